@@ -1,0 +1,4 @@
+//! One module per subcommand.
+
+pub mod scan_tools;
+pub mod wrap;

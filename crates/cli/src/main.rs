@@ -1,0 +1,48 @@
+//! The `mcpguard` binary: raw arguments → validated configuration (pure, tested) → run.
+//!
+//! Each subcommand lives in its own module under `cmd/`; this file only parses the command line,
+//! dispatches, and maps failures to the documented exit codes (see `exit.rs`).
+
+mod cmd;
+mod exit;
+
+use clap::{Parser, Subcommand};
+
+/// A security gateway for the Model Context Protocol.
+///
+/// mcpguard stands between an MCP client and its servers and decides in code what passes:
+/// it relays MCP transparently, tracks every session and request, and judges tool metadata
+/// for poisoning, hidden content and shadowing.
+#[derive(Debug, Parser)]
+#[command(name = "mcpguard", version, about, long_about = None, after_help = exit::EXIT_CODES_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run an MCP server behind the gateway: a drop-in stdio proxy for one server.
+    ///
+    /// Put `mcpguard wrap --` in front of the server command in your client's configuration.
+    /// mcpguard starts the server as a child process and relays every message in both
+    /// directions through the gate.
+    Wrap(cmd::wrap::WrapArgs),
+    /// Judge a file of tool definitions for poisoning and hidden content (no server needed).
+    ScanTools(cmd::scan_tools::ScanToolsArgs),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Wrap(args) => cmd::wrap::run(args),
+        Command::ScanTools(args) => cmd::scan_tools::run(args),
+    };
+    match result {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("mcpguard: error: {err:#}");
+            exit::Exit::Error.into()
+        }
+    }
+}
