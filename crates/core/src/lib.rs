@@ -1,1 +1,20 @@
-//! placeholder
+//! The gate: mcpguard's decisions, without I/O.
+//!
+//! The gateway hands every frame it reads to [`Gate::on_client`] or [`Gate::on_server`] together
+//! with the [`Session`] it belongs to, and gets back an [`Outcome`]: what to forward (a
+//! [`Checked`] message — only this crate can make one, so nothing reaches the other side without
+//! passing here), what to answer the sender with, and notices to log. No sockets, no threads, no
+//! clocks: every decision is unit-tested with plain bytes.
+
+mod batch;
+mod gate;
+mod handshake;
+mod outcome;
+mod session;
+
+pub use gate::{Gate, GateConfig};
+pub use outcome::{Checked, Notice, NoticeLevel, Outcome};
+pub use session::{Phase, Session};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,94 @@
+//! JSON-RPC batches (protocol version 2025-03-26 only): every element passes the gate on its own.
+//!
+//! What passes is forwarded — as the original bytes when everything passed, otherwise as a new
+//! array of the passing elements' own text — and the refusals go back to the sender as one array.
+
+use mcpguard_proto::codes::INVALID_REQUEST;
+use mcpguard_proto::reply::{error_response, proto_error_response};
+use mcpguard_proto::version::allows_batches;
+use mcpguard_proto::{IdKey, Message, ProtoError};
+use serde_json::json;
+
+use crate::gate::{Gate, Side, Verdict};
+use crate::outcome::{Checked, Notice, Outcome};
+use crate::session::Session;
+
+type Item<'a> = Result<Message<'a>, (ProtoError, Option<IdKey>)>;
+
+pub(crate) fn on_batch<'a>(
+    gate: &Gate,
+    side: Side,
+    s: &mut Session,
+    frame: &'a [u8],
+    items: Vec<Item<'a>>,
+) -> Outcome<'a> {
+    let version = s.protocol_version().unwrap_or("(none yet)").to_owned();
+    if !allows_batches(&version) {
+        let why = format!(
+            "JSON-RPC batches are allowed only in protocol version 2025-03-26, not {version}"
+        );
+        let reply = error_response(
+            None,
+            INVALID_REQUEST,
+            &format!("mcpguard: {why}"),
+            json!({ "mcpguard": { "kind": "batch_not_allowed" } }),
+        );
+        return Outcome {
+            forward: None,
+            reply: Some(reply),
+            notices: vec![Notice::warn(format!(
+                "refused a batch from the {}: {why}",
+                side.name()
+            ))],
+        };
+    }
+    let total = items.len();
+    let mut passed: Vec<&str> = Vec::with_capacity(total);
+    let mut replies: Vec<Vec<u8>> = Vec::new();
+    let mut notices = Vec::new();
+    for item in items {
+        match item {
+            Ok(m) => match gate.on_message(side, s, &m) {
+                Verdict::Forward => passed.push(m.raw),
+                Verdict::Refuse(reply, notice) => {
+                    replies.extend(reply);
+                    notices.push(notice);
+                }
+            },
+            Err((err, id)) => {
+                replies.push(proto_error_response(id.as_ref(), &err));
+                notices.push(Notice::warn(format!(
+                    "refused a batch element from the {}: {err}",
+                    side.name()
+                )));
+            }
+        }
+    }
+    let forward = if passed.len() == total {
+        Some(Checked::unchanged(frame))
+    } else if passed.is_empty() {
+        None
+    } else {
+        Some(Checked::rewritten(join_array(
+            passed.iter().map(|t| t.as_bytes()),
+        )))
+    };
+    let reply = (!replies.is_empty()).then(|| join_array(replies.iter().map(Vec::as_slice)));
+    Outcome {
+        forward,
+        reply,
+        notices,
+    }
+}
+
+fn join_array<'b>(parts: impl Iterator<Item = &'b [u8]>) -> Vec<u8> {
+    let mut out = vec![b'['];
+    for (i, part) in parts.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(part);
+    }
+    out.push(b']');
+    out
+}

@@ -1,0 +1,291 @@
+//! The gate's entry points: one frame in, one [`Outcome`] out.
+//!
+//! Both directions run through the same code with a [`Side`] naming the sender, because the rules
+//! are symmetric: each side numbers its own requests, a response must answer a request the other
+//! side made, and malformed input is refused with an answer for the right id where one can be read.
+
+use mcpguard_proto::codes::{INVALID_REQUEST, UPSTREAM_CLOSED};
+use mcpguard_proto::reply::{error_response, proto_error_response};
+use mcpguard_proto::scan::top_level;
+use mcpguard_proto::{check_frame, decode, Decoded, IdKey, Kind, Limits, Message, ProtoError};
+use serde_json::json;
+
+use crate::batch;
+use crate::handshake;
+use crate::outcome::{Checked, Notice, Outcome};
+use crate::session::{InFlight, Session};
+
+/// Who sent a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Client,
+    Server,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Client => "client",
+            Side::Server => "server",
+        }
+    }
+}
+
+/// Settings of the gate, fixed for its lifetime (a reload builds a new gate).
+#[derive(Debug, Clone)]
+pub struct GateConfig {
+    pub limits: Limits,
+    /// Most requests one side may have waiting for the other.
+    pub max_in_flight: usize,
+}
+
+impl Default for GateConfig {
+    fn default() -> Self {
+        GateConfig {
+            limits: Limits::default(),
+            max_in_flight: 4096,
+        }
+    }
+}
+
+/// The decision engine for sessions. Immutable: share it behind an `Arc`.
+#[derive(Debug, Clone, Default)]
+pub struct Gate {
+    config: GateConfig,
+}
+
+/// What the gate decided about one decoded message.
+pub(crate) enum Verdict {
+    Forward,
+    /// Refused: answer the sender with this error (a request) or just log (anything else).
+    Refuse(Option<Vec<u8>>, Notice),
+}
+
+impl Gate {
+    pub fn new(config: GateConfig) -> Self {
+        Gate { config }
+    }
+
+    pub fn config(&self) -> &GateConfig {
+        &self.config
+    }
+
+    /// A frame from the client (a line of stdio, without its `\n`).
+    pub fn on_client<'a>(&self, s: &mut Session, frame: &'a [u8]) -> Outcome<'a> {
+        self.on_frame(Side::Client, s, frame)
+    }
+
+    /// A frame from the server.
+    pub fn on_server<'a>(&self, s: &mut Session, frame: &'a [u8]) -> Outcome<'a> {
+        self.on_frame(Side::Server, s, frame)
+    }
+
+    /// A client frame longer than the limit; `prefix` is what was kept of its beginning.
+    pub fn on_client_oversize(
+        &self,
+        s: &mut Session,
+        size: usize,
+        prefix: &[u8],
+    ) -> Outcome<'static> {
+        let err = self.too_large(size);
+        self.refuse_frame(Side::Client, s, &err, prefix)
+    }
+
+    /// A server frame longer than the limit.
+    pub fn on_server_oversize(
+        &self,
+        s: &mut Session,
+        size: usize,
+        prefix: &[u8],
+    ) -> Outcome<'static> {
+        let err = self.too_large(size);
+        self.refuse_frame(Side::Server, s, &err, prefix)
+    }
+
+    /// The server is gone: an error for every client request still waiting, oldest first.
+    pub fn on_upstream_closed(&self, s: &mut Session, why: &str) -> Vec<Vec<u8>> {
+        s.from_server.drain_in_order();
+        s.from_client
+            .drain_in_order()
+            .into_iter()
+            .map(|(id, pending)| {
+                error_response(
+                    Some(&id),
+                    UPSTREAM_CLOSED,
+                    &format!(
+                        "mcpguard: the server {why} before answering {}",
+                        pending.method
+                    ),
+                    json!({ "mcpguard": { "kind": "upstream_closed", "reason": why } }),
+                )
+            })
+            .collect()
+    }
+
+    fn too_large(&self, size: usize) -> ProtoError {
+        ProtoError::TooLarge {
+            size,
+            limit: self.config.limits.max_message_bytes,
+        }
+    }
+
+    fn on_frame<'a>(&self, side: Side, s: &mut Session, frame: &'a [u8]) -> Outcome<'a> {
+        if frame.iter().all(u8::is_ascii_whitespace) {
+            return Outcome::default();
+        }
+        let decoded = check_frame(frame, &self.config.limits).and_then(decode);
+        match decoded {
+            Err(err) => self.refuse_frame(side, s, &err, frame),
+            Ok(Decoded::Single(m)) => match self.on_message(side, s, &m) {
+                Verdict::Forward => Outcome {
+                    forward: Some(Checked::unchanged(frame)),
+                    ..Outcome::default()
+                },
+                Verdict::Refuse(reply, notice) => Outcome {
+                    forward: None,
+                    reply,
+                    notices: vec![notice],
+                },
+            },
+            Ok(Decoded::Batch(items)) => batch::on_batch(self, side, s, frame, items),
+        }
+    }
+
+    /// Refuses a frame that could not be decoded. If it looks like the answer to a request the
+    /// other side is waiting for, that side gets an error for its request (and stops waiting);
+    /// otherwise the sender gets an error for whatever id could be read.
+    fn refuse_frame(
+        &self,
+        side: Side,
+        s: &mut Session,
+        err: &ProtoError,
+        bytes: &[u8],
+    ) -> Outcome<'static> {
+        let shape = top_level(bytes);
+        let id = shape.id.and_then(IdKey::from_raw);
+        let sender = side.name();
+        if let (Some(id), true, false) = (&id, shape.has_outcome, shape.has_method) {
+            if let Some(pending) = waiting_on(side, s).remove(id) {
+                let reply = error_response(
+                    Some(id),
+                    err.code(),
+                    &format!(
+                        "mcpguard: the {sender}'s answer to {} was refused: {err}",
+                        pending.method
+                    ),
+                    json!({ "mcpguard": { "kind": err.kind() } }),
+                );
+                return Outcome {
+                    forward: Some(Checked::rewritten(reply)),
+                    reply: None,
+                    notices: vec![Notice::warn(format!(
+                        "refused a response from the {sender} (id {id}): {err}"
+                    ))],
+                };
+            }
+        }
+        Outcome {
+            forward: None,
+            reply: Some(proto_error_response(id.as_ref(), err)),
+            notices: vec![Notice::warn(format!(
+                "refused a message from the {sender}: {err}"
+            ))],
+        }
+    }
+
+    /// The rules for one decoded message (alone or inside a batch).
+    pub(crate) fn on_message(&self, side: Side, s: &mut Session, m: &Message<'_>) -> Verdict {
+        let sender = side.name();
+        match m.kind {
+            Kind::Request => {
+                let Some(id) = m.id.clone() else {
+                    return refuse_request(None, "a request needs an id", sender);
+                };
+                let own = sent_by(side, s);
+                if own.contains(&id) {
+                    return refuse_request(
+                        Some(&id),
+                        &format!(
+                            "duplicate request id {id}: a request with this id is still in flight"
+                        ),
+                        sender,
+                    );
+                }
+                if own.len() >= self.config.max_in_flight {
+                    let why = format!(
+                        "too many requests in flight (limit {})",
+                        self.config.max_in_flight
+                    );
+                    return refuse_request(Some(&id), &why, sender);
+                }
+                if side == Side::Client {
+                    if let Err(why) = handshake::client_request(s, m) {
+                        return refuse_request(Some(&id), &why, sender);
+                    }
+                }
+                sent_by(side, s).insert(id, m.method());
+                Verdict::Forward
+            }
+            Kind::Notification => {
+                if side == Side::Client {
+                    handshake::client_notification(s, m);
+                }
+                Verdict::Forward
+            }
+            Kind::Response | Kind::ErrorResponse => {
+                let Some(id) = &m.id else {
+                    // An error about a message the sender could not parse: nothing to match, but
+                    // the other side may still want to know.
+                    return Verdict::Forward;
+                };
+                match waiting_on(side, s).remove(id) {
+                    Some(pending) => {
+                        if side == Side::Server {
+                            handshake::server_response(s, &pending.method, m);
+                        }
+                        Verdict::Forward
+                    }
+                    None => {
+                        let why = format!("response to unknown request id {id} (dropped)");
+                        let reply = error_response(
+                            None,
+                            INVALID_REQUEST,
+                            &format!("mcpguard: {why}"),
+                            json!({ "mcpguard": { "kind": "unknown_id", "id": id.as_json() } }),
+                        );
+                        Verdict::Refuse(Some(reply), Notice::warn(format!("{sender} sent a {why}")))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Requests sent by `side`, keyed by its ids.
+fn sent_by(side: Side, s: &mut Session) -> &mut InFlight {
+    match side {
+        Side::Client => &mut s.from_client,
+        Side::Server => &mut s.from_server,
+    }
+}
+
+/// Requests that `side` is expected to answer (those the other side sent).
+fn waiting_on(side: Side, s: &mut Session) -> &mut InFlight {
+    match side {
+        Side::Client => &mut s.from_server,
+        Side::Server => &mut s.from_client,
+    }
+}
+
+fn refuse_request(id: Option<&IdKey>, why: &str, sender: &str) -> Verdict {
+    let reply = error_response(
+        id,
+        INVALID_REQUEST,
+        &format!("mcpguard: {why}"),
+        json!({ "mcpguard": { "kind": "refused" } }),
+    );
+    Verdict::Refuse(
+        Some(reply),
+        Notice::info(format!("refused a request from the {sender}: {why}")),
+    )
+}

@@ -1,0 +1,68 @@
+//! What the gate decided about one frame.
+
+use std::borrow::Cow;
+
+/// A message that passed the gate, ready for the other side. Only the core constructs these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<'a>(Cow<'a, [u8]>);
+
+impl<'a> Checked<'a> {
+    pub(crate) fn unchanged(bytes: &'a [u8]) -> Self {
+        Checked(Cow::Borrowed(bytes))
+    }
+
+    pub(crate) fn rewritten(bytes: Vec<u8>) -> Self {
+        Checked(Cow::Owned(bytes))
+    }
+
+    /// The bytes to write, without a line terminator.
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// True when the gate forwards the frame exactly as it arrived.
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self.0, Cow::Borrowed(_))
+    }
+}
+
+/// How loud a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeLevel {
+    Info,
+    Warn,
+}
+
+/// Something the operator should see in the gateway's log (stderr for `wrap`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub level: NoticeLevel,
+    pub text: String,
+}
+
+impl Notice {
+    pub(crate) fn warn(text: impl Into<String>) -> Self {
+        Notice {
+            level: NoticeLevel::Warn,
+            text: text.into(),
+        }
+    }
+
+    pub(crate) fn info(text: impl Into<String>) -> Self {
+        Notice {
+            level: NoticeLevel::Info,
+            text: text.into(),
+        }
+    }
+}
+
+/// The gate's answer for one frame.
+#[derive(Debug, Default)]
+pub struct Outcome<'a> {
+    /// What goes on to the other side (`None`: nothing).
+    pub forward: Option<Checked<'a>>,
+    /// What goes back to the sender: JSON-RPC errors for what was refused.
+    pub reply: Option<Vec<u8>>,
+    /// What the operator should know.
+    pub notices: Vec<Notice>,
+}

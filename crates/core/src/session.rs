@@ -1,0 +1,140 @@
+//! Per-session state: the handshake phase, negotiated version, and requests in flight per direction.
+
+use std::collections::HashMap;
+
+use mcpguard_proto::IdKey;
+use serde_json::Value;
+
+/// Where the session is in its lifecycle. A message that is wrong for the phase is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing yet: the client must start with `initialize`, `server/discover`, or a stateless-era
+    /// request carrying its protocol version in `_meta`.
+    New,
+    /// `server/discover` sent; the answer decides the era (a -32601 sends the client back to `initialize`).
+    Discovering,
+    /// `initialize` sent, not yet answered.
+    Initializing,
+    /// `initialize` answered; waiting for `notifications/initialized`.
+    Initialized,
+    /// Handshake complete (2024-11-05 … 2025-11-25).
+    Ready,
+    /// Stateless era (2026-07-28 and later): every request carries its own version.
+    Stateless,
+}
+
+/// A request waiting for its response.
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    pub method: String,
+    /// Order of arrival, so that failures are reported in the order requests were made.
+    pub seq: u64,
+}
+
+/// One sender's requests in flight, keyed by that sender's own ids (each side numbers its own).
+#[derive(Debug, Default)]
+pub(crate) struct InFlight {
+    map: HashMap<IdKey, Pending>,
+    next_seq: u64,
+}
+
+impl InFlight {
+    pub fn contains(&self, id: &IdKey) -> bool {
+        self.map.contains_key(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn insert(&mut self, id: IdKey, method: &str) {
+        self.next_seq += 1;
+        let pending = Pending {
+            method: method.to_owned(),
+            seq: self.next_seq,
+        };
+        self.map.insert(id, pending);
+    }
+
+    pub fn remove(&mut self, id: &IdKey) -> Option<Pending> {
+        self.map.remove(id)
+    }
+
+    /// Empties the map, oldest request first.
+    pub fn drain_in_order(&mut self) -> Vec<(IdKey, Pending)> {
+        let mut all: Vec<_> = self.map.drain().collect();
+        all.sort_by_key(|(_, p)| p.seq);
+        all
+    }
+}
+
+/// Everything the gate remembers about one client↔server session.
+#[derive(Debug)]
+pub struct Session {
+    pub(crate) phase: Phase,
+    /// The protocol version agreed in `initialize`, or the last one a stateless request named.
+    pub(crate) version: Option<String>,
+    /// Requests the client sent that the server has not answered.
+    pub(crate) from_client: InFlight,
+    /// Requests the server sent that the client has not answered.
+    pub(crate) from_server: InFlight,
+    pub(crate) client_capabilities: Option<Value>,
+    pub(crate) server_capabilities: Option<Value>,
+    pub(crate) server_info: Option<Value>,
+    pub(crate) instructions: Option<String>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            phase: Phase::New,
+            version: None,
+            from_client: InFlight::default(),
+            from_server: InFlight::default(),
+            client_capabilities: None,
+            server_capabilities: None,
+            server_info: None,
+            instructions: None,
+        }
+    }
+
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    pub fn protocol_version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// Client requests still waiting for the server.
+    pub fn pending_client_requests(&self) -> usize {
+        self.from_client.len()
+    }
+
+    /// Server requests still waiting for the client.
+    pub fn pending_server_requests(&self) -> usize {
+        self.from_server.len()
+    }
+
+    pub fn client_capabilities(&self) -> Option<&Value> {
+        self.client_capabilities.as_ref()
+    }
+
+    pub fn server_capabilities(&self) -> Option<&Value> {
+        self.server_capabilities.as_ref()
+    }
+
+    pub fn server_info(&self) -> Option<&Value> {
+        self.server_info.as_ref()
+    }
+
+    pub fn instructions(&self) -> Option<&str> {
+        self.instructions.as_deref()
+    }
+}

@@ -1,0 +1,300 @@
+//! Unit tests of the gate with plain bytes: the session state machine, id tracking per direction,
+//! batches, and refusals.
+
+use serde_json::Value;
+
+use crate::{Gate, GateConfig, Outcome, Phase, Session};
+use mcpguard_proto::Limits;
+
+fn gate() -> Gate {
+    Gate::default()
+}
+
+fn fwd(o: &Outcome<'_>) -> Option<String> {
+    o.forward
+        .as_ref()
+        .map(|c| String::from_utf8(c.bytes().to_vec()).unwrap())
+}
+
+fn reply(o: &Outcome<'_>) -> Value {
+    serde_json::from_slice(o.reply.as_ref().expect("a reply")).unwrap()
+}
+
+fn initialized(version: &str) -> (Gate, Session) {
+    let g = gate();
+    let mut s = Session::new();
+    let init = format!(
+        r#"{{"jsonrpc":"2.0","id":0,"method":"initialize","params":{{"protocolVersion":"{version}","capabilities":{{"sampling":{{}}}},"clientInfo":{{"name":"t","version":"1"}}}}}}"#
+    );
+    assert!(g.on_client(&mut s, init.as_bytes()).forward.is_some());
+    let resp = format!(
+        r#"{{"jsonrpc":"2.0","id":0,"result":{{"protocolVersion":"{version}","capabilities":{{"tools":{{}}}},"serverInfo":{{"name":"srv","version":"2"}},"instructions":"hi"}}}}"#
+    );
+    assert!(g.on_server(&mut s, resp.as_bytes()).forward.is_some());
+    assert!(g
+        .on_client(
+            &mut s,
+            br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#
+        )
+        .forward
+        .is_some());
+    assert_eq!(s.phase(), &Phase::Ready);
+    (g, s)
+}
+
+#[test]
+fn legacy_handshake_records_the_server() {
+    let (_, s) = initialized("2025-11-25");
+    assert_eq!(s.protocol_version(), Some("2025-11-25"));
+    assert_eq!(s.instructions(), Some("hi"));
+    assert_eq!(s.server_info().unwrap()["name"], "srv");
+    assert!(s.client_capabilities().unwrap().get("sampling").is_some());
+}
+
+#[test]
+fn unchanged_messages_are_forwarded_as_the_same_bytes() {
+    let (g, mut s) = initialized("2025-06-18");
+    let odd = br#"{ "method" :"tools/call","id": 7 ,"jsonrpc":"2.0","params":{"name":"x","arguments":{"b":1,"a":[1.50,2e3]},"_meta":{"progressToken":"p"}},"extra":{"z":null}}  "#;
+    let o = g.on_client(&mut s, odd);
+    assert!(o.forward.as_ref().unwrap().is_unchanged());
+    assert_eq!(o.forward.unwrap().bytes(), &odd[..]);
+}
+
+#[test]
+fn requests_before_the_handshake_are_refused_by_the_state() {
+    let g = gate();
+    let mut s = Session::new();
+    let o = g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#);
+    assert!(o.forward.is_none());
+    let r = reply(&o);
+    assert_eq!(r["id"], 1);
+    assert_eq!(r["error"]["code"], -32600);
+    assert!(r["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("initialize"));
+    // ping is always fine
+    assert!(g
+        .on_client(&mut s, br#"{"jsonrpc":"2.0","id":2,"method":"ping"}"#)
+        .forward
+        .is_some());
+}
+
+#[test]
+fn initialize_twice_is_refused() {
+    let (g, mut s) = initialized("2025-11-25");
+    let o = g.on_client(
+        &mut s,
+        br#"{"jsonrpc":"2.0","id":9,"method":"initialize","params":{}}"#,
+    );
+    assert!(o.forward.is_none());
+    assert_eq!(reply(&o)["id"], 9);
+}
+
+#[test]
+fn discover_then_fallback_to_initialize() {
+    let g = gate();
+    let mut s = Session::new();
+    assert!(g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":0,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28"}}}"#).forward.is_some());
+    assert_eq!(s.phase(), &Phase::Discovering);
+    assert!(g
+        .on_server(
+            &mut s,
+            br#"{"jsonrpc":"2.0","id":0,"error":{"code":-32601,"message":"Method not found"}}"#
+        )
+        .forward
+        .is_some());
+    assert_eq!(s.phase(), &Phase::New);
+    assert!(g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}"#).forward.is_some());
+    assert_eq!(s.phase(), &Phase::Initializing);
+}
+
+#[test]
+fn stateless_era_needs_no_handshake() {
+    let g = gate();
+    let mut s = Session::new();
+    let call = br#"{"jsonrpc":"2.0","id":"a","method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}"#;
+    assert!(g.on_client(&mut s, call).forward.is_some());
+    assert_eq!(s.phase(), &Phase::Stateless);
+    assert_eq!(s.protocol_version(), Some("2026-07-28"));
+    let res = br#"{"jsonrpc":"2.0","id":"a","result":{"resultType":"complete","tools":[],"ttlMs":1000,"cacheScope":"public"}}"#;
+    let o = g.on_server(&mut s, res);
+    assert_eq!(o.forward.unwrap().bytes(), &res[..]);
+}
+
+#[test]
+fn ids_are_tracked_per_direction() {
+    let (g, mut s) = initialized("2025-11-25");
+    // The client's request 0 and the server's own request 0 do not collide.
+    assert!(g
+        .on_client(
+            &mut s,
+            br#"{"jsonrpc":"2.0","id":0,"method":"tools/call","params":{"name":"t"}}"#
+        )
+        .forward
+        .is_some());
+    assert!(g.on_server(&mut s, br#"{"jsonrpc":"2.0","id":0,"method":"sampling/createMessage","params":{"messages":[],"maxTokens":5}}"#).forward.is_some());
+    assert_eq!(
+        (s.pending_client_requests(), s.pending_server_requests()),
+        (1, 1)
+    );
+    assert!(g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":0,"result":{"role":"assistant","content":{"type":"text","text":"x"},"model":"m"}}"#).forward.is_some());
+    assert_eq!(
+        (s.pending_client_requests(), s.pending_server_requests()),
+        (1, 0)
+    );
+    assert!(g
+        .on_server(
+            &mut s,
+            br#"{"jsonrpc":"2.0","id":0,"result":{"content":[]}}"#
+        )
+        .forward
+        .is_some());
+    assert_eq!(s.pending_client_requests(), 0);
+}
+
+#[test]
+fn duplicate_and_unknown_ids_are_refused() {
+    let (g, mut s) = initialized("2025-11-25");
+    let req = br#"{"jsonrpc":"2.0","id":5,"method":"tools/list"}"#;
+    assert!(g.on_client(&mut s, req).forward.is_some());
+    let o = g.on_client(&mut s, req);
+    assert!(o.forward.is_none());
+    assert!(reply(&o)["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("duplicate"));
+    let o = g.on_server(&mut s, br#"{"jsonrpc":"2.0","id":99,"result":{}}"#);
+    assert!(o.forward.is_none());
+    assert_eq!(reply(&o)["error"]["data"]["mcpguard"]["kind"], "unknown_id");
+    // the session goes on
+    assert!(g
+        .on_server(&mut s, br#"{"jsonrpc":"2.0","id":5,"result":{"tools":[]}}"#)
+        .forward
+        .is_some());
+}
+
+#[test]
+fn malformed_frames_get_clear_errors() {
+    let (g, mut s) = initialized("2025-11-25");
+    let cases: [(&[u8], &str, i64); 4] = [
+        (b"this is not json", "not_json", -32700),
+        (b"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":{\"s\":\"\xff\"}}", "invalid_utf8", -32700),
+        (br#"{"jsonrpc":"2.0","id":4}"#, "invalid_message", -32600),
+        (br#"{"jsonrpc":"2.0","id":6,"method":"x","params":{"a":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}"#, "too_deep", -32600),
+    ];
+    for (bytes, kind, code) in cases {
+        let o = g.on_client(&mut s, bytes);
+        assert!(o.forward.is_none(), "{kind}");
+        let r = reply(&o);
+        assert_eq!(r["error"]["data"]["mcpguard"]["kind"], kind);
+        assert_eq!(r["error"]["code"], code);
+    }
+    // the id is recovered where it can be read
+    let o = g.on_client(
+        &mut s,
+        b"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"x\",\"params\":{\"s\":\"\xff\"}}",
+    );
+    assert_eq!(reply(&o)["id"], 3);
+    assert!(g
+        .on_client(&mut s, br#"{"jsonrpc":"2.0","id":10,"method":"ping"}"#)
+        .forward
+        .is_some());
+}
+
+#[test]
+fn an_oversized_response_fails_the_waiting_request_not_the_session() {
+    let g = Gate::new(GateConfig {
+        limits: Limits {
+            max_message_bytes: 64,
+            max_depth: 64,
+        },
+        ..GateConfig::default()
+    });
+    let mut s = Session::new();
+    assert!(g
+        .on_client(&mut s, br#"{"jsonrpc":"2.0","id":0,"method":"ping"}"#)
+        .forward
+        .is_some());
+    let prefix =
+        br#"{"jsonrpc":"2.0","id":0,"result":{"content":[{"type":"text","text":"aaaaaaaaa"#;
+    let o = g.on_server_oversize(&mut s, 1 << 20, &prefix[..64]);
+    assert!(o.reply.is_none());
+    let to_client: Value = serde_json::from_slice(o.forward.unwrap().bytes()).unwrap();
+    assert_eq!(to_client["id"], 0);
+    assert_eq!(to_client["error"]["data"]["mcpguard"]["kind"], "too_large");
+    assert_eq!(s.pending_client_requests(), 0);
+    // an oversized client request is answered with its own id
+    let o = g.on_client_oversize(
+        &mut s,
+        1 << 20,
+        br#"{"jsonrpc":"2.0","id":"big","method":"tools/call","params":{"#,
+    );
+    assert_eq!(reply(&o)["id"], "big");
+}
+
+#[test]
+fn the_server_going_away_fails_every_pending_request_in_order() {
+    let (g, mut s) = initialized("2025-11-25");
+    for id in [3, 1, 2] {
+        let m = format!(
+            r#"{{"jsonrpc":"2.0","id":{id},"method":"tools/call","params":{{"name":"t"}}}}"#
+        );
+        assert!(g.on_client(&mut s, m.as_bytes()).forward.is_some());
+    }
+    let errors = g.on_upstream_closed(&mut s, "exited with status 1");
+    let ids: Vec<i64> = errors
+        .iter()
+        .map(|e| {
+            serde_json::from_slice::<Value>(e).unwrap()["id"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, [3, 1, 2]);
+    let e: Value = serde_json::from_slice(&errors[0]).unwrap();
+    assert_eq!(e["error"]["code"], -32000);
+    assert!(e["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("exited with status 1"));
+}
+
+#[test]
+fn batches_are_judged_element_by_element() {
+    let (g, mut s) = initialized("2025-03-26");
+    let batch = br#"[{"jsonrpc":"2.0","id":1,"method":"tools/list"}, {"jsonrpc":"2.0","method":"notifications/x"}]"#;
+    let o = g.on_client(&mut s, batch);
+    assert_eq!(o.forward.unwrap().bytes(), &batch[..]);
+    // a duplicate id inside a batch is refused alone; the rest goes on
+    let batch = br#"[{"jsonrpc":"2.0","id":1,"method":"tools/list"},{"jsonrpc":"2.0","id":2,"method":"ping"},{"bad":1}]"#;
+    let o = g.on_client(&mut s, batch);
+    assert_eq!(
+        fwd(&o).unwrap(),
+        r#"[{"jsonrpc":"2.0","id":2,"method":"ping"}]"#
+    );
+    let r = reply(&o);
+    assert_eq!(r.as_array().unwrap().len(), 2);
+    assert_eq!(r[0]["id"], 1);
+}
+
+#[test]
+fn batches_outside_2025_03_26_are_refused() {
+    let (g, mut s) = initialized("2025-06-18");
+    let o = g.on_client(
+        &mut s,
+        br#"[{"jsonrpc":"2.0","id":1,"method":"tools/list"}]"#,
+    );
+    assert!(o.forward.is_none());
+    assert_eq!(
+        reply(&o)["error"]["data"]["mcpguard"]["kind"],
+        "batch_not_allowed"
+    );
+}
+
+#[test]
+fn blank_lines_are_ignored() {
+    let (g, mut s) = initialized("2025-11-25");
+    let o = g.on_client(&mut s, b"  \r");
+    assert!(o.forward.is_none() && o.reply.is_none());
+}
