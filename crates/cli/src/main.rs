@@ -4,6 +4,7 @@
 //! dispatches, and maps failures to the documented exit codes (see `exit.rs`).
 
 mod cmd;
+mod config;
 mod exit;
 
 use clap::{Parser, Subcommand};

@@ -1,15 +1,211 @@
 //! `mcpguard wrap`: run one MCP server behind the gateway over stdio.
+//!
+//! Two stages: [`WrapArgs`] (what clap parsed) → [`WrapConfig`] (validated, pure, tested) → [`run`].
 
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use mcpguard_core::{Gate, GateConfig};
+use mcpguard_gateway::stdio::{self, End, StdioConfig};
+use mcpguard_gateway::GatewayError;
+use mcpguard_proto::Limits;
+
+use crate::config;
 use crate::exit::Exit;
 
 /// Arguments of `mcpguard wrap`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Example (in an MCP client's server entry):\n  \
+    \"command\": \"mcpguard\", \"args\": [\"wrap\", \"--name\", \"files\", \"--\", \"npx\", \"-y\", \"@modelcontextprotocol/server-filesystem\", \"/home/me/project\"]")]
 pub struct WrapArgs {
+    /// A stable name for this server, used in logs (default: derived from the command).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// A TOML configuration file (see docs/configuration.md).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Largest message accepted in either direction, in bytes [default: 16 MiB].
+    #[arg(long, value_name = "BYTES")]
+    pub max_message_bytes: Option<usize>,
+    /// Deepest JSON nesting accepted in either direction [default: 64].
+    #[arg(long, value_name = "LEVELS")]
+    pub max_depth: Option<usize>,
     /// The server command and its arguments, after `--`.
-    #[arg(last = true, required = true)]
-    pub command: Vec<std::ffi::OsString>,
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<OsString>,
 }
 
-pub fn run(_args: WrapArgs) -> anyhow::Result<Exit> {
-    anyhow::bail!("wrap is not built yet")
+/// Everything `wrap` needs, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrapConfig {
+    pub name: String,
+    pub command: Vec<OsString>,
+    pub limits: Limits,
+    pub shutdown_grace: Duration,
+    pub kill_grace: Duration,
+}
+
+/// Arguments (and the optional file's contents) → configuration. Flags override the file.
+pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<WrapConfig> {
+    let mut limits = file.limits.unwrap_or_default();
+    if let Some(b) = args.max_message_bytes {
+        limits.max_message_bytes = b;
+    }
+    if let Some(d) = args.max_depth {
+        limits.max_depth = d;
+    }
+    if limits.max_message_bytes < 1024 {
+        anyhow::bail!(
+            "max_message_bytes must be at least 1024 (got {})",
+            limits.max_message_bytes
+        );
+    }
+    if !(2..=128).contains(&limits.max_depth) {
+        anyhow::bail!(
+            "max_depth must be between 2 and 128 (got {})",
+            limits.max_depth
+        );
+    }
+    let wrap = file.wrap.unwrap_or_default();
+    let name = match &args.name {
+        Some(n) if n.trim().is_empty() => anyhow::bail!("--name must not be empty"),
+        Some(n) => n.clone(),
+        None => derive_name(&args.command),
+    };
+    Ok(WrapConfig {
+        name,
+        command: args.command.clone(),
+        limits,
+        shutdown_grace: Duration::from_millis(wrap.shutdown_grace_ms.unwrap_or(2000)),
+        kill_grace: Duration::from_millis(wrap.kill_grace_ms.unwrap_or(2000)),
+    })
+}
+
+/// Launchers whose first non-flag argument names the real server.
+const LAUNCHERS: [&str; 12] = [
+    "npx", "uvx", "uv", "node", "python", "python3", "pipx", "bunx", "bun", "deno", "pnpm", "run",
+];
+
+/// A readable server name from its command: `npx -y @scope/server-x@1.2 /dir` → `server-x`.
+pub fn derive_name(command: &[OsString]) -> String {
+    let words: Vec<String> = command
+        .iter()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
+    let base = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
+    let mut chosen = words
+        .first()
+        .map(|w| base(w))
+        .unwrap_or_else(|| "server".into());
+    if LAUNCHERS.contains(&chosen.as_str()) || chosen.starts_with("python") {
+        if let Some(w) = words
+            .iter()
+            .skip(1)
+            .find(|w| !w.starts_with('-') && !LAUNCHERS.contains(&w.as_str()))
+        {
+            chosen = base(w);
+        }
+    }
+    let without_version = match chosen.rfind('@') {
+        Some(at) if at > 0 => chosen[..at].to_owned(),
+        _ => chosen,
+    };
+    without_version
+        .trim_end_matches(".py")
+        .trim_end_matches(".js")
+        .to_owned()
+}
+
+pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
+    let file = match &args.config {
+        Some(path) => config::load(path)?,
+        None => config::FileConfig::default(),
+    };
+    let cfg = resolve(&args, file)?;
+    let gate = Arc::new(Gate::new(GateConfig {
+        limits: cfg.limits,
+        ..GateConfig::default()
+    }));
+    let stdio_cfg = StdioConfig {
+        command: cfg.command.clone(),
+        name: cfg.name.clone(),
+        shutdown_grace: cfg.shutdown_grace,
+        kill_grace: cfg.kill_grace,
+    };
+    let end = stdio::run(
+        &stdio_cfg,
+        gate,
+        Box::new(std::io::stdin()),
+        Box::new(std::io::stdout()),
+    );
+    match end {
+        Ok(End::ClientClosed { .. }) => Ok(Exit::Ok),
+        Ok(End::ServerExited { .. }) => Ok(Exit::ServerExited),
+        Ok(End::Signalled { .. }) => Ok(Exit::ServerExited),
+        Err(e @ GatewayError::Spawn { .. }) => {
+            eprintln!("mcpguard[{}]: {e}", cfg.name);
+            Ok(Exit::ServerStartFailed)
+        }
+        Err(e) => Err(e).context("wrap failed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(cmd: &[&str]) -> WrapArgs {
+        WrapArgs {
+            name: None,
+            config: None,
+            max_message_bytes: None,
+            max_depth: None,
+            command: cmd.iter().map(OsString::from).collect(),
+        }
+    }
+
+    #[test]
+    fn names_are_derived_from_the_real_server() {
+        let n = |c: &[&str]| derive_name(&args(c).command);
+        assert_eq!(
+            n(&[
+                "npx",
+                "-y",
+                "@modelcontextprotocol/server-filesystem@1.2.0",
+                "/d"
+            ]),
+            "server-filesystem"
+        );
+        assert_eq!(n(&["uvx", "mcp-server-time"]), "mcp-server-time");
+        assert_eq!(
+            n(&["/usr/bin/python3", "-u", "srv/my_server.py"]),
+            "my_server"
+        );
+        assert_eq!(
+            n(&["/opt/bin/mcp-server-git", "--repository", "."]),
+            "mcp-server-git"
+        );
+    }
+
+    #[test]
+    fn flags_override_the_file_and_bad_values_are_refused() {
+        let file = config::parse(
+            "[limits]\nmax_depth = 10\nmax_message_bytes = 4096\n[wrap]\nshutdown_grace_ms = 5\n",
+            "f",
+        )
+        .unwrap();
+        let mut a = args(&["srv"]);
+        a.max_depth = Some(20);
+        let c = resolve(&a, file).unwrap();
+        assert_eq!((c.limits.max_depth, c.limits.max_message_bytes), (20, 4096));
+        assert_eq!(c.shutdown_grace, Duration::from_millis(5));
+        a.max_depth = Some(500);
+        assert!(resolve(&a, config::FileConfig::default()).is_err());
+        a.max_depth = None;
+        a.max_message_bytes = Some(10);
+        assert!(resolve(&a, config::FileConfig::default()).is_err());
+    }
 }

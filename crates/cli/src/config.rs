@@ -1,0 +1,67 @@
+//! The configuration file (`--config FILE`, TOML): parsed strictly, errors name file and key.
+
+use std::path::Path;
+
+use anyhow::Context;
+use mcpguard_proto::Limits;
+use serde::Deserialize;
+
+/// The whole file. Every table denies unknown keys, so a typo is an error rather than a silently
+/// ignored setting.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// Message size and nesting limits (both directions).
+    #[serde(default)]
+    pub limits: Option<Limits>,
+    /// Settings of `mcpguard wrap`.
+    #[serde(default)]
+    pub wrap: Option<WrapSection>,
+}
+
+/// `[wrap]`
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WrapSection {
+    /// Milliseconds to wait for the server to exit after its stdin closes, before SIGTERM.
+    pub shutdown_grace_ms: Option<u64>,
+    /// Milliseconds to wait after SIGTERM before SIGKILL.
+    pub kill_grace_ms: Option<u64>,
+}
+
+/// Parses configuration text; `origin` names the file in errors.
+pub fn parse(text: &str, origin: &str) -> anyhow::Result<FileConfig> {
+    toml::from_str(text).map_err(|e| anyhow::anyhow!("{origin}: {}", e.to_string().trim_end()))
+}
+
+/// Reads and parses a configuration file.
+pub fn load(path: &Path) -> anyhow::Result<FileConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
+    parse(&text, &path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_name_the_file_the_key_and_what_is_allowed() {
+        let err = parse("[limits]\nmax_mesage_bytes = 5\n", "my.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("my.toml:"), "{err}");
+        assert!(err.contains("max_mesage_bytes"), "{err}");
+        assert!(err.contains("max_message_bytes"), "{err}");
+        let err = parse("[wrapp]\n", "x.toml").unwrap_err().to_string();
+        assert!(err.contains("wrapp") && err.contains("wrap"), "{err}");
+    }
+
+    #[test]
+    fn partial_limits_keep_defaults() {
+        let c = parse("[limits]\nmax_depth = 10\n", "x").unwrap();
+        let l = c.limits.unwrap();
+        assert_eq!(l.max_depth, 10);
+        assert_eq!(l.max_message_bytes, Limits::default().max_message_bytes);
+    }
+}

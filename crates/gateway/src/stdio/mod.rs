@@ -1,0 +1,146 @@
+//! `wrap`: one MCP server as a child process, relayed over newline-delimited stdio.
+//!
+//! Threads, not an async runtime: one thread pumps client→server, one pumps server→client, one
+//! turns signals into events, and the calling thread supervises the child. Blocking pipe I/O on
+//! dedicated threads is the lowest-latency way to relay two pipes, and keeps the code linear.
+//!
+//! Lifecycle (the MCP stdio transport's shutdown sequence):
+//! - the client closes our stdin → we close the server's stdin, wait `shutdown_grace`, send SIGTERM
+//!   to its process group, wait `kill_grace`, then SIGKILL; the server's remaining output is relayed;
+//! - the server exits or closes its stdout → every client request still waiting gets a JSON-RPC
+//!   error naming the exit status, and `run` returns [`End::ServerExited`];
+//! - SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 are forwarded to the server's process group;
+//! - the child is always reaped, and its whole process group is killed on the way out.
+
+mod child;
+mod pump;
+
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use mcpguard_core::{Gate, Session};
+
+use crate::error::GatewayError;
+use child::{Child, ExitInfo};
+use pump::{Event, Shared};
+
+/// How to run one wrapped server.
+#[derive(Debug, Clone)]
+pub struct StdioConfig {
+    /// The server command and its arguments.
+    pub command: Vec<OsString>,
+    /// The name used in logs (`--name`).
+    pub name: String,
+    /// How long to wait for the server to exit after its stdin is closed, before SIGTERM.
+    pub shutdown_grace: Duration,
+    /// How long to wait after SIGTERM before SIGKILL.
+    pub kill_grace: Duration,
+}
+
+/// How a wrapped session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// The client closed its side; the server was shut down.
+    ClientClosed { server: String },
+    /// The server exited or crashed while the client was connected.
+    ServerExited { server: String },
+    /// A terminating signal was forwarded and the server then exited.
+    Signalled { signal: i32, server: String },
+}
+
+/// Runs one server behind the gate until the session ends.
+pub fn run(
+    config: &StdioConfig,
+    gate: Arc<Gate>,
+    client_in: Box<dyn Read + Send>,
+    client_out: Box<dyn Write + Send>,
+) -> Result<End, GatewayError> {
+    let mut child = Child::spawn(&config.command)?;
+    let (events_tx, events) = mpsc::channel();
+    let shared = Arc::new(Shared {
+        gate,
+        session: Mutex::new(Session::new()),
+        to_client: Mutex::new(Some(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            client_out,
+        ))),
+        to_server: Mutex::new(Some(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            child.take_stdin(),
+        ))),
+        name: config.name.clone(),
+    });
+    pump::spawn_client_pump(Arc::clone(&shared), client_in, events_tx.clone());
+    pump::spawn_server_pump(Arc::clone(&shared), child.take_stdout(), events_tx.clone());
+    let _signals = pump::spawn_signal_forwarder(events_tx)?;
+
+    let mut signalled = None;
+    loop {
+        let Ok(event) = events.recv() else {
+            break;
+        };
+        match event {
+            Event::ClientClosed => {
+                shared.close_server_input();
+                let exit = child.shut_down(config.shutdown_grace, config.kill_grace);
+                wait_for_server_eof(&events);
+                return Ok(End::ClientClosed {
+                    server: exit.describe(),
+                });
+            }
+            Event::ServerClosed => {
+                let exit = child.wait_after_eof(config.kill_grace);
+                return Ok(server_gone(&shared, &exit, signalled));
+            }
+            Event::Signal(sig) => {
+                pump::log(
+                    &shared.name,
+                    &format!("forwarding signal {sig} to the server"),
+                );
+                child.signal(sig);
+                if pump::is_terminating(sig) {
+                    signalled = Some(sig);
+                }
+            }
+        }
+    }
+    let exit = child.shut_down(config.shutdown_grace, config.kill_grace);
+    Ok(server_gone(&shared, &exit, signalled))
+}
+
+/// After the server is gone: fail what the client still waits for, flush, and say how it ended.
+fn server_gone(shared: &Shared, exit: &ExitInfo, signalled: Option<i32>) -> End {
+    let why = exit.describe();
+    let errors = {
+        let mut session = shared.session.lock().unwrap_or_else(|p| p.into_inner());
+        shared.gate.on_upstream_closed(&mut session, &why)
+    };
+    for e in &errors {
+        shared.write_client(e);
+    }
+    shared.flush_client();
+    match signalled {
+        Some(signal) => End::Signalled {
+            signal,
+            server: why,
+        },
+        None => {
+            pump::log(&shared.name, &format!("the server {why}"));
+            End::ServerExited { server: why }
+        }
+    }
+}
+
+/// Waits (briefly) until the server pump has relayed everything the server wrote.
+fn wait_for_server_eof(events: &mpsc::Receiver<Event>) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match events.recv_timeout(left) {
+            Ok(Event::ServerClosed) | Err(_) => return,
+            Ok(_) => {}
+        }
+    }
+}

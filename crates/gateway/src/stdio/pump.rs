@@ -1,0 +1,184 @@
+//! The two relay loops and the signal forwarder, and the state they share.
+
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::process::{ChildStdin, ChildStdout};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+
+use mcpguard_core::{Gate, NoticeLevel, Outcome, Session};
+use mcpguard_proto::{LineReader, ReadLine};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2};
+use signal_hook::iterator::{Handle, Signals};
+
+use crate::error::GatewayError;
+
+/// What the pumps tell the supervising thread.
+#[derive(Debug)]
+pub(crate) enum Event {
+    ClientClosed,
+    ServerClosed,
+    Signal(i32),
+}
+
+type ClientWriter = BufWriter<Box<dyn Write + Send>>;
+
+/// State shared by the pumps. Locks are held only to decide or to write one frame.
+pub(crate) struct Shared {
+    pub gate: Arc<Gate>,
+    pub session: Mutex<Session>,
+    pub to_client: Mutex<Option<ClientWriter>>,
+    pub to_server: Mutex<Option<BufWriter<ChildStdin>>>,
+    pub name: String,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the relay from failing requests cleanly.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write_frame<W: Write>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
+    w.write_all(bytes)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
+impl Shared {
+    /// Writes one frame to the client; `false` if the client is gone.
+    pub fn write_client(&self, bytes: &[u8]) -> bool {
+        let mut guard = lock(&self.to_client);
+        match guard.as_mut().map(|w| write_frame(w, bytes)) {
+            Some(Ok(())) => true,
+            _ => {
+                *guard = None;
+                false
+            }
+        }
+    }
+
+    pub fn flush_client(&self) {
+        if let Some(w) = lock(&self.to_client).as_mut() {
+            let _ = w.flush();
+        }
+    }
+
+    /// Writes one frame to the server; a dead server is noticed by its pump, not here.
+    fn write_server(&self, bytes: &[u8]) {
+        let mut guard = lock(&self.to_server);
+        if let Some(Err(e)) = guard.as_mut().map(|w| write_frame(w, bytes)) {
+            log(&self.name, &format!("could not write to the server: {e}"));
+            *guard = None;
+        }
+    }
+
+    /// Closes the server's stdin: the MCP stdio way of asking it to exit.
+    pub fn close_server_input(&self) {
+        if let Some(mut w) = lock(&self.to_server).take() {
+            let _ = w.flush();
+        }
+    }
+
+    fn report(&self, outcome: &Outcome<'_>) {
+        for n in &outcome.notices {
+            let level = match n.level {
+                NoticeLevel::Info => "info",
+                NoticeLevel::Warn => "warning",
+            };
+            log(&self.name, &format!("{level}: {}", n.text));
+        }
+    }
+}
+
+/// One line on stderr, prefixed so it stands apart from the server's own stderr.
+pub(crate) fn log(name: &str, text: &str) {
+    eprintln!("mcpguard[{name}]: {text}");
+}
+
+pub(crate) fn is_terminating(sig: i32) -> bool {
+    matches!(sig, SIGINT | SIGTERM | SIGHUP)
+}
+
+/// client → gate → server (refusals go back to the client).
+pub(crate) fn spawn_client_pump(
+    shared: Arc<Shared>,
+    input: Box<dyn Read + Send>,
+    events: Sender<Event>,
+) {
+    let max = shared.gate.config().limits.max_message_bytes;
+    thread::spawn(move || {
+        let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, input), max);
+        loop {
+            let outcome = match reader.next_line() {
+                Ok(ReadLine::Line(line)) => shared.gate.on_client(&mut lock(&shared.session), line),
+                Ok(ReadLine::TooLong { size, prefix }) => {
+                    shared
+                        .gate
+                        .on_client_oversize(&mut lock(&shared.session), size, prefix)
+                }
+                Ok(ReadLine::Eof) | Err(_) => break,
+            };
+            shared.report(&outcome);
+            if let Some(fwd) = &outcome.forward {
+                shared.write_server(fwd.bytes());
+            }
+            if let Some(reply) = &outcome.reply {
+                if !shared.write_client(reply) {
+                    break;
+                }
+            }
+        }
+        let _ = events.send(Event::ClientClosed);
+    });
+}
+
+/// server → gate → client (refusals go back to the server).
+pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events: Sender<Event>) {
+    let max = shared.gate.config().limits.max_message_bytes;
+    thread::spawn(move || {
+        let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, output), max);
+        loop {
+            let outcome = match reader.next_line() {
+                Ok(ReadLine::Line(line)) => shared.gate.on_server(&mut lock(&shared.session), line),
+                Ok(ReadLine::TooLong { size, prefix }) => {
+                    shared
+                        .gate
+                        .on_server_oversize(&mut lock(&shared.session), size, prefix)
+                }
+                Ok(ReadLine::Eof) | Err(_) => break,
+            };
+            shared.report(&outcome);
+            if let Some(fwd) = &outcome.forward {
+                if !shared.write_client(fwd.bytes()) {
+                    let _ = events.send(Event::ClientClosed);
+                }
+            }
+            if let Some(reply) = &outcome.reply {
+                shared.write_server(reply);
+            }
+        }
+        let _ = events.send(Event::ServerClosed);
+    });
+}
+
+/// Turns the signals we forward into events. The returned handle stops the thread when dropped.
+pub(crate) fn spawn_signal_forwarder(events: Sender<Event>) -> Result<SignalGuard, GatewayError> {
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2])?;
+    let handle = signals.handle();
+    thread::spawn(move || {
+        for sig in signals.forever() {
+            if events.send(Event::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(SignalGuard(handle))
+}
+
+/// Unregisters the signal handlers when the session ends.
+pub(crate) struct SignalGuard(Handle);
+
+impl Drop for SignalGuard {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
