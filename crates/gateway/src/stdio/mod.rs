@@ -78,10 +78,7 @@ pub fn run(
     let _signals = pump::spawn_signal_forwarder(events_tx)?;
 
     let mut signalled = None;
-    loop {
-        let Ok(event) = events.recv() else {
-            break;
-        };
+    while let Ok(event) = events.recv() {
         match event {
             Event::ClientClosed => {
                 shared.close_server_input();
