@@ -1,0 +1,54 @@
+//! Persistent state of mcpguard: pins (what the user trusted), pending changes, and trusted keys.
+//!
+//! The [`Store`] trait is what the gateway and the CLI use; [`SqliteStore`] is the embedded default
+//! (one file in the data directory, WAL, shared safely by several gateways at once). The trait is
+//! synchronous and object-safe so that a PostgreSQL implementation can stand beside it.
+
+mod error;
+mod keys;
+mod paths;
+mod pins;
+mod sqlite;
+
+pub use error::StoreError;
+pub use keys::TrustedKey;
+pub use paths::{default_data_dir, DataDirSource};
+pub use pins::{
+    ItemKind, Pending, PendingReason, PendingState, Pin, PinChange, PinnedItem, ServerRecord,
+    Target,
+};
+pub use sqlite::SqliteStore;
+
+/// Result type of the store.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Pins, approvals and keys. Every method is one transaction: a crash leaves either the state
+/// before or the state after, never a mix.
+pub trait Store: Send + Sync {
+    /// The server's record, if it was seen before.
+    fn server(&self, name: &str) -> Result<Option<ServerRecord>>;
+    /// Records the server's launch spec: trusted on first use; a different spec later becomes a
+    /// pending change (the approved one stays). Returns the record as it is now.
+    fn record_server(&self, name: &str, launch: &str) -> Result<ServerRecord>;
+    /// Every known server.
+    fn servers(&self) -> Result<Vec<ServerRecord>>;
+    /// Every pin of a server.
+    fn pins(&self, server: &str) -> Result<Vec<Pin>>;
+    /// Applies what the gate observed, in one transaction.
+    fn apply(&self, server: &str, changes: &[PinChange]) -> Result<()>;
+    /// Trusts the pending change of a target (`false` if there is none).
+    fn approve(&self, server: &str, target: &Target) -> Result<bool>;
+    /// Marks the pending change of a target as rejected: it stays blocked and is not asked again.
+    fn reject(&self, server: &str, target: &Target) -> Result<bool>;
+    /// Forgets a pin (the next listing pins it afresh) or, for [`Target::Server`], the server and
+    /// all its pins. Returns how many records were removed.
+    fn forget(&self, server: &str, target: &Target) -> Result<usize>;
+    /// A number that changes whenever anything above changes.
+    fn generation(&self) -> Result<i64>;
+    /// Trusts a manifest-signing key (re-trusting a revoked key is refused).
+    fn trust_key(&self, key: &TrustedKey) -> Result<()>;
+    /// Every key ever trusted, revoked ones included.
+    fn keys(&self) -> Result<Vec<TrustedKey>>;
+    /// Revokes a key (`false` if unknown).
+    fn revoke_key(&self, id: &str) -> Result<bool>;
+}

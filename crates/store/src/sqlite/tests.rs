@@ -1,0 +1,163 @@
+use super::*;
+
+fn store() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SqliteStore::open_dir(dir.path()).unwrap();
+    (dir, s)
+}
+
+fn it(hash: &str) -> PinnedItem {
+    PinnedItem {
+        hash: hash.into(),
+        content: format!("{{\"h\":\"{hash}\"}}"),
+    }
+}
+
+fn tool(name: &str) -> Target {
+    Target::Item(ItemKind::Tool, name.into())
+}
+
+#[test]
+fn trust_on_first_use_then_a_change_is_held_until_approved() {
+    let (_d, s) = store();
+    s.apply(
+        "srv",
+        &[PinChange::Trust {
+            kind: ItemKind::Tool,
+            name: "t".into(),
+            item: it("a"),
+        }],
+    )
+    .unwrap();
+    let pin = &s.pins("srv").unwrap()[0];
+    assert!(pin.trusts("a") && pin.pending.is_none());
+    let hold = PinChange::Hold {
+        kind: ItemKind::Tool,
+        name: "t".into(),
+        reason: PendingReason::Changed,
+        item: Some(it("b")),
+        note: "n".into(),
+    };
+    s.apply("srv", &[hold.clone()]).unwrap();
+    let pin = &s.pins("srv").unwrap()[0];
+    assert!(pin.trusts("a") && !pin.trusts("b"));
+    assert_eq!(pin.pending.as_ref().unwrap().state, PendingState::Pending);
+    // rejection sticks even when the same change is seen again
+    assert!(s.reject("srv", &tool("t")).unwrap());
+    s.apply("srv", &[hold]).unwrap();
+    assert_eq!(
+        s.pins("srv").unwrap()[0].pending.as_ref().unwrap().state,
+        PendingState::Rejected
+    );
+    // approval re-pins
+    assert!(s.approve("srv", &tool("t")).unwrap());
+    let pin = &s.pins("srv").unwrap()[0];
+    assert!(pin.trusts("b") && pin.pending.is_none());
+    assert!(!s.approve("srv", &tool("t")).unwrap());
+}
+
+#[test]
+fn approving_a_removal_unpins_and_forget_removes() {
+    let (_d, s) = store();
+    s.apply(
+        "srv",
+        &[PinChange::Trust {
+            kind: ItemKind::Prompt,
+            name: "p".into(),
+            item: it("a"),
+        }],
+    )
+    .unwrap();
+    s.apply(
+        "srv",
+        &[PinChange::Hold {
+            kind: ItemKind::Prompt,
+            name: "p".into(),
+            reason: PendingReason::Removed,
+            item: None,
+            note: String::new(),
+        }],
+    )
+    .unwrap();
+    assert!(s
+        .approve("srv", &Target::Item(ItemKind::Prompt, "p".into()))
+        .unwrap());
+    assert!(s.pins("srv").unwrap().is_empty());
+    s.record_server("srv", "[\"a\"]").unwrap();
+    s.apply(
+        "srv",
+        &[PinChange::Trust {
+            kind: ItemKind::Tool,
+            name: "t".into(),
+            item: it("a"),
+        }],
+    )
+    .unwrap();
+    assert_eq!(s.forget("srv", &Target::Server).unwrap(), 2);
+    assert!(s.server("srv").unwrap().is_none());
+}
+
+#[test]
+fn a_changed_launch_spec_is_pending_until_approved() {
+    let (_d, s) = store();
+    let r = s.record_server("srv", "[\"npx\",\"good\"]").unwrap();
+    assert_eq!(r.pending_launch, None);
+    let r = s.record_server("srv", "[\"npx\",\"evil\"]").unwrap();
+    assert_eq!(r.launch, "[\"npx\",\"good\"]");
+    assert_eq!(r.pending_launch.as_deref(), Some("[\"npx\",\"evil\"]"));
+    assert!(s.approve("srv", &Target::Server).unwrap());
+    assert_eq!(
+        s.server("srv").unwrap().unwrap().launch,
+        "[\"npx\",\"evil\"]"
+    );
+}
+
+#[test]
+fn the_generation_moves_on_every_write_and_is_shared_between_handles() {
+    let (d, s) = store();
+    let other = SqliteStore::open_dir(d.path()).unwrap();
+    let g0 = other.generation().unwrap();
+    s.apply(
+        "srv",
+        &[PinChange::Trust {
+            kind: ItemKind::Tool,
+            name: "t".into(),
+            item: it("a"),
+        }],
+    )
+    .unwrap();
+    assert!(other.generation().unwrap() > g0);
+    assert_eq!(other.pins("srv").unwrap().len(), 1);
+}
+
+#[test]
+fn keys_can_be_revoked_and_not_re_trusted() {
+    let (_d, s) = store();
+    let k = TrustedKey {
+        id: "abcd".into(),
+        public_key: "pk".into(),
+        label: "ci".into(),
+        trusted_at: 1,
+        revoked_at: None,
+    };
+    s.trust_key(&k).unwrap();
+    assert!(s.revoke_key("abcd").unwrap());
+    assert!(s.keys().unwrap()[0].revoked_at.is_some());
+    assert!(s.trust_key(&k).is_err());
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let _ = SqliteStore::open_dir(dir.path()).unwrap();
+    }
+    let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    match SqliteStore::open_dir(dir.path()) {
+        Err(StoreError::TooNew { found: 99, .. }) => {}
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+}
