@@ -192,9 +192,9 @@ fn load_pin(tx: &Transaction<'_>, server: &str, kind: ItemKind, name: &str) -> R
     raw.map(to_pin).transpose()
 }
 
-fn to_server(
-    r: &Row<'_>,
-) -> rusqlite::Result<(String, String, Option<String>, Option<String>, i64, i64)> {
+type RawServer = (String, String, Option<String>, Option<String>, i64, i64);
+
+fn to_server(r: &Row<'_>) -> rusqlite::Result<RawServer> {
     Ok((
         r.get(0)?,
         r.get(1)?,

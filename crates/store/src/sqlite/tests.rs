@@ -38,7 +38,7 @@ fn trust_on_first_use_then_a_change_is_held_until_approved() {
         item: Some(it("b")),
         note: "n".into(),
     };
-    s.apply("srv", &[hold.clone()]).unwrap();
+    s.apply("srv", std::slice::from_ref(&hold)).unwrap();
     let pin = &s.pins("srv").unwrap()[0];
     assert!(pin.trusts("a") && !pin.trusts("b"));
     assert_eq!(pin.pending.as_ref().unwrap().state, PendingState::Pending);
