@@ -39,8 +39,12 @@ def test_server(script: str) -> list[str]:
     return [sys.executable, str(SERVERS / script)]
 
 
-def wrapped(command: list[str], *extra: str, name: str = "test") -> list[str]:
-    return [str(MCPGUARD), "wrap", "--name", name, *extra, "--", *command]
+def wrapped(command: list[str], *extra: str, name: str = "test", data_dir: Path | None = None) -> list[str]:
+    """`mcpguard wrap` in front of `command`, with its own data directory unless one is given."""
+    import tempfile
+
+    data = data_dir or Path(tempfile.mkdtemp(prefix="mcpguard-data-"))
+    return [str(MCPGUARD), "wrap", "--name", name, "--data-dir", str(data), *extra, "--", *command]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -68,12 +68,18 @@ def test_everything_server_with_sampling_and_elicitation(mode):
         "sampling": lambda c: c.call_tool("trigger-sampling-request", {"prompt": "say hi", "maxTokens": 20}),
         "elicitation": lambda c: c.call_tool("trigger-elicitation-request", {}),
         "prompt": lambda c: c.get_prompt("simple-prompt", {}),
-        "unknown_tool": lambda c: c.call_tool("no-such-tool", {}),
     }
     t = assert_same_through_gateway(npm_server("server-everything"), mode, steps, expect_version="2025-11-25")
     assert "a deterministic sample" in t["sampling"]["content"][0]["text"]
     assert "red" in str(t["elicitation"]["content"])
     assert "42" in t["sum"]["content"][0]["text"]
+
+
+def test_a_tool_the_server_never_offered_is_refused_by_the_gateway():
+    steps = {"tools": lambda c: c.list_tools(), "ghost": lambda c: c.call_tool("no-such-tool", {})}
+    t, _ = run_session(wrapped(npm_server("server-everything")), "legacy", steps)
+    assert t["ghost"]["exception"] == "MCPError"
+    assert "not offered by server" in t["ghost"]["message"]
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -16,12 +16,14 @@ def test_a_recorded_session_goes_through_byte_identical(tmp_path):
     client = [
         INIT,
         INITIALIZED,
+        '{"jsonrpc":"2.0","id":"list","method":"tools/list","params":{"_meta":{"progressToken":7}}}',
         '{ "params" : {"name":"echo","arguments":{"z":1,"a":[1.50,2e3,-0.0],"s":"\\u00e9\\n\\"q\\""},"_meta":{"progressToken":"tok","io.example/x":{"k":[]}}},"method":"tools/call","jsonrpc":"2.0","id":"call-1","x-unknown":{"nested":true}}',
         '{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"never","reason":"r"},"_extra":1}',
         '{"jsonrpc":"2.0","id":0,"result":{"role":"assistant","content":{"type":"text","text":"from client"},"model":"m","_meta":{"a":1}}}',
         '{"jsonrpc":"2.0","id":2,"method":"some/unknownMethod","params":{"whatever":[{"deep":{"er":"x"}}]}}\r',
     ]
     server = [
+        '{"result":{"tools":[ {"inputSchema":{"type":"object","properties":{"z":{},"a":{}}},"name":"echo","description":"Echoes.","x-vendor":{"k":1.50}} ],"nextCursor":null},"jsonrpc":"2.0","id":"list"}',
         '{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"tok","progress":0.5,"total":1,"message":"half"}}',
         '{"result":{"content":[{"type":"text","text":"ok \\ud83d\\ude00"}],"isError":false,"_meta":{"s":1},"unknownField":[1,2]},"id":"call-1","jsonrpc":"2.0"}',
         '  {"jsonrpc":"2.0","id":0,"method":"sampling/createMessage","params":{"messages":[{"role":"user","content":{"type":"text","text":"hi"}}],"maxTokens":5}}',
@@ -35,10 +37,11 @@ def test_a_recorded_session_goes_through_byte_identical(tmp_path):
             "steps": [
                 {"send": [INIT_OK]},
                 {"send": []},
-                {"send": server[0:3]},  # progress, the call's result, then the server's own request 0
-                {"send": server[3:5]},
+                {"send": server[0:1]},  # the listing (pinned on first use, forwarded unchanged)
+                {"send": server[1:4]},  # progress, the call's result, then the server's own request 0
+                {"send": server[4:6]},
                 {"send": []},
-                {"send": server[5:6]},
+                {"send": server[6:7]},
             ]
         },
     )
@@ -46,7 +49,7 @@ def test_a_recorded_session_goes_through_byte_identical(tmp_path):
     assert w.recv() == INIT_OK.encode()
     # the client answers the server's request 0 only after it arrived
     got = []
-    for line, expect in zip(client[1:], [0, 3, 2, 0, 1]):
+    for line, expect in zip(client[1:], [0, 1, 3, 2, 0, 1]):
         w.send(line)
         got += [w.recv() for _ in range(expect)]
     assert got == [s.encode() for s in server]
@@ -128,7 +131,7 @@ def test_bad_server_output_is_refused_and_the_waiting_request_is_answered(tmp_pa
     w.handshake()
     w.send('{"jsonrpc":"2.0","id":1,"method":"tools/list"}')
     assert w.recv_json() == {"jsonrpc": "2.0", "id": 1, "result": {"tools": []}}
-    w.send('{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"big"}}')
+    w.send('{"jsonrpc":"2.0","id":2,"method":"resources/list"}')
     r = w.recv_json()
     assert r["id"] == 2 and r["error"]["data"]["mcpguard"]["kind"] == "too_large"
     w.send('{"jsonrpc":"2.0","id":3,"method":"ping"}')
@@ -175,8 +178,8 @@ def test_a_server_that_ignores_shutdown_is_killed(tmp_path):
 def test_a_crashing_server_fails_pending_requests_and_mcpguard_exits_nonzero(tmp_path):
     w = Wire(tmp_path, {"steps": [{"send": [INIT_OK]}, {"send": []}, {"send": []}, {"exit": 7}]})
     w.handshake()
-    w.send('{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"name":"slow"}}')
-    w.send('{"jsonrpc":"2.0","id":"b","method":"tools/call","params":{"name":"crash"}}')
+    w.send('{"jsonrpc":"2.0","id":"a","method":"tools/list"}')
+    w.send('{"jsonrpc":"2.0","id":"b","method":"prompts/list"}')
     errors = [w.recv_json(), w.recv_json()]
     assert [e["id"] for e in errors] == ["a", "b"]
     for e in errors:
@@ -191,7 +194,7 @@ def test_signals_are_forwarded_to_the_server(tmp_path):
     w = Wire(tmp_path, {"steps": [{"send": [INIT_OK]}, {"send": []}]})
     w.handshake()
     pid = int(w.wait_for_event("pid").split()[1])
-    w.send('{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"t"}}')
+    w.send('{"jsonrpc":"2.0","id":5,"method":"tools/list"}')
     time.sleep(0.2)
     w.proc.send_signal(signal.SIGTERM)
     assert w.wait_for_event("signal") == "signal 15"

@@ -17,6 +17,26 @@ pub struct FileConfig {
     /// Settings of `mcpguard wrap`.
     #[serde(default)]
     pub wrap: Option<WrapSection>,
+    /// Trust on first use.
+    #[serde(default)]
+    pub pins: Option<PinsSection>,
+}
+
+/// `[pins]`
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PinsSection {
+    /// `tofu` (default): the first definition seen is trusted unless detection blocks it;
+    /// `strict`: nothing new is usable until approved.
+    pub mode: Option<PinModeName>,
+}
+
+/// The pin modes, as written in the file and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum PinModeName {
+    Tofu,
+    Strict,
 }
 
 /// `[wrap]`
@@ -55,6 +75,16 @@ mod tests {
         assert!(err.contains("max_message_bytes"), "{err}");
         let err = parse("[wrapp]\n", "x.toml").unwrap_err().to_string();
         assert!(err.contains("wrapp") && err.contains("wrap"), "{err}");
+    }
+
+    #[test]
+    fn pin_modes() {
+        let c = parse("[pins]\nmode = \"strict\"\n", "x").unwrap();
+        assert_eq!(c.pins.unwrap().mode, Some(PinModeName::Strict));
+        let err = parse("[pins]\nmode = \"lax\"\n", "x")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("tofu") && err.contains("strict"), "{err}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod cmd;
 mod config;
+mod datadir;
 mod exit;
 
 use clap::{Parser, Subcommand};
@@ -31,6 +32,11 @@ enum Command {
     Wrap(cmd::wrap::WrapArgs),
     /// Judge a file of tool definitions for poisoning and hidden content (no server needed).
     ScanTools(cmd::scan_tools::ScanToolsArgs),
+    /// Review what `wrap` pinned: list, show, diff, approve, reject, forget.
+    ///
+    /// `wrap` trusts each tool, prompt, resource template and the server instructions on first
+    /// use and withholds anything that changes later (a rug pull) until you approve it here.
+    Pins(cmd::pins::PinsArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -38,6 +44,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Wrap(args) => cmd::wrap::run(args),
         Command::ScanTools(args) => cmd::scan_tools::run(args),
+        Command::Pins(args) => cmd::pins::run(args),
     };
     match result {
         Ok(code) => code.into(),

@@ -40,16 +40,25 @@ pub(crate) fn on_batch<'a>(
                 "refused a batch from the {}: {why}",
                 side.name()
             ))],
+            ..Outcome::default()
         };
     }
     let total = items.len();
-    let mut passed: Vec<&str> = Vec::with_capacity(total);
+    let mut passed: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(total);
+    let mut unchanged = 0usize;
+    let mut fx = crate::listing::Effects::default();
     let mut replies: Vec<Vec<u8>> = Vec::new();
     let mut notices = Vec::new();
     for item in items {
         match item {
-            Ok(m) => match gate.on_message(side, s, &m) {
-                Verdict::Forward => passed.push(m.raw),
+            Ok(m) => match gate.on_message(side, s, &m, &mut fx) {
+                Verdict::Forward => {
+                    unchanged += 1;
+                    passed.push(m.raw.into());
+                }
+                Verdict::Rewrite(bytes) => {
+                    passed.push(String::from_utf8_lossy(&bytes).into_owned().into())
+                }
                 Verdict::Refuse(reply, notice) => {
                     replies.extend(reply);
                     notices.push(notice);
@@ -64,7 +73,8 @@ pub(crate) fn on_batch<'a>(
             }
         }
     }
-    let forward = if passed.len() == total {
+    notices.extend(fx.notices);
+    let forward = if unchanged == total {
         Some(Checked::unchanged(frame))
     } else if passed.is_empty() {
         None
@@ -74,10 +84,21 @@ pub(crate) fn on_batch<'a>(
         )))
     };
     let reply = (!replies.is_empty()).then(|| join_array(replies.iter().map(Vec::as_slice)));
+    // A batch's pin changes have no single request to fail: withhold the whole batch instead.
+    let fail_closed = (!fx.pin_changes.is_empty()).then(|| {
+        error_response(
+            None,
+            mcpguard_proto::codes::DENIED,
+            "mcpguard: a batch was withheld because its pin changes could not be recorded",
+            json!({ "mcpguard": { "kind": "store_unavailable" } }),
+        )
+    });
     Outcome {
         forward,
         reply,
         notices,
+        pin_changes: fx.pin_changes,
+        fail_closed,
     }
 }
 

@@ -4,7 +4,9 @@
 //! are symmetric: each side numbers its own requests, a response must answer a request the other
 //! side made, and malformed input is refused with an answer for the right id where one can be read.
 
-use mcpguard_proto::codes::{INVALID_REQUEST, UPSTREAM_CLOSED};
+use std::sync::Arc;
+
+use mcpguard_proto::codes::{DENIED, INVALID_REQUEST, UPSTREAM_CLOSED};
 use mcpguard_proto::reply::{error_response, proto_error_response};
 use mcpguard_proto::scan::top_level;
 use mcpguard_proto::{check_frame, decode, Decoded, IdKey, Kind, Limits, Message, ProtoError};
@@ -12,7 +14,9 @@ use serde_json::json;
 
 use crate::batch;
 use crate::handshake;
+use crate::listing::{self, Effects};
 use crate::outcome::{Checked, Notice, Outcome};
+use crate::pins::{Judge, PinMode};
 use crate::session::{InFlight, Session};
 
 /// Who sent a frame.
@@ -37,6 +41,10 @@ pub struct GateConfig {
     pub limits: Limits,
     /// Most requests one side may have waiting for the other.
     pub max_in_flight: usize,
+    /// How items never seen before are treated (sessions with pins only).
+    pub pin_mode: PinMode,
+    /// The detection engine's judgement of new items, if wired.
+    pub judge: Option<Arc<dyn Judge>>,
 }
 
 impl Default for GateConfig {
@@ -44,6 +52,8 @@ impl Default for GateConfig {
         GateConfig {
             limits: Limits::default(),
             max_in_flight: 4096,
+            pin_mode: PinMode::default(),
+            judge: None,
         }
     }
 }
@@ -57,6 +67,8 @@ pub struct Gate {
 /// What the gate decided about one decoded message.
 pub(crate) enum Verdict {
     Forward,
+    /// Forward this instead of the original (something was withheld).
+    Rewrite(Vec<u8>),
     /// Refused: answer the sender with this error (a request) or just log (anything else).
     Refuse(Option<Vec<u8>>, Notice),
 }
@@ -136,17 +148,28 @@ impl Gate {
         let decoded = check_frame(frame, &self.config.limits).and_then(decode);
         match decoded {
             Err(err) => self.refuse_frame(side, s, &err, frame),
-            Ok(Decoded::Single(m)) => match self.on_message(side, s, &m) {
-                Verdict::Forward => Outcome {
-                    forward: Some(Checked::unchanged(frame)),
+            Ok(Decoded::Single(m)) => {
+                let mut fx = Effects::default();
+                let verdict = self.on_message(side, s, &m, &mut fx);
+                let fail_closed = (!fx.pin_changes.is_empty())
+                    .then(|| m.id.as_ref().map(unrecorded_error))
+                    .flatten();
+                let mut outcome = Outcome {
+                    notices: fx.notices,
+                    pin_changes: fx.pin_changes,
+                    fail_closed,
                     ..Outcome::default()
-                },
-                Verdict::Refuse(reply, notice) => Outcome {
-                    forward: None,
-                    reply,
-                    notices: vec![notice],
-                },
-            },
+                };
+                match verdict {
+                    Verdict::Forward => outcome.forward = Some(Checked::unchanged(frame)),
+                    Verdict::Rewrite(bytes) => outcome.forward = Some(Checked::rewritten(bytes)),
+                    Verdict::Refuse(reply, notice) => {
+                        outcome.reply = reply;
+                        outcome.notices.push(notice);
+                    }
+                }
+                outcome
+            }
             Ok(Decoded::Batch(items)) => batch::on_batch(self, side, s, frame, items),
         }
     }
@@ -181,6 +204,7 @@ impl Gate {
                     notices: vec![Notice::warn(format!(
                         "refused a response from the {sender} (id {id}): {err}"
                     ))],
+                    ..Outcome::default()
                 };
             }
         }
@@ -190,11 +214,18 @@ impl Gate {
             notices: vec![Notice::warn(format!(
                 "refused a message from the {sender}: {err}"
             ))],
+            ..Outcome::default()
         }
     }
 
     /// The rules for one decoded message (alone or inside a batch).
-    pub(crate) fn on_message(&self, side: Side, s: &mut Session, m: &Message<'_>) -> Verdict {
+    pub(crate) fn on_message(
+        &self,
+        side: Side,
+        s: &mut Session,
+        m: &Message<'_>,
+        fx: &mut Effects,
+    ) -> Verdict {
         let sender = side.name();
         match m.kind {
             Kind::Request => {
@@ -222,8 +253,15 @@ impl Gate {
                     if let Err(why) = handshake::client_request(s, m) {
                         return refuse_request(Some(&id), &why, sender);
                     }
+                    if let Some(pins) = &s.pins {
+                        if let Err(b) = listing::check_request(pins, m) {
+                            let reply = error_response(Some(&id), DENIED, &b.message, b.data);
+                            return Verdict::Refuse(Some(reply), Notice::warn(b.message));
+                        }
+                    }
                 }
-                sent_by(side, s).insert(id, m.method());
+                let paged = m.method().ends_with("/list") && has_cursor(m);
+                sent_by(side, s).insert(id, m.method(), paged);
                 Verdict::Forward
             }
             Kind::Notification => {
@@ -242,6 +280,18 @@ impl Gate {
                     Some(pending) => {
                         if side == Side::Server {
                             handshake::server_response(s, &pending.method, m);
+                            if m.kind == Kind::Response {
+                                if let Some(bytes) = listing::on_listing(
+                                    &self.config,
+                                    s,
+                                    &pending.method,
+                                    pending.paged,
+                                    m,
+                                    fx,
+                                ) {
+                                    return Verdict::Rewrite(bytes);
+                                }
+                            }
                         }
                         Verdict::Forward
                     }
@@ -259,6 +309,27 @@ impl Gate {
             }
         }
     }
+}
+
+/// Does a list request ask for a later page?
+fn has_cursor(m: &Message<'_>) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Cursor {
+        cursor: Option<serde::de::IgnoredAny>,
+    }
+    m.params
+        .and_then(|p| serde_json::from_str::<Cursor>(p.get()).ok())
+        .is_some_and(|c| c.cursor.is_some())
+}
+
+/// The error a receiver gets when pin changes could not be recorded (the store is down).
+fn unrecorded_error(id: &IdKey) -> Vec<u8> {
+    error_response(
+        Some(id),
+        DENIED,
+        "mcpguard: the answer was withheld because its pin changes could not be recorded (the store is unavailable)",
+        json!({ "mcpguard": { "kind": "store_unavailable" } }),
+    )
 }
 
 /// Requests sent by `side`, keyed by its ids.

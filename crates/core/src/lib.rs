@@ -7,13 +7,17 @@
 //! clocks: every decision is unit-tested with plain bytes.
 
 mod batch;
+pub mod canonical;
 mod gate;
 mod handshake;
+mod listing;
 mod outcome;
+pub mod pins;
 mod session;
 
 pub use gate::{Gate, GateConfig};
 pub use outcome::{Checked, Notice, NoticeLevel, Outcome};
+pub use pins::{Judge, Judgement, PinBook, PinMode};
 pub use session::{Phase, Session};
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use mcpguard_store::PinChange;
+
 /// A message that passed the gate, ready for the other side. Only the core constructs these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Checked<'a>(Cow<'a, [u8]>);
@@ -65,4 +67,9 @@ pub struct Outcome<'a> {
     pub reply: Option<Vec<u8>>,
     /// What the operator should know.
     pub notices: Vec<Notice>,
+    /// Pin changes to record durably *before* `forward` is written.
+    pub pin_changes: Vec<PinChange>,
+    /// What to send the receiver instead of `forward` if `pin_changes` cannot be recorded
+    /// (fail closed: an error for the request the forwarded message answered).
+    pub fail_closed: Option<Vec<u8>>,
 }

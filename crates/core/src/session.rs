@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use mcpguard_proto::IdKey;
+use mcpguard_store::ItemKind;
 use serde_json::Value;
+
+use crate::pins::{PinBook, PinState};
 
 /// Where the session is in its lifecycle. A message that is wrong for the phase is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +30,8 @@ pub enum Phase {
 #[derive(Debug, Clone)]
 pub(crate) struct Pending {
     pub method: String,
+    /// The request asked for a later page (`params.cursor`): its listing is not the whole set.
+    pub paged: bool,
     /// Order of arrival, so that failures are reported in the order requests were made.
     pub seq: u64,
 }
@@ -47,10 +52,11 @@ impl InFlight {
         self.map.len()
     }
 
-    pub fn insert(&mut self, id: IdKey, method: &str) {
+    pub fn insert(&mut self, id: IdKey, method: &str, paged: bool) {
         self.next_seq += 1;
         let pending = Pending {
             method: method.to_owned(),
+            paged,
             seq: self.next_seq,
         };
         self.map.insert(id, pending);
@@ -82,6 +88,8 @@ pub struct Session {
     pub(crate) server_capabilities: Option<Value>,
     pub(crate) server_info: Option<Value>,
     pub(crate) instructions: Option<String>,
+    /// Pins of the server (`None`: pinning is off for this session).
+    pub(crate) pins: Option<PinState>,
 }
 
 impl Default for Session {
@@ -101,6 +109,24 @@ impl Session {
             server_capabilities: None,
             server_info: None,
             instructions: None,
+            pins: None,
+        }
+    }
+
+    /// A session whose listings and uses are checked against `book`.
+    pub fn with_pins(book: PinBook) -> Self {
+        Session {
+            pins: Some(PinState::new(book)),
+            ..Session::new()
+        }
+    }
+
+    /// Replaces the pins (after an approval made elsewhere). Returns the kinds of items that were
+    /// blocked in this session and are usable now: the client should be told to list them again.
+    pub fn set_pin_book(&mut self, book: PinBook) -> Vec<ItemKind> {
+        match &mut self.pins {
+            Some(p) => p.set_book(book),
+            None => Vec::new(),
         }
     }
 

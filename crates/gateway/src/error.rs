@@ -11,6 +11,8 @@ pub enum GatewayError {
     Spawn { command: String, source: io::Error },
     #[error("no server command was given")]
     NoCommand,
+    #[error("the pin store is unavailable: {0}")]
+    Store(#[from] mcpguard_store::StoreError),
     #[error("I/O error: {0}")]
     Io(#[from] io::Error),
 }

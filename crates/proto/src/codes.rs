@@ -15,3 +15,5 @@ pub const INTERNAL_ERROR: i64 = -32603;
 /// The upstream server exited, crashed or could not be reached. The Python SDK uses the same code
 /// for a closed connection, so clients already treat it as such.
 pub const UPSTREAM_CLOSED: i64 = -32000;
+/// Refused by one of mcpguard's checks (pins, manifest, policy): the data names which.
+pub const DENIED: i64 = -32010;

@@ -9,12 +9,14 @@ use std::time::Duration;
 
 use anyhow::Context;
 use mcpguard_core::{Gate, GateConfig};
-use mcpguard_gateway::stdio::{self, End, StdioConfig};
+use mcpguard_gateway::stdio::{self, End, PinSetup, StdioConfig};
 use mcpguard_gateway::GatewayError;
 use mcpguard_proto::Limits;
 
-use crate::config;
+use crate::config::{self, PinModeName};
+use crate::datadir::DataDirArgs;
 use crate::exit::Exit;
+use mcpguard_core::PinMode;
 
 /// Arguments of `mcpguard wrap`.
 #[derive(Debug, clap::Args)]
@@ -33,6 +35,14 @@ pub struct WrapArgs {
     /// Deepest JSON nesting accepted in either direction [default: 64].
     #[arg(long, value_name = "LEVELS")]
     pub max_depth: Option<usize>,
+    /// How new tools, prompts and templates are treated [default: tofu].
+    #[arg(long, value_enum)]
+    pub pin_mode: Option<PinModeName>,
+    /// Turn pinning off: rug pulls are no longer blocked. For debugging only.
+    #[arg(long)]
+    pub danger_no_pins: bool,
+    #[command(flatten)]
+    pub data: DataDirArgs,
     /// The server command and its arguments, after `--`.
     #[arg(last = true, required = true, value_name = "COMMAND")]
     pub command: Vec<OsString>,
@@ -46,6 +56,10 @@ pub struct WrapConfig {
     pub limits: Limits,
     pub shutdown_grace: Duration,
     pub kill_grace: Duration,
+    /// `None`: pinning is off (`--danger-no-pins`).
+    pub pin_mode: Option<PinMode>,
+    /// The launch spec recorded with the server's pins: the command words as JSON.
+    pub launch: String,
 }
 
 /// Arguments (and the optional file's contents) → configuration. Flags override the file.
@@ -75,12 +89,27 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
         Some(n) => n.clone(),
         None => derive_name(&args.command),
     };
+    let mode = args
+        .pin_mode
+        .or(file.pins.and_then(|p| p.mode))
+        .unwrap_or(PinModeName::Tofu);
+    let pin_mode = (!args.danger_no_pins).then_some(match mode {
+        PinModeName::Tofu => PinMode::Tofu,
+        PinModeName::Strict => PinMode::Strict,
+    });
+    let words: Vec<String> = args
+        .command
+        .iter()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
     Ok(WrapConfig {
         name,
         command: args.command.clone(),
         limits,
         shutdown_grace: Duration::from_millis(wrap.shutdown_grace_ms.unwrap_or(2000)),
         kill_grace: Duration::from_millis(wrap.kill_grace_ms.unwrap_or(2000)),
+        pin_mode,
+        launch: serde_json::to_string(&words)?,
     })
 }
 
@@ -127,13 +156,28 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
     let cfg = resolve(&args, file)?;
     let gate = Arc::new(Gate::new(GateConfig {
         limits: cfg.limits,
+        pin_mode: cfg.pin_mode.unwrap_or_default(),
         ..GateConfig::default()
     }));
+    let pins = match cfg.pin_mode {
+        Some(_) => Some(PinSetup {
+            store: args.data.open()?,
+            launch: cfg.launch.clone(),
+        }),
+        None => {
+            eprintln!(
+                "mcpguard[{}]: warning: --danger-no-pins: rug pulls are not blocked",
+                cfg.name
+            );
+            None
+        }
+    };
     let stdio_cfg = StdioConfig {
         command: cfg.command.clone(),
         name: cfg.name.clone(),
         shutdown_grace: cfg.shutdown_grace,
         kill_grace: cfg.kill_grace,
+        pins,
     };
     let end = stdio::run(
         &stdio_cfg,
@@ -163,6 +207,9 @@ mod tests {
             config: None,
             max_message_bytes: None,
             max_depth: None,
+            pin_mode: None,
+            danger_no_pins: false,
+            data: DataDirArgs { data_dir: None },
             command: cmd.iter().map(OsString::from).collect(),
         }
     }

@@ -13,7 +13,10 @@
 //! - the child is always reaped, and its whole process group is killed on the way out.
 
 mod child;
+mod pinning;
 mod pump;
+
+pub use pinning::PinSetup;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -38,6 +41,8 @@ pub struct StdioConfig {
     pub shutdown_grace: Duration,
     /// How long to wait after SIGTERM before SIGKILL.
     pub kill_grace: Duration,
+    /// Pins for this server (`None`: pinning is off).
+    pub pins: Option<PinSetup>,
 }
 
 /// How a wrapped session ended.
@@ -58,11 +63,16 @@ pub fn run(
     client_in: Box<dyn Read + Send>,
     client_out: Box<dyn Write + Send>,
 ) -> Result<End, GatewayError> {
+    let session = match &config.pins {
+        Some(setup) => pinning::session_for(setup, &config.name)?,
+        None => Session::new(),
+    };
     let mut child = Child::spawn(&config.command)?;
     let (events_tx, events) = mpsc::channel();
     let shared = Arc::new(Shared {
         gate,
-        session: Mutex::new(Session::new()),
+        session: Mutex::new(session),
+        store: config.pins.as_ref().map(|p| Arc::clone(&p.store)),
         to_client: Mutex::new(Some(std::io::BufWriter::with_capacity(
             64 * 1024,
             client_out,
@@ -76,6 +86,9 @@ pub fn run(
     pump::spawn_client_pump(Arc::clone(&shared), client_in, events_tx.clone());
     pump::spawn_server_pump(Arc::clone(&shared), child.take_stdout(), events_tx.clone());
     let _signals = pump::spawn_signal_forwarder(events_tx)?;
+    if let Some(setup) = &config.pins {
+        pinning::spawn_watcher(Arc::clone(&shared), Arc::clone(&setup.store));
+    }
 
     let mut signalled = None;
     while let Ok(event) = events.recv() {

@@ -12,6 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::{Handle, Signals};
 
 use crate::error::GatewayError;
+use mcpguard_store::Store;
 
 /// What the pumps tell the supervising thread.
 #[derive(Debug)]
@@ -30,6 +31,8 @@ pub(crate) struct Shared {
     pub to_client: Mutex<Option<ClientWriter>>,
     pub to_server: Mutex<Option<BufWriter<ChildStdin>>>,
     pub name: String,
+    /// Where pin changes are recorded (`None`: pinning is off).
+    pub store: Option<Arc<dyn Store>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -44,6 +47,33 @@ fn write_frame<W: Write>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
 }
 
 impl Shared {
+    pub fn lock_session(&self) -> MutexGuard<'_, Session> {
+        lock(&self.session)
+    }
+
+    /// Records the outcome's pin changes durably. Returns what to forward: the checked message,
+    /// or — when the changes could not be recorded — the fail-closed answer.
+    fn settle<'o>(&self, outcome: &'o Outcome<'_>) -> Option<&'o [u8]> {
+        let forward = outcome.forward.as_ref().map(|c| c.bytes());
+        if outcome.pin_changes.is_empty() {
+            return forward;
+        }
+        let result = match &self.store {
+            Some(store) => store.apply(&self.name, &outcome.pin_changes),
+            None => Ok(()),
+        };
+        match result {
+            Ok(()) => forward,
+            Err(e) => {
+                log(
+                    &self.name,
+                    &format!("error: could not record pin changes, withholding the message: {e}"),
+                );
+                outcome.fail_closed.as_deref()
+            }
+        }
+    }
+
     /// Writes one frame to the client; `false` if the client is gone.
     pub fn write_client(&self, bytes: &[u8]) -> bool {
         let mut guard = lock(&self.to_client);
@@ -118,8 +148,8 @@ pub(crate) fn spawn_client_pump(
                 Ok(ReadLine::Eof) | Err(_) => break,
             };
             shared.report(&outcome);
-            if let Some(fwd) = &outcome.forward {
-                shared.write_server(fwd.bytes());
+            if let Some(fwd) = shared.settle(&outcome) {
+                shared.write_server(fwd);
             }
             if let Some(reply) = &outcome.reply {
                 if !shared.write_client(reply) {
@@ -147,8 +177,8 @@ pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events
                 Ok(ReadLine::Eof) | Err(_) => break,
             };
             shared.report(&outcome);
-            if let Some(fwd) = &outcome.forward {
-                if !shared.write_client(fwd.bytes()) {
+            if let Some(fwd) = shared.settle(&outcome) {
+                if !shared.write_client(fwd) {
                     let _ = events.send(Event::ClientClosed);
                 }
             }

@@ -1,0 +1,163 @@
+//! Where pins meet messages: listings are judged and filtered, uses of blocked items are refused.
+//!
+//! Listings: `tools/list`, `prompts/list`, `resources/templates/list`, and the `instructions` of
+//! `initialize` / `server/discover` results. Uses: `tools/call`, `prompts/get`, `resources/read`.
+
+use std::borrow::Cow;
+
+use mcpguard_store::ItemKind;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::canonical::list_field;
+use crate::gate::GateConfig;
+use crate::outcome::Notice;
+use crate::pins::PinState;
+use crate::session::Session;
+use mcpguard_proto::Message;
+use mcpguard_store::PinChange;
+
+/// Side effects gathered while judging one frame.
+#[derive(Debug, Default)]
+pub(crate) struct Effects {
+    pub pin_changes: Vec<PinChange>,
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Deserialize)]
+struct UseParams<'a> {
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    uri: Option<Cow<'a, str>>,
+}
+
+/// A refusal of a client request on the grounds of pins: the message and its structured data.
+pub(crate) struct Blocked {
+    pub message: String,
+    pub data: Value,
+}
+
+/// Checks a client request against the session's pins.
+pub(crate) fn check_request(pins: &PinState, m: &Message<'_>) -> Result<(), Blocked> {
+    let kind = match m.method() {
+        "tools/call" => ItemKind::Tool,
+        "prompts/get" => ItemKind::Prompt,
+        "resources/read" => ItemKind::ResourceTemplate,
+        _ => {
+            return match pins.server_blocked() {
+                Some(why) if !matches!(m.method(), "initialize" | "ping" | "server/discover") => {
+                    Err(blocked_server(pins.server(), why))
+                }
+                _ => Ok(()),
+            };
+        }
+    };
+    let params: Option<UseParams<'_>> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    let server = pins.server();
+    if kind == ItemKind::ResourceTemplate {
+        let uri = params.as_ref().and_then(|p| p.uri.as_deref()).unwrap_or("");
+        return match pins.blocked_resource(uri) {
+            None => Ok(()),
+            Some(why) => Err(Blocked {
+                message: format!("mcpguard: resource `{uri}` of server `{server}` is blocked: {why}. Review with `mcpguard pins list {server}`"),
+                data: serde_json::json!({ "mcpguard": { "kind": "pin_blocked", "server": server, "item_kind": "resource", "uri": uri } }),
+            }),
+        };
+    }
+    let name = params
+        .as_ref()
+        .and_then(|p| p.name.as_deref())
+        .unwrap_or("");
+    pins.check_use(kind, name).map_err(|why| {
+        if why == crate::pins::NOT_LISTED {
+            return Blocked {
+                message: format!("mcpguard: {} `{name}` is not offered by server `{server}`: {why}", kind.as_str()),
+                data: serde_json::json!({ "mcpguard": { "kind": "not_listed", "server": server, "item_kind": kind.as_str(), "name": name } }),
+            };
+        }
+        let target = format!("{server} {} {}", kind.as_str(), shell_word(name));
+        Blocked {
+            message: format!(
+                "mcpguard: {} `{name}` of server `{server}` is blocked: {why}. Review it with `mcpguard pins diff {target}`, then `mcpguard pins approve {target}`",
+                kind.as_str()
+            ),
+            data: serde_json::json!({ "mcpguard": { "kind": "pin_blocked", "server": server, "item_kind": kind.as_str(), "name": name, "review": format!("mcpguard pins diff {target}") } }),
+        }
+    })
+}
+
+fn blocked_server(server: &str, why: &str) -> Blocked {
+    Blocked {
+        message: format!("mcpguard: server `{server}` is blocked: {why}. Review it with `mcpguard pins diff {server} server`, then `mcpguard pins approve {server} server`"),
+        data: serde_json::json!({ "mcpguard": { "kind": "server_blocked", "server": server } }),
+    }
+}
+
+/// Quotes a name for a shell command line when it needs it.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+fn listing_kind(method: &str) -> Option<ItemKind> {
+    match method {
+        "tools/list" => Some(ItemKind::Tool),
+        "prompts/list" => Some(ItemKind::Prompt),
+        "resources/templates/list" => Some(ItemKind::ResourceTemplate),
+        "initialize" | "server/discover" => Some(ItemKind::Instructions),
+        _ => None,
+    }
+}
+
+/// Judges a server's successful answer to a listing request (`request_method`) against the pins.
+/// Returns the rewritten message when something was withheld.
+pub(crate) fn on_listing(
+    config: &GateConfig,
+    s: &mut Session,
+    request_method: &str,
+    request_had_cursor: bool,
+    m: &Message<'_>,
+    fx: &mut Effects,
+) -> Option<Vec<u8>> {
+    let kind = listing_kind(request_method)?;
+    let pins = s.pins.as_mut()?;
+    let raw = m.result?;
+    let mut result: Value = serde_json::from_str(raw.get()).ok()?;
+    let judge = config.judge.as_deref();
+    let listing = if kind == ItemKind::Instructions {
+        let text = result.get("instructions")?.clone();
+        let def = serde_json::json!({ "instructions": text });
+        pins.judge_listing(
+            config.pin_mode,
+            judge,
+            kind,
+            std::slice::from_ref(&def),
+            false,
+        )
+    } else {
+        let items = result.get(list_field(kind))?.as_array()?;
+        let complete = !request_had_cursor && result.get("nextCursor").is_none_or(Value::is_null);
+        pins.judge_listing(config.pin_mode, judge, kind, items, complete)
+    };
+    fx.pin_changes.extend(listing.changes);
+    fx.notices.extend(listing.notices);
+    if listing.keep.iter().all(|k| *k) {
+        return None;
+    }
+    if kind == ItemKind::Instructions {
+        result.as_object_mut()?.remove("instructions");
+    } else if let Some(Value::Array(items)) = result.get_mut(list_field(kind)) {
+        let mut keep = listing.keep.iter();
+        items.retain(|_| *keep.next().unwrap_or(&false));
+    }
+    let mut message: Value = serde_json::from_str(m.raw).ok()?;
+    message["result"] = result;
+    serde_json::to_vec(&message).ok()
+}
