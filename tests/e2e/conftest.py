@@ -34,7 +34,7 @@ def py_server(name: str) -> list[str]:
     return [str(VENV_BIN / name)]
 
 
-def test_server(script: str) -> list[str]:
+def our_server(script: str) -> list[str]:
     """A test server of ours (tests/e2e/servers), run with the venv's Python."""
     return [sys.executable, str(SERVERS / script)]
 

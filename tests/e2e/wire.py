@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import test_server, wrapped
+from conftest import our_server, wrapped
 
 INIT = '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"wire","version":"1"}}}'
 INIT_OK = '{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-03-26","capabilities":{"tools":{}},"serverInfo":{"name":"scripted","version":"1"}}}'
@@ -27,7 +27,7 @@ class Wire:
             cfg = tmp / "mcpguard.toml"
             cfg.write_text(config)
             extra += ["--config", str(cfg)]
-        cmd = wrapped(test_server("scripted.py") + [str(script_path), str(self.record_path)], *extra)
+        cmd = wrapped(our_server("scripted.py") + [str(script_path), str(self.record_path)], *extra)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.lines: queue.Queue = queue.Queue()
         self.stderr_chunks: list[bytes] = []
