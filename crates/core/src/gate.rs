@@ -259,6 +259,9 @@ impl Gate {
                             return Verdict::Refuse(Some(reply), Notice::warn(b.message));
                         }
                     }
+                } else if let Err(b) = listing::check_server_request(s, m) {
+                    let reply = error_response(Some(&id), DENIED, &b.message, b.data);
+                    return Verdict::Refuse(Some(reply), Notice::warn(b.message));
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
                 sent_by(side, s).insert(id, m.method(), paged);
@@ -267,6 +270,8 @@ impl Gate {
             Kind::Notification => {
                 if side == Side::Client {
                     handshake::client_notification(s, m);
+                } else if let Err(why) = listing::check_server_notification(s, m) {
+                    return Verdict::Refuse(None, Notice::warn(format!("dropped {} from the server: {why}", m.method())));
                 }
                 Verdict::Forward
             }
@@ -280,6 +285,9 @@ impl Gate {
                     Some(pending) => {
                         if side == Side::Server {
                             handshake::server_response(s, &pending.method, m);
+                            if let Some(error) = listing::check_server_answer(s, &pending.method, m, fx) {
+                                return Verdict::Rewrite(error);
+                            }
                             if m.kind == Kind::Response {
                                 if let Some(bytes) = listing::on_listing(
                                     &self.config,

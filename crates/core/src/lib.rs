@@ -11,6 +11,7 @@ pub mod canonical;
 mod gate;
 mod handshake;
 mod listing;
+pub mod manifest;
 mod outcome;
 pub mod pins;
 mod session;

@@ -44,10 +44,16 @@ pub(crate) fn check_request(pins: &PinState, m: &Message<'_>) -> Result<(), Bloc
         "tools/call" => ItemKind::Tool,
         "prompts/get" => ItemKind::Prompt,
         "resources/read" => ItemKind::ResourceTemplate,
-        _ => {
+        method => {
+            if let Some(Err(why)) = pins.manifest.as_ref().map(|x| x.check_client_request(method)) {
+                return Err(Blocked {
+                    message: format!("mcpguard: server `{}` may not be asked {method}: {why}", pins.server()),
+                    data: serde_json::json!({ "mcpguard": { "kind": "manifest", "server": pins.server(), "reason": why } }),
+                });
+            }
             return match pins.server_blocked() {
-                Some(why) if !matches!(m.method(), "initialize" | "ping" | "server/discover") => {
-                    Err(blocked_server(pins.server(), why))
+                Some(why) if !matches!(method, "initialize" | "ping" | "server/discover") => {
+                    Err(blocked_server(pins.server(), &why))
                 }
                 _ => Ok(()),
             };
@@ -160,4 +166,53 @@ pub(crate) fn on_listing(
     let mut message: Value = serde_json::from_str(m.raw).ok()?;
     message["result"] = result;
     serde_json::to_vec(&message).ok()
+}
+
+/// A server→client request must be allowed by the server's manifest (sampling, elicitation, roots).
+pub(crate) fn check_server_request(s: &Session, m: &Message<'_>) -> Result<(), Blocked> {
+    let (Some(manifest), Some(pins)) = (s.manifest(), s.pins.as_ref()) else {
+        return Ok(());
+    };
+    manifest.check_server_request(m.method()).map_err(|why| Blocked {
+        message: format!("mcpguard: server `{}` may not send {}: {why}", pins.server(), m.method()),
+        data: serde_json::json!({ "mcpguard": { "kind": "manifest", "server": pins.server(), "reason": why } }),
+    })
+}
+
+/// A server notification must be allowed by the manifest (`list_changed` of declared lists only).
+pub(crate) fn check_server_notification(s: &Session, m: &Message<'_>) -> Result<(), String> {
+    match s.manifest() {
+        Some(manifest) => manifest.allows_notification(m.method()),
+        None => Ok(()),
+    }
+}
+
+/// Checks a server's answer against the manifest: the identity it gives in `initialize` /
+/// `server/discover`, and the input requests of a stateless-era `input_required` result. Returns
+/// the error that replaces the answer when it fails (the whole server is blocked on a wrong identity).
+pub(crate) fn check_server_answer(s: &mut Session, request_method: &str, m: &Message<'_>, fx: &mut Effects) -> Option<Vec<u8>> {
+    let manifest = s.manifest()?;
+    let raw = m.result?;
+    let id = m.id.as_ref()?;
+    let server = s.pins.as_ref().map(|p| p.server().to_owned()).unwrap_or_default();
+    let why = if matches!(request_method, "initialize" | "server/discover") {
+        let err = manifest.check_identity(s.server_info()).err();
+        if let (Some(why), Some(pins)) = (&err, s.pins.as_mut()) {
+            pins.manifest = Some(crate::manifest::ManifestState::Invalid(why.clone()));
+        }
+        err
+    } else if raw.get().contains("\"inputRequests\"") {
+        let result: Value = serde_json::from_str(raw.get()).ok()?;
+        manifest.check_input_requests(&result).err()
+    } else {
+        None
+    }?;
+    let message = format!("mcpguard: server `{server}` is blocked: {why}");
+    fx.notices.push(Notice::warn(message.clone()));
+    Some(mcpguard_proto::reply::error_response(
+        Some(id),
+        mcpguard_proto::codes::DENIED,
+        &message,
+        serde_json::json!({ "mcpguard": { "kind": "manifest", "server": server, "reason": why } }),
+    ))
 }

@@ -14,6 +14,7 @@ use mcpguard_store::{
 use serde_json::Value;
 
 use crate::canonical::{changed_fields, item_name, pinned};
+use crate::manifest::ManifestState;
 use crate::outcome::Notice;
 
 /// How new items are treated.
@@ -140,6 +141,8 @@ struct Seen {
 pub(crate) struct PinState {
     book: PinBook,
     seen: HashMap<Key, Seen>,
+    /// The server's signed manifest, when one is configured: items must match it too.
+    pub manifest: Option<ManifestState>,
 }
 
 /// The result of judging one listing.
@@ -156,6 +159,7 @@ impl PinState {
         PinState {
             book,
             seen: HashMap::new(),
+            manifest: None,
         }
     }
 
@@ -175,7 +179,8 @@ impl PinState {
                     .pins
                     .get(&(*kind, name.clone()))
                     .is_some_and(|p| p.trusts(&seen.item.hash));
-                if trusted && self.book.launch_blocked.is_none() {
+                let declared = self.manifest.as_ref().is_none_or(|m| m.allows_item(*kind, name, &seen.item.hash).is_ok());
+                if trusted && declared && self.book.launch_blocked.is_none() {
                     seen.blocked = None;
                     if !unblocked.contains(kind) {
                         unblocked.push(*kind);
@@ -187,8 +192,11 @@ impl PinState {
     }
 
     /// Why the whole server is blocked, if it is.
-    pub fn server_blocked(&self) -> Option<&str> {
-        self.book.launch_blocked.as_deref()
+    pub fn server_blocked(&self) -> Option<String> {
+        if let Some(why) = self.manifest.as_ref().and_then(ManifestState::blocked) {
+            return Some(why.to_owned());
+        }
+        self.book.launch_blocked.clone()
     }
 
     /// Judges a listing of `kind`. `complete` is true when the listing is the whole set (no
@@ -213,7 +221,11 @@ impl PinState {
                 continue;
             };
             let item = pinned(kind, def);
-            let (blocked, change) = self.decide(mode, judge, kind, &name, def, &item);
+            let by_manifest = self.manifest.as_ref().and_then(|m| m.allows_item(kind, &name, &item.hash).err());
+            let (blocked, change) = match by_manifest {
+                Some(why) => (Some(why), None),
+                None => self.decide(mode, judge, kind, &name, def, &item),
+            };
             if let Some(change) = change {
                 self.book.record(&change);
                 out.changes.push(change);
@@ -225,7 +237,7 @@ impl PinState {
                 )));
             }
             out.keep
-                .push(blocked.is_none() && self.book.launch_blocked.is_none());
+                .push(blocked.is_none() && self.server_blocked().is_none());
             self.seen
                 .insert((kind, name.clone()), Seen { item, blocked });
             listed.push(name);
@@ -365,29 +377,26 @@ impl PinState {
 
     /// May the client use this item? `Err` says why not.
     pub fn check_use(&self, kind: ItemKind, name: &str) -> Result<(), String> {
-        if let Some(why) = &self.book.launch_blocked {
+        if let Some(why) = self.server_blocked() {
             return Err(format!("the server is blocked: {why}"));
         }
         match self.seen.get(&(kind, name.to_owned())) {
-            Some(Seen {
-                blocked: Some(why), ..
-            }) => Err(why.clone()),
+            Some(Seen { blocked: Some(why), .. }) => Err(why.clone()),
             Some(_) => Ok(()),
-            None if self
-                .book
-                .pins
-                .get(&(kind, name.to_owned()))
-                .is_some_and(|p| p.approved.is_some() && p.pending.is_none()) =>
-            {
-                Ok(())
-            }
-            None => Err(NOT_LISTED.into()),
+            None => match self.book.pins.get(&(kind, name.to_owned())) {
+                // listed in an earlier session and trusted: the manifest must agree too
+                Some(Pin { approved: Some(a), pending: None, .. }) => match &self.manifest {
+                    Some(m) => m.allows_item(kind, name, &a.hash),
+                    None => Ok(()),
+                },
+                _ => Err(NOT_LISTED.into()),
+            },
         }
     }
 
     /// Is `uri` covered by a resource template that is blocked? Returns the reason.
     pub fn blocked_resource(&self, uri: &str) -> Option<String> {
-        if let Some(why) = &self.book.launch_blocked {
+        if let Some(why) = self.server_blocked() {
             return Some(format!("the server is blocked: {why}"));
         }
         self.seen.iter().find_map(|((kind, template), seen)| {

@@ -121,6 +121,18 @@ impl Session {
         }
     }
 
+    /// Holds the session's server to a verified (or invalid) manifest. Needs pins.
+    pub fn with_manifest(mut self, manifest: crate::manifest::ManifestState) -> Self {
+        if let Some(p) = &mut self.pins {
+            p.manifest = Some(manifest);
+        }
+        self
+    }
+
+    pub(crate) fn manifest(&self) -> Option<&crate::manifest::ManifestState> {
+        self.pins.as_ref().and_then(|p| p.manifest.as_ref())
+    }
+
     /// Replaces the pins (after an approval made elsewhere). Returns the kinds of items that were
     /// blocked in this session and are usable now: the client should be told to list them again.
     pub fn set_pin_book(&mut self, book: PinBook) -> Vec<ItemKind> {
