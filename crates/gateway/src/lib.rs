@@ -4,6 +4,7 @@
 //! as `Checked` is written to the other side. This crate owns processes, pipes, signals and
 //! threads, and nothing in it decides what may pass.
 
+pub mod client;
 pub mod error;
 pub mod stdio;
 
