@@ -32,7 +32,8 @@ class Wire:
         self.lines: queue.Queue = queue.Queue()
         self.stderr_chunks: list[bytes] = []
         threading.Thread(target=self._read_out, daemon=True).start()
-        threading.Thread(target=self._read_err, daemon=True).start()
+        self._err_thread = threading.Thread(target=self._read_err, daemon=True)
+        self._err_thread.start()
 
     def _read_out(self):
         for line in self.proc.stdout:
@@ -69,6 +70,8 @@ class Wire:
         return self.proc.wait(timeout=timeout)
 
     def stderr(self) -> str:
+        if self.proc.poll() is not None:
+            self._err_thread.join(timeout=5)  # everything the gateway wrote before it exited
         return b"".join(self.stderr_chunks).decode(errors="replace")
 
     def recorded(self) -> list[bytes]:

@@ -37,6 +37,13 @@ enum Command {
     /// `wrap` trusts each tool, prompt, resource template and the server instructions on first
     /// use and withholds anything that changes later (a rug pull) until you approve it here.
     Pins(cmd::pins::PinsArgs),
+    /// Signed capability manifests: create one from a live server, sign it, verify it.
+    ///
+    /// `wrap --manifest FILE` then holds the server to it: tools, prompts and templates must match
+    /// their signed hashes, and sampling, elicitation and roots requests need a declared capability.
+    Manifest(cmd::manifest::ManifestArgs),
+    /// Manifest-signing keys: generate, trust, list, revoke.
+    Keys(cmd::keys::KeysArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -45,6 +52,8 @@ fn main() -> std::process::ExitCode {
         Command::Wrap(args) => cmd::wrap::run(args),
         Command::ScanTools(args) => cmd::scan_tools::run(args),
         Command::Pins(args) => cmd::pins::run(args),
+        Command::Manifest(args) => cmd::manifest::run(args),
+        Command::Keys(args) => cmd::keys::run(args),
     };
     match result {
         Ok(code) => code.into(),

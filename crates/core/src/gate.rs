@@ -271,7 +271,10 @@ impl Gate {
                 if side == Side::Client {
                     handshake::client_notification(s, m);
                 } else if let Err(why) = listing::check_server_notification(s, m) {
-                    return Verdict::Refuse(None, Notice::warn(format!("dropped {} from the server: {why}", m.method())));
+                    return Verdict::Refuse(
+                        None,
+                        Notice::warn(format!("dropped {} from the server: {why}", m.method())),
+                    );
                 }
                 Verdict::Forward
             }
@@ -285,7 +288,9 @@ impl Gate {
                     Some(pending) => {
                         if side == Side::Server {
                             handshake::server_response(s, &pending.method, m);
-                            if let Some(error) = listing::check_server_answer(s, &pending.method, m, fx) {
+                            if let Some(error) =
+                                listing::check_server_answer(s, &pending.method, m, fx)
+                            {
                                 return Verdict::Rewrite(error);
                             }
                             if m.kind == Kind::Response {

@@ -45,9 +45,23 @@ pub(crate) fn check_request(pins: &PinState, m: &Message<'_>) -> Result<(), Bloc
         "prompts/get" => ItemKind::Prompt,
         "resources/read" => ItemKind::ResourceTemplate,
         method => {
-            if let Some(Err(why)) = pins.manifest.as_ref().map(|x| x.check_client_request(method)) {
+            if let Some(Err(why)) = pins
+                .manifest
+                .as_ref()
+                .map(|x| x.check_client_request(method))
+            {
+                if pins
+                    .manifest
+                    .as_ref()
+                    .is_some_and(|x| x.blocked().is_some())
+                {
+                    return Err(blocked_server(pins.server(), &why));
+                }
                 return Err(Blocked {
-                    message: format!("mcpguard: server `{}` may not be asked {method}: {why}", pins.server()),
+                    message: format!(
+                        "mcpguard: server `{}` may not be asked {method}: {why}",
+                        pins.server()
+                    ),
                     data: serde_json::json!({ "mcpguard": { "kind": "manifest", "server": pins.server(), "reason": why } }),
                 });
             }
@@ -94,8 +108,13 @@ pub(crate) fn check_request(pins: &PinState, m: &Message<'_>) -> Result<(), Bloc
 }
 
 fn blocked_server(server: &str, why: &str) -> Blocked {
+    let review = if why.contains("manifest") {
+        "Check it with `mcpguard manifest verify FILE` and `mcpguard keys list`".to_owned()
+    } else {
+        format!("Review it with `mcpguard pins diff {server} server`, then `mcpguard pins approve {server} server`")
+    };
     Blocked {
-        message: format!("mcpguard: server `{server}` is blocked: {why}. Review it with `mcpguard pins diff {server} server`, then `mcpguard pins approve {server} server`"),
+        message: format!("mcpguard: server `{server}` is blocked: {why}. {review}"),
         data: serde_json::json!({ "mcpguard": { "kind": "server_blocked", "server": server } }),
     }
 }
@@ -190,11 +209,20 @@ pub(crate) fn check_server_notification(s: &Session, m: &Message<'_>) -> Result<
 /// Checks a server's answer against the manifest: the identity it gives in `initialize` /
 /// `server/discover`, and the input requests of a stateless-era `input_required` result. Returns
 /// the error that replaces the answer when it fails (the whole server is blocked on a wrong identity).
-pub(crate) fn check_server_answer(s: &mut Session, request_method: &str, m: &Message<'_>, fx: &mut Effects) -> Option<Vec<u8>> {
+pub(crate) fn check_server_answer(
+    s: &mut Session,
+    request_method: &str,
+    m: &Message<'_>,
+    fx: &mut Effects,
+) -> Option<Vec<u8>> {
     let manifest = s.manifest()?;
     let raw = m.result?;
     let id = m.id.as_ref()?;
-    let server = s.pins.as_ref().map(|p| p.server().to_owned()).unwrap_or_default();
+    let server = s
+        .pins
+        .as_ref()
+        .map(|p| p.server().to_owned())
+        .unwrap_or_default();
     let why = if matches!(request_method, "initialize" | "server/discover") {
         let err = manifest.check_identity(s.server_info()).err();
         if let (Some(why), Some(pins)) = (&err, s.pins.as_mut()) {

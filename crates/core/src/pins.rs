@@ -179,7 +179,10 @@ impl PinState {
                     .pins
                     .get(&(*kind, name.clone()))
                     .is_some_and(|p| p.trusts(&seen.item.hash));
-                let declared = self.manifest.as_ref().is_none_or(|m| m.allows_item(*kind, name, &seen.item.hash).is_ok());
+                let declared = self
+                    .manifest
+                    .as_ref()
+                    .is_none_or(|m| m.allows_item(*kind, name, &seen.item.hash).is_ok());
                 if trusted && declared && self.book.launch_blocked.is_none() {
                     seen.blocked = None;
                     if !unblocked.contains(kind) {
@@ -221,7 +224,10 @@ impl PinState {
                 continue;
             };
             let item = pinned(kind, def);
-            let by_manifest = self.manifest.as_ref().and_then(|m| m.allows_item(kind, &name, &item.hash).err());
+            let by_manifest = self
+                .manifest
+                .as_ref()
+                .and_then(|m| m.allows_item(kind, &name, &item.hash).err());
             let (blocked, change) = match by_manifest {
                 Some(why) => (Some(why), None),
                 None => self.decide(mode, judge, kind, &name, def, &item),
@@ -381,11 +387,17 @@ impl PinState {
             return Err(format!("the server is blocked: {why}"));
         }
         match self.seen.get(&(kind, name.to_owned())) {
-            Some(Seen { blocked: Some(why), .. }) => Err(why.clone()),
+            Some(Seen {
+                blocked: Some(why), ..
+            }) => Err(why.clone()),
             Some(_) => Ok(()),
             None => match self.book.pins.get(&(kind, name.to_owned())) {
                 // listed in an earlier session and trusted: the manifest must agree too
-                Some(Pin { approved: Some(a), pending: None, .. }) => match &self.manifest {
+                Some(Pin {
+                    approved: Some(a),
+                    pending: None,
+                    ..
+                }) => match &self.manifest {
                     Some(m) => m.allows_item(kind, name, &a.hash),
                     None => Ok(()),
                 },

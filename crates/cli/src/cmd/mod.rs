@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod keys;
+pub mod manifest;
 pub mod pins;
 pub mod scan_tools;
 pub mod wrap;

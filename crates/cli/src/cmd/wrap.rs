@@ -38,6 +38,9 @@ pub struct WrapArgs {
     /// How new tools, prompts and templates are treated [default: tofu].
     #[arg(long, value_enum)]
     pub pin_mode: Option<PinModeName>,
+    /// A signed capability manifest the server must match (see `mcpguard manifest`).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
     /// Turn pinning off: rug pulls are no longer blocked. For debugging only.
     #[arg(long)]
     pub danger_no_pins: bool,
@@ -76,6 +79,9 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
             "max_message_bytes must be at least 1024 (got {})",
             limits.max_message_bytes
         );
+    }
+    if args.manifest.is_some() && args.danger_no_pins {
+        anyhow::bail!("--manifest needs pinning: drop --danger-no-pins");
     }
     if !(2..=128).contains(&limits.max_depth) {
         anyhow::bail!(
@@ -160,10 +166,30 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         ..GateConfig::default()
     }));
     let pins = match cfg.pin_mode {
-        Some(_) => Some(PinSetup {
-            store: args.data.open()?,
-            launch: cfg.launch.clone(),
-        }),
+        Some(_) => {
+            let store = args.data.open()?;
+            let manifest = match &args.manifest {
+                Some(path) => {
+                    let state = crate::cmd::manifest::state_for(
+                        crate::cmd::manifest::load(path)?,
+                        store.as_ref(),
+                    )?;
+                    if let Some(why) = state.blocked() {
+                        eprintln!(
+                            "mcpguard[{}]: error: the server is blocked: {why}",
+                            cfg.name
+                        );
+                    }
+                    Some(state)
+                }
+                None => None,
+            };
+            Some(PinSetup {
+                store,
+                launch: cfg.launch.clone(),
+                manifest,
+            })
+        }
         None => {
             eprintln!(
                 "mcpguard[{}]: warning: --danger-no-pins: rug pulls are not blocked",
@@ -208,6 +234,7 @@ mod tests {
             max_message_bytes: None,
             max_depth: None,
             pin_mode: None,
+            manifest: None,
             danger_no_pins: false,
             data: DataDirArgs { data_dir: None },
             command: cmd.iter().map(OsString::from).collect(),

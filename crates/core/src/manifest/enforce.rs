@@ -8,7 +8,7 @@ use super::format::Manifest;
 /// The manifest of a session's server, as verified by the gateway at start.
 #[derive(Debug, Clone)]
 pub enum ManifestState {
-    Valid(Manifest),
+    Valid(Box<Manifest>),
     /// The whole server is blocked; the text says why (e.g. "its manifest expired at …").
     Invalid(String),
 }
@@ -44,8 +44,14 @@ impl ManifestState {
             ItemKind::Instructions => m.instructions.as_ref(),
         };
         match declared {
-            None => Err(format!("it is not in the server's signed manifest (key {})", m.key_id)),
-            Some(h) if h != hash => Err(format!("its definition differs from the one in the server's signed manifest (key {})", m.key_id)),
+            None => Err(format!(
+                "it is not in the server's signed manifest (key {})",
+                m.key_id
+            )),
+            Some(h) if h != hash => Err(format!(
+                "its definition differs from the one in the server's signed manifest (key {})",
+                m.key_id
+            )),
             Some(_) => Ok(()),
         }
     }
@@ -73,7 +79,9 @@ impl ManifestState {
     pub fn check_client_request(&self, method: &str) -> Result<(), String> {
         match self {
             ManifestState::Invalid(why) => Err(why.clone()),
-            ManifestState::Valid(m) if method == "resources/subscribe" && !m.capabilities.resources_subscribe => {
+            ManifestState::Valid(m)
+                if method == "resources/subscribe" && !m.capabilities.resources_subscribe =>
+            {
                 Err("resources/subscribe is not declared in the server's signed manifest".into())
             }
             ManifestState::Valid(_) => Ok(()),
@@ -84,8 +92,12 @@ impl ManifestState {
     pub fn allows_notification(&self, method: &str) -> Result<(), String> {
         match (self, list_kind(method)) {
             (ManifestState::Invalid(why), _) => Err(why.clone()),
-            (ManifestState::Valid(m), Some(kind)) if !m.capabilities.list_changed.iter().any(|k| k == kind) => {
-                Err(format!("{method} is not declared in the server's signed manifest"))
+            (ManifestState::Valid(m), Some(kind))
+                if !m.capabilities.list_changed.iter().any(|k| k == kind) =>
+            {
+                Err(format!(
+                    "{method} is not declared in the server's signed manifest"
+                ))
             }
             _ => Ok(()),
         }
@@ -96,10 +108,18 @@ impl ManifestState {
         let ManifestState::Valid(m) = self else {
             return Ok(());
         };
-        let name = server_info.and_then(|i| i.get("name")).and_then(Value::as_str);
-        let version = server_info.and_then(|i| i.get("version")).and_then(Value::as_str);
+        let name = server_info
+            .and_then(|i| i.get("name"))
+            .and_then(Value::as_str);
+        let version = server_info
+            .and_then(|i| i.get("version"))
+            .and_then(Value::as_str);
         if name != Some(m.server.name.as_str()) {
-            return Err(format!("the server says it is {:?} but its signed manifest is for {:?}", name.unwrap_or("(no name)"), m.server.name));
+            return Err(format!(
+                "the server says it is {:?} but its signed manifest is for {:?}",
+                name.unwrap_or("(no name)"),
+                m.server.name
+            ));
         }
         if let Some(v) = &m.server.version {
             if version != Some(v.as_str()) {

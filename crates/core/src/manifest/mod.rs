@@ -14,4 +14,9 @@ mod sign;
 
 pub use enforce::ManifestState;
 pub use format::{Capabilities, Manifest, ServerId, SignedManifest, FORMAT};
-pub use sign::{key_id, public_key_b64, sign, signing_key_from_b64, verify, KeyStatus, VerifyError};
+pub use sign::{
+    key_id, public_key_b64, sign, signing_key_from_b64, verify, KeyStatus, VerifyError,
+};
+
+#[cfg(test)]
+mod tests;

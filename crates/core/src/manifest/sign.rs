@@ -21,8 +21,12 @@ pub fn public_key_b64(public: &VerifyingKey) -> String {
 
 /// A signing key from the base64 of its 32-byte seed (the content of a key file).
 pub fn signing_key_from_b64(text: &str) -> Result<SigningKey, String> {
-    let bytes = B64.decode(text.trim()).map_err(|e| format!("not base64: {e}"))?;
-    let seed: [u8; 32] = bytes.try_into().map_err(|_| "a private key is 32 bytes".to_owned())?;
+    let bytes = B64
+        .decode(text.trim())
+        .map_err(|e| format!("not base64: {e}"))?;
+    let seed: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| "a private key is 32 bytes".to_owned())?;
     Ok(SigningKey::from_bytes(&seed))
 }
 
@@ -35,7 +39,10 @@ fn canonical_bytes(m: &Manifest) -> Result<Vec<u8>, String> {
 pub fn sign(mut manifest: Manifest, key: &SigningKey) -> Result<SignedManifest, String> {
     manifest.key_id = key_id(&key.verifying_key());
     let sig = key.sign(&canonical_bytes(&manifest)?);
-    Ok(SignedManifest { manifest, signature: Some(B64.encode(sig.to_bytes())) })
+    Ok(SignedManifest {
+        manifest,
+        signature: Some(B64.encode(sig.to_bytes())),
+    })
 }
 
 /// A trusted key as verification sees it.
@@ -75,13 +82,20 @@ fn parse_time(s: &str) -> Result<OffsetDateTime, VerifyError> {
 }
 
 /// Verifies a signed manifest against the trusted keys at time `now`.
-pub fn verify(signed: &SignedManifest, keys: &[KeyStatus], now: OffsetDateTime) -> Result<(), VerifyError> {
+pub fn verify(
+    signed: &SignedManifest,
+    keys: &[KeyStatus],
+    now: OffsetDateTime,
+) -> Result<(), VerifyError> {
     let m = &signed.manifest;
     if m.format != FORMAT {
         return Err(VerifyError::Format(m.format.clone()));
     }
     let sig_b64 = signed.signature.as_deref().ok_or(VerifyError::Unsigned)?;
-    let key = keys.iter().find(|k| k.id == m.key_id).ok_or_else(|| VerifyError::UntrustedKey(m.key_id.clone()))?;
+    let key = keys
+        .iter()
+        .find(|k| k.id == m.key_id)
+        .ok_or_else(|| VerifyError::UntrustedKey(m.key_id.clone()))?;
     if key.revoked {
         return Err(VerifyError::RevokedKey(key.id.clone()));
     }
@@ -89,8 +103,14 @@ pub fn verify(signed: &SignedManifest, keys: &[KeyStatus], now: OffsetDateTime) 
         .decode(&key.public_key)
         .ok()
         .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| VerifyError::Malformed(format!("trusted key {} is not a 32-byte Ed25519 key", key.id)))?;
-    let public = VerifyingKey::from_bytes(&pk_bytes).map_err(|e| VerifyError::Malformed(e.to_string()))?;
+        .ok_or_else(|| {
+            VerifyError::Malformed(format!(
+                "trusted key {} is not a 32-byte Ed25519 key",
+                key.id
+            ))
+        })?;
+    let public =
+        VerifyingKey::from_bytes(&pk_bytes).map_err(|e| VerifyError::Malformed(e.to_string()))?;
     if key_id(&public) != m.key_id {
         return Err(VerifyError::UntrustedKey(m.key_id.clone()));
     }
@@ -111,4 +131,3 @@ pub fn verify(signed: &SignedManifest, keys: &[KeyStatus], now: OffsetDateTime) 
     }
     Ok(())
 }
-

@@ -49,7 +49,9 @@ pub(crate) fn inventory<R: Rpc>(
         "initialize",
         json!({
             "protocolVersion": PROTOCOL_VERSION,
-            "capabilities": {},
+            // Declare what a full client would, so that a server shows every tool it has
+            // (server-everything, for one, hides its sampling tool from clients without sampling).
+            "capabilities": {"sampling": {}, "elicitation": {}, "roots": {"listChanged": false}},
             "clientInfo": {"name": "mcpguard-scan", "version": env!("CARGO_PKG_VERSION")},
         }),
         deadline,

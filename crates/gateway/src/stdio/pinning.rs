@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
+use mcpguard_core::manifest::ManifestState;
 use mcpguard_core::{PinBook, Session};
 use mcpguard_store::{ItemKind, Store, StoreError};
 
@@ -16,6 +17,8 @@ pub struct PinSetup {
     pub store: Arc<dyn Store>,
     /// The launch spec recorded with the server (a changed command line is itself a change).
     pub launch: String,
+    /// The server's verified (or invalid) signed manifest, if one is configured.
+    pub manifest: Option<ManifestState>,
 }
 
 impl std::fmt::Debug for PinSetup {
@@ -33,7 +36,11 @@ pub(crate) fn session_for(setup: &PinSetup, server: &str) -> Result<Session, Sto
         log(server, &format!("warning: the launch command changed from {} to {new}: the server is blocked until `mcpguard pins approve {server} server`", record.launch));
     }
     let pins = setup.store.pins(server)?;
-    Ok(Session::with_pins(PinBook::new(&record, pins)))
+    let session = Session::with_pins(PinBook::new(&record, pins));
+    Ok(match &setup.manifest {
+        Some(m) => session.with_manifest(m.clone()),
+        None => session,
+    })
 }
 
 fn load_book(store: &dyn Store, server: &str) -> Result<Option<PinBook>, StoreError> {
