@@ -3,7 +3,9 @@
 //! Deliberately naive (no size limit, no UTF-8 check): these peers are trusted and must add as
 //! little as possible to what they measure.
 
-use std::io::{self, BufRead, Write};
+use std::fs::File;
+use std::io::{self, BufRead, IoSlice, Write};
+use std::os::fd::AsFd;
 
 /// Reads one line into `buf` (cleared first) without its `\n`. `Ok(false)` at end of stream.
 pub fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> io::Result<bool> {
@@ -17,13 +19,28 @@ pub fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> io::Result<bool> {
     Ok(true)
 }
 
-/// Writes `parts` as one line and flushes, so the peer sees the message at once.
+/// Writes `parts` and a `\n` as one line with as few `writev` calls as the pipe allows, then
+/// flushes. One system call per message matters: a line written in pieces wakes the reader once
+/// per piece, and that would be measured as the reader's latency.
 pub fn write_line<W: Write>(w: &mut W, parts: &[&[u8]]) -> io::Result<()> {
-    for p in parts {
-        w.write_all(p)?;
+    let mut slices: Vec<IoSlice<'_>> = parts.iter().map(|p| IoSlice::new(p)).collect();
+    slices.push(IoSlice::new(b"\n"));
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match w.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    w.write_all(b"\n")?;
     w.flush()
+}
+
+/// Our stdout as a plain file (a duplicate of fd 1), without std's line buffering in the way,
+/// so that `write_vectored` is one `writev`.
+pub fn raw_stdout() -> io::Result<File> {
+    Ok(File::from(io::stdout().as_fd().try_clone_to_owned()?))
 }
 
 #[cfg(test)]

@@ -31,17 +31,17 @@ fn the_harness_reports_every_variant_and_size() {
         "20",
         "--json",
     ]);
-    let mut expected = vec!["direct", "relay"];
+    let mut expected = vec!["direct", "relay", "line-relay"];
     match mcpguard() {
         Some(path) => {
             cmd.arg("--mcpguard")
                 .arg(path)
-                .args(["--variants", "relay,gateway"]);
+                .args(["--variants", "relay,line-relay,gateway"]);
             expected.push("gateway");
         }
         None => {
             eprintln!("note: no mcpguard binary next to mcp-bench: the gateway variant is not run");
-            cmd.args(["--variants", "relay"]);
+            cmd.args(["--variants", "relay,line-relay"]);
         }
     }
     let out = cmd.output().expect("mcp-bench runs");

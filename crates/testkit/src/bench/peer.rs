@@ -36,6 +36,39 @@ pub struct Peer {
     next_id: u64,
     /// Per result size: the response's length less the digits of its id, learnt when validated.
     expected_len: Vec<(usize, usize)>,
+    /// The process's scheduler counters at its previous call.
+    last_sched: Option<Sched>,
+}
+
+/// Scheduler counters of a process, summed over its threads (`/proc/<pid>/task/*/schedstat`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sched {
+    /// Time on a CPU, in ns.
+    pub cpu_ns: u64,
+    /// Time runnable but waiting for a CPU, in ns: the machine's load, not the process's cost.
+    pub wait_ns: u64,
+}
+
+/// One timed call.
+#[derive(Debug, Clone, Copy)]
+pub struct Timed {
+    pub wall: Duration,
+    /// What the spawned process spent since its previous call (`None` without schedstat).
+    pub sched: Option<Sched>,
+}
+
+/// Reads the scheduler counters of every thread of `pid`.
+pub fn sched_of(pid: u32) -> Option<Sched> {
+    let mut total = Sched::default();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let Ok(text) = std::fs::read_to_string(task.ok()?.path().join("schedstat")) else {
+            continue; // a thread that just exited
+        };
+        let mut fields = text.split_whitespace().map(str::parse::<u64>);
+        total.cpu_ns += fields.next()?.ok()?;
+        total.wait_ns += fields.next()?.ok()?;
+    }
+    Some(total)
 }
 
 fn digits(mut n: u64) -> usize {
@@ -73,6 +106,7 @@ impl Peer {
             line: Vec::new(),
             next_id: 0,
             expected_len: Vec::new(),
+            last_sched: None,
         })
     }
 
@@ -161,9 +195,13 @@ impl Peer {
                 "{}: blob({size}) responses vary in length",
                 self.name
             )),
-            Some(_) => Ok(()),
+            Some(_) => {
+                self.last_sched = sched_of(self.pid());
+                Ok(())
+            }
             None => {
                 self.expected_len.push((size, base));
+                self.last_sched = sched_of(self.pid());
                 Ok(())
             }
         }
@@ -171,7 +209,7 @@ impl Peer {
 
     /// A timed `tools/call` of `blob(size)`: from the first byte written to the last byte read.
     /// Checked by length and id only, so that checking costs nothing next to what is measured.
-    pub fn timed_blob(&mut self, size: usize) -> Result<Duration, String> {
+    pub fn timed_blob(&mut self, size: usize) -> Result<Timed, String> {
         let base = self
             .expected_len
             .iter()
@@ -197,7 +235,20 @@ impl Peer {
                 self.line.len()
             ));
         }
-        Ok(took)
+        Ok(Timed {
+            wall: took,
+            sched: self.sched_delta(),
+        })
+    }
+
+    /// What the process spent since the previous call to this (the first call only starts the count).
+    fn sched_delta(&mut self) -> Option<Sched> {
+        let now = sched_of(self.pid())?;
+        let before = self.last_sched.replace(now)?;
+        Some(Sched {
+            cpu_ns: now.cpu_ns.saturating_sub(before.cpu_ns),
+            wait_ns: now.wait_ns.saturating_sub(before.wait_ns),
+        })
     }
 
     /// Peak resident set (VmHWM) of the spawned process, in KiB.

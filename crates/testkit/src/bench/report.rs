@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::stats::{paired_median_us, summarize, Summary};
-use super::{Options, Variant};
+use super::{Options, Series, Variant};
 
 /// Goals from issue 2 ("Speed").
 pub const GOAL_ADDED_P50_1KIB_US: f64 = 100.0;
@@ -35,6 +35,11 @@ pub struct Row {
     pub added_p50_us: Option<f64>,
     /// Median over rounds of (this call − the direct call of the same round).
     pub added_paired_p50_us: Option<f64>,
+    /// On-CPU time of the spawned process per call (for direct: the server; otherwise the
+    /// relay or gateway alone, without the server behind it).
+    pub cpu_us_per_call: Option<f64>,
+    /// Time its threads were runnable but waited for a CPU, per call: the machine's load.
+    pub runq_wait_us_per_call: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +49,12 @@ pub struct SizeResult {
     /// (gateway − direct) / (relay − direct) at p50; `None` when either is missing or the relay
     /// measured no cost at all.
     pub gate_vs_relay: Option<f64>,
+    /// The gateway process's CPU per call / the relay process's: the same ratio measured in
+    /// CPU time, which the machine's load disturbs far less than latency.
+    pub gate_vs_relay_cpu: Option<f64>,
+    /// (gateway − direct) / (line-relay − direct) at p50: the gate's cost against a relay that
+    /// also holds whole messages.
+    pub gate_vs_line_relay: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +80,7 @@ impl Report {
     pub fn new(
         opts: &Options,
         variants: Vec<VariantInfo>,
-        samples: &[Vec<Vec<Duration>>],
+        samples: &[Vec<Series>],
         rounds: usize,
         elapsed: Duration,
     ) -> Report {
@@ -171,10 +182,14 @@ impl Report {
                             "mean_us": s.mean_us, "calls_per_s": row.calls_per_s,
                             "mb_per_s": row.mb_per_s, "added_p50_us": row.added_p50_us,
                             "added_paired_p50_us": row.added_paired_p50_us,
+                            "cpu_us_per_call": row.cpu_us_per_call,
+                            "runq_wait_us_per_call": row.runq_wait_us_per_call,
                         }),
                     );
                 }
-                json!({ "size": r.size, "variants": per, "gate_vs_relay_ratio": r.gate_vs_relay })
+                json!({ "size": r.size, "variants": per, "gate_vs_relay_ratio": r.gate_vs_relay,
+                        "gate_vs_relay_cpu_ratio": r.gate_vs_relay_cpu,
+                        "gate_vs_line_relay_ratio": r.gate_vs_line_relay })
             })
             .collect();
         let goals: Vec<Value> = self
@@ -204,7 +219,7 @@ impl Report {
         let mut t = String::new();
         let _ = writeln!(
             t,
-            "mcp-bench: {} interleaved rounds{} after {} warm-up, {:.1} s; {}",
+            "mcp-bench: {} interleaved rounds per size{} after {} warm-up, {:.1} s; {}",
             self.rounds,
             if self.truncated {
                 " (stopped by the time budget)"
@@ -217,7 +232,7 @@ impl Report {
         );
         let _ = writeln!(
             t,
-            "\n{:>8} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10}",
+            "\n{:>8} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10}",
             "size",
             "variant",
             "p50 us",
@@ -234,7 +249,7 @@ impl Report {
                 let opt = |x: Option<f64>| x.map_or("-".to_owned(), |v| format!("{v:.1}"));
                 let _ = writeln!(
                     t,
-                    "{:>8} {:>8} {:>9.1} {:>9.1} {:>9.1} {:>9.0} {:>9.1} {:>10} {:>10}",
+                    "{:>8} {:>10} {:>9.1} {:>9.1} {:>9.1} {:>9.0} {:>9.1} {:>10} {:>10} {:>9} {:>9}",
                     size_label(r.size),
                     row.variant,
                     s.p50_us,
@@ -244,18 +259,27 @@ impl Report {
                     row.mb_per_s,
                     opt(row.added_p50_us),
                     opt(row.added_paired_p50_us),
+                    opt(row.cpu_us_per_call),
+                    opt(row.runq_wait_us_per_call),
                 );
             }
-            if let Some(x) = r.gate_vs_relay {
-                let _ = writeln!(t, "{:>8} gateway cost / relay cost (p50): {x:.2}", "");
-            }
+            let opt = |x: Option<f64>| x.map_or("-".to_owned(), |v| format!("{v:.2}"));
+            let _ = writeln!(
+                t,
+                "{:>8} gateway cost / relay cost: {} by p50 latency, {} by CPU time; \
+                 / line-relay cost: {} by p50 latency",
+                "",
+                opt(r.gate_vs_relay),
+                opt(r.gate_vs_relay_cpu),
+                opt(r.gate_vs_line_relay),
+            );
         }
         let _ = writeln!(t, "\npeak RSS (VmHWM):");
         for v in &self.variants {
             let rss = v
                 .peak_rss_kib
                 .map_or("?".into(), |k| format!("{:.1} MB", k as f64 * 1024.0 / 1e6));
-            let _ = writeln!(t, "  {:>8}: {rss}", v.name);
+            let _ = writeln!(t, "  {:>10}: {rss}", v.name);
         }
         let _ = writeln!(t, "\ngoals (issue 2):");
         for g in self.goals() {
@@ -275,24 +299,25 @@ impl Report {
     }
 }
 
-fn size_result(size: usize, variants: &[Variant], per_variant: &[Vec<Duration>]) -> SizeResult {
+fn size_result(size: usize, variants: &[Variant], per_variant: &[Series]) -> SizeResult {
     let direct = variants
         .iter()
         .position(|v| *v == Variant::Direct)
-        .map(|i| (&per_variant[i], summarize(&per_variant[i])));
+        .map(|i| (&per_variant[i].wall, summarize(&per_variant[i].wall)));
     let rows: Vec<Row> = variants
         .iter()
         .zip(per_variant)
-        .map(|(v, samples)| {
-            let summary = summarize(samples);
+        .map(|(v, series)| {
+            let summary = summarize(&series.wall);
             let calls_per_s = 1e6 / summary.mean_us;
             let (added, paired) = match (&direct, v) {
                 (Some((d, ds)), v) if *v != Variant::Direct => (
                     Some(summary.p50_us - ds.p50_us),
-                    Some(paired_median_us(samples, d)),
+                    Some(paired_median_us(&series.wall, d)),
                 ),
                 _ => (None, None),
             };
+            let per_call = |ns: u64| ns as f64 / 1e3 / series.wall.len().max(1) as f64;
             Row {
                 variant: v.name(),
                 calls_per_s,
@@ -300,22 +325,27 @@ fn size_result(size: usize, variants: &[Variant], per_variant: &[Vec<Duration>])
                 summary,
                 added_p50_us: added,
                 added_paired_p50_us: paired,
+                cpu_us_per_call: series.sched.map(|s| per_call(s.cpu_ns)),
+                runq_wait_us_per_call: series.sched.map(|s| per_call(s.wait_ns)),
             }
         })
         .collect();
-    let added = |name: &str| {
-        rows.iter()
-            .find(|r| r.variant == name)
-            .and_then(|r| r.added_p50_us)
+    let ratio = |a: &str, b: &str, field: fn(&Row) -> Option<f64>| {
+        let get = |name: &str| rows.iter().find(|r| r.variant == name).and_then(field);
+        match (get(a), get(b)) {
+            (Some(x), Some(y)) if y > 0.0 => Some(x / y),
+            _ => None,
+        }
     };
-    let gate_vs_relay = match (added("gateway"), added("relay")) {
-        (Some(g), Some(r)) if r > 0.0 => Some(g / r),
-        _ => None,
-    };
+    let gate_vs_relay = ratio("gateway", "relay", |r| r.added_p50_us);
+    let gate_vs_relay_cpu = ratio("gateway", "relay", |r| r.cpu_us_per_call);
+    let gate_vs_line_relay = ratio("gateway", "line-relay", |r| r.added_p50_us);
     SizeResult {
         size,
         rows,
         gate_vs_relay,
+        gate_vs_relay_cpu,
+        gate_vs_line_relay,
     }
 }
 
@@ -358,12 +388,20 @@ mod tests {
 
     #[test]
     fn ratio_is_gate_cost_over_relay_cost() {
-        let us = |v: u64| vec![Duration::from_micros(v); 3];
-        let r = size_result(1024, &Variant::ALL, &[us(100), us(120), us(130)]);
+        let us = |v: u64| Series {
+            wall: vec![Duration::from_micros(v); 3],
+            sched: Some(super::super::Sched {
+                cpu_ns: v * 3_000,
+                wait_ns: 0,
+            }),
+        };
+        let r = size_result(1024, &Variant::ALL, &[us(100), us(120), us(125), us(130)]);
         assert_eq!(r.gate_vs_relay, Some(1.5));
-        assert_eq!(r.rows[2].added_p50_us, Some(30.0));
+        assert_eq!(r.gate_vs_relay_cpu, Some(130.0 / 120.0));
+        assert_eq!(r.gate_vs_line_relay, Some(1.2));
+        assert_eq!(r.rows[3].added_p50_us, Some(30.0));
         assert_eq!(r.rows[0].added_p50_us, None);
-        let free = size_result(1024, &Variant::ALL, &[us(100), us(100), us(130)]);
+        let free = size_result(1024, &Variant::ALL, &[us(100), us(100), us(100), us(130)]);
         assert_eq!(free.gate_vs_relay, None);
     }
 }

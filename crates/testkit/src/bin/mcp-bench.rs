@@ -15,20 +15,21 @@ use mcpguard_testkit::bench::{self, Binaries, Options, Variant};
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
-    /// Timed rounds; each makes one call per size and variant.
-    #[arg(long, default_value_t = 400)]
+    /// Timed rounds per size; each makes one call per variant.
+    #[arg(long, default_value_t = 1000)]
     iterations: usize,
-    /// Validated, untimed rounds first.
+    /// Validated, untimed rounds before each size.
     #[arg(long, default_value_t = 20)]
     warmup: usize,
     /// Result sizes, comma-separated: bytes or with a suffix (KiB, MiB, k, m).
     #[arg(long, value_delimiter = ',', default_value = "1KiB,100KiB,1MiB", value_parser = parse_size)]
     sizes: Vec<usize>,
     /// Variants besides `direct` (always measured), comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "relay,gateway", value_parser = parse_variant)]
+    #[arg(long, value_delimiter = ',', default_value = "relay,line-relay,gateway", value_parser = parse_variant)]
     variants: Vec<Variant>,
-    /// Stop the timed rounds after this many seconds (the report says it was cut short).
-    #[arg(long, default_value_t = 40)]
+    /// Stop the timed rounds after this many seconds in all, shared between the sizes (the
+    /// report says when it cut a size short).
+    #[arg(long, default_value_t = 30)]
     budget_secs: u64,
     /// Where the binaries are [default: the directory of this executable].
     #[arg(long, value_name = "DIR")]
@@ -64,7 +65,7 @@ fn parse_size(s: &str) -> Result<usize, String> {
 
 fn parse_variant(s: &str) -> Result<Variant, String> {
     Variant::parse(s.trim())
-        .ok_or_else(|| format!("unknown variant {s:?} (direct, relay, gateway)"))
+        .ok_or_else(|| format!("unknown variant {s:?} (direct, relay, line-relay, gateway)"))
 }
 
 fn options(args: Args) -> Result<(Options, bool), String> {

@@ -10,7 +10,7 @@
 //! -32601. NDJSON on stdin/stdout, one flush per message.
 
 use std::collections::HashMap;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufReader};
 
 use mcpguard_testkit::{payload, wire};
 use serde_json::{json, Value};
@@ -120,7 +120,8 @@ fn blob_tail(n: usize) -> Vec<u8> {
 
 fn main() -> io::Result<()> {
     let mut input = BufReader::with_capacity(64 * 1024, io::stdin().lock());
-    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    // Unbuffered: every answer is one `writev` of its parts (see `wire::write_line`).
+    let mut out = wire::raw_stdout()?;
     let mut server = Server {
         blobs: HashMap::new(),
     };
@@ -172,5 +173,5 @@ fn main() -> io::Result<()> {
             }
         }
     }
-    out.flush()
+    Ok(())
 }
