@@ -69,7 +69,10 @@ pub struct Goal {
 pub struct Report {
     pub iterations: usize,
     pub warmup: usize,
+    /// The fewest timed rounds any size got.
     pub rounds: usize,
+    /// Some size got fewer than `iterations` rounds: the time budget ran out first (usual for
+    /// small sizes, whose rounds are quick: the budget, not the count, bounds a default run).
     pub truncated: bool,
     pub elapsed: Duration,
     pub variants: Vec<VariantInfo>,
@@ -219,13 +222,14 @@ impl Report {
         let mut t = String::new();
         let _ = writeln!(
             t,
-            "mcp-bench: {} interleaved rounds per size{} after {} warm-up, {:.1} s; {}",
-            self.rounds,
-            if self.truncated {
-                " (stopped by the time budget)"
-            } else {
-                ""
-            },
+            "mcp-bench: interleaved rounds per size: {} (of at most {}{}), after {} warm-up; {:.1} s; {}",
+            self.results
+                .iter()
+                .map(|r| format!("{} {}", size_label(r.size), r.rows.first().map_or(0, |row| row.summary.n)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            self.iterations,
+            if self.truncated { ", cut by the time budget" } else { "" },
             self.warmup,
             self.elapsed.as_secs_f64(),
             machine_line(),

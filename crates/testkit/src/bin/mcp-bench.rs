@@ -15,8 +15,9 @@ use mcpguard_testkit::bench::{self, Binaries, Options, Variant};
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
-    /// Timed rounds per size; each makes one call per variant.
-    #[arg(long, default_value_t = 1000)]
+    /// Most timed rounds per size; each makes one call per variant. By default the time budget
+    /// is what ends a size's rounds: a few thousand for small results, hundreds for 1 MiB.
+    #[arg(long, default_value_t = 20_000)]
     iterations: usize,
     /// Validated, untimed rounds before each size.
     #[arg(long, default_value_t = 20)]
@@ -29,7 +30,7 @@ struct Args {
     variants: Vec<Variant>,
     /// Stop the timed rounds after this many seconds in all, shared between the sizes (the
     /// report says when it cut a size short).
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = 15)]
     budget_secs: u64,
     /// Where the binaries are [default: the directory of this executable].
     #[arg(long, value_name = "DIR")]
@@ -43,6 +44,11 @@ struct Args {
     /// The gateway [default: BIN_DIR/mcpguard].
     #[arg(long, value_name = "PATH")]
     mcpguard: Option<PathBuf>,
+    /// Run the harness and every spawned process on this one CPU (sched_setaffinity; children
+    /// inherit it). Every hop then costs a context switch on the same core, which removes the
+    /// noise of where the scheduler places each process on a shared machine.
+    #[arg(long, value_name = "CPU")]
+    pin_cpu: Option<usize>,
     /// Print JSON instead of the table.
     #[arg(long)]
     json: bool,
@@ -68,7 +74,30 @@ fn parse_variant(s: &str) -> Result<Variant, String> {
         .ok_or_else(|| format!("unknown variant {s:?} (direct, relay, line-relay, gateway)"))
 }
 
+/// Restricts this process (and so everything it spawns) to one CPU.
+fn pin_to(cpu: usize) -> Result<(), String> {
+    // SAFETY: cpu_set_t is plain data; CPU_SET bounds-checks nothing, so the index is checked
+    // against the set's size first; sched_setaffinity only reads the set.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if cpu >= 8 * std::mem::size_of::<libc::cpu_set_t>() {
+            return Err(format!("--pin-cpu {cpu}: no such CPU"));
+        }
+        libc::CPU_SET(cpu, &mut set);
+        if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) != 0 {
+            return Err(format!(
+                "--pin-cpu {cpu}: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn options(args: Args) -> Result<(Options, bool), String> {
+    if let Some(cpu) = args.pin_cpu {
+        pin_to(cpu)?;
+    }
     let dir = match args.bin_dir {
         Some(d) => d,
         None => std::env::current_exe()
