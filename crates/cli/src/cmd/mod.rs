@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod scan;
 pub mod scan_tools;
 pub mod wrap;
