@@ -96,7 +96,7 @@ pub(crate) const PATTERNS: [(Atom, &str); ATOM_COUNT] = [
         Atom::Coercion,
         concat!(
             r"\b(failure|failing|skipping|omitting|ignoring|neglecting|not\s+doing)\s+(to\s+\w+\s+)?((this|so|it|these|that)\s+)?(step\s+)?(will|may|could|would|can)\s+(\w+\s+)?(cause|result|crash|break|corrupt|lead|fail|trigger|overload|disrupt|damage|destabili[sz]e|prevent|block)",
-            r"|\botherwise\s+((the|this|your)\s+)?(\w+\s+)?(will|may|could)\s+(crash|fail|break|corrupt)",
+            r"|\botherwise\s+((the|this|your)\s+)?(\w+\s+)?(will|may|could|would)\s+(not\s+work|crash|fail|break|corrupt|error)",
             r"|\bwill\s+(crash|corrupt|break|overload)\s+(the\s+)?(system|database|server|parser|tool)",
             r"|\b(this\s+is|it\s+is|it's)\s+not\s+optional\b|\bno\s+exceptions\b",
         ),
@@ -126,6 +126,7 @@ pub(crate) const PATTERNS: [(Atom, &str); ATOM_COUNT] = [
             r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|ask|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
+            r"|\b(do\s+not|don'?t|never)\s+(ever\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
             r"|\bnot\s+(be\s+)?(visible|shown|displayed|revealed|mentioned|disclosed)\s+to\s+(the\s+)?user",
             r"|\b(this|these)\s+(is|are)\s+(an?\s+)?(internal|hidden|invisible)\s+(step|process|operation|action|detail|instruction)s?\b.{0,40}\buser",

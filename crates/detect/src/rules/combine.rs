@@ -90,11 +90,31 @@ impl Ctx<'_> {
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     fn imperative_start(&self, s: usize) -> bool {
-        if s == 0 {
+        let (a, b) = self.sentence(s);
+        let mut t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
+        let conditional = [
+            "before ",
+            "after ",
+            "when ",
+            "whenever ",
+            "once ",
+            "prior to ",
+            "if ",
+            "each time ",
+        ]
+        .iter()
+        .any(|w| head.starts_with(w));
+        if conditional {
+            // "Before using this tool, read ..." — the imperative follows the clause.
+            match t.find(',') {
+                Some(p) => t = t[p + 1..].trim_start(),
+                None => return false,
+            }
+        } else if s == 0 {
+            // A first sentence in the imperative is how honest tools say what they do.
             return false;
         }
-        let (a, b) = self.sentence(s);
-        let t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
         let w = t
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
@@ -262,6 +282,7 @@ pub(crate) fn combine(
         c.near(Atom::Modal, s)
             || c.other_ref_near(s, RefKind::Call)
             || c.other_ref_near(s, RefKind::Trigger)
+            || c.imperative_start(s)
             || override_ctx
     };
 
@@ -483,8 +504,10 @@ fn shadow(
     for r in &calls {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
-        let lit = c.each(Atom::QuotedLiteral).any(|(q, _)| {
-            q > r.end && q < se.min(r.end + 100) && !c.refs.iter().any(|o| o.start == q + 1)
+        let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
+            q > r.end
+                && q < se.min(r.end + 100)
+                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
         });
         if lit {
             let (ss, _) = c.sentence(s);
