@@ -217,7 +217,7 @@ pub(crate) const PATTERNS: [(Atom, &str); ATOM_COUNT] = [
     ),
     (
         Atom::Destructive,
-        r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format|formatting|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b",
+        r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b",
     ),
     (
         Atom::ModalDestructive,

@@ -90,10 +90,23 @@ impl Ctx<'_> {
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     fn imperative_start(&self, s: usize) -> bool {
+        self.imperative(s, false)
+    }
+    /// "When/Before ..., <imperative>": a condition followed by an order.
+    fn conditional_imperative(&self, s: usize) -> bool {
+        self.imperative(s, true)
+    }
+    fn imperative(&self, s: usize, need_condition: bool) -> bool {
         let (a, b) = self.sentence(s);
         let mut t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        // A short role label ("assistant:", "note:") does not change the mood.
+        if let Some(p) = t.find(':') {
+            if p <= 12 && t[..p].chars().all(|c| c.is_ascii_alphabetic()) {
+                t = t[p + 1..].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+            }
+        }
         let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
-        let conditional = [
+        const CONDITIONS: &[&str] = &[
             "before ",
             "after ",
             "when ",
@@ -102,24 +115,36 @@ impl Ctx<'_> {
             "prior to ",
             "if ",
             "each time ",
-        ]
-        .iter()
-        .any(|w| head.starts_with(w));
-        if conditional {
+        ];
+        if CONDITIONS.iter().any(|w| head.starts_with(w)) {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
                 Some(p) => t = t[p + 1..].trim_start(),
                 None => return false,
             }
-        } else if s == 0 {
+        } else if s == 0 || need_condition {
             // A first sentence in the imperative is how honest tools say what they do.
             return false;
         }
-        let w = t
+        const ADVERBS: &[&str] = &[
+            "also",
+            "then",
+            "please",
+            "quietly",
+            "silently",
+            "just",
+            "simply",
+            "additionally",
+            "now",
+            "secretly",
+        ];
+        let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .filter(|w| !w.is_empty());
+        let mut w = words.next().unwrap_or("").to_ascii_lowercase();
+        while ADVERBS.contains(&w.as_str()) {
+            w = words.next().unwrap_or("").to_ascii_lowercase();
+        }
         const VERBS: &[&str] = &[
             "call",
             "use",
@@ -277,7 +302,8 @@ pub(crate) fn combine(
             push(rule, rule.weight, span, (*msg).to_owned());
         }
     }
-    let override_ctx = c.has(Atom::Ignore) || c.has(Atom::Priority) || c.has(Atom::Conceal);
+    let override_ctx =
+        c.has(Atom::Ignore) || c.has(Atom::Priority) || c.has(Atom::Conceal) || c.has(Atom::Silent);
     let directive = |s: usize| {
         c.near(Atom::Modal, s)
             || c.other_ref_near(s, RefKind::Call)
@@ -309,11 +335,9 @@ pub(crate) fn combine(
             || c.in_sent(Atom::Conversation, s)
             || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
         let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
-        if source
-            && c.in_sent(Atom::Transfer, s)
-            && param
-            && (directive(s) || c.imperative_start(s))
-        {
+        let via_call = c.refs_in(s, RefKind::Call).next().is_some();
+        let carried = (c.in_sent(Atom::Transfer, s) && param) || via_call;
+        if source && carried && (directive(s) || c.imperative_start(s)) {
             push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,
@@ -356,7 +380,10 @@ pub(crate) fn combine(
             literal || c.in_sent(Atom::ParamNoun, s) || c.in_sent(Atom::QuotedLiteral, s);
         let why = c.near(Atom::Modal, s)
             || c.has(Atom::UserIntent)
-            || (literal && (c.other_ref_near(s, RefKind::Trigger) || c.near(Atom::UserTrigger, s)));
+            || (literal
+                && (c.other_ref_near(s, RefKind::Trigger)
+                    || c.near(Atom::UserTrigger, s)
+                    || c.conditional_imperative(s)));
         if strong_target && why {
             push(
                 &TAMPER_ARGUMENT,
@@ -380,6 +407,19 @@ pub(crate) fn combine(
                     "tells the model to change a recipient, destination or amount".into(),
                 );
             }
+        }
+    }
+
+    // A script payload that the model is told to run.
+    for (s0, e0) in c.each(Atom::Script) {
+        let s = c.sent(s0);
+        if directive(s) || c.imperative_start(s) {
+            push(
+                &EXEC_SCRIPT,
+                60,
+                (s0, e0),
+                "directs the model to run a script or shell payload".into(),
+            );
         }
     }
 
@@ -505,8 +545,14 @@ fn shadow(
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
         let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
+            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
+            let same_clause = !between.contains([',', ';'])
+                && !["unless", " if ", " when ", "except", " or "]
+                    .iter()
+                    .any(|w| between.contains(w));
             q > r.end
                 && q < se.min(r.end + 100)
+                && same_clause
                 && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
         });
         if lit {
