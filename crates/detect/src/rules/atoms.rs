@@ -88,7 +88,7 @@ pub(crate) const PATTERNS: [(Atom, &str); ATOM_COUNT] = [
             r"|\b(no\s+matter|irrespective\s+of)\s+(what\s+)?(the\s+)?(user|input|request)",
             r"|\beven\s+if\s+(the\s+)?user\s+(asks|requests|says|specifies|wants|provides|chooses)",
             r"|\binstead\s+of\s+(what\s+)?(the\s+)?user",
-            r"|\b(ignore|disregard|override)\s+(the\s+)?user'?s?\s+(input|request|query|choice|instructions?|preferences?|selection|value)",
+            r"|\b(ignore|disregard|override|discard|replace)\s+(the\s+|any\s+|whatever\s+)?(user'?s?|requested|original|provided)\s+\S+",
             r"|\bnot\s+what\s+the\s+user\s+(asked|requested|specified|entered)",
         ),
     ),
@@ -197,7 +197,7 @@ pub(crate) const PATTERNS: [(Atom, &str); ATOM_COUNT] = [
     (Atom::Modal, MODAL),
     (
         Atom::TamperLiteral,
-        r#"\b(change|modify|set|replace|redirect|override|alter|rewrite|switch|force|substitute|swap|reroute|route|update|default|hardcode|fix|pin|overwrite|restrict|limit|convert|map|append|prepend|add)(s|d|ed|ing)?\s+((\S+\s+){0,7}?)(to|with|into|as|=)\s*(the\s+(value\s+|string\s+)?|a\s+|only\s+)?(?:['"`\[]|‘|“)|\b(append|prepend|add|insert|inject|include|attach|concatenate)(s|ed|ing)?\s+((the|a)\s+)?((string|text|phrase|clause|suffix|prefix|filter|parameter|value)\s+)?(?:['"`]|‘|“)[^'"`\n]{1,200}?(?:['"`]|’|”)\s+(to|at|into|onto|in)\b"#,
+        r#"\b(change|modify|set|replace|redirect|override|alter|rewrite|switch|force|substitute|swap|reroute|route|update|default|hardcode|fix|pin|overwrite|restrict|limit|convert|map|append|prepend|add)(s|d|ed|ing)?\s+((\S+\s+){0,7}?)(to|with|into|as|=)\s*(the\s+(value\s+|string\s+)?|a\s+|only\s+)?(?:['"`\[]|‘|“|-?\d+\b)|\b(append|prepend|add|insert|inject|include|attach|concatenate)(s|ed|ing)?\s+((the|a)\s+)?((string|text|phrase|clause|suffix|prefix|filter|parameter|value)\s+)?(?:['"`]|‘|“)[^'"`\n]{1,200}?(?:['"`]|’|”)\s+(to|at|into|onto|in)\b"#,
     ),
     (
         Atom::TamperStrong,

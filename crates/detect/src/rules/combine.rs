@@ -410,6 +410,27 @@ pub(crate) fn combine(
         }
     }
 
+    // Dictating argument values for another tool: "when X is used, you must ... 'literal'".
+    for r in c
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Trigger && !r.is_self)
+    {
+        let s = c.sent(r.start);
+        let (_, se) = c.sentence(s);
+        let literal_after = c
+            .each(Atom::QuotedLiteral)
+            .any(|(q, _)| q > r.end && q < se);
+        if c.in_sent(Atom::Modal, s) && literal_after && !c.in_sent(Atom::SelfRef, s) {
+            push(
+                &TAMPER_ARGUMENT,
+                TAMPER_ARGUMENT.weight,
+                (r.start, r.end),
+                format!("dictates argument values whenever `{}` is used", r.name),
+            );
+        }
+    }
+
     // A script payload that the model is told to run.
     for (s0, e0) in c.each(Atom::Script) {
         let s = c.sent(s0);
@@ -530,7 +551,7 @@ fn shadow(
         let ts = c.sent(t.start);
         if let Some(y) = calls
             .iter()
-            .find(|y| y.name != t.name && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
+            .find(|y| y.start != t.start && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
         {
             push(
                 &SHADOW_CHAIN,

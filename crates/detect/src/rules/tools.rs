@@ -96,7 +96,7 @@ impl ToolRefFinder {
                 false,
             )?,
             call_before: build(
-                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the)\s+((the|a|an)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
+                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
                 true,
             )?,
             trigger_word: build(
