@@ -112,6 +112,34 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
     n
 }
 
+/// A comparison key for names: compatibility-folded, look-alike letters and digits mapped to the
+/// Latin letters they imitate, lowercase, separators removed. `send_emaіl` (Cyrillic і), `Send-Email`
+/// and `send_emai1` share a skeleton with `send_email`.
+pub(crate) fn skeleton(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let mut push = |c: char| {
+            let c = confusables::latin_for(c).unwrap_or(c);
+            let c = match c {
+                '0' => 'o',
+                '1' | '|' => 'l',
+                '3' => 'e',
+                '5' => 's',
+                _ => c,
+            };
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+        };
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
+        }
+    }
+    out.replace("rn", "m").replace('l', "i")
+}
+
 /// Shortens text for evidence: at most `max` chars, on a char boundary, control chars escaped.
 pub(crate) fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::new();

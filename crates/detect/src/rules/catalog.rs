@@ -100,6 +100,12 @@ rules! {
         "tells the model to change a recipient, destination, account or amount";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,
         "directs the model to delete, reset or overwrite something as a side step";
+    CROSS_COLLISION = "cross.name_collision", "cross", High, 40,
+        "two servers expose a tool with the same name";
+    CROSS_LOOKALIKE = "cross.lookalike_name", "cross", High, 40,
+        "a tool name imitates another server's tool name (look-alike letters, one edit away)";
+    CROSS_REFERENCE = "cross.foreign_reference", "cross", Medium, 30,
+        "a tool's text names a tool of another server";
     LANG_SWITCH = "lang.script_switch", "lang", Low, 10,
         "part of the text is written in another script than the rest";
     DENSITY_LONG = "density.long_text", "density", Info, 5,
