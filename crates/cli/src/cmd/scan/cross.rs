@@ -1,22 +1,21 @@
 //! Cross-server checks: what no single server's metadata shows, only the inventory as a whole.
 //!
 //! Servers that one client loads share one model context, so one server's metadata can steer the
-//! use of another's tools. Checked within each client (the servers that load together), over
-//! distinct servers (the same command configured twice is one server):
+//! use of another's tools. The checks run within each client (the servers that load together),
+//! over distinct servers (the same command configured in two files is one server):
 //!
-//! - `cross.name_collision`: two servers offer a tool of the same name; a client without
-//!   namespacing may call the wrong one, and the later one can shadow the earlier.
-//! - `cross.lookalike_name`: two servers' tool names differ only by case, separators or
-//!   look-alike characters (`send_email` / `send-emaiI` / `ѕend_email`): impersonation.
-//! - `cross.tool_reference`: a server's description, schema or instructions name a tool of
-//!   *another* server: the shape of shadowing ("when send_email is called, also …").
-//!
-//! These rules are the scan command's own (the detection engine judges one item at a time).
+//! - the detection engine's `mcpguard_detect::cross::check` over the tools: `cross.name_collision`,
+//!   `cross.lookalike_name`, and `cross.foreign_reference` for tool descriptions;
+//! - this module's own `cross.foreign_reference` over the text the engine's check does not read:
+//!   schema descriptions and titles, prompts, resources, server instructions, and text hidden in
+//!   Unicode tag characters (decoded first).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use mcpguard_detect::cross::{self as engine_cross, CrossFinding, InventoryItem};
 use serde_json::Value;
 
+use super::judge::severity;
 use super::model::{Issue, Location, Severity, Verdict};
 
 /// One distinct server's listing, as the cross checks see it.
@@ -39,11 +38,17 @@ pub fn check(listed: &[Listed<'_>]) -> Vec<Issue> {
     }
     let mut out: Vec<Issue> = Vec::new();
     for members in groups.values() {
-        for issue in collisions(members)
-            .into_iter()
-            .chain(lookalikes(members))
-            .chain(references(members))
-        {
+        let items: Vec<InventoryItem<'_>> = members
+            .iter()
+            .flat_map(|l| {
+                l.tools.iter().map(|tool| InventoryItem {
+                    server: l.server,
+                    tool,
+                })
+            })
+            .collect();
+        let from_engine = engine_cross::check(&items).into_iter().map(issue);
+        for issue in from_engine.chain(references(members)) {
             let dup = out.iter().any(|o| {
                 o.rule_id == issue.rule_id
                     && o.locations == issue.locations
@@ -57,82 +62,27 @@ pub fn check(listed: &[Listed<'_>]) -> Vec<Issue> {
     out
 }
 
+/// The engine's finding as a scan issue; cross-server issues warn (the items themselves carry
+/// the engine's per-item verdicts).
+fn issue(f: CrossFinding) -> Issue {
+    Issue {
+        rule_id: f.rule_id.to_owned(),
+        verdict: Verdict::Warn,
+        severity: severity(f.severity),
+        field: None,
+        message: format!("`{}` › tool `{}`: {}", f.server, f.tool, f.message),
+        evidence: f.evidence,
+        locations: vec![
+            location(&f.server, "tool", &f.tool, Some(f.field)),
+            location(&f.other_server, "tool", &f.other_tool, None),
+        ],
+    }
+}
+
 fn tool_names<'a>(l: &'a Listed<'_>) -> impl Iterator<Item = &'a str> {
     l.tools
         .iter()
         .filter_map(|t| t.get("name").and_then(Value::as_str))
-}
-
-fn collisions(members: &[&Listed<'_>]) -> Vec<Issue> {
-    let mut by_name: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for l in members {
-        for name in tool_names(l) {
-            by_name.entry(name).or_default().insert(l.server);
-        }
-    }
-    by_name
-        .into_iter()
-        .filter(|(_, servers)| servers.len() > 1)
-        .map(|(name, servers)| {
-            let list: Vec<_> = servers.iter().map(|s| format!("`{s}`")).collect();
-            Issue {
-                rule_id: "cross.name_collision".into(),
-                verdict: Verdict::Warn,
-                severity: Severity::Medium,
-                field: None,
-                message: format!(
-                    "the tool `{name}` is offered by {}: a client without namespacing may call \
-                     the wrong one",
-                    list.join(" and ")
-                ),
-                evidence: name.to_owned(),
-                locations: servers
-                    .iter()
-                    .map(|s| location(s, "tool", name, None))
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-fn lookalikes(members: &[&Listed<'_>]) -> Vec<Issue> {
-    let mut by_skeleton: BTreeMap<String, BTreeSet<(&str, &str)>> = BTreeMap::new();
-    for l in members {
-        for name in tool_names(l) {
-            by_skeleton
-                .entry(skeleton(name))
-                .or_default()
-                .insert((name, l.server));
-        }
-    }
-    let mut out = Vec::new();
-    for entries in by_skeleton.values() {
-        let names: BTreeSet<&str> = entries.iter().map(|(n, _)| *n).collect();
-        let servers: BTreeSet<&str> = entries.iter().map(|(_, s)| *s).collect();
-        if names.len() < 2 || servers.len() < 2 {
-            continue;
-        }
-        let shown: Vec<String> = entries
-            .iter()
-            .map(|(n, s)| format!("`{}` ({s})", escape_non_ascii(n)))
-            .collect();
-        out.push(Issue {
-            rule_id: "cross.lookalike_name".into(),
-            verdict: Verdict::Warn,
-            severity: Severity::High,
-            field: None,
-            message: format!(
-                "tool names that look alike across servers: {}; one may impersonate the other",
-                shown.join(", ")
-            ),
-            evidence: names.iter().copied().collect::<Vec<_>>().join(" / "),
-            locations: entries
-                .iter()
-                .map(|(n, s)| location(s, "tool", n, None))
-                .collect(),
-        });
-    }
-    out
 }
 
 fn references(members: &[&Listed<'_>]) -> Vec<Issue> {
@@ -146,8 +96,13 @@ fn references(members: &[&Listed<'_>]) -> Vec<Issue> {
     let mut out = Vec::new();
     for l in members {
         let own: BTreeSet<&str> = tool_names(l).collect();
-        for (kind, item, field, text) in texts(l) {
-            let text = reveal(&text);
+        for (kind, item, field, raw) in texts(l) {
+            let text = reveal(&raw);
+            // The engine's check reads tool descriptions as written; here only what it hides.
+            let engine_read = kind == "tool" && field == "description";
+            if engine_read && text == raw {
+                continue;
+            }
             for (name, servers) in &owners {
                 if own.contains(name) || servers.contains(l.server) {
                     continue;
@@ -155,11 +110,14 @@ fn references(members: &[&Listed<'_>]) -> Vec<Issue> {
                 let Some(at) = find_word(&text, name) else {
                     continue;
                 };
+                if engine_read && find_word(&raw, name).is_some() {
+                    continue;
+                }
                 let others: Vec<String> = servers.iter().map(|s| format!("`{s}`")).collect();
                 let mut locations = vec![location(l.server, kind, &item, Some(field.clone()))];
                 locations.extend(servers.iter().map(|s| location(s, "tool", name, None)));
                 out.push(Issue {
-                    rule_id: "cross.tool_reference".into(),
+                    rule_id: "cross.foreign_reference".into(),
                     verdict: Verdict::Warn,
                     severity: Severity::Medium,
                     field: None,
@@ -319,52 +277,6 @@ fn snippet(text: &str, at: usize, len: usize) -> String {
         s.push('…');
     }
     s
-}
-
-/// Case, separators and look-alike characters folded: names that read the same map to one key.
-pub fn skeleton(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    // A capital `I` reads as `l` in most UI fonts (`send_emaiI`).
-    let unswapped = name.chars().map(|c| if c == 'I' { 'l' } else { c });
-    for c in unswapped.flat_map(char::to_lowercase) {
-        let folded = match c {
-            '-' | '_' | '.' | ' ' => continue,
-            '0' | 'о' | 'ο' => 'o',
-            '1' | 'і' | 'ι' | 'ӏ' | '|' => 'l',
-            '3' | 'е' | 'ε' => 'e',
-            '5' | 'ѕ' => 's',
-            'а' | 'α' => 'a',
-            'с' | 'ϲ' => 'c',
-            'р' | 'ρ' => 'p',
-            'х' | 'χ' => 'x',
-            'у' | 'γ' => 'y',
-            'к' | 'κ' => 'k',
-            'м' => 'm',
-            'т' | 'τ' => 't',
-            'н' => 'h',
-            'в' | 'β' => 'b',
-            'ԁ' => 'd',
-            'ј' => 'j',
-            'ν' => 'v',
-            'ω' => 'w',
-            c => c,
-        };
-        out.push(folded);
-    }
-    out.replace("rn", "m").replace("vv", "w")
-}
-
-/// Shows non-ASCII characters as escapes so a look-alike is visible in a terminal.
-fn escape_non_ascii(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c.to_string()
-            } else {
-                format!("\\u{{{:x}}}", c as u32)
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]
