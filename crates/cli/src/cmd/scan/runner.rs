@@ -53,14 +53,18 @@ impl Progress {
         }
         let what = match &listing.result {
             Ok(inv) => format!(
-                "{} tools, {} prompts, {} resources, {} templates ({:.1}s)",
+                "tools {}, prompts {}, resources {}, templates {} ({:.1}s)",
                 inv.tools.len(),
                 inv.prompts.len(),
                 inv.resources.len(),
                 inv.resource_templates.len(),
                 listing.elapsed.as_secs_f32()
             ),
-            Err(e) => format!("failed: {e}"),
+            // the error may quote the server's stderr: no control characters on our terminal
+            Err(e) => format!("failed: {e}")
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
         };
         let line = format!("[{done}/{}] {label}: {what}", self.total);
         if self.tty {
