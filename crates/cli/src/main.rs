@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module under `cmd/`; this file only parses the command line,
 //! dispatches, and maps failures to the documented exit codes (see `exit.rs`).
 
+mod clients;
 mod cmd;
 mod config;
 mod datadir;
@@ -30,6 +31,12 @@ enum Command {
     /// mcpguard starts the server as a child process and relays every message in both
     /// directions through the gate.
     Wrap(cmd::wrap::WrapArgs),
+    /// Find the MCP servers configured on this machine, list what each offers, and judge it.
+    ///
+    /// Reads the configuration files of Claude Desktop, Claude Code, Cursor, VS Code, Windsurf
+    /// and Gemini CLI (or only the `--config` files), starts or contacts every server with a
+    /// timeout, and reports poisoned metadata, cross-server shadowing and config hygiene.
+    Scan(cmd::scan::ScanArgs),
     /// Judge a file of tool definitions for poisoning and hidden content (no server needed).
     ScanTools(cmd::scan_tools::ScanToolsArgs),
     /// Review what `wrap` pinned: list, show, diff, approve, reject, forget.
@@ -50,6 +57,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Wrap(args) => cmd::wrap::run(args),
+        Command::Scan(args) => cmd::scan::run(args),
         Command::ScanTools(args) => cmd::scan_tools::run(args),
         Command::Pins(args) => cmd::pins::run(args),
         Command::Manifest(args) => cmd::manifest::run(args),

@@ -3,5 +3,6 @@
 pub mod keys;
 pub mod manifest;
 pub mod pins;
+pub mod scan;
 pub mod scan_tools;
 pub mod wrap;

@@ -1,0 +1,302 @@
+//! The engine: compiled once, immutable, `Send + Sync`; judges many items.
+//!
+//! `Engine` is a cheap handle (`Arc` inside): clone it into every task, or swap a new one in whole
+//! on reload. Scanning never fails and never allocates more than a bounded amount per field.
+
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::finding::{Finding, Report, Span, Verdict};
+use crate::lang;
+use crate::normalize::{self, excerpt, normalize};
+use crate::rules::atoms::Atoms;
+use crate::rules::catalog::{
+    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, LANG_SWITCH,
+};
+use crate::rules::combine::{combine, FieldKind};
+use crate::rules::sentences;
+use crate::rules::tools::ToolRefFinder;
+use crate::walk::{self, Field};
+
+struct Inner {
+    config: Config,
+    atoms: Atoms,
+    refs: ToolRefFinder,
+}
+
+/// The detection engine. See the crate docs for an example.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Engine {
+    /// An engine with the default configuration.
+    fn default() -> Self {
+        // The built-in patterns are fixed and covered by tests; failing here is a bug in mcpguard.
+        Engine::new(Config::default()).expect("built-in detection rules compile")
+    }
+}
+
+const EVIDENCE_CHARS: usize = 160;
+
+impl Engine {
+    /// Compiles the rules with `config`.
+    pub fn new(config: Config) -> Result<Engine, Error> {
+        config.validate()?;
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                config,
+                atoms: Atoms::compile()?,
+                refs: ToolRefFinder::compile()?,
+            }),
+        })
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Judges a tool definition (`name`, `title`, `description`, `inputSchema`, `outputSchema`,
+    /// `annotations`). A value that is not an object yields a finding-free pass.
+    pub fn scan_tool(&self, tool: &Value) -> Report {
+        let own = tool.get("name").and_then(Value::as_str).unwrap_or("");
+        self.scan_fields(&walk::tool(tool), own)
+    }
+
+    /// Judges a prompt definition (`name`, `title`, `description`, `arguments`).
+    pub fn scan_prompt(&self, prompt: &Value) -> Report {
+        let own = prompt.get("name").and_then(Value::as_str).unwrap_or("");
+        self.scan_fields(&walk::prompt(prompt), own)
+    }
+
+    /// Judges a resource or resource template (`name`, `title`, `description`, `uri`/`uriTemplate`).
+    pub fn scan_resource(&self, resource: &Value) -> Report {
+        let own = resource.get("name").and_then(Value::as_str).unwrap_or("");
+        self.scan_fields(&walk::resource(resource), own)
+    }
+
+    /// Judges a server's `instructions` text (field path `instructions`).
+    pub fn scan_instructions(&self, text: &str) -> Report {
+        self.scan_text("instructions", text)
+    }
+
+    /// Judges free text — server instructions, `serverInfo` strings, later tool results — reported
+    /// under the field path `field`.
+    pub fn scan_text(&self, field: &str, text: &str) -> Report {
+        let f = Field {
+            path: field.to_owned(),
+            text,
+            kind: FieldKind::Description,
+            is_name: false,
+        };
+        self.scan_fields(std::slice::from_ref(&f), "")
+    }
+
+    /// The findings for one text field, unscored (for callers that aggregate themselves).
+    pub fn findings_in_text(&self, field: &str, text: &str, own_name: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.scan_field(
+            field,
+            text,
+            FieldKind::Description,
+            false,
+            own_name,
+            0,
+            &mut out,
+        );
+        out
+    }
+
+    fn scan_fields(&self, fields: &[Field<'_>], own: &str) -> Report {
+        let mut findings = Vec::new();
+        for f in fields {
+            self.scan_field(&f.path, f.text, f.kind, f.is_name, own, 0, &mut findings);
+        }
+        self.report(findings)
+    }
+
+    /// Scores findings: the highest weight of each rule id counts once, capped at 100.
+    pub fn report(&self, mut findings: Vec<Finding>) -> Report {
+        let mut best: Vec<(&'static str, u32)> = Vec::new();
+        for f in &findings {
+            match best.iter_mut().find(|(id, _)| *id == f.rule_id) {
+                Some((_, w)) => *w = (*w).max(f.weight),
+                None => best.push((f.rule_id, f.weight)),
+            }
+        }
+        let score = best.iter().map(|(_, w)| w).sum::<u32>().min(100);
+        let cfg = &self.inner.config;
+        let verdict = if score >= cfg.block_threshold {
+            Verdict::Block
+        } else if score >= cfg.warn_threshold {
+            Verdict::Warn
+        } else {
+            Verdict::Pass
+        };
+        findings.sort_by_key(|f| std::cmp::Reverse(f.weight));
+        Report {
+            verdict,
+            score,
+            findings,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn scan_field(
+        &self,
+        path: &str,
+        raw: &str,
+        kind: FieldKind,
+        is_name: bool,
+        own: &str,
+        depth: u8,
+        out: &mut Vec<Finding>,
+    ) {
+        let cfg = &self.inner.config;
+        let text = normalize::slice(raw, 0, cfg.max_field_bytes.min(raw.len()));
+        let norm = normalize(text);
+        let finding = |rule: &'static Rule,
+                       message: String,
+                       evidence: String,
+                       span: Option<(usize, usize)>| Finding {
+            rule_id: rule.id,
+            severity: rule.severity,
+            field: path.to_owned(),
+            message,
+            evidence,
+            span: span.map(|(start, end)| Span { start, end }),
+            weight: rule.weight,
+        };
+        for h in &norm.hidden {
+            out.push(finding(
+                h.rule,
+                h.message.clone(),
+                h.evidence.clone(),
+                Some((h.start, h.end)),
+            ));
+        }
+        if is_name {
+            return;
+        }
+        let ntext: &str = &norm.text;
+        let starts = sentences::starts(ntext);
+        let atoms = self.inner.atoms.find_all(ntext, 8);
+        let refs = self
+            .inner
+            .refs
+            .find(ntext, own, |p| starts[sentences::index(&starts, p)]);
+        for hit in combine(ntext, &atoms, &refs, kind) {
+            let (s, e) = norm.orig_span(hit.start, hit.end);
+            let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
+            let mut f = finding(hit.rule, hit.message, ev, Some((s, e)));
+            f.weight = hit.weight;
+            out.push(f);
+        }
+        if let Some((s, e)) = lang::switch(ntext, &starts) {
+            let (s, e) = norm.orig_span(s, e);
+            let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
+            out.push(finding(
+                &LANG_SWITCH,
+                "a sentence is written in another script than the rest".into(),
+                ev,
+                Some((s, e)),
+            ));
+        }
+        if kind == FieldKind::Description && depth == 0 {
+            self.density(ntext, &atoms, &norm, text, &finding, out);
+        }
+        if depth >= cfg.max_decode_depth {
+            return;
+        }
+        for r in &norm.revealed {
+            let mut sub = Vec::new();
+            self.scan_field(path, &r.text, kind, false, own, depth + 1, &mut sub);
+            let span = Some((r.start, r.end));
+            if sub.is_empty() {
+                if r.report_plain {
+                    let msg = format!("{} payload decodes to readable text", r.how);
+                    out.push(finding(
+                        &HIDDEN_ENCODED,
+                        msg,
+                        excerpt(&r.text, EVIDENCE_CHARS),
+                        span,
+                    ));
+                }
+                continue;
+            }
+            if r.report_plain {
+                let msg = format!("{} payload decodes to text that triggers rules", r.how);
+                out.push(finding(
+                    &HIDDEN_ENCODED_INSTR,
+                    msg,
+                    excerpt(&r.text, EVIDENCE_CHARS),
+                    span,
+                ));
+            }
+            for mut f in sub {
+                f.message = format!("{} (in text hidden by {})", f.message, r.how);
+                f.span = span.map(|(start, end)| Span { start, end });
+                out.push(f);
+            }
+        }
+    }
+
+    fn density(
+        &self,
+        ntext: &str,
+        atoms: &[(crate::rules::atoms::Atom, usize, usize)],
+        norm: &normalize::Normalized<'_>,
+        text: &str,
+        finding: &dyn Fn(&'static Rule, String, String, Option<(usize, usize)>) -> Finding,
+        out: &mut Vec<Finding>,
+    ) {
+        let cfg = &self.inner.config;
+        if ntext.len() > cfg.long_text_bytes {
+            let msg = format!("{} bytes of text", ntext.len());
+            out.push(finding(&DENSITY_LONG, msg, excerpt(text, 60), None));
+        }
+        let modals = atoms
+            .iter()
+            .filter(|a| a.0 == crate::rules::atoms::Atom::Modal)
+            .count();
+        if modals >= 5 && ntext.len() < 1500 {
+            let first = atoms
+                .iter()
+                .find(|a| a.0 == crate::rules::atoms::Atom::Modal)
+                .map(|a| (a.1, a.2));
+            let span = first.map(|(s, e)| norm.orig_span(s, e));
+            let msg = format!(
+                "{modals} imperatives aimed at the model in {} bytes",
+                ntext.len()
+            );
+            out.push(finding(&DENSITY_IMPERATIVE, msg, excerpt(text, 80), span));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn engine_is_send_sync_and_cheap_to_clone() {
+        assert_send_sync::<Engine>();
+        let e = Engine::default();
+        let _ = e.clone();
+    }
+}

@@ -1,0 +1,164 @@
+//! Markup that renders invisibly: HTML comments, hidden HTML/CSS, markdown comments, padding.
+//!
+//! The text inside stays in the normalised text (the model reads it, so the rules must too);
+//! this module only reports that something was hidden from a human reader, with what it hid.
+
+use super::{excerpt, Revealed};
+use crate::rules::catalog::{Rule, HIDDEN_HTML_COMMENT, HIDDEN_MARKDOWN, HIDDEN_PADDING};
+
+pub(crate) type Hit = (&'static Rule, usize, usize, String, String);
+
+fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (from..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// Finds hidden markup in normalised text (spans in normalised coordinates).
+pub(crate) fn scan(text: &str) -> (Vec<Hit>, Vec<Revealed>) {
+    let mut hits = Vec::new();
+    if text.contains('<') {
+        html(text, &mut hits);
+    }
+    if text.contains("]:") {
+        md_comments(text, &mut hits);
+    }
+    padding(text, &mut hits);
+    (hits, Vec::new())
+}
+
+fn html(text: &str, hits: &mut Vec<Hit>) {
+    let mut from = 0;
+    while let Some(s) = text[from..].find("<!--").map(|p| p + from) {
+        let body_start = s + 4;
+        let end = text[body_start..]
+            .find("-->")
+            .map_or(text.len(), |p| body_start + p + 3);
+        let body = super::slice(text, body_start, end.saturating_sub(3).max(body_start));
+        if letters(body) >= 3 {
+            hits.push((
+                &HIDDEN_HTML_COMMENT,
+                s,
+                end,
+                "HTML comment hides text from rendered views".into(),
+                excerpt(body.trim(), 120),
+            ));
+            break;
+        }
+        from = end;
+    }
+    const HIDING: &[&str] = &[
+        "display:none",
+        "display: none",
+        "visibility:hidden",
+        "visibility: hidden",
+        "font-size:0",
+        "font-size: 0",
+        "opacity:0",
+        "opacity: 0",
+        "color:white",
+        "color: white",
+        "color:#fff",
+        "color: #fff",
+    ];
+    for pat in HIDING {
+        if let Some(p) = find_ci(text, pat, 0) {
+            let tag_start = text[..p].rfind('<').unwrap_or(p);
+            let tail_end = (p + 160).min(text.len());
+            hits.push((
+                &HIDDEN_MARKDOWN,
+                tag_start,
+                p + pat.len(),
+                format!("HTML styled `{pat}` hides its text when rendered"),
+                excerpt(super::slice(text, tag_start, tail_end), 120),
+            ));
+            return;
+        }
+    }
+    for tag in [
+        "<span hidden",
+        "<div hidden",
+        "<p hidden",
+        "<template",
+        "<noscript",
+    ] {
+        if let Some(p) = find_ci(text, tag, 0) {
+            let tail_end = (p + 160).min(text.len());
+            hits.push((
+                &HIDDEN_MARKDOWN,
+                p,
+                p + tag.len(),
+                "HTML element that is not rendered".into(),
+                excerpt(super::slice(text, p, tail_end), 120),
+            ));
+            return;
+        }
+    }
+}
+
+fn md_comments(text: &str, hits: &mut Vec<Hit>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let lower = t.get(..t.len().min(16)).unwrap_or("").to_ascii_lowercase();
+        if (lower.starts_with("[//]:")
+            || lower.starts_with("[comment]:")
+            || lower.starts_with("[_]:")
+            || lower.starts_with("[hidden]:")
+            || lower.starts_with("[//]: #"))
+            && letters(t) >= 8
+        {
+            let s = offset + (line.len() - t.len());
+            hits.push((
+                &HIDDEN_MARKDOWN,
+                s,
+                offset + line.len(),
+                "markdown link-reference comment is not rendered".into(),
+                excerpt(t.trim(), 120),
+            ));
+            return;
+        }
+        offset += line.len();
+    }
+}
+
+fn padding(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut run_start = 0;
+    let mut newlines = 0;
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' {
+            if run == 0 {
+                run_start = i;
+                newlines = 0;
+            }
+            run += 1;
+            newlines += usize::from(c == b'\n');
+            let deep = run >= 300 || newlines >= 25;
+            let more_after = b[i + 1..].iter().any(|x| x.is_ascii_alphanumeric());
+            if deep && more_after && b.get(i + 1).is_some_and(|x| !x.is_ascii_whitespace()) {
+                let tail = super::slice(text, i + 1, i + 121);
+                hits.push((
+                    &HIDDEN_PADDING,
+                    run_start,
+                    i + 1,
+                    format!(
+                        "{run} blank characters ({newlines} line breaks) push text out of view"
+                    ),
+                    excerpt(tail, 120),
+                ));
+                return;
+            }
+        } else {
+            run = 0;
+        }
+    }
+}

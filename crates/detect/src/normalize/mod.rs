@@ -1,0 +1,171 @@
+//! Normalisation: turn a field's raw text into the text the rules read, and report what was
+//! hidden on the way.
+//!
+//! Attackers hide instructions from the human reviewer while keeping them legible to the model:
+//! invisible Unicode (tag characters, zero-width, bidi controls), terminal escapes, HTML comments,
+//! encodings, look-alike letters. The pipeline (1) strips or decodes invisible characters and folds
+//! compatibility forms (`unicode`), (2) finds markup that renderers hide (`markup`), and (3) finds
+//! encoded payloads to decode and rescan (`decode`). Hidden content is itself a finding; revealed
+//! text is rescanned by the engine like any other text.
+//!
+//! The normalised text keeps a byte map back to the original so findings point at the real span.
+
+mod confusables;
+pub(crate) mod decode;
+pub(crate) mod markup;
+pub(crate) mod unicode;
+
+use std::borrow::Cow;
+
+use crate::rules::catalog::Rule;
+
+/// Something hidden that the pipeline found (spans are in the original text).
+#[derive(Debug, Clone)]
+pub(crate) struct HiddenHit {
+    pub rule: &'static Rule,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    pub evidence: String,
+}
+
+/// Text revealed by decoding (tag characters, variation selectors, base64, ...), to be rescanned.
+#[derive(Debug, Clone)]
+pub(crate) struct Revealed {
+    /// How it was hidden, e.g. "base64" or "Unicode tag characters".
+    pub how: &'static str,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// True when the encoding is itself a hiding technique worth a finding even without rules
+    /// firing in the revealed text (tag characters are reported by the cleaner already).
+    pub report_plain: bool,
+}
+
+/// A field's text after normalisation.
+#[derive(Debug)]
+pub(crate) struct Normalized<'a> {
+    /// The text the rules read: invisible characters removed, compatibility forms folded,
+    /// look-alike letters in mixed-script words mapped to Latin.
+    pub text: Cow<'a, str>,
+    /// `map[i]` is the original byte offset of normalised byte `i`; `None` means identity.
+    map: Option<Vec<u32>>,
+    orig_len: usize,
+    pub hidden: Vec<HiddenHit>,
+    pub revealed: Vec<Revealed>,
+}
+
+impl<'a> Normalized<'a> {
+    /// Maps a normalised byte range to the original text.
+    pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
+        match &self.map {
+            None => (start, end),
+            Some(map) => {
+                let s = map
+                    .get(start)
+                    .copied()
+                    .map_or(self.orig_len, |v| v as usize);
+                let e = if end == 0 {
+                    0
+                } else {
+                    map.get(end - 1)
+                        .copied()
+                        .map_or(self.orig_len, |v| v as usize + 1)
+                };
+                // The original char may be several bytes long: extend to its end (callers slice
+                // the original at char boundaries).
+                (s, e.max(s))
+            }
+        }
+    }
+}
+
+/// Runs the whole pipeline over one field's text.
+pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+    let cleaned = unicode::clean(text);
+    let mut n = Normalized {
+        text: cleaned.text,
+        map: cleaned.map,
+        orig_len: text.len(),
+        hidden: cleaned.hidden,
+        revealed: cleaned.revealed,
+    };
+    let (hits, revealed) = markup::scan(&n.text);
+    for (rule, s, e, message, evidence) in hits {
+        let (os, oe) = n.orig_span(s, e);
+        n.hidden.push(HiddenHit {
+            rule,
+            start: os,
+            end: oe,
+            message,
+            evidence,
+        });
+    }
+    for r in revealed.into_iter().chain(decode::find(&n.text)) {
+        let (os, oe) = n.orig_span(r.start, r.end);
+        n.revealed.push(Revealed {
+            start: os,
+            end: oe,
+            ..r
+        });
+    }
+    n
+}
+
+/// A comparison key for names: compatibility-folded, look-alike letters and digits mapped to the
+/// Latin letters they imitate, lowercase, separators removed. `send_emaіl` (Cyrillic і), `Send-Email`
+/// and `send_emai1` share a skeleton with `send_email`.
+pub(crate) fn skeleton(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let mut push = |c: char| {
+            let c = confusables::latin_for(c).unwrap_or(c);
+            let c = match c {
+                '0' => 'o',
+                '1' | '|' => 'l',
+                '3' => 'e',
+                '5' => 's',
+                _ => c,
+            };
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+        };
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
+        }
+    }
+    out.replace("rn", "m").replace('l', "i")
+}
+
+/// Shortens text for evidence: at most `max` chars, on a char boundary, control chars escaped.
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i >= max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() && c != ' ' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Safe slice of `text` at byte offsets that may not be char boundaries.
+pub(crate) fn slice(text: &str, start: usize, end: usize) -> &str {
+    let mut s = start.min(text.len());
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.min(text.len()).max(s);
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[s..e]
+}

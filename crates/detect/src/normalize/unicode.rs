@@ -1,0 +1,432 @@
+//! Invisible and look-alike characters: strip, decode, fold.
+//!
+//! Pure-ASCII printable text (the common case) passes through untouched and without allocation.
+//! Otherwise each character is examined once:
+//! - Unicode tag characters (U+E0000–E007F) are decoded to the ASCII they encode and reported;
+//!   the short tag runs of emoji subdivision flags (🏴 + tags + cancel) are honest and dropped.
+//! - Runs of variation selectors beyond a single emoji presentation selector are decoded as bytes
+//!   (the "emoji smuggling" encoding) and reported.
+//! - Zero-width characters are removed; reported when they split words or pile up (ZWJ between
+//!   emoji and ZWNJ in scripts that need it are honest).
+//! - Bidi overrides/isolates are removed and reported; plain direction marks are removed.
+//! - Terminal escape sequences and other control characters are removed and reported.
+//! - Everything else gets NFKC-style compatibility folding per character (fullwidth, mathematical
+//!   alphanumerics, ligatures, circled letters → ASCII) with generic combining diacritics dropped,
+//!   so `ｉｇｎｏｒｅ`, `𝐢𝐠𝐧𝐨𝐫𝐞` and `ïgnöre` all read as `ignore`. Hangul and kana are not
+//!   decomposed (their decomposition changes the letters).
+//! - Words that mix Latin letters with Cyrillic/Greek look-alikes are folded to Latin and reported.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::decompose_compatible;
+
+use super::confusables::latin_for;
+use super::{excerpt, HiddenHit, Revealed};
+use crate::rules::catalog::{
+    Rule, HIDDEN_BIDI, HIDDEN_HOMOGLYPH, HIDDEN_TAG_CHARS, HIDDEN_TERMINAL, HIDDEN_VARIATION,
+    HIDDEN_ZERO_WIDTH,
+};
+
+pub(crate) struct Cleaned<'a> {
+    pub text: Cow<'a, str>,
+    pub map: Option<Vec<u32>>,
+    pub hidden: Vec<HiddenHit>,
+    pub revealed: Vec<Revealed>,
+}
+
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' || b == b'\r')
+}
+
+fn is_tag(c: char) -> bool {
+    ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+fn variation_value(c: char) -> Option<u8> {
+    let u = c as u32;
+    match u {
+        0xFE00..=0xFE0F => Some((u - 0xFE00) as u8),
+        0xE0100..=0xE01EF => Some((u - 0xE0100 + 16) as u8),
+        _ => None,
+    }
+}
+
+fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+            ..='\u{2064}'
+                | '\u{FEFF}'
+                | '\u{180E}'
+                | '\u{00AD}'
+                | '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+    )
+}
+
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn is_generic_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+fn keeps_shape(c: char) -> bool {
+    // Hangul syllables and kana decompose into jamo / base + voicing mark: leave them whole.
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3040}'..='\u{30FF}')
+}
+
+/// Honest neighbours for ZWJ/ZWNJ: emoji and symbols, and scripts that use joiners.
+fn joiner_context(c: Option<char>) -> bool {
+    match c {
+        Some(c) => {
+            let u = c as u32;
+            u >= 0x2190
+                && !(0xFF00..=0xFFEF).contains(&u)
+                && !('\u{1D400}'..='\u{1D7FF}').contains(&c)
+                || (0x0600..=0x06FF).contains(&u)
+                || (0x0900..=0x0DFF).contains(&u)
+                || (0xFE00..=0xFE0F).contains(&u)
+        }
+        None => false,
+    }
+}
+
+/// End (byte index) of a terminal escape sequence starting with ESC at `i`.
+fn escape_end(b: &[u8], i: usize) -> usize {
+    let n = b.len();
+    let mut j = i + 1;
+    match b.get(j) {
+        Some(b'[') => {
+            j += 1;
+            while j < n && (0x20..=0x3F).contains(&b[j]) {
+                j += 1;
+            }
+            if j < n && (0x40..=0x7E).contains(&b[j]) {
+                j += 1;
+            }
+            j
+        }
+        Some(b']') | Some(b'P') | Some(b'_') | Some(b'^') => {
+            j += 1;
+            while j < n {
+                if b[j] == 0x07 {
+                    return j + 1;
+                }
+                if b[j] == 0x1b && b.get(j + 1) == Some(&b'\\') {
+                    return j + 2;
+                }
+                j += 1;
+            }
+            n
+        }
+        Some(c) if c.is_ascii() => j + 1,
+        _ => j,
+    }
+}
+
+struct Out {
+    chars: Vec<(char, u32)>,
+    hidden: Vec<HiddenHit>,
+    revealed: Vec<Revealed>,
+    changed: bool,
+}
+
+impl Out {
+    fn hit(&mut self, rule: &'static Rule, start: usize, end: usize, message: String, ev: String) {
+        self.hidden.push(HiddenHit {
+            rule,
+            start,
+            end,
+            message,
+            evidence: ev,
+        });
+    }
+}
+
+/// Cleans one field's text (see the module docs).
+pub(crate) fn clean(text: &str) -> Cleaned<'_> {
+    if is_plain_ascii(text) {
+        return Cleaned {
+            text: Cow::Borrowed(text),
+            map: None,
+            hidden: vec![],
+            revealed: vec![],
+        };
+    }
+    let mut out = Out {
+        chars: Vec::with_capacity(text.len()),
+        hidden: vec![],
+        revealed: vec![],
+        changed: false,
+    };
+    let bytes = text.as_bytes();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut zw_suspicious = 0usize;
+    let mut zw_first: Option<(usize, usize)> = None;
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        if c == '\u{1b}' || c == '\u{9b}' {
+            let end = if c == '\u{1b}' {
+                escape_end(bytes, i)
+            } else {
+                escape_end(bytes, i + 1)
+            };
+            out.changed = true;
+            let seq = super::slice(text, i, end);
+            out.hit(
+                &HIDDEN_TERMINAL,
+                i,
+                end,
+                "terminal escape sequence".into(),
+                excerpt(seq, 24),
+            );
+            while k < chars.len() && chars[k].0 < end {
+                k += 1;
+            }
+            continue;
+        }
+        if (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || c == '\u{7f}' {
+            out.changed = true;
+            out.hit(
+                &HIDDEN_TERMINAL,
+                i,
+                i + c.len_utf8(),
+                format!("control character U+{:04X}", c as u32),
+                c.escape_unicode().to_string(),
+            );
+            k += 1;
+            continue;
+        }
+        if is_tag(c) {
+            let start = i;
+            let mut decoded = String::new();
+            while k < chars.len() && is_tag(chars[k].1) {
+                let u = chars[k].1 as u32 - 0xE0000;
+                if (0x20..0x7f).contains(&u) {
+                    decoded.push(u as u8 as char);
+                }
+                k += 1;
+            }
+            let end = chars.get(k).map_or(text.len(), |x| x.0);
+            out.changed = true;
+            let flag = prev == Some('\u{1F3F4}')
+                && decoded.len() <= 7
+                && decoded
+                    .chars()
+                    .all(|d| d.is_ascii_lowercase() || d.is_ascii_digit());
+            if !flag {
+                out.hit(
+                    &HIDDEN_TAG_CHARS,
+                    start,
+                    end,
+                    "invisible Unicode tag characters decode to text".into(),
+                    excerpt(&decoded, 120),
+                );
+                if !decoded.trim().is_empty() {
+                    out.revealed.push(Revealed {
+                        how: "Unicode tag characters",
+                        text: decoded,
+                        start,
+                        end,
+                        report_plain: false,
+                    });
+                }
+            }
+            continue;
+        }
+        if variation_value(c).is_some() {
+            let start = i;
+            let mut bytes_out = Vec::new();
+            while k < chars.len() {
+                match variation_value(chars[k].1) {
+                    Some(v) => bytes_out.push(v),
+                    None => break,
+                }
+                k += 1;
+            }
+            let end = chars.get(k).map_or(text.len(), |x| x.0);
+            out.changed = true;
+            if bytes_out.len() >= 2 {
+                let decoded = String::from_utf8_lossy(&bytes_out).into_owned();
+                out.hit(
+                    &HIDDEN_VARIATION,
+                    start,
+                    end,
+                    format!(
+                        "{} variation selectors in a row encode hidden bytes",
+                        bytes_out.len()
+                    ),
+                    excerpt(&decoded, 120),
+                );
+                out.revealed.push(Revealed {
+                    how: "variation selectors",
+                    text: decoded,
+                    start,
+                    end,
+                    report_plain: false,
+                });
+            }
+            continue;
+        }
+        if is_zero_width(c) {
+            out.changed = true;
+            let next = chars.get(k + 1).map(|x| x.1);
+            let honest_joiner = matches!(c, '\u{200D}' | '\u{200C}')
+                && (joiner_context(prev) || joiner_context(next));
+            let honest_bom = c == '\u{FEFF}' && k == 0;
+            let honest_shy = c == '\u{00AD}'
+                && prev.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic);
+            if !(honest_joiner || honest_bom || honest_shy) {
+                zw_suspicious += 1;
+                let splits = prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && next.is_some_and(|n| n.is_ascii_alphanumeric() || is_zero_width(n));
+                if splits {
+                    zw_suspicious += 2;
+                }
+                zw_first.get_or_insert((i, i + c.len_utf8()));
+            }
+            k += 1;
+            continue;
+        }
+        if is_bidi_override(c) {
+            out.changed = true;
+            out.hit(
+                &HIDDEN_BIDI,
+                i,
+                i + c.len_utf8(),
+                format!("bidirectional control U+{:04X}", c as u32),
+                c.escape_unicode().to_string(),
+            );
+            k += 1;
+            continue;
+        }
+        if is_direction_mark(c) {
+            out.changed = true;
+            k += 1;
+            continue;
+        }
+        if c.is_ascii() || keeps_shape(c) {
+            out.chars.push((c, i as u32));
+        } else {
+            let mut folded = false;
+            decompose_compatible(c, |d| {
+                if is_generic_mark(d) {
+                    folded = true;
+                } else {
+                    folded |= d != c;
+                    out.chars.push((d, i as u32));
+                }
+            });
+            out.changed |= folded;
+        }
+        k += 1;
+    }
+    if zw_suspicious >= 3 {
+        let (s, e) = zw_first.unwrap_or((0, 0));
+        out.hit(
+            &HIDDEN_ZERO_WIDTH,
+            s,
+            e,
+            "zero-width characters inside the text".into(),
+            excerpt(super::slice(text, s.saturating_sub(20), e + 20), 60),
+        );
+    }
+    fold_homoglyphs(text, &mut out);
+    if !out.changed {
+        return Cleaned {
+            text: Cow::Borrowed(text),
+            map: None,
+            hidden: out.hidden,
+            revealed: out.revealed,
+        };
+    }
+    let mut s = String::with_capacity(out.chars.len());
+    let mut map = Vec::with_capacity(out.chars.len());
+    for (c, o) in &out.chars {
+        s.push(*c);
+        for _ in 0..c.len_utf8() {
+            map.push(*o);
+        }
+    }
+    Cleaned {
+        text: Cow::Owned(s),
+        map: Some(map),
+        hidden: out.hidden,
+        revealed: out.revealed,
+    }
+}
+
+/// Maps look-alike letters to Latin in words that mix them with Latin letters (and in words made
+/// only of look-alikes when the text is otherwise Latin).
+fn fold_homoglyphs(orig: &str, out: &mut Out) {
+    let latin_total = out
+        .chars
+        .iter()
+        .filter(|(c, _)| c.is_ascii_alphabetic())
+        .count();
+    let letters_total = out
+        .chars
+        .iter()
+        .filter(|(c, _)| c.is_alphabetic())
+        .count()
+        .max(1);
+    let mostly_latin = latin_total * 10 >= letters_total * 9;
+    let mut k = 0;
+    let mut first: Option<(usize, usize)> = None;
+    let mut words = 0;
+    while k < out.chars.len() {
+        if !out.chars[k].0.is_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < out.chars.len() && out.chars[k].0.is_alphabetic() {
+            k += 1;
+        }
+        let word = &out.chars[start..k];
+        let latin = word.iter().filter(|(c, _)| c.is_ascii_alphabetic()).count();
+        let conf = word.iter().filter(|(c, _)| latin_for(*c).is_some()).count();
+        let other = word.len() - latin - conf;
+        let mixed = latin >= 1 && conf >= 1 && other == 0;
+        let disguised = latin == 0 && other == 0 && conf >= 3 && mostly_latin;
+        if mixed || disguised {
+            for slot in &mut out.chars[start..k] {
+                if let Some(l) = latin_for(slot.0) {
+                    slot.0 = l;
+                }
+            }
+            out.changed = true;
+            words += 1;
+            let s = out.chars[start].1 as usize;
+            let e = out.chars[k - 1].1 as usize;
+            let e = e + super::slice(orig, e, e + 1).len().max(1);
+            first.get_or_insert((s, e));
+        }
+    }
+    if let Some((s, e)) = first {
+        let shown: String = excerpt(super::slice(orig, s, e), 40);
+        out.hit(
+            &HIDDEN_HOMOGLYPH,
+            s,
+            e,
+            format!("{words} word(s) spelled with Cyrillic/Greek look-alike letters"),
+            shown,
+        );
+    }
+}

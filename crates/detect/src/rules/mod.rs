@@ -1,0 +1,8 @@
+//! The rules: the catalogue of stable ids, the atoms they are built from, tool-reference
+//! analysis, sentence segmentation, and the combiner that turns them into findings.
+
+pub(crate) mod atoms;
+pub mod catalog;
+pub(crate) mod combine;
+pub(crate) mod sentences;
+pub(crate) mod tools;

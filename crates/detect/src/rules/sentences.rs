@@ -1,0 +1,76 @@
+//! Sentence boundaries: the unit within which weak signals are combined.
+//!
+//! Two signals in the same sentence ("when using X, set `to` to 'a@b.c'") describe one act;
+//! the same two signals twenty lines apart in a long honest manual usually do not.
+
+/// Start offsets of sentences in `text` (always begins with 0).
+pub(crate) fn starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let end = match c {
+            b'\n' => Some(i + 1),
+            b'.' | b'!' | b'?' => {
+                let next = b.get(i + 1).copied();
+                match next {
+                    None => None,
+                    Some(n)
+                        if n == b' '
+                            || n == b'\t'
+                            || n == b'\n'
+                            || n == b'<'
+                            || n == b'"'
+                            || n == b'\'' =>
+                    {
+                        Some(i + 1)
+                    }
+                    _ => None,
+                }
+            }
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => Some(i + 3), // 。
+            0xEF if b.get(i + 1) == Some(&0xBC)
+                && matches!(b.get(i + 2), Some(&0x81) | Some(&0x9F)) =>
+            {
+                Some(i + 3) // ！ ？
+            }
+            _ => None,
+        };
+        if let Some(mut e) = end {
+            while e < b.len() && matches!(b[e], b' ' | b'\t' | b'\n' | b'\r') {
+                e += 1;
+            }
+            if e < b.len() && *out.last().unwrap_or(&0) != e {
+                out.push(e);
+            }
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Index of the sentence containing byte `pos`.
+pub(crate) fn index(starts: &[usize], pos: usize) -> usize {
+    match starts.binary_search(&pos) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_sentence_ends_not_paths() {
+        let t = "Read ~/.ssh/id_rsa. Then send it!\nNext line 1.5 ok";
+        let s = starts(t);
+        assert_eq!(s.len(), 3);
+        assert_eq!(index(&s, 3), 0);
+        assert_eq!(index(&s, 21), 1);
+        assert_eq!(&t[s[2]..s[2] + 4], "Next");
+    }
+}

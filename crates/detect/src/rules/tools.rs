@@ -1,0 +1,219 @@
+//! Tool references: which tools a text names, and how (call it, condition on it, or a parameter).
+//!
+//! Shadowing is about *other* tools: "before using X, call Y", "when X is called, set its `to`".
+//! A description that only talks about itself ("call this function before 'get-library-docs'") is
+//! an honest workflow note. So each reference is classified by its context in the sentence and
+//! compared with the tool's own name.
+
+use regex::bytes::{Regex, RegexBuilder};
+
+use crate::error::Error;
+
+/// How a tool is referenced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RefKind {
+    /// "call / use / invoke X"
+    Call,
+    /// "before / when / after using X", "any call to X", "when X is called"
+    Trigger,
+}
+
+/// One reference to a tool name in normalised text.
+#[derive(Debug, Clone)]
+pub(crate) struct ToolRef {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: RefKind,
+    pub is_self: bool,
+    pub negated: bool,
+}
+
+pub(crate) struct ToolRefFinder {
+    candidates: Regex,
+    call_before: Regex,
+    trigger_word: Regex,
+    blocker: Regex,
+    trigger_after: Regex,
+    use_before: Regex,
+    param_after: Regex,
+    negation: Regex,
+}
+
+fn build(p: &str, ci: bool) -> Result<Regex, Error> {
+    RegexBuilder::new(p)
+        .unicode(false)
+        .case_insensitive(ci)
+        .build()
+        .map_err(|e| Error::Rule {
+            rule: "tool-refs",
+            reason: e.to_string(),
+        })
+}
+
+const Q: &str = "(?:`|'|\"|\u{2018}|\u{2019}|\u{201c}|\u{201d})";
+
+/// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
+pub(crate) fn squash(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn code_like(s: &str) -> bool {
+    let b = s.as_bytes();
+    let sep = b.windows(3).any(|w| {
+        w[0].is_ascii_alphanumeric()
+            && (w[1] == b'_' || w[1] == b'-')
+            && w[2].is_ascii_alphanumeric()
+    });
+    let camel = b
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    sep || camel
+}
+
+const GLUE: &[&str] = &[
+    "to", "by", "of", "in", "on", "and", "the", "a", "or", "at", "for",
+];
+
+fn plain_kebab(s: &str) -> bool {
+    !s.contains('_')
+        && s.contains('-')
+        && s.split('-')
+            .any(|p| GLUE.contains(&p.to_ascii_lowercase().as_str()))
+}
+
+impl ToolRefFinder {
+    pub(crate) fn compile() -> Result<Self, Error> {
+        let ident = r"[A-Za-z][A-Za-z0-9]*(?:[_\-./:][A-Za-z0-9]+)*";
+        Ok(ToolRefFinder {
+            candidates: build(
+                &format!(
+                    r"{Q}({ident}){Q}|\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b|\b(?:tool|function)\s+([A-Za-z][A-Za-z0-9_-]{{2,}})"
+                ),
+                false,
+            )?,
+            call_before: build(
+                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
+                true,
+            )?,
+            trigger_word: build(
+                r"\b(before|after|when|whenever|prior\s+to|each\s+time|every\s+time|once|upon|any|all|every)\b",
+                true,
+            )?,
+            blocker: build(
+                r"[,;:.!?]|\b(must|should|need|needs|have\s+to|you|then|first)\b",
+                true,
+            )?,
+            trigger_after: build(
+                r"^\W{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
+                true,
+            )?,
+            use_before: build(
+                r"\b(using|calling|invoking|running|executing|use|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
+                true,
+            )?,
+            param_after: build(
+                r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
+                true,
+            )?,
+            negation: build(
+                r"\b(do\s+not|don'?t|never|not|avoid|without)\s+((\w+)\s+){0,2}$",
+                true,
+            )?,
+        })
+    }
+
+    /// Finds tool references in `text`; `sentence_start(pos)` gives the start of pos's sentence.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        own_name: &str,
+        sentence_start: impl Fn(usize) -> usize,
+    ) -> Vec<ToolRef> {
+        let hay = text.as_bytes();
+        let own = squash(own_name);
+        let mut out: Vec<ToolRef> = Vec::new();
+        for caps in self.candidates.captures_iter(hay).take(64) {
+            let (m, quoted, after_tool_word) = match (caps.get(1), caps.get(2), caps.get(3)) {
+                (Some(m), _, _) => (m, true, false),
+                (_, Some(m), _) => (m, false, false),
+                (_, _, Some(m)) => (m, false, true),
+                _ => continue,
+            };
+            let name = &text[m.start()..m.end()];
+            let whole = caps.get(0).map_or(m.start(), |w| w.start());
+            let ss = sentence_start(whole);
+            let wstart = whole.saturating_sub(90).max(ss);
+            let window = &hay[wstart..whole];
+            let after = &hay[caps.get(0).map_or(m.end(), |w| w.end())..];
+            let after = &after[..after.len().min(40)];
+            if self.param_after.is_match(after) {
+                continue;
+            }
+            let tool_suffix = after_tool_word
+                || {
+                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
+                    let a = a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+                    a.starts_with("tool") || a.starts_with("function")
+                }
+                || {
+                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
+                    a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
+                        .starts_with("command")
+                        && code_like(name)
+                };
+            let code = code_like(name) && (quoted || !plain_kebab(name));
+            if !(code || tool_suffix || quoted) {
+                continue;
+            }
+            let call_ctx = self.call_before.is_match(window);
+            let tool_use_before = self.use_before.is_match(window);
+            let trig_ctx = (quoted || tool_suffix || tool_use_before)
+                && self.trigger_word.find_iter(window).last().is_some_and(|t| {
+                    let between = &window[t.end()..];
+                    !self.blocker.is_match(between)
+                        && between
+                            .split(|b| *b == b' ')
+                            .filter(|w| !w.is_empty())
+                            .count()
+                            <= 6
+                });
+            // A quoted plain word is a tool only with a tool noun or a strong call verb.
+            let strong_call = {
+                let w = String::from_utf8_lossy(window).to_ascii_lowercase();
+                let w = w.trim_end();
+                ["call", "invoke", "trigger", "execute", "tool", "function"]
+                    .iter()
+                    .any(|v| w.ends_with(v))
+            };
+            if !(code || tool_suffix || (quoted && strong_call)) {
+                continue;
+            }
+            let trig_ctx = trig_ctx || self.trigger_after.is_match(after);
+            let kind = if trig_ctx {
+                RefKind::Trigger
+            } else if call_ctx || tool_suffix && quoted {
+                RefKind::Call
+            } else {
+                continue;
+            };
+            let negated = self.negation.is_match(window);
+            let sq = squash(name);
+            if sq.is_empty() || out.iter().any(|r| r.start == m.start()) {
+                continue;
+            }
+            out.push(ToolRef {
+                is_self: !own.is_empty() && sq == own,
+                name: name.to_owned(),
+                start: m.start(),
+                end: m.end(),
+                kind,
+                negated,
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,138 @@
+//! Walks MCP items (tools, prompts, resources) into the text fields a model will read, each with
+//! its exact JSON path.
+//!
+//! Every string under `inputSchema`/`outputSchema` is model input, not only `description`: property
+//! names, titles, enum values, defaults and examples have all been used to carry instructions, so
+//! the walk visits every string except pure structure (`type`, `$ref`, `format`, `required`).
+
+use serde_json::Value;
+
+use crate::rules::combine::FieldKind;
+
+const MAX_DEPTH: usize = 24;
+const MAX_FIELDS: usize = 4096;
+
+/// One text field of an item.
+#[derive(Debug, Clone)]
+pub(crate) struct Field<'a> {
+    pub path: String,
+    pub text: &'a str,
+    pub kind: FieldKind,
+    /// Names (tool, property, argument names) are checked for hidden characters only.
+    pub is_name: bool,
+}
+
+fn push<'a>(out: &mut Vec<Field<'a>>, path: String, text: &'a str, kind: FieldKind, is_name: bool) {
+    if out.len() < MAX_FIELDS && !text.is_empty() {
+        out.push(Field {
+            path,
+            text,
+            kind,
+            is_name,
+        });
+    }
+}
+
+const STRUCTURAL: &[&str] = &[
+    "type",
+    "$ref",
+    "$schema",
+    "$id",
+    "format",
+    "required",
+    "$comment_id",
+];
+
+fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>) {
+    if depth > MAX_DEPTH || out.len() >= MAX_FIELDS {
+        return;
+    }
+    match v {
+        Value::String(s) => push(out, path, s, FieldKind::Other, false),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                schema(item, format!("{path}[{i}]"), depth + 1, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, val) in map {
+                let p = format!("{path}.{k}");
+                if (k == "properties"
+                    || k == "patternProperties"
+                    || k == "$defs"
+                    || k == "definitions")
+                    && val.is_object()
+                {
+                    if let Value::Object(props) = val {
+                        for (name, pv) in props {
+                            let pp = format!("{p}.{name}");
+                            push(out, pp.clone(), name, FieldKind::Other, true);
+                            schema(pv, pp, depth + 1, out);
+                        }
+                    }
+                } else if !STRUCTURAL.contains(&k.as_str()) {
+                    schema(val, p, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn top<'a>(item: &'a Value, key: &str, kind: FieldKind, is_name: bool, out: &mut Vec<Field<'a>>) {
+    if let Some(s) = item.get(key).and_then(Value::as_str) {
+        push(out, key.to_owned(), s, kind, is_name);
+    }
+}
+
+/// The fields of a tool definition.
+pub(crate) fn tool(item: &Value) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    top(item, "name", FieldKind::Other, true, &mut out);
+    top(item, "title", FieldKind::Other, false, &mut out);
+    top(item, "description", FieldKind::Description, false, &mut out);
+    for key in ["inputSchema", "outputSchema", "annotations"] {
+        if let Some(v) = item.get(key) {
+            schema(v, key.to_owned(), 0, &mut out);
+        }
+    }
+    out
+}
+
+/// The fields of a prompt definition.
+pub(crate) fn prompt(item: &Value) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    top(item, "name", FieldKind::Other, true, &mut out);
+    top(item, "title", FieldKind::Other, false, &mut out);
+    top(item, "description", FieldKind::Description, false, &mut out);
+    if let Some(args) = item.get("arguments").and_then(Value::as_array) {
+        for (i, a) in args.iter().enumerate() {
+            for (key, is_name) in [("name", true), ("title", false), ("description", false)] {
+                if let Some(s) = a.get(key).and_then(Value::as_str) {
+                    push(
+                        &mut out,
+                        format!("arguments[{i}].{key}"),
+                        s,
+                        FieldKind::Other,
+                        is_name,
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The fields of a resource or resource template.
+pub(crate) fn resource(item: &Value) -> Vec<Field<'_>> {
+    let mut out = Vec::new();
+    top(item, "name", FieldKind::Other, true, &mut out);
+    top(item, "title", FieldKind::Other, false, &mut out);
+    top(item, "description", FieldKind::Description, false, &mut out);
+    top(item, "uri", FieldKind::Other, false, &mut out);
+    top(item, "uriTemplate", FieldKind::Other, false, &mut out);
+    if let Some(v) = item.get("annotations") {
+        schema(v, "annotations".into(), 0, &mut out);
+    }
+    out
+}
