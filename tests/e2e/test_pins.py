@@ -206,3 +206,32 @@ def test_pins_survive_kill_9_mid_write(tmp_path):
     out, _ = p.communicate(init + b'{"jsonrpc":"2.0","method":"notifications/initialized"}\n{"jsonrpc":"2.0","id":1,"method":"tools/list"}\n', timeout=30)
     assert len(json.loads(out.splitlines()[1])["result"]["tools"]) == 400
     assert [len(s["pins"]) for s in json.loads(pins(data, "list", "--json").stdout)["servers"]] == [400]
+
+
+def test_poisoned_tools_are_held_at_first_sight_and_honest_ones_pinned(tmp_path):
+    """Trust on first use, except what the detection engine blocks: held for review instead."""
+    from conftest import ROOT
+
+    data = tmp_path / "data"
+
+    async def scenario():
+        cmd = wrapped(["python3", str(ROOT / "examples/servers/poisoned_server.py")], name="utils", data_dir=data)
+        params = StdioServerParameters(command=cmd[0], args=cmd[1:])
+        data.mkdir(parents=True, exist_ok=True)
+        with open(tmp_path / "log", "w") as err:
+            async with Client(stdio_client(params, errlog=err), mode="legacy") as client:
+                listed = names(await client.list_tools())
+                try:
+                    await client.call_tool("add", {"a": 1, "b": 2})
+                    refused = None
+                except Exception as e:
+                    refused = str(e)
+                return listed, refused
+
+    listed, refused = asyncio.run(asyncio.wait_for(scenario(), 60))
+    assert "add" not in listed and "weather" not in listed and "daily_fact" not in listed
+    assert "search_notes" in listed, listed
+    assert refused and "detection engine" in refused and "pins approve utils tool add" in refused, refused
+    out = pins(data, "list", "utils").stdout
+    assert "tool add: flagged, pending review" in out, out
+    assert "tool search_notes: approved" in out, out

@@ -10,6 +10,7 @@ mod batch;
 pub mod canonical;
 mod gate;
 mod handshake;
+pub mod judge;
 mod listing;
 pub mod manifest;
 mod outcome;

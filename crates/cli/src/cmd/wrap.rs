@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use mcpguard_core::judge::DetectJudge;
 use mcpguard_core::{Gate, GateConfig};
 use mcpguard_gateway::stdio::{self, End, PinSetup, StdioConfig};
 use mcpguard_gateway::GatewayError;
@@ -160,9 +161,11 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         None => config::FileConfig::default(),
     };
     let cfg = resolve(&args, file)?;
+    let judge = DetectJudge::new(Arc::new(mcpguard_detect::Engine::default()));
     let gate = Arc::new(Gate::new(GateConfig {
         limits: cfg.limits,
         pin_mode: cfg.pin_mode.unwrap_or_default(),
+        judge: Some(Arc::new(judge)),
         ..GateConfig::default()
     }));
     let pins = match cfg.pin_mode {
