@@ -1,6 +1,6 @@
 //! The detection engine as the gate's [`Judge`] of definitions never seen before.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use mcpguard_detect::{Engine, Report, Verdict};
 use mcpguard_store::ItemKind;
@@ -9,14 +9,29 @@ use serde_json::Value;
 use crate::pins::{Judge, Judgement};
 
 /// Blocks a new item when the detection engine's verdict on it is `block`.
-#[derive(Debug, Clone)]
+///
+/// The engine is built on first use: a session whose items are all pinned already never pays for
+/// compiling the rules (a few hundred milliseconds and several MB).
+#[derive(Debug, Default)]
 pub struct DetectJudge {
-    engine: Arc<Engine>,
+    engine: OnceLock<Arc<Engine>>,
 }
 
 impl DetectJudge {
+    /// A judge over an engine built already.
     pub fn new(engine: Arc<Engine>) -> Self {
-        DetectJudge { engine }
+        DetectJudge {
+            engine: OnceLock::from(engine),
+        }
+    }
+
+    /// A judge that builds the default engine the first time it is asked.
+    pub fn lazy() -> Self {
+        DetectJudge::default()
+    }
+
+    fn engine(&self) -> &Engine {
+        self.engine.get_or_init(|| Arc::new(Engine::default()))
     }
 }
 
@@ -30,10 +45,10 @@ fn summary(report: &Report) -> String {
 impl Judge for DetectJudge {
     fn judge(&self, kind: ItemKind, def: &Value) -> Judgement {
         let report = match kind {
-            ItemKind::Tool => self.engine.scan_tool(def),
-            ItemKind::Prompt => self.engine.scan_prompt(def),
-            ItemKind::ResourceTemplate => self.engine.scan_resource(def),
-            ItemKind::Instructions => self.engine.scan_instructions(
+            ItemKind::Tool => self.engine().scan_tool(def),
+            ItemKind::Prompt => self.engine().scan_prompt(def),
+            ItemKind::ResourceTemplate => self.engine().scan_resource(def),
+            ItemKind::Instructions => self.engine().scan_instructions(
                 def.get("instructions")
                     .and_then(Value::as_str)
                     .unwrap_or(""),

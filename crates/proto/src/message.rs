@@ -32,6 +32,23 @@ pub struct IdKey(String);
 impl IdKey {
     /// Canonicalises a raw id; `None` unless it is a string or a number.
     pub fn from_raw(raw: &str) -> Option<IdKey> {
+        // Fast paths: an integer literal, or a string without escapes, is already canonical.
+        let b = raw.as_bytes();
+        let integer = !b.is_empty()
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| c.is_ascii_digit() || (i == 0 && *c == b'-' && b.len() > 1));
+        let plain_string = b.len() >= 2
+            && b[0] == b'"'
+            && b[b.len() - 1] == b'"'
+            && !b[1..b.len() - 1]
+                .iter()
+                .any(|c| *c == b'"' || *c == b'\\' || *c < 0x20);
+        if (integer && (b == b"0" || !(b.starts_with(b"0") || b.starts_with(b"-0"))))
+            || plain_string
+        {
+            return Some(IdKey(raw.to_owned()));
+        }
         match serde_json::from_str::<serde_json::Value>(raw).ok()? {
             v @ (serde_json::Value::String(_) | serde_json::Value::Number(_)) => {
                 Some(IdKey(v.to_string()))

@@ -161,7 +161,7 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         None => config::FileConfig::default(),
     };
     let cfg = resolve(&args, file)?;
-    let judge = DetectJudge::new(Arc::new(mcpguard_detect::Engine::default()));
+    let judge = DetectJudge::lazy();
     let gate = Arc::new(Gate::new(GateConfig {
         limits: cfg.limits,
         pin_mode: cfg.pin_mode.unwrap_or_default(),

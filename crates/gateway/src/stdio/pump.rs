@@ -40,10 +40,28 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-fn write_frame<W: Write>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
-    w.write_all(bytes)?;
-    w.write_all(b"\n")?;
-    w.flush()
+/// Writes one frame and its newline with as few system calls as possible: small frames go through
+/// the buffer in one flush; large ones go out as one vectored write of frame + newline (a separate
+/// write for the newline would wake the reader twice).
+fn write_frame<W: Write>(w: &mut BufWriter<W>, bytes: &[u8]) -> io::Result<()> {
+    if bytes.len() < w.capacity() {
+        w.write_all(bytes)?;
+        w.write_all(b"\n")?;
+        return w.flush();
+    }
+    w.flush()?;
+    let inner = w.get_mut();
+    let mut slices = [io::IoSlice::new(bytes), io::IoSlice::new(b"\n")];
+    let mut rest: &mut [io::IoSlice<'_>] = &mut slices;
+    while !rest.is_empty() {
+        match inner.write_vectored(rest) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => io::IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    inner.flush()
 }
 
 impl Shared {

@@ -88,6 +88,11 @@ impl Binaries {
                 "wrap".into(),
                 "--name".into(),
                 "bench".into(),
+                // its own pin store: never the user's, and fresh for every run
+                "--data-dir".into(),
+                std::env::temp_dir()
+                    .join(format!("mcpguard-bench-{}", std::process::id()))
+                    .into_os_string(),
                 "--".into(),
                 server,
             ],
