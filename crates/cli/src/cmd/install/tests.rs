@@ -1,0 +1,1 @@
+//! Install/uninstall over fixture configs in a fake home.
