@@ -6,14 +6,14 @@
 //! is replaced atomically.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-use super::files::Loaded;
+use super::files::{self, Loaded, Read};
 use super::plan::{self, Class, Launcher, WrapEdit};
 use super::state::{self, EntryRecord, FileRecord, State};
-use super::{atomic, Selection};
+use super::{atomic, Selection, Setup};
 use crate::clients::ServerEntry;
 
 /// One selected entry of a file and what `install` does with it.
@@ -68,6 +68,41 @@ pub fn taken_names(state: &State, loaded: &[Loaded]) -> HashSet<String> {
         }
     }
     taken
+}
+
+/// A file that will not be touched, and why.
+pub type Refused = (PathBuf, String);
+
+/// Reads every selected file and plans each; unparseable files are refused (never written).
+/// A `--config` file that does not exist is an error.
+pub fn plan_all(
+    setup: &Setup,
+    state: &State,
+    launcher: &Launcher,
+) -> anyhow::Result<(Vec<FilePlan>, Vec<Refused>)> {
+    let mut refused = Vec::new();
+    let mut loaded = Vec::new();
+    for file in setup.files() {
+        let wanted = &setup.selection.clients;
+        if !wanted.is_empty() && !wanted.iter().any(|c| c == file.client.id()) {
+            continue;
+        }
+        let path = file.path.clone();
+        match files::read(file) {
+            Read::Missing if setup.configs.is_some() => {
+                bail!("{}: no such file", path.display())
+            }
+            Read::Missing => {}
+            Read::Refused(why) => refused.push((path, why)),
+            Read::Loaded(l) => loaded.push(*l),
+        }
+    }
+    let mut taken = taken_names(state, &loaded);
+    let plans = loaded
+        .into_iter()
+        .map(|l| plan_file(l, &setup.selection, launcher, &mut taken))
+        .collect();
+    Ok((plans, refused))
 }
 
 /// Plans one file (pure: no I/O).

@@ -205,4 +205,6 @@ pub fn binary_path() -> anyhow::Result<String> {
 }
 
 #[cfg(test)]
+mod fixtures;
+#[cfg(test)]
 mod tests;

@@ -2,14 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::bail;
-
-use super::files::{self, Read};
+use super::files;
 use super::install::{self, FilePlan};
 use super::plan::{Class, Launcher};
 use super::state::{self, State};
 use super::ui::{self, Go};
-use super::uninstall::{self, FileUndo, Outcome};
+use super::uninstall::{self, Outcome};
 use super::{binary_path, Setup, Target};
 use crate::clients::Transport;
 use crate::exit::Exit;
@@ -54,32 +52,11 @@ pub fn run_install(args: InstallArgs) -> anyhow::Result<Exit> {
     let setup = Setup::from_target(&args.target)?;
     let mut state = State::load(&setup.data_dir)?;
     let home = setup.host.home.clone();
-    let mut refused = Vec::new();
-    let mut loaded = Vec::new();
-    for file in setup.files() {
-        let wanted = &setup.selection.clients;
-        if !wanted.is_empty() && !wanted.iter().any(|c| c == file.client.id()) {
-            continue;
-        }
-        let path = file.path.clone();
-        match files::read(file) {
-            Read::Missing if setup.configs.is_some() => {
-                bail!("{}: no such file", path.display())
-            }
-            Read::Missing => {}
-            Read::Refused(why) => refused.push((path, why)),
-            Read::Loaded(l) => loaded.push(*l),
-        }
-    }
     let launcher = Launcher {
         binary: binary_path()?,
         data_dir: setup.data_dir.to_string_lossy().into_owned(),
     };
-    let mut taken = install::taken_names(&state, &loaded);
-    let plans: Vec<FilePlan> = loaded
-        .into_iter()
-        .map(|l| install::plan_file(l, &setup.selection, &launcher, &mut taken))
-        .collect();
+    let (plans, refused) = install::plan_all(&setup, &state, &launcher)?;
 
     let out = &mut std::io::stdout().lock();
     show_install(out, &plans, &refused, &home)?;
@@ -210,13 +187,7 @@ pub fn run_uninstall(args: UninstallArgs) -> anyhow::Result<Exit> {
     let setup = Setup::from_target(&args.target)?;
     let mut state = State::load(&setup.data_dir)?;
     let home = setup.host.home.clone();
-    let undos: Vec<FileUndo> = state
-        .files
-        .iter()
-        .filter(|r| setup.covers(&r.path))
-        .map(|r| uninstall::plan_file(r, setup.config_file_for(r), &setup.selection))
-        .filter(|u| !u.entries.is_empty() || u.problem.is_some())
-        .collect();
+    let undos = uninstall::plan_all(&setup, &state);
     let out = &mut std::io::stdout().lock();
     if undos.is_empty() {
         writeln!(

@@ -17,7 +17,7 @@ use super::files::{self, Loaded, Read};
 use super::plan::{self, parse_value, Splice};
 use super::spans::Node;
 use super::state::{self, EntryRecord, FileRecord, State};
-use super::{atomic, Selection};
+use super::{atomic, Selection, Setup};
 use crate::clients::ConfigFile;
 
 /// What happens to one recorded entry.
@@ -52,6 +52,23 @@ impl FileUndo {
     pub fn changes(&self) -> bool {
         matches!((&self.current, &self.new_text), (Some(c), Some(n)) if c != n)
     }
+}
+
+/// Plans the undo of every recorded file the command is about (with selected entries, or that
+/// cannot be read).
+pub fn plan_all(setup: &Setup, state: &State) -> Vec<FileUndo> {
+    state
+        .files
+        .iter()
+        .filter(|r| setup.covers(&r.path))
+        .filter(|r| {
+            r.entries
+                .iter()
+                .any(|e| setup.selection.entry(&r.client, &e.server))
+        })
+        .map(|r| plan_file(r, setup.config_file_for(r), &setup.selection))
+        .filter(|u| !u.entries.is_empty() || u.problem.is_some())
+        .collect()
 }
 
 /// Plans the undo of one recorded file, reading it and its backup.
