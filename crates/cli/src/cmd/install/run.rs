@@ -19,7 +19,10 @@ Each stdio server entry becomes
   \"command\": \"/abs/path/mcpguard\", \"args\": [\"wrap\", \"--name\", \"<client>/<server>\", \"--data-dir\", \"<dir>\", \"--\", <original command and args>]
 with every other key (env, cwd, type, …) kept. Remote (URL) entries are listed as not wrapped yet;
 disabled and already wrapped entries are left alone. A backup of each file and a record of every
-change go to <data dir>/install/, for `mcpguard uninstall`. See docs/install.md.")]
+change go to <data dir>/install/, for `mcpguard uninstall`. See docs/install.md.
+
+Exit codes: 0 done, nothing to do, dry run, or declined; 2 a file was refused (the others are still
+done), not on a terminal without --yes, a --config file is missing, or bad arguments.")]
 pub struct InstallArgs {
     #[command(flatten)]
     pub target: Target,
@@ -36,7 +39,10 @@ pub struct InstallArgs {
 #[command(after_help = "\
 A file that only mcpguard changed since install goes back to its backup, byte for byte. Otherwise
 each wrapped entry whose command and args are still what install wrote gets its original ones back,
-and later edits elsewhere stay; an entry removed or changed since is reported, not touched.")]
+and later edits elsewhere stay; an entry removed or changed since is reported, not touched.
+
+Exit codes: 0 done, nothing to do, dry run, or declined; 2 a file was refused, an entry changed
+since install was left as is, not on a terminal without --yes, or bad arguments.")]
 pub struct UninstallArgs {
     #[command(flatten)]
     pub target: Target,
