@@ -101,7 +101,9 @@ const VSCODE_MCP: &str = r#"{
     "perplexity": {
       "type": "stdio",
       "command": "npx",
-      "args": ["-y", "server-perplexity-ask"],
+      "args": [ /* pinned */
+        // by the team
+        "-y", "server-perplexity-ask@1.2.0"],
       "env": {"PERPLEXITY_API_KEY": "${input:api-key}"}
     },
     "gh": {"type": "http", "url": "https://api.githubcopilot.com/mcp/"}

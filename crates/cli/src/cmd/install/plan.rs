@@ -164,12 +164,7 @@ pub fn wrap_edit(
             let new = match &m.value.kind {
                 Kind::Array(items) if !items.is_empty() => {
                     let first = items[0].span.start;
-                    let gap = slice(text, &(span.start + 1..first))?;
-                    let sep = if gap.contains('\n') {
-                        format!(",{gap}")
-                    } else {
-                        ", ".to_owned()
-                    };
+                    let sep = separator(text, span.start, first)?;
                     let mut inserted = String::new();
                     for w in &prefix_json {
                         inserted.push_str(w);
@@ -210,6 +205,25 @@ pub fn wrap_edit(
         original_command,
         original_args,
     })
+}
+
+/// The separator to put after each inserted element so that it looks like the array's own: on
+/// its own line with the first element's indentation (and line end) when the first element starts
+/// a line of the array, else `, `. Comments before the first element are not repeated.
+fn separator(text: &str, open: usize, first: usize) -> Result<String, String> {
+    let before = slice(text, &(0..first))?;
+    if let Some(nl) = before.rfind('\n').filter(|nl| *nl > open) {
+        let indent = slice(text, &(nl + 1..first))?;
+        if indent.chars().all(|c| c == ' ' || c == '\t') {
+            let eol = if before[..nl].ends_with('\r') {
+                "\r\n"
+            } else {
+                "\n"
+            };
+            return Ok(format!(",{eol}{indent}"));
+        }
+    }
+    Ok(", ".to_owned())
 }
 
 /// `text` with the splices applied (they must not overlap).

@@ -254,6 +254,12 @@ fn install_wraps_every_stdio_entry_and_leaves_everything_else() {
     ] {
         assert!(vs.contains(kept), "{kept:?} lost:\n{vs}");
     }
+    let mcp = h.read("home/.config/Code/User/mcp.json");
+    assert!(
+        mcp.contains("\"args\": [ /* pinned */\n        // by the team\n        \"wrap\",\n        \"--name\","),
+        "{mcp}"
+    );
+    assert_eq!(mcp.matches("by the team").count(), 1);
     let cursor = h.read("home/.cursor/mcp.json");
     assert!(cursor.contains("\t\t\"sse\": { \"url\": \"http://localhost:8931/sse\" }\n\t}\n}"));
     assert!(
@@ -507,4 +513,38 @@ fn names_stay_unique_across_files_and_runs() {
     assert!(names.contains(&"cursor/browser"));
     assert!(names.contains(&"vscode/git") && names.contains(&"vscode/git-2"));
     assert!(names.contains(&"gemini-cli/y-2"), "{names:?}");
+}
+
+#[test]
+fn added_args_are_removed_again_wherever_a_tool_moved_them() {
+    let mut h = fake_home();
+    h.write(
+        "custom/one.json",
+        "{\"mcpServers\": {\"a\": {\"command\": \"x\"}}}",
+    );
+    h.setup.configs = Some(vec![h.path("custom/one.json")]);
+    install(&h.setup);
+    let wrapped = h.read("custom/one.json");
+    let cmd = format!("\"command\": \"{BIN}\"");
+    // a tool that sorts keys puts `args` first; another re-indents everything
+    let args_first = wrapped
+        .replace(&format!("{cmd}, "), "")
+        .replace("]}}}", &format!("], {cmd}}}}}}}"));
+    assert!(args_first.starts_with("{\"mcpServers\": {\"a\": {\"args\""));
+    assert!(args_first.ends_with(&format!("\"--\", \"x\"], {cmd}}}}}}}")));
+    let pretty = serde_json::to_string_pretty(&value(&wrapped)).unwrap();
+    let state = State::load(&h.setup.data_dir).unwrap();
+    let mut rec = state.files[0].clone();
+    rec.pristine = false;
+    for moved in [args_first, pretty] {
+        h.write("custom/one.json", &moved);
+        let u = uninstall::plan_file(&rec, h.setup.config_file_for(&rec), &Selection::default());
+        let restored = u.new_text.unwrap();
+        assert_eq!(
+            value(&restored),
+            json!({"mcpServers": {"a": {"command": "x"}}}),
+            "{moved}"
+        );
+        assert!(!restored.contains("args"), "{restored}");
+    }
 }
