@@ -51,6 +51,23 @@ enum Command {
     Manifest(cmd::manifest::ManifestArgs),
     /// Manifest-signing keys: generate, trust, list, revoke.
     Keys(cmd::keys::KeysArgs),
+    /// Put the gateway in front of every MCP server configured on this machine.
+    ///
+    /// Finds the client configuration files (like `scan`) and rewrites each stdio server entry so
+    /// the client launches `mcpguard wrap --name <client>/<server> -- <original command>`, keeping
+    /// env, cwd and every other key. Shows a diff per file first and asks (or needs --yes); keeps a
+    /// backup of each file and a record of each change for `uninstall`. Remote (URL) servers are
+    /// listed as not wrapped yet.
+    Install(cmd::install::run::InstallArgs),
+    /// Undo `install`: give each wrapped server entry its original command back.
+    ///
+    /// A file nobody else changed since install is restored from its backup, byte for byte;
+    /// otherwise only the entries install wrapped are restored and later edits stay. An entry that
+    /// was removed or changed since is reported and left alone.
+    Uninstall(cmd::install::run::UninstallArgs),
+    /// Show which configured servers of which clients run behind the gateway, and why the others
+    /// do not (not installed yet, remote, disabled, invalid).
+    Status(cmd::install::status::StatusArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -62,6 +79,9 @@ fn main() -> std::process::ExitCode {
         Command::Pins(args) => cmd::pins::run(args),
         Command::Manifest(args) => cmd::manifest::run(args),
         Command::Keys(args) => cmd::keys::run(args),
+        Command::Install(args) => cmd::install::run_install(args),
+        Command::Uninstall(args) => cmd::install::run_uninstall(args),
+        Command::Status(args) => cmd::install::run_status(args),
     };
     match result {
         Ok(code) => code.into(),
