@@ -20,6 +20,19 @@ pub struct FileConfig {
     /// Trust on first use.
     #[serde(default)]
     pub pins: Option<PinsSection>,
+    /// Calls held for a human decision.
+    #[serde(default)]
+    pub approvals: Option<ApprovalsSection>,
+}
+
+/// `[approvals]`
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalsSection {
+    /// Hold calls of tools their server marks `destructiveHint: true` (default true).
+    pub destructive: Option<bool>,
+    /// Seconds a held call waits for a decision before it is denied (default 120).
+    pub timeout_secs: Option<u64>,
 }
 
 /// `[pins]`

@@ -49,6 +49,12 @@ enum Command {
     /// `wrap --manifest FILE` then holds the server to it: tools, prompts and templates must match
     /// their signed hashes, and sampling, elicitation and roots requests need a declared capability.
     Manifest(cmd::manifest::ManifestArgs),
+    /// Approve a call that `wrap` holds for a human decision (e.g. a destructive tool).
+    Approve(cmd::approvals::ApproveArgs),
+    /// Deny a call that `wrap` holds.
+    Deny(cmd::approvals::DenyArgs),
+    /// List calls waiting for approval (`--all`: decided ones too).
+    Approvals(cmd::approvals::ListArgs),
     /// Manifest-signing keys: generate, trust, list, revoke.
     Keys(cmd::keys::KeysArgs),
     /// Put the gateway in front of every MCP server configured on this machine.
@@ -79,6 +85,9 @@ fn main() -> std::process::ExitCode {
         Command::Pins(args) => cmd::pins::run(args),
         Command::Manifest(args) => cmd::manifest::run(args),
         Command::Keys(args) => cmd::keys::run(args),
+        Command::Approve(args) => cmd::approvals::approve(args),
+        Command::Deny(args) => cmd::approvals::deny(args),
+        Command::Approvals(args) => cmd::approvals::list(args),
         Command::Install(args) => cmd::install::run_install(args),
         Command::Uninstall(args) => cmd::install::run_uninstall(args),
         Command::Status(args) => cmd::install::run_status(args),

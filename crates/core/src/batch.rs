@@ -59,6 +59,17 @@ pub(crate) fn on_batch<'a>(
                 Verdict::Rewrite(bytes) => {
                     passed.push(String::from_utf8_lossy(&bytes).into_owned().into())
                 }
+                Verdict::Hold(ticket) => {
+                    // a held call cannot wait inside a batch: refuse it alone
+                    sent_by_client_remove(s, &ticket.request_id);
+                    replies.push(error_response(
+                        Some(&ticket.request_id),
+                        mcpguard_proto::codes::DENIED,
+                        "mcpguard: a call that needs approval cannot be sent in a batch",
+                        json!({ "mcpguard": { "kind": "not_approved" } }),
+                    ));
+                }
+                Verdict::Resolved(..) => {}
                 Verdict::Refuse(reply, notice) => {
                     replies.extend(reply);
                     notices.push(notice);
@@ -99,6 +110,7 @@ pub(crate) fn on_batch<'a>(
         notices,
         pin_changes: fx.pin_changes,
         fail_closed,
+        ..Outcome::default()
     }
 }
 
@@ -112,4 +124,8 @@ fn join_array<'b>(parts: impl Iterator<Item = &'b [u8]>) -> Vec<u8> {
     }
     out.push(b']');
     out
+}
+
+fn sent_by_client_remove(s: &mut Session, id: &IdKey) {
+    s.from_client.remove(id);
 }

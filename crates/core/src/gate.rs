@@ -45,6 +45,8 @@ pub struct GateConfig {
     pub pin_mode: PinMode,
     /// The detection engine's judgement of new items, if wired.
     pub judge: Option<Arc<dyn Judge>>,
+    /// Calls of tools their server marks destructive wait for a human decision.
+    pub approve_destructive: bool,
 }
 
 impl Default for GateConfig {
@@ -54,6 +56,7 @@ impl Default for GateConfig {
             max_in_flight: 4096,
             pin_mode: PinMode::default(),
             judge: None,
+            approve_destructive: true,
         }
     }
 }
@@ -69,6 +72,10 @@ pub(crate) enum Verdict {
     Forward,
     /// Forward this instead of the original (something was withheld).
     Rewrite(Vec<u8>),
+    /// Hold the call for a human decision.
+    Hold(crate::approval::HoldTicket),
+    /// The client answered one of our approval forms (consumed, not forwarded).
+    Resolved(i64, crate::approval::Resolution),
     /// Refused: answer the sender with this error (a request) or just log (anything else).
     Refuse(Option<Vec<u8>>, Notice),
 }
@@ -117,6 +124,7 @@ impl Gate {
     /// The server is gone: an error for every client request still waiting, oldest first.
     pub fn on_upstream_closed(&self, s: &mut Session, why: &str) -> Vec<Vec<u8>> {
         s.from_server.drain_in_order();
+        s.approvals.held.clear();
         s.from_client
             .drain_in_order()
             .into_iter()
@@ -132,6 +140,114 @@ impl Gate {
                 )
             })
             .collect()
+    }
+
+    /// A held call was recorded as approval `approval_id`. Returns the `elicitation/create` request
+    /// to send the client when it can answer one in-band; otherwise the decision comes from the CLI.
+    pub fn hold_registered(
+        &self,
+        s: &mut Session,
+        ticket: &crate::approval::HoldTicket,
+        approval_id: i64,
+    ) -> Option<Vec<u8>> {
+        let held = crate::approval::Held {
+            request_id: ticket.request_id.clone(),
+            tool: ticket.tool.clone(),
+            raw: ticket.raw.clone(),
+        };
+        s.approvals.held.insert(approval_id, held);
+        let can_ask = s
+            .client_capabilities
+            .as_ref()
+            .is_some_and(|c| c.get("elicitation").is_some())
+            && *s.phase() != crate::Phase::Stateless;
+        if !can_ask {
+            return None;
+        }
+        let ask_id = format!("mcpguard-approval-{approval_id}");
+        let key = IdKey::from_raw(&serde_json::Value::String(ask_id.clone()).to_string())?;
+        s.from_server
+            .insert(key.clone(), crate::approval::ASK_METHOD, false);
+        s.approvals.asking.insert(key, approval_id);
+        let server = s.server_label();
+        Some(crate::approval::ask(
+            &ask_id,
+            approval_id,
+            &server,
+            &ticket.tool,
+            &ticket.arguments,
+            &ticket.reason,
+        ))
+    }
+
+    /// Applies the decision on a held call: the call goes to the server unchanged, or the client
+    /// gets an error. Unknown or already resolved ids give an empty outcome.
+    pub fn resolve(
+        &self,
+        s: &mut Session,
+        approval_id: i64,
+        resolution: &crate::approval::Resolution,
+    ) -> Outcome<'static> {
+        use crate::approval::Resolution;
+        let Some(held) = s.approvals.held.remove(&approval_id) else {
+            return Outcome::default();
+        };
+        match resolution {
+            Resolution::Approve(remember) => {
+                if *remember == mcpguard_store::Remember::Session {
+                    s.approvals.remembered.insert(held.tool.clone());
+                }
+                Outcome {
+                    forward: Some(Checked::rewritten(held.raw)),
+                    notices: vec![Notice::info(format!(
+                        "approval {approval_id}: `{}` approved",
+                        held.tool
+                    ))],
+                    ..Outcome::default()
+                }
+            }
+            Resolution::Deny(why) => {
+                s.from_client.remove(&held.request_id);
+                let message = format!(
+                    "mcpguard: the call to `{}` was not approved: {why} (approval {approval_id})",
+                    held.tool
+                );
+                Outcome {
+                    reply: Some(error_response(
+                        Some(&held.request_id),
+                        DENIED,
+                        &message,
+                        json!({ "mcpguard": { "kind": "not_approved", "approval": approval_id, "tool": held.tool } }),
+                    )),
+                    notices: vec![Notice::info(message)],
+                    ..Outcome::default()
+                }
+            }
+        }
+    }
+
+    /// A ticket when this tools/call needs a human decision.
+    fn hold_ticket(
+        &self,
+        s: &Session,
+        m: &Message<'_>,
+        id: &IdKey,
+    ) -> Option<crate::approval::HoldTicket> {
+        #[derive(serde::Deserialize)]
+        struct Call {
+            name: Option<String>,
+            arguments: Option<serde_json::Value>,
+        }
+        let call: Call = serde_json::from_str(m.params?.get()).ok()?;
+        let tool = call.name?;
+        let reason = s.approvals.needed(&tool, self.config.approve_destructive)?;
+        Some(crate::approval::HoldTicket {
+            request_id: id.clone(),
+            tool,
+            arguments: call.arguments.unwrap_or(serde_json::Value::Null),
+            reason,
+            raw: m.raw.as_bytes().to_vec(),
+        })
     }
 
     fn too_large(&self, size: usize) -> ProtoError {
@@ -163,6 +279,14 @@ impl Gate {
                 match verdict {
                     Verdict::Forward => outcome.forward = Some(Checked::unchanged(frame)),
                     Verdict::Rewrite(bytes) => outcome.forward = Some(Checked::rewritten(bytes)),
+                    Verdict::Hold(ticket) => {
+                        outcome.notices.push(Notice::info(format!(
+                            "holding a call of `{}` for approval: {}",
+                            ticket.tool, ticket.reason
+                        )));
+                        outcome.hold = Some(ticket);
+                    }
+                    Verdict::Resolved(id, resolution) => outcome.resolved = Some((id, resolution)),
                     Verdict::Refuse(reply, notice) => {
                         outcome.reply = reply;
                         outcome.notices.push(notice);
@@ -264,8 +388,16 @@ impl Gate {
                     return Verdict::Refuse(Some(reply), Notice::warn(b.message));
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
+                let hold = if side == Side::Client && m.method() == "tools/call" {
+                    self.hold_ticket(s, m, &id)
+                } else {
+                    None
+                };
                 sent_by(side, s).insert(id, m.method(), paged);
-                Verdict::Forward
+                match hold {
+                    Some(ticket) => Verdict::Hold(ticket),
+                    None => Verdict::Forward,
+                }
             }
             Kind::Notification => {
                 if side == Side::Client {
@@ -285,6 +417,18 @@ impl Gate {
                     return Verdict::Forward;
                 };
                 match waiting_on(side, s).remove(id) {
+                    Some(pending)
+                        if side == Side::Client
+                            && pending.method == crate::approval::ASK_METHOD =>
+                    {
+                        let approval_id = s.approvals.asking.remove(id).unwrap_or_default();
+                        let result: Option<serde_json::Value> =
+                            m.result.and_then(|r| serde_json::from_str(r.get()).ok());
+                        Verdict::Resolved(
+                            approval_id,
+                            crate::approval::read_answer(result.as_ref()),
+                        )
+                    }
                     Some(pending) => {
                         if side == Side::Server {
                             handshake::server_response(s, &pending.method, m);

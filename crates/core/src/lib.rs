@@ -6,6 +6,7 @@
 //! passing here), what to answer the sender with, and notices to log. No sockets, no threads, no
 //! clocks: every decision is unit-tested with plain bytes.
 
+pub mod approval;
 mod batch;
 pub mod canonical;
 mod gate;

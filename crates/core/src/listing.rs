@@ -152,9 +152,17 @@ pub(crate) fn on_listing(
     fx: &mut Effects,
 ) -> Option<Vec<u8>> {
     let kind = listing_kind(request_method)?;
-    let pins = s.pins.as_mut()?;
     let raw = m.result?;
+    if s.pins.is_none() && !(kind == ItemKind::Tool && config.approve_destructive) {
+        return None;
+    }
     let mut result: Value = serde_json::from_str(raw.get()).ok()?;
+    if kind == ItemKind::Tool {
+        if let Some(Value::Array(tools)) = result.get(list_field(kind)) {
+            s.approvals.learn(tools);
+        }
+    }
+    let pins = s.pins.as_mut()?;
     let judge = config.judge.as_deref();
     let listing = if kind == ItemKind::Instructions {
         let text = result.get("instructions")?.clone();

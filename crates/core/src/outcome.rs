@@ -72,4 +72,8 @@ pub struct Outcome<'a> {
     /// What to send the receiver instead of `forward` if `pin_changes` cannot be recorded
     /// (fail closed: an error for the request the forwarded message answered).
     pub fail_closed: Option<Vec<u8>>,
+    /// A call held for a human decision: record it, then call `Gate::hold_registered`.
+    pub hold: Option<crate::approval::HoldTicket>,
+    /// The client answered an approval form: record the decision, then call `Gate::resolve`.
+    pub resolved: Option<(i64, crate::approval::Resolution)>,
 }

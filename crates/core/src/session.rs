@@ -90,6 +90,8 @@ pub struct Session {
     pub(crate) instructions: Option<String>,
     /// Pins of the server (`None`: pinning is off for this session).
     pub(crate) pins: Option<PinState>,
+    /// Calls held for a human decision, and what they depend on.
+    pub(crate) approvals: crate::approval::Approvals,
 }
 
 impl Default for Session {
@@ -110,7 +112,23 @@ impl Session {
             server_info: None,
             instructions: None,
             pins: None,
+            approvals: Default::default(),
         }
+    }
+
+    /// The server's name for messages (its pin name when pinning is on).
+    pub(crate) fn server_label(&self) -> String {
+        self.pins
+            .as_ref()
+            .map(|p| p.server().to_owned())
+            .unwrap_or_else(|| "the server".into())
+    }
+
+    /// Approval ids of the calls this session holds.
+    pub fn held_approvals(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.approvals.held.keys().copied().collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// A session whose listings and uses are checked against `book`.

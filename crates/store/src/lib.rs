@@ -4,12 +4,14 @@
 //! (one file in the data directory, WAL, shared safely by several gateways at once). The trait is
 //! synchronous and object-safe so that a PostgreSQL implementation can stand beside it.
 
+mod approvals;
 mod error;
 mod keys;
 mod paths;
 mod pins;
 mod sqlite;
 
+pub use approvals::{Approval, ApprovalStatus, NewApproval, Remember};
 pub use error::StoreError;
 pub use keys::TrustedKey;
 pub use paths::{default_data_dir, DataDirSource};
@@ -51,4 +53,17 @@ pub trait Store: Send + Sync {
     fn keys(&self) -> Result<Vec<TrustedKey>>;
     /// Revokes a key (`false` if unknown).
     fn revoke_key(&self, id: &str) -> Result<bool>;
+    /// Records a call held for approval.
+    fn create_approval(&self, new: &NewApproval) -> Result<Approval>;
+    fn approval(&self, id: i64) -> Result<Option<Approval>>;
+    /// Decides a pending approval; `false` if it is not pending (decided, expired or unknown).
+    fn decide_approval(
+        &self,
+        id: i64,
+        status: ApprovalStatus,
+        remember: Remember,
+        by: &str,
+    ) -> Result<bool>;
+    /// Held calls, newest first (`only_pending`: those still waiting).
+    fn approvals(&self, only_pending: bool) -> Result<Vec<Approval>>;
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
+use crate::approvals::{Approval, ApprovalStatus, NewApproval, Remember};
 use crate::error::StoreError;
 use crate::keys::TrustedKey;
 use crate::pins::{
@@ -16,9 +17,10 @@ use crate::pins::{
 };
 use crate::{Result, Store};
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("../migrations/0001_pins.sql"),
     include_str!("../migrations/0002_keys.sql"),
+    include_str!("../migrations/0004_approvals.sql"),
 ];
 
 /// The file name inside the data directory.
@@ -445,6 +447,28 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    fn create_approval(&self, new: &NewApproval) -> Result<Approval> {
+        self.create_approval_impl(new)
+    }
+
+    fn approval(&self, id: i64) -> Result<Option<Approval>> {
+        self.approval_impl(id)
+    }
+
+    fn decide_approval(
+        &self,
+        id: i64,
+        status: ApprovalStatus,
+        remember: Remember,
+        by: &str,
+    ) -> Result<bool> {
+        self.decide_approval_impl(id, status, remember, by)
+    }
+
+    fn approvals(&self, only_pending: bool) -> Result<Vec<Approval>> {
+        self.approvals_impl(only_pending)
+    }
+
     fn revoke_key(&self, id: &str) -> Result<bool> {
         self.write(|tx| {
             Ok(tx.execute(
@@ -452,6 +476,87 @@ impl Store for SqliteStore {
                 params![id, now()],
             )? > 0)
         })
+    }
+}
+
+const APPROVAL_COLUMNS: &str =
+    "id, server, session, tool, arguments, reason, status, remember, decided_by, created_at, decided_at";
+
+fn to_approval(r: &Row<'_>) -> rusqlite::Result<Approval> {
+    let status: String = r.get(6)?;
+    let remember: String = r.get(7)?;
+    Ok(Approval {
+        id: r.get(0)?,
+        server: r.get(1)?,
+        session: r.get(2)?,
+        tool: r.get(3)?,
+        arguments: r.get(4)?,
+        reason: r.get(5)?,
+        status: ApprovalStatus::parse(&status).unwrap_or(ApprovalStatus::Expired),
+        remember: if remember == "session" {
+            Remember::Session
+        } else {
+            Remember::Once
+        },
+        decided_by: r.get(8)?,
+        created_at: r.get(9)?,
+        decided_at: r.get(10)?,
+    })
+}
+
+impl SqliteStore {
+    fn get_approval(conn: &Connection, id: i64) -> Result<Option<Approval>> {
+        let sql = format!("SELECT {APPROVAL_COLUMNS} FROM approvals WHERE id = ?1");
+        Ok(conn.query_row(&sql, [id], to_approval).optional()?)
+    }
+
+    pub(crate) fn create_approval_impl(&self, new: &NewApproval) -> Result<Approval> {
+        let id = self.write(|tx| {
+            tx.execute(
+                "INSERT INTO approvals (server, session, tool, arguments, reason, status, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6)",
+                params![new.server, new.session, new.tool, new.arguments, new.reason, now()],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        SqliteStore::get_approval(&self.conn(), id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("approval {id} vanished")))
+    }
+
+    pub(crate) fn decide_approval_impl(
+        &self,
+        id: i64,
+        status: ApprovalStatus,
+        remember: Remember,
+        by: &str,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE approvals SET status = ?2, remember = ?3, decided_by = ?4, decided_at = ?5
+                 WHERE id = ?1 AND status = 'pending'",
+                params![id, status.as_str(), remember.as_str(), by, now()],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    pub(crate) fn approvals_impl(&self, only_pending: bool) -> Result<Vec<Approval>> {
+        let conn = self.conn();
+        let filter = if only_pending {
+            "WHERE status = 'pending'"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {APPROVAL_COLUMNS} FROM approvals {filter} ORDER BY id DESC LIMIT 1000"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], to_approval)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub(crate) fn approval_impl(&self, id: i64) -> Result<Option<Approval>> {
+        SqliteStore::get_approval(&self.conn(), id)
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod approvals;
 pub mod install;
 pub mod keys;
 pub mod manifest;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::Context;
 use mcpguard_core::judge::DetectJudge;
 use mcpguard_core::{Gate, GateConfig};
-use mcpguard_gateway::stdio::{self, End, PinSetup, StdioConfig};
+use mcpguard_gateway::stdio::{self, ApprovalSetup, End, PinSetup, StdioConfig};
 use mcpguard_gateway::GatewayError;
 use mcpguard_proto::Limits;
 
@@ -42,6 +42,9 @@ pub struct WrapArgs {
     /// A signed capability manifest the server must match (see `mcpguard manifest`).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Seconds a call held for approval waits before it is denied [default: 120].
+    #[arg(long, value_name = "SECS")]
+    pub approval_timeout: Option<u64>,
     /// Turn pinning off: rug pulls are no longer blocked. For debugging only.
     #[arg(long)]
     pub danger_no_pins: bool,
@@ -62,6 +65,10 @@ pub struct WrapConfig {
     pub kill_grace: Duration,
     /// `None`: pinning is off (`--danger-no-pins`).
     pub pin_mode: Option<PinMode>,
+    /// Hold calls of destructive tools for approval.
+    pub approve_destructive: bool,
+    /// How long a held call waits.
+    pub approval_timeout: Duration,
     /// The launch spec recorded with the server's pins: the command words as JSON.
     pub launch: String,
 }
@@ -104,6 +111,7 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
         PinModeName::Tofu => PinMode::Tofu,
         PinModeName::Strict => PinMode::Strict,
     });
+    let approvals = file.approvals.unwrap_or_default();
     let words: Vec<String> = args
         .command
         .iter()
@@ -116,6 +124,12 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
         shutdown_grace: Duration::from_millis(wrap.shutdown_grace_ms.unwrap_or(2000)),
         kill_grace: Duration::from_millis(wrap.kill_grace_ms.unwrap_or(2000)),
         pin_mode,
+        approve_destructive: approvals.destructive.unwrap_or(true),
+        approval_timeout: Duration::from_secs(
+            args.approval_timeout
+                .or(approvals.timeout_secs)
+                .unwrap_or(120),
+        ),
         launch: serde_json::to_string(&words)?,
     })
 }
@@ -166,11 +180,13 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         limits: cfg.limits,
         pin_mode: cfg.pin_mode.unwrap_or_default(),
         judge: Some(Arc::new(judge)),
+        approve_destructive: cfg.approve_destructive,
         ..GateConfig::default()
     }));
+    let store = args.data.open()?;
     let pins = match cfg.pin_mode {
         Some(_) => {
-            let store = args.data.open()?;
+            let store = Arc::clone(&store);
             let manifest = match &args.manifest {
                 Some(path) => {
                     let state = crate::cmd::manifest::state_for(
@@ -207,6 +223,15 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         shutdown_grace: cfg.shutdown_grace,
         kill_grace: cfg.kill_grace,
         pins,
+        approvals: Some(ApprovalSetup {
+            store,
+            timeout: cfg.approval_timeout,
+            session: format!(
+                "{}-{}",
+                std::process::id(),
+                time::OffsetDateTime::now_utc().unix_timestamp()
+            ),
+        }),
     };
     let end = stdio::run(
         &stdio_cfg,
@@ -237,6 +262,7 @@ mod tests {
             max_message_bytes: None,
             max_depth: None,
             pin_mode: None,
+            approval_timeout: None,
             manifest: None,
             danger_no_pins: false,
             data: DataDirArgs { data_dir: None },

@@ -12,10 +12,12 @@
 //! - SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 are forwarded to the server's process group;
 //! - the child is always reaped, and its whole process group is killed on the way out.
 
+mod approvals;
 mod child;
 mod pinning;
 mod pump;
 
+pub use approvals::ApprovalSetup;
 pub use pinning::PinSetup;
 
 use std::ffi::OsString;
@@ -43,6 +45,8 @@ pub struct StdioConfig {
     pub kill_grace: Duration,
     /// Pins for this server (`None`: pinning is off).
     pub pins: Option<PinSetup>,
+    /// Approvals of held calls (`None`: held calls are denied).
+    pub approvals: Option<ApprovalSetup>,
 }
 
 /// How a wrapped session ended.
@@ -73,6 +77,8 @@ pub fn run(
         gate,
         session: Mutex::new(session),
         store: config.pins.as_ref().map(|p| Arc::clone(&p.store)),
+        approvals: config.approvals.clone(),
+        waiting: Default::default(),
         to_client: Mutex::new(Some(std::io::BufWriter::with_capacity(
             64 * 1024,
             client_out,
@@ -88,6 +94,9 @@ pub fn run(
     let _signals = pump::spawn_signal_forwarder(events_tx)?;
     if let Some(setup) = &config.pins {
         pinning::spawn_watcher(Arc::clone(&shared), Arc::clone(&setup.store));
+    }
+    if let Some(setup) = &config.approvals {
+        approvals::spawn_watcher(Arc::clone(&shared), setup.clone());
     }
 
     let mut signalled = None;

@@ -33,6 +33,9 @@ pub(crate) struct Shared {
     pub name: String,
     /// Where pin changes are recorded (`None`: pinning is off).
     pub store: Option<Arc<dyn Store>>,
+    /// Where held calls are recorded (`None`: they are denied).
+    pub approvals: Option<super::approvals::ApprovalSetup>,
+    pub waiting: super::approvals::Waiting,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -126,6 +129,17 @@ impl Shared {
         }
     }
 
+    /// Writes what a decision on a held call produced: the call to the server, or an error to the client.
+    pub(crate) fn apply(&self, outcome: &Outcome<'_>) {
+        self.report(outcome);
+        if let Some(fwd) = &outcome.forward {
+            self.write_server(fwd.bytes());
+        }
+        if let Some(reply) = &outcome.reply {
+            self.write_client(reply);
+        }
+    }
+
     fn report(&self, outcome: &Outcome<'_>) {
         for n in &outcome.notices {
             let level = match n.level {
@@ -173,6 +187,12 @@ pub(crate) fn spawn_client_pump(
                 if !shared.write_client(reply) {
                     break;
                 }
+            }
+            if let Some(ticket) = &outcome.hold {
+                shared.hold(ticket);
+            }
+            if let Some((id, resolution)) = &outcome.resolved {
+                shared.answered(*id, resolution);
             }
         }
         let _ = events.send(Event::ClientClosed);

@@ -161,3 +161,32 @@ fn a_newer_schema_is_refused() {
         Ok(_) => panic!("opened a newer schema"),
     }
 }
+
+#[test]
+fn approvals_are_decided_once() {
+    use crate::approvals::{ApprovalStatus, NewApproval, Remember};
+    let (_d, s) = store();
+    let a = s
+        .create_approval(&NewApproval {
+            server: "fs".into(),
+            session: "s1".into(),
+            tool: "write_file".into(),
+            arguments: "{}".into(),
+            reason: "destructive".into(),
+        })
+        .unwrap();
+    assert_eq!(a.status, ApprovalStatus::Pending);
+    assert_eq!(s.approvals(true).unwrap().len(), 1);
+    assert!(s
+        .decide_approval(a.id, ApprovalStatus::Approved, Remember::Session, "cli")
+        .unwrap());
+    assert!(!s
+        .decide_approval(a.id, ApprovalStatus::Denied, Remember::Once, "cli")
+        .unwrap());
+    let a = s.approval(a.id).unwrap().unwrap();
+    assert_eq!(
+        (a.status, a.remember, a.decided_by.as_deref()),
+        (ApprovalStatus::Approved, Remember::Session, Some("cli"))
+    );
+    assert!(s.approvals(true).unwrap().is_empty());
+}
