@@ -155,6 +155,10 @@ pub fn verify_chain(
     })
 }
 
+fn self_ok(r: &AuditRecord) -> bool {
+    record_hash(r).is_some_and(|h| h == r.hash)
+}
+
 /// Checks record `i`, the previous one having been accepted with hash `prev_hash`.
 fn check_one(
     records: &[AuditRecord],
@@ -164,7 +168,6 @@ fn check_one(
     prev_hash: &str,
 ) -> Result<(), ChainBreak> {
     let r = &records[i];
-    let self_ok = record_hash(r).is_some_and(|h| h == r.hash);
     if let Some(&j) = position.get(r.prev_hash.as_str()).filter(|&&j| j > i) {
         let detail = format!(
             "record {} refers to a record that comes after it (index {j}): records were moved",
@@ -172,20 +175,19 @@ fn check_one(
         );
         return Err(brk(expected, i, BreakKind::Reordered, detail));
     }
-    let next = records.get(i + 1);
-    if next.is_some_and(|n| n.prev_hash == prev_hash && r.hash != prev_hash) {
+    if let Some(&j) = position.get(r.hash.as_str()).filter(|&&j| j < i) {
         let detail = format!(
-            "the next record links to seq {} directly: this one is not part of the chain",
-            expected - 1
+            "record {} repeats record {} (same hash): a copy",
+            r.seq, records[j].seq
         );
         return Err(brk(expected, i, BreakKind::Inserted, detail));
     }
-    if position.get(r.hash.as_str()).is_some_and(|&j| j < i) {
-        let detail = format!("record {} appears a second time", r.seq);
-        return Err(brk(expected, i, BreakKind::Inserted, detail));
-    }
+    let next_skips = records.get(i + 1).is_some_and(|n| n.prev_hash == prev_hash);
     if r.prev_hash == prev_hash {
-        if !self_ok {
+        if next_skips && fork_intruder(records, i) {
+            return Err(intruder(i, expected));
+        }
+        if !self_ok(r) {
             let detail = format!(
                 "record {} does not match its hash: its content was changed (or it was forged)",
                 r.seq
@@ -202,14 +204,59 @@ fn check_one(
         }
         return Ok(());
     }
+    if next_skips {
+        return Err(intruder(i, expected));
+    }
+    unlinked(records, position, i, expected)
+}
+
+fn intruder(i: usize, expected: u64) -> ChainBreak {
+    let detail = format!(
+        "the next record links to seq {} directly: this one is not part of the chain",
+        expected - 1
+    );
+    brk(expected, i, BreakKind::Inserted, detail)
+}
+
+/// Records `i` and `i + 1` both link to the record before `i` (a fork): is `i` the foreign one?
+/// The one the following record continues from belongs; failing that, the one that matches its
+/// own hash.
+fn fork_intruder(records: &[AuditRecord], i: usize) -> bool {
+    let (r, next) = (&records[i], &records[i + 1]);
+    match records.get(i + 2) {
+        Some(after) if after.prev_hash == next.hash => true,
+        Some(after) if after.prev_hash == r.hash => false,
+        _ => !self_ok(r) && self_ok(next),
+    }
+}
+
+/// Record `i` does not link to the record accepted before it.
+fn unlinked(
+    records: &[AuditRecord],
+    position: &HashMap<&str, usize>,
+    i: usize,
+    expected: u64,
+) -> Result<(), ChainBreak> {
+    let r = &records[i];
+    let ok = self_ok(r);
     match position.get(r.prev_hash.as_str()) {
         Some(&j) => {
-            let first = records.get(j + 1).map_or(expected, |f| f.seq);
-            let detail = format!(
-                "record {} links to seq {}: the records between are not part of the chain",
-                r.seq, records[j].seq
-            );
-            Err(brk(first, j + 1, BreakKind::Inserted, detail))
+            // It links back over records j+1..i: either they are foreign, or it is.
+            let continued = records.get(i + 1).is_some_and(|n| n.prev_hash == r.hash);
+            if continued || r.seq == records[j].seq + 1 {
+                let first = records.get(j + 1).map_or(expected, |f| f.seq);
+                let detail = format!(
+                    "record {} links to seq {}: the records between are not part of the chain",
+                    r.seq, records[j].seq
+                );
+                Err(brk(first, j + 1, BreakKind::Inserted, detail))
+            } else {
+                let detail = format!(
+                    "record {} links back to seq {}, a branch off the chain",
+                    r.seq, records[j].seq
+                );
+                Err(brk(expected, i, BreakKind::Inserted, detail))
+            }
         }
         None if r.seq > expected => {
             let missing = if r.seq - 1 == expected {
@@ -217,14 +264,10 @@ fn check_one(
             } else {
                 format!("records {expected} to {} are", r.seq - 1)
             };
-            Err(brk(
-                expected,
-                i,
-                BreakKind::Deleted,
-                format!("{missing} missing"),
-            ))
+            let detail = format!("{missing} missing");
+            Err(brk(expected, i, BreakKind::Deleted, detail))
         }
-        None if !self_ok => {
+        None if !ok => {
             let detail = format!(
                 "record {} does not match its hash and does not link to the record before it",
                 r.seq
@@ -241,12 +284,8 @@ fn check_one(
                 expected - 1,
                 r.seq
             );
-            Err(brk(
-                expected - 1,
-                i.saturating_sub(1),
-                BreakKind::Edited,
-                detail,
-            ))
+            let at = i.saturating_sub(1);
+            Err(brk(expected - 1, at, BreakKind::Edited, detail))
         }
     }
 }

@@ -269,3 +269,31 @@ fn args_digest_is_canonical() {
     let b = args_digest(&serde_json::from_str(r#"{ "a":[1,"x"], "b":1 }"#).unwrap()).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_forged_sibling_is_blamed_not_the_genuine_record() {
+    // A copy of record 3's link appended at the end: the genuine 3 stays, the copy is foreign.
+    let c = chain(3);
+    let mut fork = c.clone();
+    let mut f = sealed(90, 4, &c[1].hash);
+    f.reason = "appended later".into();
+    fork.push(f);
+    assert_break(&fork, 4, BreakKind::Inserted);
+    let b = broken(&fork);
+    assert_eq!(b.index, 3, "{b}");
+    // The same with a stale hash copied from record 3.
+    let mut fork = c.clone();
+    let mut f = c[2].clone();
+    f.seq = 13;
+    fork.push(f);
+    let b = broken(&fork);
+    assert_eq!((b.kind, b.index), (BreakKind::Inserted, 3), "{b}");
+    // Forged records in the middle of a file whose genuine successor is the last line.
+    let c = chain(3);
+    let a = sealed(80, 3, &c[1].hash);
+    let b2 = sealed(81, 4, &a.hash);
+    let mut v = c[..2].to_vec();
+    v.extend([a, b2, c[2].clone()]);
+    assert_break(&v, 3, BreakKind::Inserted);
+    assert_eq!(broken(&v).index, 2);
+}
