@@ -51,6 +51,11 @@ enum Command {
     Manifest(cmd::manifest::ManifestArgs),
     /// Manifest-signing keys: generate, trust, list, revoke.
     Keys(cmd::keys::KeysArgs),
+    /// The tamper-evident audit log: tail, show, verify the hash chain, export.
+    ///
+    /// Every decision of the gateway is appended to one hash chain in the store; `verify` says
+    /// whether a record was edited, deleted, inserted or reordered, and where.
+    Audit(cmd::audit::AuditArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -62,6 +67,7 @@ fn main() -> std::process::ExitCode {
         Command::Pins(args) => cmd::pins::run(args),
         Command::Manifest(args) => cmd::manifest::run(args),
         Command::Keys(args) => cmd::keys::run(args),
+        Command::Audit(args) => cmd::audit::run(args),
     };
     match result {
         Ok(code) => code.into(),
