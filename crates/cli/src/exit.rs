@@ -5,7 +5,8 @@
 pub enum Exit {
     /// Success; for scans: nothing reached the `--fail-on` level.
     Ok = 0,
-    /// A scan found something at or above the `--fail-on` level.
+    /// A scan found something at or above the `--fail-on` level; `audit verify`: the chain is
+    /// broken (see [`Exit::CHAIN_BROKEN`]).
     Findings = 1,
     /// Usage, configuration or input error (the message says which file and key).
     Error = 2,
@@ -13,6 +14,11 @@ pub enum Exit {
     ServerExited = 3,
     /// `wrap`: the upstream server could not be started.
     ServerStartFailed = 4,
+}
+
+impl Exit {
+    /// `audit verify` found the hash chain broken (same code as findings: "the check failed").
+    pub const CHAIN_BROKEN: Exit = Exit::Findings;
 }
 
 impl From<Exit> for std::process::ExitCode {
@@ -25,7 +31,7 @@ impl From<Exit> for std::process::ExitCode {
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  success (scans: nothing at or above --fail-on)
-  1  a scan found something at or above --fail-on
+  1  a scan found something at or above --fail-on; audit verify: the chain is broken
   2  usage, configuration or input error
   3  wrap: the server exited or crashed while the client was connected
   4  wrap: the server could not be started";

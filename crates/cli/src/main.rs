@@ -74,6 +74,11 @@ enum Command {
     /// Show which configured servers of which clients run behind the gateway, and why the others
     /// do not (not installed yet, remote, disabled, invalid).
     Status(cmd::install::status::StatusArgs),
+    /// The tamper-evident audit log: tail, show, verify the hash chain, export.
+    ///
+    /// Every decision of the gateway is appended to one hash chain in the store; `verify` says
+    /// whether a record was edited, deleted, inserted or reordered, and where.
+    Audit(cmd::audit::AuditArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -91,6 +96,7 @@ fn main() -> std::process::ExitCode {
         Command::Install(args) => cmd::install::run_install(args),
         Command::Uninstall(args) => cmd::install::run_uninstall(args),
         Command::Status(args) => cmd::install::run_status(args),
+        Command::Audit(args) => cmd::audit::run(args),
     };
     match result {
         Ok(code) => code.into(),

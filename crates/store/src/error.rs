@@ -22,4 +22,7 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("{0}")]
     Refused(String),
+    /// An audit row that cannot be read as a record: the file was edited by hand.
+    #[error("audit record {seq} is unreadable ({detail}): the store was edited")]
+    CorruptAudit { seq: i64, detail: String },
 }

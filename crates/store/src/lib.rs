@@ -1,10 +1,12 @@
-//! Persistent state of mcpguard: pins (what the user trusted), pending changes, and trusted keys.
+//! Persistent state of mcpguard: pins (what the user trusted), pending changes, trusted keys, and
+//! the tamper-evident audit log.
 //!
 //! The [`Store`] trait is what the gateway and the CLI use; [`SqliteStore`] is the embedded default
 //! (one file in the data directory, WAL, shared safely by several gateways at once). The trait is
 //! synchronous and object-safe so that a PostgreSQL implementation can stand beside it.
 
 mod approvals;
+pub mod audit;
 mod error;
 mod keys;
 mod paths;
@@ -12,6 +14,7 @@ mod pins;
 mod sqlite;
 
 pub use approvals::{Approval, ApprovalStatus, NewApproval, Remember};
+pub use audit::{AuditRecord, NewAuditRecord};
 pub use error::StoreError;
 pub use keys::TrustedKey;
 pub use paths::{default_data_dir, DataDirSource};
@@ -24,7 +27,7 @@ pub use sqlite::SqliteStore;
 /// Result type of the store.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// Pins, approvals and keys. Every method is one transaction: a crash leaves either the state
+/// Pins, approvals, keys and the audit log. Every method is one transaction: a crash leaves either the state
 /// before or the state after, never a mix.
 pub trait Store: Send + Sync {
     /// The server's record, if it was seen before.
@@ -66,4 +69,17 @@ pub trait Store: Send + Sync {
     ) -> Result<bool>;
     /// Held calls, newest first (`only_pending`: those still waiting).
     fn approvals(&self, only_pending: bool) -> Result<Vec<Approval>>;
+
+    /// Appends a record to the audit chain and returns it as stored. The store assigns `seq`
+    /// (the last seq + 1, from 1, global across every gateway sharing the store), `time`,
+    /// `prev_hash` (the last record's hash, or [`audit::GENESIS_HASH`]) and `hash`, all inside one
+    /// transaction that excludes every other appender, so the chain never forks and has no gaps.
+    /// Returns only after the record is durably committed: apply the decision after this returns.
+    fn append_audit(&self, rec: NewAuditRecord) -> Result<AuditRecord>;
+    /// Up to `limit` records with `seq >= from_seq`, in seq order.
+    fn audit_range(&self, from_seq: u64, limit: usize) -> Result<Vec<AuditRecord>>;
+    /// The record at `seq`, if there is one.
+    fn audit_get(&self, seq: u64) -> Result<Option<AuditRecord>>;
+    /// The record with the highest seq (the head), if any.
+    fn audit_last(&self) -> Result<Option<AuditRecord>>;
 }

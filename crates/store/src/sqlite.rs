@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::approvals::{Approval, ApprovalStatus, NewApproval, Remember};
+use crate::audit::{AuditRecord, NewAuditRecord};
 use crate::error::StoreError;
 use crate::keys::TrustedKey;
 use crate::pins::{
@@ -17,9 +18,12 @@ use crate::pins::{
 };
 use crate::{Result, Store};
 
-const MIGRATIONS: [&str; 3] = [
+mod audit;
+
+const MIGRATIONS: [&str; 4] = [
     include_str!("../migrations/0001_pins.sql"),
     include_str!("../migrations/0002_keys.sql"),
+    include_str!("../migrations/0003_audit.sql"),
     include_str!("../migrations/0004_approvals.sql"),
 ];
 
@@ -476,6 +480,22 @@ impl Store for SqliteStore {
                 params![id, now()],
             )? > 0)
         })
+    }
+
+    fn append_audit(&self, rec: NewAuditRecord) -> Result<AuditRecord> {
+        audit::append(&mut self.conn(), rec)
+    }
+
+    fn audit_range(&self, from_seq: u64, limit: usize) -> Result<Vec<AuditRecord>> {
+        audit::range(&self.conn(), from_seq, limit)
+    }
+
+    fn audit_get(&self, seq: u64) -> Result<Option<AuditRecord>> {
+        audit::get(&self.conn(), seq)
+    }
+
+    fn audit_last(&self) -> Result<Option<AuditRecord>> {
+        audit::last(&self.conn())
     }
 }
 

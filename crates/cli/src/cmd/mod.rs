@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod approvals;
+pub mod audit;
 pub mod install;
 pub mod keys;
 pub mod manifest;
