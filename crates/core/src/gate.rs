@@ -234,17 +234,25 @@ impl Gate {
         id: &IdKey,
     ) -> Option<crate::approval::HoldTicket> {
         #[derive(serde::Deserialize)]
-        struct Call {
-            name: Option<String>,
+        struct Name<'a> {
+            #[serde(borrow)]
+            name: Option<std::borrow::Cow<'a, str>>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Arguments {
             arguments: Option<serde_json::Value>,
         }
-        let call: Call = serde_json::from_str(m.params?.get()).ok()?;
-        let tool = call.name?;
+        let params = m.params?.get();
+        // the common case (no approval needed) reads only the name
+        let tool = serde_json::from_str::<Name<'_>>(params).ok()?.name?;
         let reason = s.approvals.needed(&tool, self.config.approve_destructive)?;
+        let arguments = serde_json::from_str::<Arguments>(params)
+            .ok()
+            .and_then(|a| a.arguments);
         Some(crate::approval::HoldTicket {
             request_id: id.clone(),
-            tool,
-            arguments: call.arguments.unwrap_or(serde_json::Value::Null),
+            tool: tool.into_owned(),
+            arguments: arguments.unwrap_or(serde_json::Value::Null),
             reason,
             raw: m.raw.as_bytes().to_vec(),
         })
