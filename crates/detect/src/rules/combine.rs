@@ -32,13 +32,13 @@ pub(crate) struct Hit {
     pub message: String,
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    atoms: &'a [(Atom, usize, usize)],
-    refs: &'a [ToolRef],
-    starts: Vec<usize>,
-    sent_bits: Vec<u64>,
-    field_bits: u64,
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) atoms: &'a [(Atom, usize, usize)],
+    pub(super) refs: &'a [ToolRef],
+    pub(super) starts: Vec<usize>,
+    pub(super) sent_bits: Vec<u64>,
+    pub(super) field_bits: u64,
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -48,55 +48,55 @@ const fn bit(a: Atom) -> u64 {
 const _: () = assert!(ATOM_COUNT <= 64);
 
 impl Ctx<'_> {
-    fn sent(&self, pos: usize) -> usize {
+    pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(&self.starts, pos)
     }
-    fn has(&self, a: Atom) -> bool {
+    pub(super) fn has(&self, a: Atom) -> bool {
         self.field_bits & bit(a) != 0
     }
-    fn in_sent(&self, a: Atom, s: usize) -> bool {
+    pub(super) fn in_sent(&self, a: Atom, s: usize) -> bool {
         self.sent_bits.get(s).is_some_and(|b| b & bit(a) != 0)
     }
-    fn near(&self, a: Atom, s: usize) -> bool {
+    pub(super) fn near(&self, a: Atom, s: usize) -> bool {
         self.in_sent(a, s) || (s > 0 && self.in_sent(a, s - 1))
     }
-    fn first(&self, a: Atom) -> Option<(usize, usize)> {
+    pub(super) fn first(&self, a: Atom) -> Option<(usize, usize)> {
         self.atoms.iter().find(|x| x.0 == a).map(|x| (x.1, x.2))
     }
-    fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub(super) fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.atoms
             .iter()
             .filter(move |x| x.0 == a)
             .map(|x| (x.1, x.2))
     }
-    fn sentence(&self, s: usize) -> (usize, usize) {
+    pub(super) fn sentence(&self, s: usize) -> (usize, usize) {
         let start = self.starts.get(s).copied().unwrap_or(0);
         let end = self.starts.get(s + 1).copied().unwrap_or(self.text.len());
         (start, end)
     }
-    fn refs_in(&self, s: usize, kind: RefKind) -> impl Iterator<Item = &ToolRef> + '_ {
+    pub(super) fn refs_in(&self, s: usize, kind: RefKind) -> impl Iterator<Item = &ToolRef> + '_ {
         self.refs
             .iter()
             .filter(move |r| r.kind == kind && !r.is_self && !r.negated && self.sent(r.start) == s)
     }
-    fn other_ref_near(&self, s: usize, kind: RefKind) -> bool {
+    pub(super) fn other_ref_near(&self, s: usize, kind: RefKind) -> bool {
         self.refs_in(s, kind).next().is_some()
             || (s > 0 && self.refs_in(s - 1, kind).next().is_some())
     }
     /// True when a negation ends just before `pos` ("do not change ...").
-    fn negated_at(&self, pos: usize) -> bool {
+    pub(super) fn negated_at(&self, pos: usize) -> bool {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
-    fn imperative_start(&self, s: usize) -> bool {
+    pub(super) fn imperative_start(&self, s: usize) -> bool {
         self.imperative(s, false)
     }
     /// "When/Before ..., <imperative>": a condition followed by an order.
-    fn conditional_imperative(&self, s: usize) -> bool {
+    pub(super) fn conditional_imperative(&self, s: usize) -> bool {
         self.imperative(s, true)
     }
-    fn imperative(&self, s: usize, need_condition: bool) -> bool {
+    pub(super) fn imperative(&self, s: usize, need_condition: bool) -> bool {
         let (a, b) = self.sentence(s);
         let mut t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
         // A short role label ("assistant:", "note:") does not change the mood.
@@ -493,235 +493,6 @@ pub(crate) fn combine(
         }
     }
 
-    shadow(&c, kind, &mut push);
+    super::shadow::shadow(&c, kind, &mut push);
     hits
-}
-
-fn shadow(
-    c: &Ctx<'_>,
-    kind: FieldKind,
-    push: &mut impl FnMut(&'static Rule, u32, (usize, usize), String),
-) {
-    let calls: Vec<&ToolRef> = c
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Call && !r.is_self && !r.negated)
-        .collect();
-    let self_directed = |s: usize| {
-        c.in_sent(Atom::SelfRef, s) || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)
-    };
-    let triggers: Vec<&ToolRef> = c
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Trigger && !r.is_self && !self_directed(c.sent(r.start)))
-        .collect();
-    if let Some(r) = calls.first() {
-        push(
-            &SHADOW_CALL_OTHER,
-            SHADOW_CALL_OTHER.weight,
-            (r.start, r.end),
-            format!("directs the model to call `{}`", r.name),
-        );
-    }
-    for r in &triggers {
-        let s = c.sent(r.start);
-        let (w, how) = if c.in_sent(Atom::Modal, s) {
-            (45, "directs the model")
-        } else {
-            (SHADOW_TRIGGER.weight, "attaches instructions")
-        };
-        push(
-            &SHADOW_TRIGGER,
-            w,
-            (r.start, r.end),
-            format!("{how} whenever `{}` is used", r.name),
-        );
-    }
-    if (!calls.is_empty() || !triggers.is_empty()) && c.has(Atom::Coercion) {
-        if let Some(span) = c.first(Atom::Coercion) {
-            push(
-                &SHADOW_COERCED,
-                SHADOW_COERCED.weight,
-                span,
-                "threatens failure unless another tool is used".into(),
-            );
-        }
-    }
-    for t in &triggers {
-        let ts = c.sent(t.start);
-        if let Some(y) = calls
-            .iter()
-            .find(|y| y.start != t.start && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
-        {
-            push(
-                &SHADOW_CHAIN,
-                SHADOW_CHAIN.weight,
-                (t.start, y.end.max(t.end)),
-                format!("when `{}` is used, calls `{}`", t.name, y.name),
-            );
-            break;
-        }
-    }
-    for r in &calls {
-        let s = c.sent(r.start);
-        let (_, se) = c.sentence(s);
-        let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
-            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
-            let same_clause = !between.contains([',', ';'])
-                && !["unless", " if ", " when ", "except", " or "]
-                    .iter()
-                    .any(|w| between.contains(w));
-            q > r.end
-                && q < se.min(r.end + 100)
-                && same_clause
-                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
-        });
-        if lit {
-            let (ss, _) = c.sentence(s);
-            let pre = precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s);
-            let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
-            push(
-                &SHADOW_FORCED_ARGS,
-                w,
-                (r.start, r.end),
-                format!("requires calling `{}` with fixed argument values", r.name),
-            );
-        }
-    }
-    for (s0, e0) in c.each(Atom::Instead) {
-        let s = c.sent(s0);
-        let target = c.other_ref_near(s, RefKind::Call) || c.other_ref_near(s, RefKind::Trigger);
-        let pressure =
-            c.near(Atom::Modal, s) || c.near(Atom::UserTrigger, s) || c.has(Atom::Deprecated);
-        if target && pressure && !self_directed(s) {
-            push(
-                &SHADOW_REPLACE,
-                SHADOW_REPLACE.weight,
-                (s0, e0),
-                "tells the model to use something instead of what was asked".into(),
-            );
-            break;
-        }
-    }
-    if c.has(Atom::Deprecated)
-        && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
-    {
-        if let Some(span) = c.first(Atom::Deprecated) {
-            push(
-                &SHADOW_REPLACE,
-                SHADOW_REPLACE.weight,
-                span,
-                "declares something deprecated to redirect the model".into(),
-            );
-        }
-    }
-    if kind == FieldKind::Description
-        && (!calls.is_empty() || !triggers.is_empty() || c.has(Atom::TamperLiteral))
-    {
-        if let Some(span) = opens_with_directive(c.text) {
-            let first_end = c.starts.get(1).copied().unwrap_or(c.text.len());
-            let steers = c
-                .refs
-                .iter()
-                .any(|r| !r.is_self && !r.negated && r.start < first_end);
-            let w = if steers {
-                45
-            } else {
-                SHADOW_HIDDEN_PURPOSE.weight
-            };
-            push(
-                &SHADOW_HIDDEN_PURPOSE,
-                w,
-                span,
-                "the description opens with directives, not with what the tool does".into(),
-            );
-        }
-    }
-}
-
-/// A sentence that makes a call a precondition: "before ...", "first", "requires calling".
-fn precondition(sentence: &str) -> bool {
-    let l = sentence.to_ascii_lowercase();
-    [
-        "before",
-        "first",
-        "prior to",
-        "require",
-        "to use this",
-        "in order to",
-        "needs to be called",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
-}
-
-/// The first sentence (after markers such as `<IMPORTANT>` or `SYSTEM ALERT:`) is a condition or
-/// directive rather than a statement of what the tool does.
-fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
-    let mut t = text.trim_start();
-    loop {
-        let before = t.len();
-        if t.starts_with('<') {
-            if let Some(p) = t.find('>') {
-                t = t[p + 1..].trim_start();
-            }
-        }
-        if let Some(p) = t.find(':') {
-            let head = &t[..p];
-            if p < 40
-                && head
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '_')
-            {
-                t = t[p + 1..].trim_start();
-            }
-        }
-        if t.len() == before {
-            break;
-        }
-    }
-    let lower: String = t.chars().take(40).collect::<String>().to_ascii_lowercase();
-    const OPENERS: &[&str] = &[
-        "before ",
-        "after ",
-        "when ",
-        "whenever ",
-        "prior to ",
-        "for any ",
-        "for all ",
-        "any ",
-        "all ",
-        "you must",
-        "you should",
-        "always ",
-        "never ",
-        "do not ",
-        "don't ",
-        "to ensure",
-        "to prevent",
-        "to provide",
-        "to improve",
-        "to enforce",
-        "to help",
-        "to promote",
-        "to encourage",
-        "to highlight",
-        "for compliance",
-        "for security",
-        "for privacy",
-        "for data",
-        "for build",
-        "for user",
-        "due to ",
-        "as a pre",
-        "as part of",
-        "ignore ",
-        "this description",
-    ];
-    if OPENERS.iter().any(|o| lower.starts_with(o)) {
-        let start = text.len() - t.len();
-        Some((start, start + t.len().min(60)))
-    } else {
-        None
-    }
 }
