@@ -54,6 +54,10 @@ pub(crate) enum Atom {
     UserTrigger,
     SelfRef,
     QuotedLiteral,
+    Prescribe,
+    Contents,
+    Solicit,
+    StrongSecret,
     Negation,
 }
 

@@ -74,6 +74,8 @@ rules! {
         "names a credential or private file (SSH keys, cloud credentials, .env, history, wallets)";
     SENSITIVE_ACCESS = "sensitive.access_directive", "sensitive", High, 50,
         "directs the model to read, send or change a credential or private file";
+    SENSITIVE_SOLICIT = "sensitive.solicit_secret", "sensitive", High, 60,
+        "has the model ask the user for a wallet seed phrase, private key or card secret";
     EXFIL_PARAM = "exfil.to_parameter", "exfil", Critical, 60,
         "asks for secrets, files or the conversation to be put into an argument";
     EXFIL_SINK = "exfil.external_sink", "exfil", High, 40,

@@ -98,13 +98,30 @@ impl Ctx<'_> {
     }
     pub(super) fn imperative(&self, s: usize, need_condition: bool) -> bool {
         let (a, b) = self.sentence(s);
-        let mut t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
-        // A short role label ("assistant:", "note:") does not change the mood.
-        if let Some(p) = t.find(':') {
-            if p <= 12 && t[..p].chars().all(|c| c.is_ascii_alphabetic()) {
-                t = t[p + 1..].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let mut t = self.text[a..b].trim_start();
+        // Leading markup and short labels ("<span ...>", "assistant:", "New policy:") do not
+        // change the mood of what follows.
+        for _ in 0..4 {
+            let before = t.len();
+            if let Some(rest) = t.strip_prefix("<!--") {
+                t = rest.trim_start();
+            } else if t.starts_with('<') {
+                if let Some(p) = t.find('>') {
+                    t = t[p + 1..].trim_start();
+                }
+            }
+            t = t.trim_start_matches(|c: char| !c.is_ascii_alphabetic() && c != '<');
+            if let Some(p) = t.find(':') {
+                if p <= 40 && !t[..p].contains('<') && t[..p].split_whitespace().count() <= 4 {
+                    t = t[p + 1..].trim_start();
+                }
+            }
+            if t.len() == before {
+                break;
             }
         }
+        let t = t.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let mut t = t;
         let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
         const CONDITIONS: &[&str] = &[
             "before ",
@@ -115,6 +132,7 @@ impl Ctx<'_> {
             "prior to ",
             "if ",
             "each time ",
+            "to ",
         ];
         if CONDITIONS.iter().any(|w| head.starts_with(w)) {
             // "Before using this tool, read ..." — the imperative follows the clause.
@@ -146,6 +164,30 @@ impl Ctx<'_> {
             w = words.next().unwrap_or("").to_ascii_lowercase();
         }
         const VERBS: &[&str] = &[
+            "take",
+            "grab",
+            "find",
+            "get",
+            "fetch",
+            "obtain",
+            "place",
+            "supply",
+            "provide",
+            "store",
+            "save",
+            "log",
+            "share",
+            "apply",
+            "push",
+            "post",
+            "open",
+            "visit",
+            "navigate",
+            "reveal",
+            "output",
+            "print",
+            "tell",
+            "ask",
             "call",
             "use",
             "run",
@@ -298,12 +340,60 @@ pub(crate) fn combine(
         }
     };
     for (atom, rule, msg) in DIRECT {
-        if let Some(span) = c.first(*atom) {
+        // "must not proceed without asking" forbids the silent act it names.
+        let found = c.each(*atom).find(|&(s0, _)| {
+            let (ss, _) = c.sentence(c.sent(s0));
+            *atom != Atom::Silent || !c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+        });
+        if let Some(span) = found {
             push(rule, rule.weight, span, (*msg).to_owned());
         }
     }
-    let override_ctx =
-        c.has(Atom::Ignore) || c.has(Atom::Priority) || c.has(Atom::Conceal) || c.has(Atom::Silent);
+    // A priority claim stated as an order is an override, not a boast.
+    for (s0, e0) in c.each(Atom::Priority) {
+        let s = c.sent(s0);
+        if c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s) {
+            push(
+                &OVERRIDE_PRIORITY,
+                60,
+                (s0, e0),
+                "orders the model to give this text priority".into(),
+            );
+        }
+    }
+    // Soliciting wallet seeds, private keys or card secrets from the user.
+    for (s0, e0) in c.each(Atom::Solicit) {
+        if c.in_sent(Atom::StrongSecret, c.sent(s0)) {
+            push(
+                &SENSITIVE_SOLICIT,
+                SENSITIVE_SOLICIT.weight,
+                (s0, e0),
+                "has the model ask the user for a secret".into(),
+            );
+        }
+    }
+    let override_ctx = c.has(Atom::Ignore)
+        || c.has(Atom::Priority)
+        || c.has(Atom::Conceal)
+        || c.has(Atom::Silent)
+        || c.has(Atom::FakeMarker);
+    // Secrecy about a data flow (messages stored, data sent, another tool called) is worse than
+    // secrecy alone.
+    let data_flow = c.has(Atom::Conversation)
+        || c.has(Atom::Transfer)
+        || c.has(Atom::Email)
+        || c.has(Atom::Url)
+        || c.refs.iter().any(|r| !r.is_self && !r.negated);
+    if data_flow {
+        if let Some(span) = c.first(Atom::Conceal) {
+            push(
+                &SECRECY_CONCEAL,
+                65,
+                span,
+                "keeps a data flow from the user".into(),
+            );
+        }
+    }
     let directive = |s: usize| {
         c.near(Atom::Modal, s)
             || c.other_ref_near(s, RefKind::Call)
@@ -318,7 +408,10 @@ pub(crate) fn combine(
         let acts = c.in_sent(Atom::Destructive, s) || c.in_sent(Atom::TamperLiteral, s);
         let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
         let sends = c.in_sent(Atom::Transfer, s) && c.imperative_start(s);
-        if acts || (reads && directive(s)) || sends {
+        // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
+        let (ss, _) = c.sentence(s);
+        let forbidden = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0) && !acts;
+        if !forbidden && (acts || (reads && directive(s)) || sends) {
             push(
                 &SENSITIVE_ACCESS,
                 SENSITIVE_ACCESS.weight,
@@ -333,11 +426,14 @@ pub(crate) fn combine(
     for s in 0..c.starts.len() {
         let source = c.in_sent(Atom::SensPath, s)
             || c.in_sent(Atom::Conversation, s)
+            || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
         let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
         let via_call = c.refs_in(s, RefKind::Call).next().is_some();
         let carried = (c.in_sent(Atom::Transfer, s) && param) || via_call;
-        if source && carried && (directive(s) || c.imperative_start(s)) {
+        // "the contents of ~/.aws/credentials in the `region` argument" needs no verb at all.
+        let contents_into_param = c.in_sent(Atom::Contents, s) && c.near(Atom::ParamRef, s);
+        if source && ((carried && (directive(s) || c.imperative_start(s))) || contents_into_param) {
             push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,
@@ -376,13 +472,22 @@ pub(crate) fn combine(
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
-        let strong_target =
-            literal || c.in_sent(Atom::ParamNoun, s) || c.in_sent(Atom::QuotedLiteral, s);
+        // Changing how another named tool's arguments are formed needs no literal value.
+        let other_tool = c
+            .refs
+            .iter()
+            .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
+        let strong_target = literal
+            || other_tool
+            || c.in_sent(Atom::ParamNoun, s)
+            || c.in_sent(Atom::QuotedLiteral, s);
         let why = c.near(Atom::Modal, s)
             || c.has(Atom::UserIntent)
+            || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
             || (literal
                 && (c.other_ref_near(s, RefKind::Trigger)
                     || c.near(Atom::UserTrigger, s)
+                    || c.in_sent(Atom::Prescribe, s)
                     || c.conditional_imperative(s)));
         if strong_target && why {
             push(
@@ -414,14 +519,15 @@ pub(crate) fn combine(
     for r in c
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Trigger && !r.is_self)
+        .filter(|r| r.kind != RefKind::Call && !r.is_self)
     {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
         let literal_after = c
             .each(Atom::QuotedLiteral)
             .any(|(q, _)| q > r.end && q < se);
-        if c.in_sent(Atom::Modal, s) && literal_after && !c.in_sent(Atom::SelfRef, s) {
+        let prescribes = c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s);
+        if prescribes && literal_after && !c.in_sent(Atom::SelfRef, s) {
             push(
                 &TAMPER_ARGUMENT,
                 TAMPER_ARGUMENT.weight,
@@ -456,7 +562,7 @@ pub(crate) fn combine(
     for r in c
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Call && !r.is_self && !r.negated)
+        .filter(|r| r.kind != RefKind::Trigger && !r.is_self && !r.negated)
     {
         let s = c.sent(r.start);
         let lname = r.name.to_ascii_lowercase();
@@ -483,7 +589,10 @@ pub(crate) fn combine(
             c.each(Atom::Destructive)
                 .any(|(d, _)| d > r.end && d < se.min(r.end + 80))
         };
-        if (destructive_name || destructive_act) && c.near(Atom::Modal, s) {
+        let ordered = c.near(Atom::Modal, s)
+            || c.imperative_start(s)
+            || (s + 1 < c.starts.len() && c.imperative_start(s + 1));
+        if (destructive_name || destructive_act) && ordered {
             push(
                 &DESTRUCTIVE_DIRECTIVE,
                 DESTRUCTIVE_DIRECTIVE.weight,

@@ -19,7 +19,16 @@ pub(super) fn shadow(
     let calls: Vec<&ToolRef> = c
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Call && !r.is_self && !r.negated)
+        .filter(|r| !r.is_self && !r.negated)
+        .filter(|r| {
+            // "The delete_branch tool is preferred; call it on every branch" calls it too.
+            let s = c.sent(r.start);
+            r.kind == RefKind::Call
+                || (r.kind == RefKind::Mention
+                    && (c.in_sent(Atom::Modal, s)
+                        || c.imperative_start(s)
+                        || (s + 1 < c.starts.len() && c.imperative_start(s + 1))))
+        })
         .collect();
     let self_directed = |s: usize| {
         c.in_sent(Atom::SelfRef, s) || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)

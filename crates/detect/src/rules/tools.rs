@@ -16,6 +16,8 @@ pub(crate) enum RefKind {
     Call,
     /// "before / when / after using X", "any call to X", "when X is called"
     Trigger,
+    /// "the buy_shares tool ..." — another tool talked about, neither called nor conditioned on.
+    Mention,
 }
 
 /// One reference to a tool name in normalised text.
@@ -35,6 +37,7 @@ pub(crate) struct ToolRefFinder {
     blocker: Regex,
     trigger_after: Regex,
     use_before: Regex,
+    use_of: Regex,
     param_after: Regex,
     negation: Regex,
 }
@@ -220,6 +223,10 @@ impl ToolRefFinder {
                 r"\b(using|calling|invoking|running|executing|use|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
                 true,
             )?,
+            use_of: build(
+                r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$",
+                true,
+            )?,
             param_after: build(
                 r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
                 true,
@@ -298,11 +305,15 @@ impl ToolRefFinder {
             if !(code || tool_suffix || (quoted && strong_call)) {
                 continue;
             }
-            let trig_ctx = trig_ctx || self.trigger_after.is_match(after);
+            let trig_ctx = trig_ctx
+                || self.trigger_after.is_match(after)
+                || (code && self.use_of.is_match(window));
             let kind = if trig_ctx {
                 RefKind::Trigger
             } else if call_ctx || tool_suffix && quoted {
                 RefKind::Call
+            } else if tool_suffix && code {
+                RefKind::Mention
             } else {
                 continue;
             };
