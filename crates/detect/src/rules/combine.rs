@@ -155,6 +155,12 @@ impl Ctx<'_> {
             "additionally",
             "now",
             "secretly",
+            "afterwards",
+            "afterward",
+            "next",
+            "finally",
+            "subsequently",
+            "first",
         ];
         let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -165,6 +171,9 @@ impl Ctx<'_> {
         }
         const VERBS: &[&str] = &[
             "take",
+            "make",
+            "load",
+            "prefer",
             "grab",
             "find",
             "get",
@@ -405,7 +414,9 @@ pub(crate) fn combine(
     // Sensitive files: named together with an act on them, in a directive.
     for (s0, e0) in c.each(Atom::SensPath) {
         let s = c.sent(s0);
-        let acts = c.in_sent(Atom::Destructive, s) || c.in_sent(Atom::TamperLiteral, s);
+        let acts = c.in_sent(Atom::Destructive, s)
+            || c.in_sent(Atom::TamperLiteral, s)
+            || c.in_sent(Atom::Prescribe, s);
         let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
         let sends = c.in_sent(Atom::Transfer, s) && c.imperative_start(s);
         // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
@@ -450,15 +461,60 @@ pub(crate) fn combine(
             let s = c.sent(s0);
             let moves = c.in_sent(Atom::Transfer, s)
                 || c.in_sent(Atom::TamperLiteral, s)
-                || c.in_sent(Atom::Recipient, s);
-            if moves && (directive(s) || c.has(Atom::UserIntent)) {
+                || c.in_sent(Atom::Recipient, s)
+                || c.in_sent(Atom::TamperStrong, s);
+            // "every link should go through https://...", "load https://... before any page".
+            let (ss, se) = c.sentence(s);
+            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sweeping = [
+                "every ", "all ", "any ", "each ", "always", "before ", "first",
+            ]
+            .iter()
+            .any(|w| sent.contains(w));
+            let steers = (c.in_sent(Atom::Prescribe, s)
+                || c.in_sent(Atom::Read, s)
+                || c.imperative_start(s))
+                && sweeping
+                && (c.has(Atom::ModelAddress)
+                    || c.in_sent(Atom::Modal, s)
+                    || c.in_sent(Atom::UserTrigger, s)
+                    || sent.contains("user"));
+            let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
+            if (moves && (directive(s) || c.has(Atom::UserIntent))) || steers {
+                let w = if via_tool || steers {
+                    50
+                } else {
+                    EXFIL_SINK.weight
+                };
                 push(
                     &EXFIL_SINK,
-                    EXFIL_SINK.weight,
+                    w,
                     (s0, e0),
                     "directs data to an address or URL named in the text".into(),
                 );
             }
+        }
+    }
+
+    // Money or messages rerouted to a literal address: "transfers are to be routed to 0x9f8e...".
+    for (s0, e0) in c.each(Atom::TamperStrong) {
+        let s = c.sent(s0);
+        let literal_address = c.in_sent(Atom::Email, s)
+            || c.each(Atom::Recipient).any(|(r, re)| {
+                c.sent(r) == s && {
+                    let t = c.text[r..re].to_ascii_lowercase();
+                    t.starts_with("0x")
+                        || t.starts_with("bc1")
+                        || t.bytes().any(|b| b.is_ascii_digit())
+                }
+            });
+        if literal_address && !c.negated_at(s0) {
+            push(
+                &TAMPER_RECIPIENT,
+                TAMPER_RECIPIENT.weight,
+                (s0, e0),
+                "reroutes to an address written into the text".into(),
+            );
         }
     }
 
