@@ -58,6 +58,7 @@ pub(crate) enum Atom {
     Contents,
     Solicit,
     StrongSecret,
+    Disable,
     Negation,
 }
 

@@ -60,6 +60,8 @@ rules! {
         "claims priority over the user, the system or other instructions";
     OVERRIDE_USER_INTENT = "override.user_intent", "override", High, 45,
         "tells the model to act regardless of, or instead of, what the user asked";
+    OVERRIDE_SAFEGUARD = "override.disable_safeguard", "override", High, 50,
+        "tells the model to turn off approvals, confirmations or other safeguards";
     OVERRIDE_COERCION = "override.coercion", "override", Low, 15,
         "threatens failure or insists a step is not optional, to pressure the model";
     ROLE_FAKE_MARKER = "role.fake_marker", "role", Medium, 30,

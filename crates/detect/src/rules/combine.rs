@@ -122,6 +122,23 @@ impl Ctx<'_> {
         }
         let t = t.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
         let mut t = t;
+        // Discourse markers before a condition ("By the way, whenever ...") do not change it.
+        for marker in [
+            "by the way, ",
+            "btw, ",
+            "also, ",
+            "p.s. ",
+            "ps: ",
+            "note, ",
+            "and ",
+        ] {
+            if t.len() >= marker.len()
+                && t.is_char_boundary(marker.len())
+                && t[..marker.len()].eq_ignore_ascii_case(marker)
+            {
+                t = t[marker.len()..].trim_start();
+            }
+        }
         let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
         const CONDITIONS: &[&str] = &[
             "before ",
@@ -134,7 +151,8 @@ impl Ctx<'_> {
             "each time ",
             "to ",
         ];
-        if CONDITIONS.iter().any(|w| head.starts_with(w)) {
+        let after_condition = CONDITIONS.iter().any(|w| head.starts_with(w));
+        if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
                 Some(p) => t = t[p + 1..].trim_start(),
@@ -171,6 +189,7 @@ impl Ctx<'_> {
         }
         const VERBS: &[&str] = &[
             "take",
+            "keep",
             "make",
             "load",
             "prefer",
@@ -237,8 +256,85 @@ impl Ctx<'_> {
             "email",
             "leak",
         ];
-        VERBS.contains(&w.as_str())
+        VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w))
     }
+}
+
+/// After "When ..., " a bare verb starts an order ("sign it", "replace the host"); a determiner,
+/// pronoun or third-person verb starts a description ("the tool returns", "defaults to 10").
+fn looks_imperative(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "their",
+        "we",
+        "you",
+        "your",
+        "i",
+        "he",
+        "she",
+        "there",
+        "here",
+        "results",
+        "is",
+        "are",
+        "was",
+        "will",
+        "can",
+        "may",
+        "must",
+        "should",
+        "no",
+        "not",
+        "only",
+        "all",
+        "each",
+        "every",
+        "any",
+        "some",
+        "both",
+        "none",
+        "which",
+        "what",
+        "if",
+        "when",
+        "so",
+        "but",
+        "or",
+        "and",
+        "otherwise",
+        "default",
+        "defaults",
+        "e",
+        "g",
+        "eg",
+        "ie",
+        "etc",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "of",
+        "as",
+    ];
+    w.len() >= 3
+        && !NOT.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
 fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [ToolRef]) -> Ctx<'a> {
@@ -313,6 +409,11 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
         &EXEC_SCRIPT,
         "carries a script or shell payload",
     ),
+    (
+        Atom::Disable,
+        &OVERRIDE_SAFEGUARD,
+        "tells the model to turn off a safeguard",
+    ),
 ];
 
 /// Combines one field's atoms and tool references into rule hits.
@@ -367,6 +468,19 @@ pub(crate) fn combine(
                 60,
                 (s0, e0),
                 "orders the model to give this text priority".into(),
+            );
+        }
+    }
+    // Turning off safeguards as an order, or for other tools, is an attack on the approval flow.
+    for (s0, e0) in c.each(Atom::Disable) {
+        let s = c.sent(s0);
+        let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
+        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool {
+            push(
+                &OVERRIDE_SAFEGUARD,
+                65,
+                (s0, e0),
+                "orders the model to turn off a safeguard".into(),
             );
         }
     }
@@ -496,6 +610,19 @@ pub(crate) fn combine(
         }
     }
 
+    // Sending as someone else, or to an address written into the text, as an order.
+    for (s0, e0) in c.each(Atom::Recipient) {
+        let s = c.sent(s0);
+        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s);
+        if c.in_sent(Atom::Email, s) && ordered && !c.negated_at(s0) {
+            push(
+                &TAMPER_RECIPIENT,
+                TAMPER_RECIPIENT.weight,
+                (s0, e0),
+                "sets a sender or recipient address written into the text".into(),
+            );
+        }
+    }
     // Money or messages rerouted to a literal address: "transfers are to be routed to 0x9f8e...".
     for (s0, e0) in c.each(Atom::TamperStrong) {
         let s = c.sent(s0);

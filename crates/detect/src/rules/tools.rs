@@ -143,6 +143,18 @@ fn previous_word(hay: &[u8], i: usize) -> (&[u8], usize) {
     (&hay[s..e], s)
 }
 
+/// True when the word after byte `j` is "tool" or "function" ("the merge tool").
+fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
+    let rest = &hay[j..];
+    let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
+    let w: Vec<u8> = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    j < hay.len() && hay[j] == b' ' && (w == b"tool" || w == b"function")
+}
+
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = hay.len();
@@ -184,7 +196,7 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
                     quoted: false,
                     after_tool_word: true,
                 });
-            } else if code_like(text) {
+            } else if code_like(text) || next_word_is_tool(hay, j) {
                 out.push(Candidate {
                     start: i,
                     end: j,
