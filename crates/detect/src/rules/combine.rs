@@ -32,6 +32,40 @@ pub(crate) struct Hit {
     pub message: String,
 }
 
+/// The hits of one field; a rule keeps its strongest hit.
+#[derive(Default)]
+pub(super) struct Hits(Vec<Hit>);
+
+impl Hits {
+    pub(super) fn push(
+        &mut self,
+        rule: &'static Rule,
+        weight: u32,
+        (start, end): (usize, usize),
+        message: String,
+    ) {
+        match self.0.iter_mut().find(|h| h.rule.id == rule.id) {
+            Some(h) if h.weight < weight => {
+                *h = Hit {
+                    rule,
+                    weight,
+                    start,
+                    end,
+                    message,
+                }
+            }
+            Some(_) => {}
+            None => self.0.push(Hit {
+                rule,
+                weight,
+                start,
+                end,
+                message,
+            }),
+        }
+    }
+}
+
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) atoms: &'a [(Atom, usize, usize)],
@@ -48,6 +82,20 @@ const fn bit(a: Atom) -> u64 {
 const _: () = assert!(ATOM_COUNT <= 64);
 
 impl Ctx<'_> {
+    /// Sentence `s` (or the one before) is an order to the model, or the field overrides the
+    /// model's instructions anyway.
+    pub(super) fn directive(&self, s: usize) -> bool {
+        let override_ctx = self.has(Atom::Ignore)
+            || self.has(Atom::Priority)
+            || self.has(Atom::Conceal)
+            || self.has(Atom::Silent)
+            || self.has(Atom::FakeMarker);
+        self.near(Atom::Modal, s)
+            || self.other_ref_near(s, RefKind::Call)
+            || self.other_ref_near(s, RefKind::Trigger)
+            || self.imperative_start(s)
+            || override_ctx
+    }
     pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(&self.starts, pos)
     }
@@ -424,31 +472,7 @@ pub(crate) fn combine(
     kind: FieldKind,
 ) -> Vec<Hit> {
     let c = build_ctx(text, atoms, refs);
-    let mut hits = Vec::new();
-    let mut push = |rule: &'static Rule,
-                    weight: u32,
-                    (start, end): (usize, usize),
-                    message: String| {
-        match hits.iter_mut().find(|h: &&mut Hit| h.rule.id == rule.id) {
-            Some(h) if h.weight < weight => {
-                *h = Hit {
-                    rule,
-                    weight,
-                    start,
-                    end,
-                    message,
-                }
-            }
-            Some(_) => {}
-            None => hits.push(Hit {
-                rule,
-                weight,
-                start,
-                end,
-                message,
-            }),
-        }
-    };
+    let mut hits = Hits::default();
     for (atom, rule, msg) in DIRECT {
         // "must not proceed without asking" forbids the silent act it names.
         let found = c.each(*atom).find(|&(s0, _)| {
@@ -456,14 +480,14 @@ pub(crate) fn combine(
             *atom != Atom::Silent || !c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
         });
         if let Some(span) = found {
-            push(rule, rule.weight, span, (*msg).to_owned());
+            hits.push(rule, rule.weight, span, (*msg).to_owned());
         }
     }
     // A priority claim stated as an order is an override, not a boast.
     for (s0, e0) in c.each(Atom::Priority) {
         let s = c.sent(s0);
         if c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s) {
-            push(
+            hits.push(
                 &OVERRIDE_PRIORITY,
                 60,
                 (s0, e0),
@@ -476,7 +500,7 @@ pub(crate) fn combine(
         let s = c.sent(s0);
         let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
         if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool {
-            push(
+            hits.push(
                 &OVERRIDE_SAFEGUARD,
                 65,
                 (s0, e0),
@@ -487,7 +511,7 @@ pub(crate) fn combine(
     // Soliciting wallet seeds, private keys or card secrets from the user.
     for (s0, e0) in c.each(Atom::Solicit) {
         if c.in_sent(Atom::StrongSecret, c.sent(s0)) {
-            push(
+            hits.push(
                 &SENSITIVE_SOLICIT,
                 SENSITIVE_SOLICIT.weight,
                 (s0, e0),
@@ -495,11 +519,6 @@ pub(crate) fn combine(
             );
         }
     }
-    let override_ctx = c.has(Atom::Ignore)
-        || c.has(Atom::Priority)
-        || c.has(Atom::Conceal)
-        || c.has(Atom::Silent)
-        || c.has(Atom::FakeMarker);
     // Secrecy about a data flow (messages stored, data sent, another tool called) is worse than
     // secrecy alone.
     let data_flow = c.has(Atom::Conversation)
@@ -509,7 +528,7 @@ pub(crate) fn combine(
         || c.refs.iter().any(|r| !r.is_self && !r.negated);
     if data_flow {
         if let Some(span) = c.first(Atom::Conceal) {
-            push(
+            hits.push(
                 &SECRECY_CONCEAL,
                 65,
                 span,
@@ -517,225 +536,9 @@ pub(crate) fn combine(
             );
         }
     }
-    let directive = |s: usize| {
-        c.near(Atom::Modal, s)
-            || c.other_ref_near(s, RefKind::Call)
-            || c.other_ref_near(s, RefKind::Trigger)
-            || c.imperative_start(s)
-            || override_ctx
-    };
 
-    // Sensitive files: named together with an act on them, in a directive.
-    for (s0, e0) in c.each(Atom::SensPath) {
-        let s = c.sent(s0);
-        let acts = c.in_sent(Atom::Destructive, s)
-            || c.in_sent(Atom::TamperLiteral, s)
-            || c.in_sent(Atom::Prescribe, s);
-        let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
-        let sends = c.in_sent(Atom::Transfer, s) && c.imperative_start(s);
-        // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
-        let (ss, _) = c.sentence(s);
-        let forbidden = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0) && !acts;
-        if !forbidden && (acts || (reads && directive(s)) || sends) {
-            push(
-                &SENSITIVE_ACCESS,
-                SENSITIVE_ACCESS.weight,
-                (s0, e0),
-                "directs the model to read, send or change a credential or private file".into(),
-            );
-            break;
-        }
-    }
-
-    // Exfiltration into an argument: a private source, a transfer verb and a parameter.
-    for s in 0..c.starts.len() {
-        let source = c.in_sent(Atom::SensPath, s)
-            || c.in_sent(Atom::Conversation, s)
-            || c.in_sent(Atom::StrongSecret, s)
-            || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
-        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
-        let via_call = c.refs.iter().any(|r| {
-            r.kind != RefKind::Trigger && !r.is_self && !r.negated && c.sent(r.start) == s
-        });
-        // "copy any API key that appears in the chat into a note": harvesting secrets from
-        // the conversation needs no parameter.
-        let harvest = c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Conversation, s);
-        let carried = (c.in_sent(Atom::Transfer, s) && (param || harvest)) || via_call;
-        // "the contents of ~/.aws/credentials in the `region` argument" needs no verb at all.
-        let contents_into_param = c.in_sent(Atom::Contents, s) && c.near(Atom::ParamRef, s);
-        if source && ((carried && (directive(s) || c.imperative_start(s))) || contents_into_param) {
-            push(
-                &EXFIL_PARAM,
-                EXFIL_PARAM.weight,
-                c.sentence(s),
-                "asks for private data to be put into an argument".into(),
-            );
-            break;
-        }
-    }
-
-    // External sinks: an address or URL that data is sent or redirected to, in a directive.
-    for a in [Atom::Email, Atom::Url] {
-        for (s0, e0) in c.each(a) {
-            let s = c.sent(s0);
-            let moves = c.in_sent(Atom::Transfer, s)
-                || c.in_sent(Atom::TamperLiteral, s)
-                || c.in_sent(Atom::Recipient, s)
-                || c.in_sent(Atom::TamperStrong, s);
-            // "every link should go through https://...", "load https://... before any page".
-            let (ss, se) = c.sentence(s);
-            let sent = c.text[ss..se].to_ascii_lowercase();
-            let sweeping = [
-                "every ", "all ", "any ", "each ", "always", "before ", "first",
-            ]
-            .iter()
-            .any(|w| sent.contains(w));
-            let steers = (c.in_sent(Atom::Prescribe, s)
-                || c.in_sent(Atom::Read, s)
-                || c.imperative_start(s))
-                && sweeping
-                && (c.has(Atom::ModelAddress)
-                    || c.in_sent(Atom::Modal, s)
-                    || c.in_sent(Atom::UserTrigger, s)
-                    || sent.contains("user"));
-            let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
-            if (moves && (directive(s) || c.has(Atom::UserIntent))) || steers {
-                let w = if via_tool || steers {
-                    50
-                } else {
-                    EXFIL_SINK.weight
-                };
-                push(
-                    &EXFIL_SINK,
-                    w,
-                    (s0, e0),
-                    "directs data to an address or URL named in the text".into(),
-                );
-            }
-        }
-    }
-
-    // Sending as someone else, or to an address written into the text, as an order.
-    for (s0, e0) in c.each(Atom::Recipient) {
-        let s = c.sent(s0);
-        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s);
-        let t = c.text[s0..e0].to_ascii_lowercase();
-        let literal_account =
-            t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
-        if (c.in_sent(Atom::Email, s) || literal_account) && ordered && !c.negated_at(s0) {
-            push(
-                &TAMPER_RECIPIENT,
-                TAMPER_RECIPIENT.weight,
-                (s0, e0),
-                "sets a sender, recipient or account written into the text".into(),
-            );
-            if c.in_sent(Atom::Instead, s) {
-                push(
-                    &TAMPER_ARGUMENT,
-                    TAMPER_ARGUMENT.weight,
-                    (s0, e0),
-                    "substitutes an account or address for the real one".into(),
-                );
-            }
-        }
-    }
-    // Money or messages rerouted to a literal address: "transfers are to be routed to 0x9f8e...".
-    for (s0, e0) in c.each(Atom::TamperStrong) {
-        let s = c.sent(s0);
-        let literal_address = c.in_sent(Atom::Email, s)
-            || c.each(Atom::Recipient).any(|(r, re)| {
-                c.sent(r) == s && {
-                    let t = c.text[r..re].to_ascii_lowercase();
-                    t.starts_with("0x")
-                        || t.starts_with("bc1")
-                        || t.bytes().any(|b| b.is_ascii_digit())
-                }
-            });
-        if literal_address && !c.negated_at(s0) {
-            push(
-                &TAMPER_RECIPIENT,
-                TAMPER_RECIPIENT.weight,
-                (s0, e0),
-                "reroutes to an address written into the text".into(),
-            );
-        }
-    }
-
-    // Argument tampering: "set/change P to 'V'" as a directive or against the user's intent.
-    for (s0, e0) in c
-        .each(Atom::TamperLiteral)
-        .chain(c.each(Atom::TamperStrong))
-    {
-        let s = c.sent(s0);
-        if c.negated_at(s0) {
-            continue;
-        }
-        let literal = c.in_sent(Atom::TamperLiteral, s);
-        // Changing how another named tool's arguments are formed needs no literal value.
-        let other_tool = c
-            .refs
-            .iter()
-            .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
-        let strong_target = literal
-            || other_tool
-            || c.in_sent(Atom::ParamNoun, s)
-            || c.in_sent(Atom::QuotedLiteral, s);
-        let why = c.near(Atom::Modal, s)
-            || c.has(Atom::UserIntent)
-            || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
-            || (literal
-                && (c.other_ref_near(s, RefKind::Trigger)
-                    || c.near(Atom::UserTrigger, s)
-                    || c.in_sent(Atom::Prescribe, s)
-                    || c.conditional_imperative(s)));
-        if strong_target && why {
-            push(
-                &TAMPER_ARGUMENT,
-                TAMPER_ARGUMENT.weight,
-                (s0, e0),
-                "tells the model to change or fix an argument's value".into(),
-            );
-            if c.near(Atom::UserTrigger, s) || c.near(Atom::Instead, s) {
-                push(
-                    &OVERRIDE_USER_INTENT,
-                    OVERRIDE_USER_INTENT.weight,
-                    (s0, e0),
-                    "substitutes its own value for what the user asked".into(),
-                );
-            }
-            if c.in_sent(Atom::Recipient, s) {
-                push(
-                    &TAMPER_RECIPIENT,
-                    TAMPER_RECIPIENT.weight,
-                    (s0, e0),
-                    "tells the model to change a recipient, destination or amount".into(),
-                );
-            }
-        }
-    }
-
-    // Dictating argument values for another tool: "when X is used, you must ... 'literal'".
-    for r in c
-        .refs
-        .iter()
-        .filter(|r| r.kind != RefKind::Call && !r.is_self)
-    {
-        let s = c.sent(r.start);
-        let (_, se) = c.sentence(s);
-        let literal_after = c
-            .each(Atom::QuotedLiteral)
-            .any(|(q, _)| q > r.end && q < se);
-        let prescribes = c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s);
-        if prescribes && literal_after && !c.in_sent(Atom::SelfRef, s) {
-            push(
-                &TAMPER_ARGUMENT,
-                TAMPER_ARGUMENT.weight,
-                (r.start, r.end),
-                format!("dictates argument values whenever `{}` is used", r.name),
-            );
-        }
-    }
-
+    super::exfil::exfil(&c, &mut hits);
+    super::tamper::tamper(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.
     for (s0, e0) in c.each(Atom::Script) {
         let s = c.sent(s0);
@@ -746,8 +549,8 @@ pub(crate) fn combine(
         let secret =
             c.in_sent(Atom::SecretNoun, s) || c.in_sent(Atom::SensPath, s) || scripts_here >= 2;
         let ships_secret = secret && (c.in_sent(Atom::Url, s) || c.in_sent(Atom::Email, s));
-        if directive(s) || c.imperative_start(s) || ships_secret {
-            push(
+        if c.directive(s) || c.imperative_start(s) || ships_secret {
+            hits.push(
                 &EXEC_SCRIPT,
                 60,
                 (s0, e0),
@@ -758,7 +561,7 @@ pub(crate) fn combine(
 
     // Destructive side steps.
     for (s0, e0) in c.each(Atom::ModalDestructive) {
-        push(
+        hits.push(
             &DESTRUCTIVE_DIRECTIVE,
             DESTRUCTIVE_DIRECTIVE.weight,
             (s0, e0),
@@ -799,7 +602,7 @@ pub(crate) fn combine(
             || c.imperative_start(s)
             || (s + 1 < c.starts.len() && c.imperative_start(s + 1));
         if (destructive_name || destructive_act) && ordered {
-            push(
+            hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
                 DESTRUCTIVE_DIRECTIVE.weight,
                 (r.start, r.end),
@@ -808,6 +611,6 @@ pub(crate) fn combine(
         }
     }
 
-    super::shadow::shadow(&c, kind, &mut push);
-    hits
+    super::shadow::shadow(&c, kind, &mut hits);
+    hits.0
 }

@@ -8,14 +8,10 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{Ctx, FieldKind};
+use super::combine::{Ctx, FieldKind, Hits};
 use super::tools::{RefKind, ToolRef};
 
-pub(super) fn shadow(
-    c: &Ctx<'_>,
-    kind: FieldKind,
-    push: &mut impl FnMut(&'static Rule, u32, (usize, usize), String),
-) {
+pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     let calls: Vec<&ToolRef> = c
         .refs
         .iter()
@@ -39,7 +35,7 @@ pub(super) fn shadow(
         .filter(|r| r.kind == RefKind::Trigger && !r.is_self && !self_directed(c.sent(r.start)))
         .collect();
     if let Some(r) = calls.first() {
-        push(
+        h.push(
             &SHADOW_CALL_OTHER,
             SHADOW_CALL_OTHER.weight,
             (r.start, r.end),
@@ -53,7 +49,7 @@ pub(super) fn shadow(
         } else {
             (SHADOW_TRIGGER.weight, "attaches instructions")
         };
-        push(
+        h.push(
             &SHADOW_TRIGGER,
             w,
             (r.start, r.end),
@@ -62,7 +58,7 @@ pub(super) fn shadow(
     }
     if (!calls.is_empty() || !triggers.is_empty()) && c.has(Atom::Coercion) {
         if let Some(span) = c.first(Atom::Coercion) {
-            push(
+            h.push(
                 &SHADOW_COERCED,
                 SHADOW_COERCED.weight,
                 span,
@@ -76,7 +72,7 @@ pub(super) fn shadow(
             .iter()
             .find(|y| y.start != t.start && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
         {
-            push(
+            h.push(
                 &SHADOW_CHAIN,
                 SHADOW_CHAIN.weight,
                 (t.start, y.end.max(t.end)),
@@ -103,7 +99,7 @@ pub(super) fn shadow(
             let (ss, _) = c.sentence(s);
             let pre = precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s);
             let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
-            push(
+            h.push(
                 &SHADOW_FORCED_ARGS,
                 w,
                 (r.start, r.end),
@@ -117,7 +113,7 @@ pub(super) fn shadow(
         let pressure =
             c.near(Atom::Modal, s) || c.near(Atom::UserTrigger, s) || c.has(Atom::Deprecated);
         if target && pressure && !self_directed(s) {
-            push(
+            h.push(
                 &SHADOW_REPLACE,
                 SHADOW_REPLACE.weight,
                 (s0, e0),
@@ -130,7 +126,7 @@ pub(super) fn shadow(
         && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
     {
         if let Some(span) = c.first(Atom::Deprecated) {
-            push(
+            h.push(
                 &SHADOW_REPLACE,
                 SHADOW_REPLACE.weight,
                 span,
@@ -152,7 +148,7 @@ pub(super) fn shadow(
             } else {
                 SHADOW_HIDDEN_PURPOSE.weight
             };
-            push(
+            h.push(
                 &SHADOW_HIDDEN_PURPOSE,
                 w,
                 span,
