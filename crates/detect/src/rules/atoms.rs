@@ -245,12 +245,12 @@ mod tests {
             let fast: std::collections::BTreeSet<_> = atoms
                 .find_all(&t, usize::MAX)
                 .into_iter()
-                .map(|x| (x.0, x.1))
+                .map(|x| (x.0, x.1, x.2))
                 .collect();
             let plain: std::collections::BTreeSet<_> = atoms
                 .find_all_plain(&t)
                 .into_iter()
-                .map(|x| (x.0, x.1))
+                .map(|x| (x.0, x.1, x.2))
                 .collect();
             let missing: Vec<_> = plain.difference(&fast).collect();
             assert!(missing.is_empty(), "anchors missed {missing:?} in {t:?}");

@@ -73,6 +73,8 @@ pub(super) struct Ctx<'a> {
     pub(super) starts: Vec<usize>,
     pub(super) sent_bits: Vec<u64>,
     pub(super) field_bits: u64,
+    /// Per sentence: (opens with an order, opens with "condition, order"), computed once.
+    mood: Vec<(bool, bool)>,
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -138,15 +140,20 @@ impl Ctx<'_> {
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
-        self.imperative(s, false)
+        self.mood.get(s).is_some_and(|m| m.0)
     }
     /// "When/Before ..., <imperative>": a condition followed by an order.
     pub(super) fn conditional_imperative(&self, s: usize) -> bool {
-        self.imperative(s, true)
+        self.mood.get(s).is_some_and(|m| m.1)
     }
-    pub(super) fn imperative(&self, s: usize, need_condition: bool) -> bool {
-        let (a, b) = self.sentence(s);
-        let mut t = self.text[a..b].trim_start();
+}
+
+/// Whether sentence `sentence` (the `index`-th of its field) opens with an order; with
+/// `need_condition`, only "When/Before ..., <order>" counts.
+fn imperative(sentence: &str, index: usize, need_condition: bool) -> bool {
+    {
+        let s = index;
+        let mut t = sentence.trim_start();
         // Leading markup and short labels ("<span ...>", "assistant:", "New policy:") do not
         // change the mood of what follows.
         for _ in 0..4 {
@@ -396,6 +403,14 @@ fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [To
         }
         field_bits |= bit(*a);
     }
+    let mood = (0..starts.len())
+        .map(|i| {
+            let a = starts[i];
+            let b = starts.get(i + 1).copied().unwrap_or(text.len());
+            let t = &text[a..b];
+            (imperative(t, i, false), imperative(t, i, true))
+        })
+        .collect();
     Ctx {
         text,
         atoms,
@@ -403,6 +418,7 @@ fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [To
         starts,
         sent_bits,
         field_bits,
+        mood,
     }
 }
 

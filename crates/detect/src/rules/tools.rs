@@ -53,6 +53,10 @@ fn build(p: &str, ci: bool) -> Result<Regex, Error> {
         })
 }
 
+fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
+    hay.len() >= word.len() && hay[..word.len()].eq_ignore_ascii_case(word)
+}
+
 /// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
 pub(crate) fn squash(name: &str) -> String {
     name.chars()
@@ -278,18 +282,17 @@ impl ToolRefFinder {
             if self.param_after.is_match(after) {
                 continue;
             }
+            let next = {
+                let skip = after
+                    .iter()
+                    .take_while(|b| !b.is_ascii_alphanumeric())
+                    .count();
+                &after[skip..]
+            };
             let tool_suffix = after_tool_word
-                || {
-                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
-                    let a = a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-                    a.starts_with("tool") || a.starts_with("function")
-                }
-                || {
-                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
-                    a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
-                        .starts_with("command")
-                        && code_like(name)
-                };
+                || starts_with_ci(next, b"tool")
+                || starts_with_ci(next, b"function")
+                || (starts_with_ci(next, b"command") && code_like(name));
             let code = code_like(name) && (quoted || !plain_kebab(name));
             if !(code || tool_suffix || quoted) {
                 continue;
@@ -308,11 +311,22 @@ impl ToolRefFinder {
                 });
             // A quoted plain word is a tool only with a tool noun or a strong call verb.
             let strong_call = {
-                let w = String::from_utf8_lossy(window).to_ascii_lowercase();
-                let w = w.trim_end();
-                ["call", "invoke", "trigger", "execute", "tool", "function"]
+                let trail = window
                     .iter()
-                    .any(|v| w.ends_with(v))
+                    .rev()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+                let w = &window[..window.len() - trail];
+                [
+                    &b"call"[..],
+                    b"invoke",
+                    b"trigger",
+                    b"execute",
+                    b"tool",
+                    b"function",
+                ]
+                .iter()
+                .any(|v| w.len() >= v.len() && w[w.len() - v.len()..].eq_ignore_ascii_case(v))
             };
             if !(code || tool_suffix || (quoted && strong_call)) {
                 continue;
