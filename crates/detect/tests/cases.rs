@@ -1,7 +1,7 @@
 //! Runs the data-driven detection cases in `tests/cases/*.json`.
 //!
 //! Each file holds one rule family's cases: `name`, an input (`tool`, `prompt`, `resource` or
-//! `text`), `expect` (`verdict`, `rules` that must fire, `absent` rules that must not) and `why`.
+//! `text`), `expect` (`verdict` or `max_verdict`, `rules` that must fire, `absent` rules that must not) and `why`.
 //! A case with `skip` is reported with its reason and not run. All failures are listed together.
 
 use std::path::Path;

@@ -1,7 +1,8 @@
 //! `mcpguard scan-tools`: judge a file of tool definitions, each on its own.
 //!
 //! Input is a tools/list result (`{"tools": [...]}`, also inside a JSON-RPC `result`), a JSON
-//! array of tools, or JSON Lines with one tool object per line. Output is a table, the stable JSON
+//! array of tools, or JSON Lines with one tool object per line; a `{"server": ..., "tool": {...}}`
+//! record stands for its tool. Output is a table, the stable JSON
 //! format documented in docs/detection.md, or SARIF 2.1.0 for code-scanning. Cross-server checks
 //! belong to `mcpguard scan`, which knows where each tool came from.
 
@@ -161,7 +162,9 @@ fn from_document(name: &str, v: Value) -> anyhow::Result<Vec<Item>> {
             match o.remove("tools").or(inner) {
                 Some(Value::Array(a)) => a,
                 Some(_) => bail!("{name}: `tools` is not an array"),
-                None if o.contains_key("name") => vec![Value::Object(o)],
+                None if o.contains_key("name") || o.get("tool").is_some_and(Value::is_object) => {
+                    vec![Value::Object(o)]
+                }
                 None => bail!(
                     "{name}: expected `{{\"tools\": [...]}}`, an array of tools, or JSON Lines"
                 ),
@@ -175,7 +178,7 @@ fn from_document(name: &str, v: Value) -> anyhow::Result<Vec<Item>> {
         .map(|(i, t)| {
             if t.is_object() {
                 Ok(Item {
-                    tool: t,
+                    tool: unwrap_tool(t),
                     line: None,
                 })
             } else {
@@ -198,11 +201,23 @@ fn from_lines(name: &str, text: &str) -> anyhow::Result<Vec<Item>> {
             bail!("{name}: line {}: expected one tool object per line", i + 1);
         }
         items.push(Item {
-            tool: v,
+            tool: unwrap_tool(v),
             line: Some(i + 1),
         });
     }
     Ok(items)
+}
+
+/// Accepts `{"server": ..., "tool": {...}}` records (inventory dumps) as their tool.
+fn unwrap_tool(v: Value) -> Value {
+    match v {
+        Value::Object(mut o)
+            if !o.contains_key("name") && o.get("tool").is_some_and(Value::is_object) =>
+        {
+            o.remove("tool").unwrap_or(Value::Null)
+        }
+        other => other,
+    }
 }
 
 fn tool_name(item: &Item) -> Option<&str> {
@@ -369,6 +384,12 @@ mod tests {
         .map(|v| v.len())
         .ok();
         assert_eq!(rpc, Some(1));
+    }
+
+    #[test]
+    fn inventory_records_stand_for_their_tool() {
+        let items = parse("f", r#"{"server":"s","tool":{"name":"a"}}"#).unwrap_or_default();
+        assert_eq!(items.first().and_then(tool_name), Some("a"));
     }
 
     #[test]

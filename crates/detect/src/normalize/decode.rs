@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
@@ -246,22 +246,25 @@ fn rot13_words() -> &'static AhoCorasick {
             "and",
             "your",
         ];
-        let enc: Vec<String> = words.iter().map(|w| format!(" {} ", rot13(w))).collect();
+        let enc: Vec<String> = words.iter().map(|w| rot13(w)).collect();
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(enc)
             .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"))
     })
 }
 
 fn rot13_text(text: &str, out: &mut Vec<Revealed>) {
-    let padded = format!(" {text} ");
+    let b = text.as_bytes();
     let mut seen = [false; 32];
     let mut distinct = 0;
-    for m in rot13_words().find_overlapping_iter(&padded) {
+    for m in rot13_words().find_iter(b) {
+        let whole_word = (m.start() == 0 || !b[m.start() - 1].is_ascii_alphabetic())
+            && b.get(m.end()).is_none_or(|c| !c.is_ascii_alphabetic());
         let p = m.pattern().as_usize();
-        if p < seen.len() && !seen[p] {
+        if whole_word && p < seen.len() && !seen[p] {
             seen[p] = true;
             distinct += 1;
         }

@@ -8,13 +8,9 @@ use crate::rules::catalog::{Rule, HIDDEN_HTML_COMMENT, HIDDEN_MARKDOWN, HIDDEN_P
 
 pub(crate) type Hit = (&'static Rule, usize, usize, String, String);
 
-fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    if n.is_empty() || h.len() < n.len() {
-        return None;
-    }
-    (from..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+/// Case-insensitive find of an ASCII needle (`lower` is `hay` lowercased, same byte offsets).
+fn find_ci(lower: &str, needle: &str) -> Option<usize> {
+    lower.find(needle)
 }
 
 fn letters(s: &str) -> usize {
@@ -35,6 +31,7 @@ pub(crate) fn scan(text: &str) -> (Vec<Hit>, Vec<Revealed>) {
 }
 
 fn html(text: &str, hits: &mut Vec<Hit>) {
+    let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(s) = text[from..].find("<!--").map(|p| p + from) {
         let body_start = s + 4;
@@ -69,7 +66,7 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
         "color: #fff",
     ];
     for pat in HIDING {
-        if let Some(p) = find_ci(text, pat, 0) {
+        if let Some(p) = find_ci(&lower, pat) {
             let tag_start = text[..p].rfind('<').unwrap_or(p);
             let tail_end = (p + 160).min(text.len());
             hits.push((
@@ -89,7 +86,7 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
         "<template",
         "<noscript",
     ] {
-        if let Some(p) = find_ci(text, tag, 0) {
+        if let Some(p) = find_ci(&lower, tag) {
             let tail_end = (p + 160).min(text.len());
             hits.push((
                 &HIDDEN_MARKDOWN,
@@ -143,8 +140,10 @@ fn padding(text: &str, hits: &mut Vec<Hit>) {
             run += 1;
             newlines += usize::from(c == b'\n');
             let deep = run >= 300 || newlines >= 25;
-            let more_after = b[i + 1..].iter().any(|x| x.is_ascii_alphanumeric());
-            if deep && more_after && b.get(i + 1).is_some_and(|x| !x.is_ascii_whitespace()) {
+            if deep
+                && b.get(i + 1).is_some_and(|x| !x.is_ascii_whitespace())
+                && b[i + 1..].iter().any(|x| x.is_ascii_alphanumeric())
+            {
                 let tail = super::slice(text, i + 1, i + 121);
                 hits.push((
                     &HIDDEN_PADDING,

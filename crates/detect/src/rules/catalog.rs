@@ -60,6 +60,8 @@ rules! {
         "claims priority over the user, the system or other instructions";
     OVERRIDE_USER_INTENT = "override.user_intent", "override", High, 45,
         "tells the model to act regardless of, or instead of, what the user asked";
+    OVERRIDE_SAFEGUARD = "override.disable_safeguard", "override", High, 50,
+        "tells the model to turn off approvals, confirmations or other safeguards";
     OVERRIDE_COERCION = "override.coercion", "override", Low, 15,
         "threatens failure or insists a step is not optional, to pressure the model";
     ROLE_FAKE_MARKER = "role.fake_marker", "role", Medium, 30,
@@ -74,6 +76,8 @@ rules! {
         "names a credential or private file (SSH keys, cloud credentials, .env, history, wallets)";
     SENSITIVE_ACCESS = "sensitive.access_directive", "sensitive", High, 50,
         "directs the model to read, send or change a credential or private file";
+    SENSITIVE_SOLICIT = "sensitive.solicit_secret", "sensitive", High, 60,
+        "has the model ask the user for a wallet seed phrase, private key or card secret";
     EXFIL_PARAM = "exfil.to_parameter", "exfil", Critical, 60,
         "asks for secrets, files or the conversation to be put into an argument";
     EXFIL_SINK = "exfil.external_sink", "exfil", High, 40,

@@ -32,13 +32,49 @@ pub(crate) struct Hit {
     pub message: String,
 }
 
-struct Ctx<'a> {
-    text: &'a str,
-    atoms: &'a [(Atom, usize, usize)],
-    refs: &'a [ToolRef],
-    starts: Vec<usize>,
-    sent_bits: Vec<u64>,
-    field_bits: u64,
+/// The hits of one field; a rule keeps its strongest hit.
+#[derive(Default)]
+pub(super) struct Hits(Vec<Hit>);
+
+impl Hits {
+    pub(super) fn push(
+        &mut self,
+        rule: &'static Rule,
+        weight: u32,
+        (start, end): (usize, usize),
+        message: String,
+    ) {
+        match self.0.iter_mut().find(|h| h.rule.id == rule.id) {
+            Some(h) if h.weight < weight => {
+                *h = Hit {
+                    rule,
+                    weight,
+                    start,
+                    end,
+                    message,
+                }
+            }
+            Some(_) => {}
+            None => self.0.push(Hit {
+                rule,
+                weight,
+                start,
+                end,
+                message,
+            }),
+        }
+    }
+}
+
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) atoms: &'a [(Atom, usize, usize)],
+    pub(super) refs: &'a [ToolRef],
+    pub(super) starts: Vec<usize>,
+    pub(super) sent_bits: Vec<u64>,
+    pub(super) field_bits: u64,
+    /// Per sentence: (opens with an order, opens with "condition, order"), computed once.
+    mood: Vec<(bool, bool)>,
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -48,61 +84,114 @@ const fn bit(a: Atom) -> u64 {
 const _: () = assert!(ATOM_COUNT <= 64);
 
 impl Ctx<'_> {
-    fn sent(&self, pos: usize) -> usize {
+    /// Sentence `s` (or the one before) is an order to the model, or the field overrides the
+    /// model's instructions anyway.
+    pub(super) fn directive(&self, s: usize) -> bool {
+        let override_ctx = self.has(Atom::Ignore)
+            || self.has(Atom::Priority)
+            || self.has(Atom::Conceal)
+            || self.has(Atom::Silent)
+            || self.has(Atom::FakeMarker);
+        self.near(Atom::Modal, s)
+            || self.other_ref_near(s, RefKind::Call)
+            || self.other_ref_near(s, RefKind::Trigger)
+            || self.imperative_start(s)
+            || override_ctx
+    }
+    pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(&self.starts, pos)
     }
-    fn has(&self, a: Atom) -> bool {
+    pub(super) fn has(&self, a: Atom) -> bool {
         self.field_bits & bit(a) != 0
     }
-    fn in_sent(&self, a: Atom, s: usize) -> bool {
+    pub(super) fn in_sent(&self, a: Atom, s: usize) -> bool {
         self.sent_bits.get(s).is_some_and(|b| b & bit(a) != 0)
     }
-    fn near(&self, a: Atom, s: usize) -> bool {
+    pub(super) fn near(&self, a: Atom, s: usize) -> bool {
         self.in_sent(a, s) || (s > 0 && self.in_sent(a, s - 1))
     }
-    fn first(&self, a: Atom) -> Option<(usize, usize)> {
+    pub(super) fn first(&self, a: Atom) -> Option<(usize, usize)> {
         self.atoms.iter().find(|x| x.0 == a).map(|x| (x.1, x.2))
     }
-    fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub(super) fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.atoms
             .iter()
             .filter(move |x| x.0 == a)
             .map(|x| (x.1, x.2))
     }
-    fn sentence(&self, s: usize) -> (usize, usize) {
+    pub(super) fn sentence(&self, s: usize) -> (usize, usize) {
         let start = self.starts.get(s).copied().unwrap_or(0);
         let end = self.starts.get(s + 1).copied().unwrap_or(self.text.len());
         (start, end)
     }
-    fn refs_in(&self, s: usize, kind: RefKind) -> impl Iterator<Item = &ToolRef> + '_ {
+    pub(super) fn refs_in(&self, s: usize, kind: RefKind) -> impl Iterator<Item = &ToolRef> + '_ {
         self.refs
             .iter()
             .filter(move |r| r.kind == kind && !r.is_self && !r.negated && self.sent(r.start) == s)
     }
-    fn other_ref_near(&self, s: usize, kind: RefKind) -> bool {
+    pub(super) fn other_ref_near(&self, s: usize, kind: RefKind) -> bool {
         self.refs_in(s, kind).next().is_some()
             || (s > 0 && self.refs_in(s - 1, kind).next().is_some())
     }
     /// True when a negation ends just before `pos` ("do not change ...").
-    fn negated_at(&self, pos: usize) -> bool {
+    pub(super) fn negated_at(&self, pos: usize) -> bool {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
-    fn imperative_start(&self, s: usize) -> bool {
-        self.imperative(s, false)
+    pub(super) fn imperative_start(&self, s: usize) -> bool {
+        self.mood.get(s).is_some_and(|m| m.0)
     }
     /// "When/Before ..., <imperative>": a condition followed by an order.
-    fn conditional_imperative(&self, s: usize) -> bool {
-        self.imperative(s, true)
+    pub(super) fn conditional_imperative(&self, s: usize) -> bool {
+        self.mood.get(s).is_some_and(|m| m.1)
     }
-    fn imperative(&self, s: usize, need_condition: bool) -> bool {
-        let (a, b) = self.sentence(s);
-        let mut t = self.text[a..b].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
-        // A short role label ("assistant:", "note:") does not change the mood.
-        if let Some(p) = t.find(':') {
-            if p <= 12 && t[..p].chars().all(|c| c.is_ascii_alphabetic()) {
-                t = t[p + 1..].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+}
+
+/// Whether sentence `sentence` (the `index`-th of its field) opens with an order; with
+/// `need_condition`, only "When/Before ..., <order>" counts.
+fn imperative(sentence: &str, index: usize, need_condition: bool) -> bool {
+    {
+        let s = index;
+        let mut t = sentence.trim_start();
+        // Leading markup and short labels ("<span ...>", "assistant:", "New policy:") do not
+        // change the mood of what follows.
+        for _ in 0..4 {
+            let before = t.len();
+            if let Some(rest) = t.strip_prefix("<!--") {
+                t = rest.trim_start();
+            } else if t.starts_with('<') {
+                if let Some(p) = t.find('>') {
+                    t = t[p + 1..].trim_start();
+                }
+            }
+            t = t.trim_start_matches(|c: char| !c.is_ascii_alphabetic() && c != '<');
+            if let Some(p) = t.find(':') {
+                if p <= 40 && !t[..p].contains('<') && t[..p].split_whitespace().count() <= 4 {
+                    t = t[p + 1..].trim_start();
+                }
+            }
+            if t.len() == before {
+                break;
+            }
+        }
+        let t = t.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let mut t = t;
+        // Discourse markers before a condition ("By the way, whenever ...") do not change it.
+        for marker in [
+            "by the way, ",
+            "btw, ",
+            "also, ",
+            "p.s. ",
+            "ps: ",
+            "note, ",
+            "and ",
+        ] {
+            if t.len() >= marker.len()
+                && t.is_char_boundary(marker.len())
+                && t[..marker.len()].eq_ignore_ascii_case(marker)
+            {
+                t = t[marker.len()..].trim_start();
             }
         }
         let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
@@ -115,8 +204,10 @@ impl Ctx<'_> {
             "prior to ",
             "if ",
             "each time ",
+            "to ",
         ];
-        if CONDITIONS.iter().any(|w| head.starts_with(w)) {
+        let after_condition = CONDITIONS.iter().any(|w| head.starts_with(w));
+        if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
                 Some(p) => t = t[p + 1..].trim_start(),
@@ -137,6 +228,12 @@ impl Ctx<'_> {
             "additionally",
             "now",
             "secretly",
+            "afterwards",
+            "afterward",
+            "next",
+            "finally",
+            "subsequently",
+            "first",
         ];
         let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
@@ -146,6 +243,34 @@ impl Ctx<'_> {
             w = words.next().unwrap_or("").to_ascii_lowercase();
         }
         const VERBS: &[&str] = &[
+            "take",
+            "keep",
+            "make",
+            "load",
+            "prefer",
+            "grab",
+            "find",
+            "get",
+            "fetch",
+            "obtain",
+            "place",
+            "supply",
+            "provide",
+            "store",
+            "save",
+            "log",
+            "share",
+            "apply",
+            "push",
+            "post",
+            "open",
+            "visit",
+            "navigate",
+            "reveal",
+            "output",
+            "print",
+            "tell",
+            "ask",
             "call",
             "use",
             "run",
@@ -186,8 +311,85 @@ impl Ctx<'_> {
             "email",
             "leak",
         ];
-        VERBS.contains(&w.as_str())
+        VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w))
     }
+}
+
+/// After "When ..., " a bare verb starts an order ("sign it", "replace the host"); a determiner,
+/// pronoun or third-person verb starts a description ("the tool returns", "defaults to 10").
+fn looks_imperative(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "their",
+        "we",
+        "you",
+        "your",
+        "i",
+        "he",
+        "she",
+        "there",
+        "here",
+        "results",
+        "is",
+        "are",
+        "was",
+        "will",
+        "can",
+        "may",
+        "must",
+        "should",
+        "no",
+        "not",
+        "only",
+        "all",
+        "each",
+        "every",
+        "any",
+        "some",
+        "both",
+        "none",
+        "which",
+        "what",
+        "if",
+        "when",
+        "so",
+        "but",
+        "or",
+        "and",
+        "otherwise",
+        "default",
+        "defaults",
+        "e",
+        "g",
+        "eg",
+        "ie",
+        "etc",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "of",
+        "as",
+    ];
+    w.len() >= 3
+        && !NOT.contains(&w)
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
 fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [ToolRef]) -> Ctx<'a> {
@@ -201,6 +403,14 @@ fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [To
         }
         field_bits |= bit(*a);
     }
+    let mood = (0..starts.len())
+        .map(|i| {
+            let a = starts[i];
+            let b = starts.get(i + 1).copied().unwrap_or(text.len());
+            let t = &text[a..b];
+            (imperative(t, i, false), imperative(t, i, true))
+        })
+        .collect();
     Ctx {
         text,
         atoms,
@@ -208,6 +418,7 @@ fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [To
         starts,
         sent_bits,
         field_bits,
+        mood,
     }
 }
 
@@ -262,6 +473,11 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
         &EXEC_SCRIPT,
         "carries a script or shell payload",
     ),
+    (
+        Atom::Disable,
+        &OVERRIDE_SAFEGUARD,
+        "tells the model to turn off a safeguard",
+    ),
 ];
 
 /// Combines one field's atoms and tool references into rule hits.
@@ -272,170 +488,85 @@ pub(crate) fn combine(
     kind: FieldKind,
 ) -> Vec<Hit> {
     let c = build_ctx(text, atoms, refs);
-    let mut hits = Vec::new();
-    let mut push = |rule: &'static Rule,
-                    weight: u32,
-                    (start, end): (usize, usize),
-                    message: String| {
-        match hits.iter_mut().find(|h: &&mut Hit| h.rule.id == rule.id) {
-            Some(h) if h.weight < weight => {
-                *h = Hit {
-                    rule,
-                    weight,
-                    start,
-                    end,
-                    message,
-                }
-            }
-            Some(_) => {}
-            None => hits.push(Hit {
-                rule,
-                weight,
-                start,
-                end,
-                message,
-            }),
-        }
-    };
+    let mut hits = Hits::default();
     for (atom, rule, msg) in DIRECT {
-        if let Some(span) = c.first(*atom) {
-            push(rule, rule.weight, span, (*msg).to_owned());
+        // "must not proceed without asking" forbids the silent act it names.
+        let found = c.each(*atom).find(|&(s0, _)| {
+            let (ss, _) = c.sentence(c.sent(s0));
+            *atom != Atom::Silent || !c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+        });
+        if let Some(span) = found {
+            hits.push(rule, rule.weight, span, (*msg).to_owned());
         }
     }
-    let override_ctx =
-        c.has(Atom::Ignore) || c.has(Atom::Priority) || c.has(Atom::Conceal) || c.has(Atom::Silent);
-    let directive = |s: usize| {
-        c.near(Atom::Modal, s)
-            || c.other_ref_near(s, RefKind::Call)
-            || c.other_ref_near(s, RefKind::Trigger)
-            || c.imperative_start(s)
-            || override_ctx
-    };
-
-    // Sensitive files: named together with an act on them, in a directive.
-    for (s0, e0) in c.each(Atom::SensPath) {
+    // A priority claim stated as an order is an override, not a boast.
+    for (s0, e0) in c.each(Atom::Priority) {
         let s = c.sent(s0);
-        let acts = c.in_sent(Atom::Destructive, s) || c.in_sent(Atom::TamperLiteral, s);
-        let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
-        let sends = c.in_sent(Atom::Transfer, s) && c.imperative_start(s);
-        if acts || (reads && directive(s)) || sends {
-            push(
-                &SENSITIVE_ACCESS,
-                SENSITIVE_ACCESS.weight,
+        if c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s) {
+            hits.push(
+                &OVERRIDE_PRIORITY,
+                60,
                 (s0, e0),
-                "directs the model to read, send or change a credential or private file".into(),
+                "orders the model to give this text priority".into(),
             );
-            break;
         }
     }
-
-    // Exfiltration into an argument: a private source, a transfer verb and a parameter.
-    for s in 0..c.starts.len() {
-        let source = c.in_sent(Atom::SensPath, s)
-            || c.in_sent(Atom::Conversation, s)
-            || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
-        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
-        let via_call = c.refs_in(s, RefKind::Call).next().is_some();
-        let carried = (c.in_sent(Atom::Transfer, s) && param) || via_call;
-        if source && carried && (directive(s) || c.imperative_start(s)) {
-            push(
-                &EXFIL_PARAM,
-                EXFIL_PARAM.weight,
-                c.sentence(s),
-                "asks for private data to be put into an argument".into(),
-            );
-            break;
-        }
-    }
-
-    // External sinks: an address or URL that data is sent or redirected to, in a directive.
-    for a in [Atom::Email, Atom::Url] {
-        for (s0, e0) in c.each(a) {
-            let s = c.sent(s0);
-            let moves = c.in_sent(Atom::Transfer, s)
-                || c.in_sent(Atom::TamperLiteral, s)
-                || c.in_sent(Atom::Recipient, s);
-            if moves && (directive(s) || c.has(Atom::UserIntent)) {
-                push(
-                    &EXFIL_SINK,
-                    EXFIL_SINK.weight,
-                    (s0, e0),
-                    "directs data to an address or URL named in the text".into(),
-                );
-            }
-        }
-    }
-
-    // Argument tampering: "set/change P to 'V'" as a directive or against the user's intent.
-    for (s0, e0) in c
-        .each(Atom::TamperLiteral)
-        .chain(c.each(Atom::TamperStrong))
-    {
+    // Turning off safeguards as an order, or for other tools, is an attack on the approval flow.
+    for (s0, e0) in c.each(Atom::Disable) {
         let s = c.sent(s0);
-        if c.negated_at(s0) {
-            continue;
-        }
-        let literal = c.in_sent(Atom::TamperLiteral, s);
-        let strong_target =
-            literal || c.in_sent(Atom::ParamNoun, s) || c.in_sent(Atom::QuotedLiteral, s);
-        let why = c.near(Atom::Modal, s)
-            || c.has(Atom::UserIntent)
-            || (literal
-                && (c.other_ref_near(s, RefKind::Trigger)
-                    || c.near(Atom::UserTrigger, s)
-                    || c.conditional_imperative(s)));
-        if strong_target && why {
-            push(
-                &TAMPER_ARGUMENT,
-                TAMPER_ARGUMENT.weight,
+        let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
+        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool {
+            hits.push(
+                &OVERRIDE_SAFEGUARD,
+                65,
                 (s0, e0),
-                "tells the model to change or fix an argument's value".into(),
+                "orders the model to turn off a safeguard".into(),
             );
-            if c.near(Atom::UserTrigger, s) || c.near(Atom::Instead, s) {
-                push(
-                    &OVERRIDE_USER_INTENT,
-                    OVERRIDE_USER_INTENT.weight,
-                    (s0, e0),
-                    "substitutes its own value for what the user asked".into(),
-                );
-            }
-            if c.in_sent(Atom::Recipient, s) {
-                push(
-                    &TAMPER_RECIPIENT,
-                    TAMPER_RECIPIENT.weight,
-                    (s0, e0),
-                    "tells the model to change a recipient, destination or amount".into(),
-                );
-            }
         }
     }
-
-    // Dictating argument values for another tool: "when X is used, you must ... 'literal'".
-    for r in c
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Trigger && !r.is_self)
-    {
-        let s = c.sent(r.start);
-        let (_, se) = c.sentence(s);
-        let literal_after = c
-            .each(Atom::QuotedLiteral)
-            .any(|(q, _)| q > r.end && q < se);
-        if c.in_sent(Atom::Modal, s) && literal_after && !c.in_sent(Atom::SelfRef, s) {
-            push(
-                &TAMPER_ARGUMENT,
-                TAMPER_ARGUMENT.weight,
-                (r.start, r.end),
-                format!("dictates argument values whenever `{}` is used", r.name),
+    // Soliciting wallet seeds, private keys or card secrets from the user.
+    for (s0, e0) in c.each(Atom::Solicit) {
+        if c.in_sent(Atom::StrongSecret, c.sent(s0)) {
+            hits.push(
+                &SENSITIVE_SOLICIT,
+                SENSITIVE_SOLICIT.weight,
+                (s0, e0),
+                "has the model ask the user for a secret".into(),
+            );
+        }
+    }
+    // Secrecy about a data flow (messages stored, data sent, another tool called) is worse than
+    // secrecy alone.
+    let data_flow = c.has(Atom::Conversation)
+        || c.has(Atom::Transfer)
+        || c.has(Atom::Email)
+        || c.has(Atom::Url)
+        || c.refs.iter().any(|r| !r.is_self && !r.negated);
+    if data_flow {
+        if let Some(span) = c.first(Atom::Conceal) {
+            hits.push(
+                &SECRECY_CONCEAL,
+                65,
+                span,
+                "keeps a data flow from the user".into(),
             );
         }
     }
 
-    // A script payload that the model is told to run.
+    super::exfil::exfil(&c, &mut hits);
+    super::tamper::tamper(&c, &mut hits);
+    // A script payload that the model is told to run, or that ships a secret to a URL.
     for (s0, e0) in c.each(Atom::Script) {
         let s = c.sent(s0);
-        if directive(s) || c.imperative_start(s) {
-            push(
+        let scripts_here = c
+            .each(Atom::Script)
+            .filter(|(x, _)| c.sent(*x) == s)
+            .count();
+        let secret =
+            c.in_sent(Atom::SecretNoun, s) || c.in_sent(Atom::SensPath, s) || scripts_here >= 2;
+        let ships_secret = secret && (c.in_sent(Atom::Url, s) || c.in_sent(Atom::Email, s));
+        if c.directive(s) || c.imperative_start(s) || ships_secret {
+            hits.push(
                 &EXEC_SCRIPT,
                 60,
                 (s0, e0),
@@ -446,7 +577,7 @@ pub(crate) fn combine(
 
     // Destructive side steps.
     for (s0, e0) in c.each(Atom::ModalDestructive) {
-        push(
+        hits.push(
             &DESTRUCTIVE_DIRECTIVE,
             DESTRUCTIVE_DIRECTIVE.weight,
             (s0, e0),
@@ -456,7 +587,7 @@ pub(crate) fn combine(
     for r in c
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Call && !r.is_self && !r.negated)
+        .filter(|r| r.kind != RefKind::Trigger && !r.is_self && !r.negated)
     {
         let s = c.sent(r.start);
         let lname = r.name.to_ascii_lowercase();
@@ -483,8 +614,11 @@ pub(crate) fn combine(
             c.each(Atom::Destructive)
                 .any(|(d, _)| d > r.end && d < se.min(r.end + 80))
         };
-        if (destructive_name || destructive_act) && c.near(Atom::Modal, s) {
-            push(
+        let ordered = c.near(Atom::Modal, s)
+            || c.imperative_start(s)
+            || (s + 1 < c.starts.len() && c.imperative_start(s + 1));
+        if (destructive_name || destructive_act) && ordered {
+            hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
                 DESTRUCTIVE_DIRECTIVE.weight,
                 (r.start, r.end),
@@ -493,235 +627,6 @@ pub(crate) fn combine(
         }
     }
 
-    shadow(&c, kind, &mut push);
-    hits
-}
-
-fn shadow(
-    c: &Ctx<'_>,
-    kind: FieldKind,
-    push: &mut impl FnMut(&'static Rule, u32, (usize, usize), String),
-) {
-    let calls: Vec<&ToolRef> = c
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Call && !r.is_self && !r.negated)
-        .collect();
-    let self_directed = |s: usize| {
-        c.in_sent(Atom::SelfRef, s) || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)
-    };
-    let triggers: Vec<&ToolRef> = c
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Trigger && !r.is_self && !self_directed(c.sent(r.start)))
-        .collect();
-    if let Some(r) = calls.first() {
-        push(
-            &SHADOW_CALL_OTHER,
-            SHADOW_CALL_OTHER.weight,
-            (r.start, r.end),
-            format!("directs the model to call `{}`", r.name),
-        );
-    }
-    for r in &triggers {
-        let s = c.sent(r.start);
-        let (w, how) = if c.in_sent(Atom::Modal, s) {
-            (45, "directs the model")
-        } else {
-            (SHADOW_TRIGGER.weight, "attaches instructions")
-        };
-        push(
-            &SHADOW_TRIGGER,
-            w,
-            (r.start, r.end),
-            format!("{how} whenever `{}` is used", r.name),
-        );
-    }
-    if (!calls.is_empty() || !triggers.is_empty()) && c.has(Atom::Coercion) {
-        if let Some(span) = c.first(Atom::Coercion) {
-            push(
-                &SHADOW_COERCED,
-                SHADOW_COERCED.weight,
-                span,
-                "threatens failure unless another tool is used".into(),
-            );
-        }
-    }
-    for t in &triggers {
-        let ts = c.sent(t.start);
-        if let Some(y) = calls
-            .iter()
-            .find(|y| y.start != t.start && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
-        {
-            push(
-                &SHADOW_CHAIN,
-                SHADOW_CHAIN.weight,
-                (t.start, y.end.max(t.end)),
-                format!("when `{}` is used, calls `{}`", t.name, y.name),
-            );
-            break;
-        }
-    }
-    for r in &calls {
-        let s = c.sent(r.start);
-        let (_, se) = c.sentence(s);
-        let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
-            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
-            let same_clause = !between.contains([',', ';'])
-                && !["unless", " if ", " when ", "except", " or "]
-                    .iter()
-                    .any(|w| between.contains(w));
-            q > r.end
-                && q < se.min(r.end + 100)
-                && same_clause
-                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
-        });
-        if lit {
-            let (ss, _) = c.sentence(s);
-            let pre = precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s);
-            let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
-            push(
-                &SHADOW_FORCED_ARGS,
-                w,
-                (r.start, r.end),
-                format!("requires calling `{}` with fixed argument values", r.name),
-            );
-        }
-    }
-    for (s0, e0) in c.each(Atom::Instead) {
-        let s = c.sent(s0);
-        let target = c.other_ref_near(s, RefKind::Call) || c.other_ref_near(s, RefKind::Trigger);
-        let pressure =
-            c.near(Atom::Modal, s) || c.near(Atom::UserTrigger, s) || c.has(Atom::Deprecated);
-        if target && pressure && !self_directed(s) {
-            push(
-                &SHADOW_REPLACE,
-                SHADOW_REPLACE.weight,
-                (s0, e0),
-                "tells the model to use something instead of what was asked".into(),
-            );
-            break;
-        }
-    }
-    if c.has(Atom::Deprecated)
-        && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
-    {
-        if let Some(span) = c.first(Atom::Deprecated) {
-            push(
-                &SHADOW_REPLACE,
-                SHADOW_REPLACE.weight,
-                span,
-                "declares something deprecated to redirect the model".into(),
-            );
-        }
-    }
-    if kind == FieldKind::Description
-        && (!calls.is_empty() || !triggers.is_empty() || c.has(Atom::TamperLiteral))
-    {
-        if let Some(span) = opens_with_directive(c.text) {
-            let first_end = c.starts.get(1).copied().unwrap_or(c.text.len());
-            let steers = c
-                .refs
-                .iter()
-                .any(|r| !r.is_self && !r.negated && r.start < first_end);
-            let w = if steers {
-                45
-            } else {
-                SHADOW_HIDDEN_PURPOSE.weight
-            };
-            push(
-                &SHADOW_HIDDEN_PURPOSE,
-                w,
-                span,
-                "the description opens with directives, not with what the tool does".into(),
-            );
-        }
-    }
-}
-
-/// A sentence that makes a call a precondition: "before ...", "first", "requires calling".
-fn precondition(sentence: &str) -> bool {
-    let l = sentence.to_ascii_lowercase();
-    [
-        "before",
-        "first",
-        "prior to",
-        "require",
-        "to use this",
-        "in order to",
-        "needs to be called",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
-}
-
-/// The first sentence (after markers such as `<IMPORTANT>` or `SYSTEM ALERT:`) is a condition or
-/// directive rather than a statement of what the tool does.
-fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
-    let mut t = text.trim_start();
-    loop {
-        let before = t.len();
-        if t.starts_with('<') {
-            if let Some(p) = t.find('>') {
-                t = t[p + 1..].trim_start();
-            }
-        }
-        if let Some(p) = t.find(':') {
-            let head = &t[..p];
-            if p < 40
-                && head
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '_')
-            {
-                t = t[p + 1..].trim_start();
-            }
-        }
-        if t.len() == before {
-            break;
-        }
-    }
-    let lower: String = t.chars().take(40).collect::<String>().to_ascii_lowercase();
-    const OPENERS: &[&str] = &[
-        "before ",
-        "after ",
-        "when ",
-        "whenever ",
-        "prior to ",
-        "for any ",
-        "for all ",
-        "any ",
-        "all ",
-        "you must",
-        "you should",
-        "always ",
-        "never ",
-        "do not ",
-        "don't ",
-        "to ensure",
-        "to prevent",
-        "to provide",
-        "to improve",
-        "to enforce",
-        "to help",
-        "to promote",
-        "to encourage",
-        "to highlight",
-        "for compliance",
-        "for security",
-        "for privacy",
-        "for data",
-        "for build",
-        "for user",
-        "due to ",
-        "as a pre",
-        "as part of",
-        "ignore ",
-        "this description",
-    ];
-    if OPENERS.iter().any(|o| lower.starts_with(o)) {
-        let start = text.len() - t.len();
-        Some((start, start + t.len().min(60)))
-    } else {
-        None
-    }
+    super::shadow::shadow(&c, kind, &mut hits);
+    hits.0
 }

@@ -4,5 +4,9 @@
 pub(crate) mod atoms;
 pub mod catalog;
 pub(crate) mod combine;
+pub(crate) mod exfil;
+pub(crate) mod patterns;
 pub(crate) mod sentences;
+pub(crate) mod shadow;
+pub(crate) mod tamper;
 pub(crate) mod tools;

@@ -12,7 +12,7 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
         let c = b[i];
         let end = match c {
             b'\n' => Some(i + 1),
-            b'.' | b'!' | b'?' => {
+            b'.' | b'!' | b'?' | b';' => {
                 let next = b.get(i + 1).copied();
                 match next {
                     None => None,

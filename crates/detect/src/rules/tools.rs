@@ -16,6 +16,8 @@ pub(crate) enum RefKind {
     Call,
     /// "before / when / after using X", "any call to X", "when X is called"
     Trigger,
+    /// "the buy_shares tool ..." — another tool talked about, neither called nor conditioned on.
+    Mention,
 }
 
 /// One reference to a tool name in normalised text.
@@ -30,12 +32,12 @@ pub(crate) struct ToolRef {
 }
 
 pub(crate) struct ToolRefFinder {
-    candidates: Regex,
     call_before: Regex,
     trigger_word: Regex,
     blocker: Regex,
     trigger_after: Regex,
     use_before: Regex,
+    use_of: Regex,
     param_after: Regex,
     negation: Regex,
 }
@@ -51,7 +53,9 @@ fn build(p: &str, ci: bool) -> Result<Regex, Error> {
         })
 }
 
-const Q: &str = "(?:`|'|\"|\u{2018}|\u{2019}|\u{201c}|\u{201d})";
+fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
+    hay.len() >= word.len() && hay[..word.len()].eq_ignore_ascii_case(word)
+}
 
 /// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
 pub(crate) fn squash(name: &str) -> String {
@@ -85,18 +89,138 @@ fn plain_kebab(s: &str) -> bool {
             .any(|p| GLUE.contains(&p.to_ascii_lowercase().as_str()))
 }
 
+/// A possible tool name: a quoted identifier, a code-like word, or the word after "tool".
+struct Candidate {
+    start: usize,
+    end: usize,
+    /// Start of the whole form (the opening quote, or the word "tool").
+    whole_start: usize,
+    /// End of the whole form (after the closing quote).
+    whole_end: usize,
+    quoted: bool,
+    after_tool_word: bool,
+}
+
+fn is_tok(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':')
+}
+
+/// Length of a quote character ending at `i` (exclusive), if any.
+fn quote_before(hay: &[u8], i: usize) -> Option<usize> {
+    if i >= 1 && matches!(hay[i - 1], b'`' | b'\'' | b'"') {
+        return Some(1);
+    }
+    if i >= 3
+        && hay[i - 3] == 0xE2
+        && hay[i - 2] == 0x80
+        && matches!(hay[i - 1], 0x98 | 0x99 | 0x9C | 0x9D)
+    {
+        return Some(3);
+    }
+    None
+}
+
+/// Length of a quote character starting at `j`, if any.
+fn quote_after(hay: &[u8], j: usize) -> Option<usize> {
+    match hay.get(j) {
+        Some(b'`' | b'\'' | b'"') => Some(1),
+        Some(0xE2)
+            if hay.get(j + 1) == Some(&0x80)
+                && matches!(hay.get(j + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+/// The word before byte `i` (skipping spaces) and where it starts.
+fn previous_word(hay: &[u8], i: usize) -> (&[u8], usize) {
+    let mut e = i;
+    while e > 0 && hay[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && hay[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    (&hay[s..e], s)
+}
+
+/// True when the word after byte `j` is "tool" or "function" ("the merge tool").
+fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
+    let rest = &hay[j..];
+    let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
+    let w: Vec<u8> = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    j < hay.len() && hay[j] == b' ' && (w == b"tool" || w == b"function")
+}
+
+fn candidates(hay: &[u8]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let n = hay.len();
+    let mut i = 0;
+    while i < n {
+        if !hay[i].is_ascii_alphabetic() || (i > 0 && is_tok(hay[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && is_tok(hay[j]) {
+            j += 1;
+        }
+        let next = j;
+        while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
+            j -= 1;
+        }
+        let tok = &hay[i..j];
+        if let (Some(ql), Some(qr)) = (quote_before(hay, i), quote_after(hay, j)) {
+            out.push(Candidate {
+                start: i,
+                end: j,
+                whole_start: i - ql,
+                whole_end: j + qr,
+                quoted: true,
+                after_tool_word: false,
+            });
+        } else if !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
+            let (prev, prev_start) = previous_word(hay, i);
+            let after_tool =
+                prev.eq_ignore_ascii_case(b"tool") || prev.eq_ignore_ascii_case(b"function");
+            let text = std::str::from_utf8(tok).unwrap_or("");
+            if after_tool && tok.len() >= 3 {
+                out.push(Candidate {
+                    start: i,
+                    end: j,
+                    whole_start: prev_start,
+                    whole_end: j,
+                    quoted: false,
+                    after_tool_word: true,
+                });
+            } else if code_like(text) || next_word_is_tool(hay, j) {
+                out.push(Candidate {
+                    start: i,
+                    end: j,
+                    whole_start: i,
+                    whole_end: j,
+                    quoted: false,
+                    after_tool_word: false,
+                });
+            }
+        }
+        i = next.max(i + 1);
+    }
+    out
+}
+
 impl ToolRefFinder {
     pub(crate) fn compile() -> Result<Self, Error> {
-        let ident = r"[A-Za-z][A-Za-z0-9]*(?:[_\-./:][A-Za-z0-9]+)*";
         Ok(ToolRefFinder {
-            candidates: build(
-                &format!(
-                    r"{Q}({ident}){Q}|\b([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b|\b(?:tool|function)\s+([A-Za-z][A-Za-z0-9_-]{{2,}})"
-                ),
-                false,
-            )?,
             call_before: build(
-                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
+                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
                 true,
             )?,
             trigger_word: build(
@@ -113,6 +237,10 @@ impl ToolRefFinder {
             )?,
             use_before: build(
                 r"\b(using|calling|invoking|running|executing|use|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
+                true,
+            )?,
+            use_of: build(
+                r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$",
                 true,
             )?,
             param_after: build(
@@ -136,35 +264,35 @@ impl ToolRefFinder {
         let hay = text.as_bytes();
         let own = squash(own_name);
         let mut out: Vec<ToolRef> = Vec::new();
-        for caps in self.candidates.captures_iter(hay).take(64) {
-            let (m, quoted, after_tool_word) = match (caps.get(1), caps.get(2), caps.get(3)) {
-                (Some(m), _, _) => (m, true, false),
-                (_, Some(m), _) => (m, false, false),
-                (_, _, Some(m)) => (m, false, true),
-                _ => continue,
-            };
-            let name = &text[m.start()..m.end()];
-            let whole = caps.get(0).map_or(m.start(), |w| w.start());
+        for cand in candidates(hay).into_iter().take(64) {
+            let Candidate {
+                start,
+                end,
+                whole_start: whole,
+                whole_end,
+                quoted,
+                after_tool_word,
+            } = cand;
+            let name = &text[start..end];
             let ss = sentence_start(whole);
             let wstart = whole.saturating_sub(90).max(ss);
             let window = &hay[wstart..whole];
-            let after = &hay[caps.get(0).map_or(m.end(), |w| w.end())..];
+            let after = &hay[whole_end..];
             let after = &after[..after.len().min(40)];
             if self.param_after.is_match(after) {
                 continue;
             }
+            let next = {
+                let skip = after
+                    .iter()
+                    .take_while(|b| !b.is_ascii_alphanumeric())
+                    .count();
+                &after[skip..]
+            };
             let tool_suffix = after_tool_word
-                || {
-                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
-                    let a = a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-                    a.starts_with("tool") || a.starts_with("function")
-                }
-                || {
-                    let a = String::from_utf8_lossy(after).to_ascii_lowercase();
-                    a.trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
-                        .starts_with("command")
-                        && code_like(name)
-                };
+                || starts_with_ci(next, b"tool")
+                || starts_with_ci(next, b"function")
+                || (starts_with_ci(next, b"command") && code_like(name));
             let code = code_like(name) && (quoted || !plain_kebab(name));
             if !(code || tool_suffix || quoted) {
                 continue;
@@ -183,33 +311,48 @@ impl ToolRefFinder {
                 });
             // A quoted plain word is a tool only with a tool noun or a strong call verb.
             let strong_call = {
-                let w = String::from_utf8_lossy(window).to_ascii_lowercase();
-                let w = w.trim_end();
-                ["call", "invoke", "trigger", "execute", "tool", "function"]
+                let trail = window
                     .iter()
-                    .any(|v| w.ends_with(v))
+                    .rev()
+                    .take_while(|b| b.is_ascii_whitespace())
+                    .count();
+                let w = &window[..window.len() - trail];
+                [
+                    &b"call"[..],
+                    b"invoke",
+                    b"trigger",
+                    b"execute",
+                    b"tool",
+                    b"function",
+                ]
+                .iter()
+                .any(|v| w.len() >= v.len() && w[w.len() - v.len()..].eq_ignore_ascii_case(v))
             };
             if !(code || tool_suffix || (quoted && strong_call)) {
                 continue;
             }
-            let trig_ctx = trig_ctx || self.trigger_after.is_match(after);
+            let trig_ctx = trig_ctx
+                || self.trigger_after.is_match(after)
+                || (code && self.use_of.is_match(window));
             let kind = if trig_ctx {
                 RefKind::Trigger
             } else if call_ctx || tool_suffix && quoted {
                 RefKind::Call
+            } else if tool_suffix && code {
+                RefKind::Mention
             } else {
                 continue;
             };
             let negated = self.negation.is_match(window);
             let sq = squash(name);
-            if sq.is_empty() || out.iter().any(|r| r.start == m.start()) {
+            if sq.is_empty() || out.iter().any(|r| r.start == start) {
                 continue;
             }
             out.push(ToolRef {
                 is_self: !own.is_empty() && sq == own,
                 name: name.to_owned(),
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
                 kind,
                 negated,
             });

@@ -1,0 +1,100 @@
+//! Private data leaving: credential files read or sent, secrets or the conversation put into
+//! arguments, data sent or redirected to an address written into the text.
+
+use super::atoms::Atom;
+use super::catalog::*;
+use super::combine::{Ctx, Hits};
+use super::tools::RefKind;
+
+pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
+    // Sensitive files: named together with an act on them, in a directive.
+    for (s0, e0) in c.each(Atom::SensPath) {
+        let s = c.sent(s0);
+        let acts = c.in_sent(Atom::Destructive, s)
+            || c.in_sent(Atom::TamperLiteral, s)
+            || c.in_sent(Atom::Prescribe, s);
+        let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
+        let sends = c.in_sent(Atom::Transfer, s) && c.imperative_start(s);
+        // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
+        let (ss, _) = c.sentence(s);
+        let forbidden = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0) && !acts;
+        if !forbidden && (acts || (reads && c.directive(s)) || sends) {
+            h.push(
+                &SENSITIVE_ACCESS,
+                SENSITIVE_ACCESS.weight,
+                (s0, e0),
+                "directs the model to read, send or change a credential or private file".into(),
+            );
+            break;
+        }
+    }
+
+    // Exfiltration into an argument: a private source, a transfer verb and a parameter.
+    for s in 0..c.starts.len() {
+        let source = c.in_sent(Atom::SensPath, s)
+            || c.in_sent(Atom::Conversation, s)
+            || c.in_sent(Atom::StrongSecret, s)
+            || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
+        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
+        let via_call = c.refs.iter().any(|r| {
+            r.kind != RefKind::Trigger && !r.is_self && !r.negated && c.sent(r.start) == s
+        });
+        // "copy any API key that appears in the chat into a note": harvesting secrets from
+        // the conversation needs no parameter.
+        let harvest = c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Conversation, s);
+        let carried = (c.in_sent(Atom::Transfer, s) && (param || harvest)) || via_call;
+        // "the contents of ~/.aws/credentials in the `region` argument" needs no verb at all.
+        let contents_into_param = c.in_sent(Atom::Contents, s) && c.near(Atom::ParamRef, s);
+        if source && ((carried && (c.directive(s) || c.imperative_start(s))) || contents_into_param)
+        {
+            h.push(
+                &EXFIL_PARAM,
+                EXFIL_PARAM.weight,
+                c.sentence(s),
+                "asks for private data to be put into an argument".into(),
+            );
+            break;
+        }
+    }
+
+    // External sinks: an address or URL that data is sent or redirected to, in a directive.
+    for a in [Atom::Email, Atom::Url] {
+        for (s0, e0) in c.each(a) {
+            let s = c.sent(s0);
+            let moves = c.in_sent(Atom::Transfer, s)
+                || c.in_sent(Atom::TamperLiteral, s)
+                || c.in_sent(Atom::Recipient, s)
+                || c.in_sent(Atom::TamperStrong, s);
+            // "every link should go through https://...", "load https://... before any page".
+            let (ss, se) = c.sentence(s);
+            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sweeping = [
+                "every ", "all ", "any ", "each ", "always", "before ", "first",
+            ]
+            .iter()
+            .any(|w| sent.contains(w));
+            let steers = (c.in_sent(Atom::Prescribe, s)
+                || c.in_sent(Atom::Read, s)
+                || c.imperative_start(s))
+                && sweeping
+                && (c.has(Atom::ModelAddress)
+                    || c.in_sent(Atom::Modal, s)
+                    || c.in_sent(Atom::UserTrigger, s)
+                    || sent.contains("user"));
+            let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
+            if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
+                let w = if via_tool || steers {
+                    50
+                } else {
+                    EXFIL_SINK.weight
+                };
+                h.push(
+                    &EXFIL_SINK,
+                    w,
+                    (s0, e0),
+                    "directs data to an address or URL named in the text".into(),
+                );
+            }
+        }
+    }
+}

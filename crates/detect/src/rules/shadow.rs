@@ -1,0 +1,246 @@
+//! Shadowing: descriptions that steer the use of *other* tools.
+//!
+//! Calling another named tool, attaching instructions to another tool's use ("before using X"),
+//! chaining two other tools, forcing fixed arguments on a call, substituting one tool for another,
+//! threatening failure unless another tool is used, and descriptions that open with directives
+//! instead of saying what the tool does (function-hiding tools). A description that directs the
+//! model to *this* tool ("call this function before 'get-library-docs'") is not shadowing.
+
+use super::atoms::Atom;
+use super::catalog::*;
+use super::combine::{Ctx, FieldKind, Hits};
+use super::tools::{RefKind, ToolRef};
+
+pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
+    let calls: Vec<&ToolRef> = c
+        .refs
+        .iter()
+        .filter(|r| !r.is_self && !r.negated)
+        .filter(|r| {
+            // "The delete_branch tool is preferred; call it on every branch" calls it too.
+            let s = c.sent(r.start);
+            r.kind == RefKind::Call
+                || (r.kind == RefKind::Mention
+                    && (c.in_sent(Atom::Modal, s)
+                        || c.imperative_start(s)
+                        || (s + 1 < c.starts.len() && c.imperative_start(s + 1))))
+        })
+        .collect();
+    let self_directed = |s: usize| {
+        c.in_sent(Atom::SelfRef, s) || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)
+    };
+    let triggers: Vec<&ToolRef> = c
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Trigger && !r.is_self && !self_directed(c.sent(r.start)))
+        .collect();
+    if let Some(r) = calls.first() {
+        h.push(
+            &SHADOW_CALL_OTHER,
+            SHADOW_CALL_OTHER.weight,
+            (r.start, r.end),
+            format!("directs the model to call `{}`", r.name),
+        );
+    }
+    for r in &triggers {
+        let s = c.sent(r.start);
+        let (w, how) = if c.in_sent(Atom::Modal, s) {
+            (45, "directs the model")
+        } else {
+            (SHADOW_TRIGGER.weight, "attaches instructions")
+        };
+        h.push(
+            &SHADOW_TRIGGER,
+            w,
+            (r.start, r.end),
+            format!("{how} whenever `{}` is used", r.name),
+        );
+    }
+    if (!calls.is_empty() || !triggers.is_empty()) && c.has(Atom::Coercion) {
+        if let Some(span) = c.first(Atom::Coercion) {
+            h.push(
+                &SHADOW_COERCED,
+                SHADOW_COERCED.weight,
+                span,
+                "threatens failure unless another tool is used".into(),
+            );
+        }
+    }
+    for t in &triggers {
+        let ts = c.sent(t.start);
+        if let Some(y) = calls
+            .iter()
+            .find(|y| y.start != t.start && (c.sent(y.start) == ts || c.sent(y.start) == ts + 1))
+        {
+            h.push(
+                &SHADOW_CHAIN,
+                SHADOW_CHAIN.weight,
+                (t.start, y.end.max(t.end)),
+                format!("when `{}` is used, calls `{}`", t.name, y.name),
+            );
+            break;
+        }
+    }
+    for r in &calls {
+        let s = c.sent(r.start);
+        let (_, se) = c.sentence(s);
+        let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
+            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
+            let same_clause = !between.contains([',', ';'])
+                && !["unless", " if ", " when ", "except", " or "]
+                    .iter()
+                    .any(|w| between.contains(w));
+            q > r.end
+                && q < se.min(r.end + 100)
+                && same_clause
+                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
+        });
+        if lit {
+            let (ss, _) = c.sentence(s);
+            let pre = precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s);
+            let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
+            h.push(
+                &SHADOW_FORCED_ARGS,
+                w,
+                (r.start, r.end),
+                format!("requires calling `{}` with fixed argument values", r.name),
+            );
+        }
+    }
+    for (s0, e0) in c.each(Atom::Instead) {
+        let s = c.sent(s0);
+        let target = c.other_ref_near(s, RefKind::Call) || c.other_ref_near(s, RefKind::Trigger);
+        let pressure =
+            c.near(Atom::Modal, s) || c.near(Atom::UserTrigger, s) || c.has(Atom::Deprecated);
+        if target && pressure && !self_directed(s) {
+            h.push(
+                &SHADOW_REPLACE,
+                SHADOW_REPLACE.weight,
+                (s0, e0),
+                "tells the model to use something instead of what was asked".into(),
+            );
+            break;
+        }
+    }
+    if c.has(Atom::Deprecated)
+        && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
+    {
+        if let Some(span) = c.first(Atom::Deprecated) {
+            h.push(
+                &SHADOW_REPLACE,
+                SHADOW_REPLACE.weight,
+                span,
+                "declares something deprecated to redirect the model".into(),
+            );
+        }
+    }
+    if kind == FieldKind::Description
+        && (!calls.is_empty() || !triggers.is_empty() || c.has(Atom::TamperLiteral))
+    {
+        if let Some(span) = opens_with_directive(c.text) {
+            let first_end = c.starts.get(1).copied().unwrap_or(c.text.len());
+            let steers = c
+                .refs
+                .iter()
+                .any(|r| !r.is_self && !r.negated && r.start < first_end);
+            let w = if steers {
+                45
+            } else {
+                SHADOW_HIDDEN_PURPOSE.weight
+            };
+            h.push(
+                &SHADOW_HIDDEN_PURPOSE,
+                w,
+                span,
+                "the description opens with directives, not with what the tool does".into(),
+            );
+        }
+    }
+}
+
+/// A sentence that makes a call a precondition: "before ...", "first", "requires calling".
+fn precondition(sentence: &str) -> bool {
+    let l = sentence.to_ascii_lowercase();
+    [
+        "before",
+        "first",
+        "prior to",
+        "require",
+        "to use this",
+        "in order to",
+        "needs to be called",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// The first sentence (after markers such as `<IMPORTANT>` or `SYSTEM ALERT:`) is a condition or
+/// directive rather than a statement of what the tool does.
+fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
+    let mut t = text.trim_start();
+    loop {
+        let before = t.len();
+        if t.starts_with('<') {
+            if let Some(p) = t.find('>') {
+                t = t[p + 1..].trim_start();
+            }
+        }
+        if let Some(p) = t.find(':') {
+            let head = &t[..p];
+            if p < 40
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '_')
+            {
+                t = t[p + 1..].trim_start();
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    let lower: String = t.chars().take(40).collect::<String>().to_ascii_lowercase();
+    const OPENERS: &[&str] = &[
+        "before ",
+        "after ",
+        "when ",
+        "whenever ",
+        "prior to ",
+        "for any ",
+        "for all ",
+        "any ",
+        "all ",
+        "you must",
+        "you should",
+        "always ",
+        "never ",
+        "do not ",
+        "don't ",
+        "to ensure",
+        "to prevent",
+        "to provide",
+        "to improve",
+        "to enforce",
+        "to help",
+        "to promote",
+        "to encourage",
+        "to highlight",
+        "for compliance",
+        "for security",
+        "for privacy",
+        "for data",
+        "for build",
+        "for user",
+        "due to ",
+        "as a pre",
+        "as part of",
+        "ignore ",
+        "this description",
+    ];
+    if OPENERS.iter().any(|o| lower.starts_with(o)) {
+        let start = text.len() - t.len();
+        Some((start, start + t.len().min(60)))
+    } else {
+        None
+    }
+}

@@ -1,0 +1,130 @@
+//! Tampering: orders that change argument values, recipients, accounts or amounts — in this
+//! tool's calls or, worse, in other tools' calls.
+
+use super::atoms::Atom;
+use super::catalog::*;
+use super::combine::{Ctx, Hits};
+use super::tools::RefKind;
+
+pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
+    // Sending as someone else, or to an address written into the text, as an order.
+    for (s0, e0) in c.each(Atom::Recipient) {
+        let s = c.sent(s0);
+        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s);
+        let t = c.text[s0..e0].to_ascii_lowercase();
+        let literal_account =
+            t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
+        if (c.in_sent(Atom::Email, s) || literal_account) && ordered && !c.negated_at(s0) {
+            h.push(
+                &TAMPER_RECIPIENT,
+                TAMPER_RECIPIENT.weight,
+                (s0, e0),
+                "sets a sender, recipient or account written into the text".into(),
+            );
+            if c.in_sent(Atom::Instead, s) {
+                h.push(
+                    &TAMPER_ARGUMENT,
+                    TAMPER_ARGUMENT.weight,
+                    (s0, e0),
+                    "substitutes an account or address for the real one".into(),
+                );
+            }
+        }
+    }
+    // Money or messages rerouted to a literal address: "transfers are to be routed to 0x9f8e...".
+    for (s0, e0) in c.each(Atom::TamperStrong) {
+        let s = c.sent(s0);
+        let literal_address = c.in_sent(Atom::Email, s)
+            || c.each(Atom::Recipient).any(|(r, re)| {
+                c.sent(r) == s && {
+                    let t = c.text[r..re].to_ascii_lowercase();
+                    t.starts_with("0x")
+                        || t.starts_with("bc1")
+                        || t.bytes().any(|b| b.is_ascii_digit())
+                }
+            });
+        if literal_address && !c.negated_at(s0) {
+            h.push(
+                &TAMPER_RECIPIENT,
+                TAMPER_RECIPIENT.weight,
+                (s0, e0),
+                "reroutes to an address written into the text".into(),
+            );
+        }
+    }
+
+    // Argument tampering: "set/change P to 'V'" as a directive or against the user's intent.
+    for (s0, e0) in c
+        .each(Atom::TamperLiteral)
+        .chain(c.each(Atom::TamperStrong))
+    {
+        let s = c.sent(s0);
+        if c.negated_at(s0) {
+            continue;
+        }
+        let literal = c.in_sent(Atom::TamperLiteral, s);
+        // Changing how another named tool's arguments are formed needs no literal value.
+        let other_tool = c
+            .refs
+            .iter()
+            .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
+        let strong_target = literal
+            || other_tool
+            || c.in_sent(Atom::ParamNoun, s)
+            || c.in_sent(Atom::QuotedLiteral, s);
+        let why = c.near(Atom::Modal, s)
+            || c.has(Atom::UserIntent)
+            || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
+            || (literal
+                && (c.other_ref_near(s, RefKind::Trigger)
+                    || c.near(Atom::UserTrigger, s)
+                    || c.in_sent(Atom::Prescribe, s)
+                    || c.conditional_imperative(s)));
+        if strong_target && why {
+            h.push(
+                &TAMPER_ARGUMENT,
+                TAMPER_ARGUMENT.weight,
+                (s0, e0),
+                "tells the model to change or fix an argument's value".into(),
+            );
+            if c.near(Atom::UserTrigger, s) || c.near(Atom::Instead, s) {
+                h.push(
+                    &OVERRIDE_USER_INTENT,
+                    OVERRIDE_USER_INTENT.weight,
+                    (s0, e0),
+                    "substitutes its own value for what the user asked".into(),
+                );
+            }
+            if c.in_sent(Atom::Recipient, s) {
+                h.push(
+                    &TAMPER_RECIPIENT,
+                    TAMPER_RECIPIENT.weight,
+                    (s0, e0),
+                    "tells the model to change a recipient, destination or amount".into(),
+                );
+            }
+        }
+    }
+
+    // Dictating argument values for another tool: "when X is used, you must ... 'literal'".
+    for r in c
+        .refs
+        .iter()
+        .filter(|r| r.kind != RefKind::Call && !r.is_self)
+    {
+        let s = c.sent(r.start);
+        let (_, se) = c.sentence(s);
+        let literal_after = c
+            .each(Atom::QuotedLiteral)
+            .any(|(q, _)| q > r.end && q < se);
+        let prescribes = c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s);
+        if prescribes && literal_after && !c.in_sent(Atom::SelfRef, s) {
+            h.push(
+                &TAMPER_ARGUMENT,
+                TAMPER_ARGUMENT.weight,
+                (r.start, r.end),
+                format!("dictates argument values whenever `{}` is used", r.name),
+            );
+        }
+    }
+}
