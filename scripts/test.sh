@@ -3,6 +3,10 @@
 # This is what CI runs (.ci/run). It installs the peers it needs under target/peers first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Anything that falls back to the default data directory writes here, never into the user's own.
+MCPGUARD_HOME="$(mktemp -d)"
+export MCPGUARD_HOME
+trap 'rm -rf "$MCPGUARD_HOME"' EXIT
 
 echo "== peers"
 scripts/install-peers.sh

@@ -207,7 +207,10 @@ def test_signals_are_forwarded_to_the_server(tmp_path):
 
 def test_a_server_that_cannot_start_is_reported(tmp_path):
     p = subprocess.run(
-        [str(MCPGUARD), "wrap", "--", str(tmp_path / "no-such-server")], capture_output=True, text=True, timeout=10
+        [str(MCPGUARD), "wrap", "--data-dir", str(tmp_path / "data"), "--", str(tmp_path / "no-such-server")],
+        capture_output=True,
+        text=True,
+        timeout=10,
     )
     assert p.returncode == 4
     assert "could not start the server" in p.stderr and "no-such-server" in p.stderr
