@@ -60,9 +60,11 @@ pub(crate) enum Atom {
     StrongSecret,
     Disable,
     Negation,
+    Deceive,
+    ExtraDest,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Negation as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::ExtraDest as usize + 1;
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
