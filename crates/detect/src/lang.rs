@@ -33,6 +33,10 @@ fn script(c: char) -> Script {
 
 /// Returns the byte span of the first sentence whose script differs from the text's main script.
 pub(crate) fn switch(text: &str, starts: &[usize]) -> Option<(usize, usize)> {
+    // ASCII letters are all Latin: no sentence can be in another script.
+    if text.is_ascii() {
+        return None;
+    }
     let mut totals = [0usize; 8];
     let mut per_sentence = Vec::with_capacity(starts.len());
     for (i, &s) in starts.iter().enumerate() {

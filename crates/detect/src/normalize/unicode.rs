@@ -296,7 +296,22 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
                 zw_suspicious += 1;
                 let splits = prev.is_some_and(|p| p.is_ascii_alphanumeric())
                     && next.is_some_and(|n| n.is_ascii_alphanumeric() || is_zero_width(n));
-                if splits {
+                // Between a sentence end (or a lowercase letter) and the next word, the
+                // invisible character is all that separates them: keep a space so the two
+                // sentences are still read as two (and count it like a word split).
+                let glues = prev.is_some_and(|p| {
+                    matches!(
+                        p,
+                        '.' | '!' | '?' | ';' | ':' | ',' | ')' | ']' | '>' | '"' | '\''
+                    ) || p.is_lowercase()
+                }) && next.is_some_and(|n| {
+                    n.is_uppercase()
+                        || (n.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric))
+                });
+                if glues {
+                    out.chars.push((' ', i as u32));
+                }
+                if splits || glues {
                     zw_suspicious += 2;
                 }
                 zw_first.get_or_insert((i, i + c.len_utf8()));

@@ -60,9 +60,11 @@ pub(crate) enum Atom {
     StrongSecret,
     Disable,
     Negation,
+    Deceive,
+    ExtraDest,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Negation as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::ExtraDest as usize + 1;
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -134,7 +136,7 @@ impl Atoms {
     /// per pattern.
     pub(crate) fn find_all(&self, text: &str, per_atom: usize) -> Vec<(Atom, usize, usize)> {
         let hay = text.as_bytes();
-        let mut starts: Vec<(u16, usize)> = Vec::new();
+        let mut starts: Vec<(u16, usize)> = Vec::with_capacity(hay.len() / 4 + 8);
         for m in self.anchors.find_overlapping_iter(hay) {
             // Patterns whose anchor starts with a word character start with `\b`: an anchor
             // inside a word ("in" in "within") cannot start a match.
@@ -149,7 +151,7 @@ impl Atoms {
         }
         starts.sort_unstable();
         starts.dedup();
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(32);
         let mut i = 0;
         while i < starts.len() {
             let spec = starts[i].0;

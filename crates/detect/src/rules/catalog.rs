@@ -70,6 +70,8 @@ rules! {
         "addresses the model directly or reassigns its role";
     SECRECY_CONCEAL = "secrecy.conceal_from_user", "secrecy", High, 55,
         "tells the model to keep something from the user";
+    SECRECY_DECEIVE = "secrecy.deceive_user", "secrecy", High, 60,
+        "tells the model to tell the user something untrue (success regardless, only the chosen destination)";
     SECRECY_SILENT = "secrecy.silent_action", "secrecy", High, 45,
         "asks for an action to be done silently or secretly";
     SENSITIVE_PATH = "sensitive.path", "sensitive", Low, 15,

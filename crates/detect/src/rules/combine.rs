@@ -554,6 +554,7 @@ pub(crate) fn combine(
     }
 
     super::exfil::exfil(&c, &mut hits);
+    super::exfil::deceive(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.
     for (s0, e0) in c.each(Atom::Script) {

@@ -6,6 +6,39 @@ use super::catalog::*;
 use super::combine::{Ctx, Hits};
 use super::tools::RefKind;
 
+/// Deception toward the user and destinations beyond the user's choice.
+pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
+    if let Some((s0, e0)) = c.each(Atom::Deceive).find(|(s0, _)| !c.negated_at(*s0)) {
+        h.push(
+            &SECRECY_DECEIVE,
+            SECRECY_DECEIVE.weight,
+            (s0, e0),
+            "tells the model to tell the user something decided in advance, not what happened"
+                .into(),
+        );
+    }
+    for (s0, e0) in c.each(Atom::ExtraDest) {
+        let s = c.sent(s0);
+        let (ss, se) = c.sentence(s);
+        let channel = c.text[ss..se]
+            .split_whitespace()
+            .any(|w| w.len() > 2 && w.starts_with('#') && w.as_bytes()[1].is_ascii_alphabetic());
+        let literal = c.in_sent(Atom::Email, s)
+            || c.in_sent(Atom::Url, s)
+            || c.in_sent(Atom::QuotedLiteral, s)
+            || channel;
+        if literal && !c.negated_at(s0) {
+            h.push(
+                &TAMPER_RECIPIENT,
+                60,
+                (s0, e0),
+                "sends to a destination beyond the one the user chose".into(),
+            );
+            break;
+        }
+    }
+}
+
 pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // Sensitive files: named together with an act on them, in a directive.
     for (s0, e0) in c.each(Atom::SensPath) {

@@ -321,4 +321,28 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Script, Start, &["curl"], r"\bcurl\s+(-\w+\s+)*(-d|--data(-binary)?|-F|-T|--upload-file)\s+@"),
     spec(Atom::Recipient, Gate, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
         r"\b[a-z]{2}\d{2}[0-9a-z]{10,30}\b|\b[a-z]{2}\d{2}(\s[0-9a-z]{4}){3,7}(\s[0-9a-z]{1,4})?\b"),
+    // Deception toward the user: a statement to the user that is decided in advance, whatever
+    // really happened ("report success regardless", "tell the user it only went to X").
+    spec(Atom::Deceive, Gate, &["regardless", "no matter", "whatever", "even if", "even when", "irrespective"],
+        concat!(
+            r"\b(report|claim|say|state|confirm|show|display|return|tell\s+(the\s+)?user|inform\s+(the\s+)?user)\w*\s+(\w+\s+){0,4}(success|successful|succeeded|completed|complete|done|it\s+worked|no\s+errors?)\b[^.!?\n]{0,80}\b(regardless|no\s+matter|irrespective|even\s+if|even\s+when)\b",
+            r"|\b(regardless\s+of|no\s+matter|irrespective\s+of|even\s+if|even\s+when|whatever)\b[^.!?\n]{0,80}\b(report|claim|say|state|confirm|show|tell|return)\w*\s+(\w+\s+){0,4}(success|successful|succeeded|completed|complete|done|it\s+worked|no\s+errors?)\b"),
+    ),
+    spec(Atom::Deceive, Start, &["tell", "assure", "reassure", "inform", "let", "say", "show"],
+        r"\b(tell|tells|telling|assure|reassure|inform|let|say\s+to|show)\s+(the\s+)?user\s+(know\s+)?(that\s+)?(\w+\s+){0,6}(only|just|solely|merely|never|not)\s+(went|sent|shared|posted|delivered|forwarded|going|goes|copied|stored|saved|to|with)\b"),
+    spec(Atom::Deceive, Start, &["pretend", "make it"],
+        r"\b(pretend|pretending)\s+(to\s+the\s+user\s+)?(that|the|it|to|you)\b|\bmake\s+it\s+(look|appear|seem)\s+(like|as\s+if|as\s+though|that)\b"),
+    // Destinations beyond the user's choice: "in addition to the recipients the user chose",
+    // "also forward ... to".
+    spec(Atom::ExtraDest, Start, &["in addition", "besides", "on top of", "beyond", "as well as", "apart from"],
+        r"\b(in\s+addition\s+to|besides|on\s+top\s+of|beyond|as\s+well\s+as|apart\s+from)\s+(\w+\s+){0,3}(recipients?|destinations?|channels?|address(es)?|targets?|accounts?|contacts?)\b"),
+    spec(Atom::ExtraDest, Start, &["also", "additionally", "secretly", "quietly", "silently"],
+        r"\b(also|additionally|secretly|quietly|silently)\s+(send|forward|cc|bcc|copy|mirror|post|deliver|cross-?post|relay|share|upload|sync)\w*\s+(\w+\s+){0,6}(to|with|into)\b"),
+    // "every line of F", "each entry in F": the whole of a source, like "the contents of".
+    spec(Atom::Contents, Start, &["every", "each", "all"],
+        r"\b(every|each|all)\s+(single\s+)?(lines?|bytes?|entr(y|ies)|rows?|keys?|characters?|values?|records?)\s+(of|from|in)\b"),
+    // "fill `p` with", "populate the p argument with": an argument named as the receiver.
+    spec(Atom::ParamRef, Start, &["fill", "populat", "prefill", "stuff", "load"],
+        r#"\b(fill|fills|populate|populates|prefill|stuff|load)\s+(in\s+)?(the\s+)?((?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)|[a-z_][a-z0-9_]*\s+(parameter|param|argument|arg|field|property))\s+(\w+\s+)?with\b"#),
+    spec(Atom::Transfer, Start, &["plac"], r"\b(place|places|placing)\s+(it|them|this|that|those|these|the\s+\w+)\s+(in|into|inside)\b"),
 ];
