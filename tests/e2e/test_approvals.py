@@ -141,3 +141,38 @@ def test_a_user_who_declines_the_form_denies_the_call(tmp_path, files_dir):
     result = asyncio.run(asyncio.wait_for(scenario(), 60))
     assert not result["ok"] and "declined" in result["text"], result
     assert not (files_dir / "c.txt").exists()
+
+
+def test_every_decision_is_in_the_audit_chain(tmp_path, files_dir):
+    """Allow, hold, approve, deny and pin changes are recorded, durably, in one verifiable chain."""
+    data = tmp_path / "data"
+    data.mkdir()
+
+    async def scenario():
+        async with client_for(files_dir, data, tmp_path / "log") as c:
+            await c.list_tools()
+            assert (await try_call(c, "read_text_file", {"path": str(files_dir / "notes.txt")}))["ok"]
+            call = asyncio.create_task(try_call(c, "write_file", {"path": str(files_dir / "w.txt"), "content": "w"}))
+            held = await wait_pending(data)
+            await asyncio.to_thread(mg, data, "approve", str(held["id"]))
+            assert (await call)["ok"]
+            refused = await try_call(c, "no_such_tool", {})
+            assert not refused["ok"]
+
+    asyncio.run(asyncio.wait_for(scenario(), 60))
+    exported = subprocess.run(
+        [str(MCPGUARD), "audit", "--data-dir", str(data), "export", "--format", "jsonl"], capture_output=True, text=True, timeout=30
+    )
+    assert exported.returncode == 0, exported.stderr
+    records = [json.loads(l) for l in exported.stdout.splitlines()]
+    seen = [(r["verdict"], r["method"], r["tool"]) for r in records]
+    assert ("allow", "tools/call", "read_text_file") in seen, seen
+    assert ("hold", "tools/call", "write_file") in seen
+    assert ("approve", "tools/call", "write_file") in seen
+    assert ("allow", "tools/call", "no_such_tool") not in seen
+    assert any(v == "deny" and t == "no_such_tool" for v, _, t in seen)
+    assert any(v == "pin_change" for v, _, _ in seen)
+    # the allowed call's arguments are recorded as a digest only
+    read = next(r for r in records if r["tool"] == "read_text_file")
+    assert len(read["args_digest"]) == 64 and read["args"] is None
+    assert subprocess.run([str(MCPGUARD), "audit", "--data-dir", str(data), "verify"], capture_output=True, timeout=30).returncode == 0

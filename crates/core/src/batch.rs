@@ -97,12 +97,12 @@ pub(crate) fn on_batch<'a>(
     let reply = (!replies.is_empty()).then(|| join_array(replies.iter().map(Vec::as_slice)));
     // A batch's pin changes have no single request to fail: withhold the whole batch instead.
     let fail_closed = (!fx.pin_changes.is_empty()).then(|| {
-        error_response(
+        crate::FailClosed::ToSender(error_response(
             None,
             mcpguard_proto::codes::DENIED,
             "mcpguard: a batch was withheld because its pin changes could not be recorded",
             json!({ "mcpguard": { "kind": "store_unavailable" } }),
-        )
+        ))
     });
     Outcome {
         forward,

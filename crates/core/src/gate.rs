@@ -47,6 +47,8 @@ pub struct GateConfig {
     pub judge: Option<Arc<dyn Judge>>,
     /// Calls of tools their server marks destructive wait for a human decision.
     pub approve_destructive: bool,
+    /// Emit audit events for decisions.
+    pub audit: bool,
 }
 
 impl Default for GateConfig {
@@ -57,6 +59,7 @@ impl Default for GateConfig {
             pin_mode: PinMode::default(),
             judge: None,
             approve_destructive: true,
+            audit: true,
         }
     }
 }
@@ -197,12 +200,24 @@ impl Gate {
                 if *remember == mcpguard_store::Remember::Session {
                     s.approvals.remembered.insert(held.tool.clone());
                 }
+                let reason = format!("approval {approval_id}: approved ({})", remember.as_str());
+                let audit = self.config.audit.then(|| {
+                    crate::audit::for_resolution(
+                        &held.tool,
+                        held.request_id.as_json(),
+                        true,
+                        &reason,
+                    )
+                });
+                let unrecorded = crate::FailClosed::ToSender(unrecorded_error(&held.request_id));
                 Outcome {
                     forward: Some(Checked::rewritten(held.raw)),
+                    fail_closed: Some(unrecorded),
                     notices: vec![Notice::info(format!(
                         "approval {approval_id}: `{}` approved",
                         held.tool
                     ))],
+                    audit: audit.into_iter().collect(),
                     ..Outcome::default()
                 }
             }
@@ -212,6 +227,14 @@ impl Gate {
                     "mcpguard: the call to `{}` was not approved: {why} (approval {approval_id})",
                     held.tool
                 );
+                let audit = self.config.audit.then(|| {
+                    crate::audit::for_resolution(
+                        &held.tool,
+                        held.request_id.as_json(),
+                        false,
+                        &message,
+                    )
+                });
                 Outcome {
                     reply: Some(error_response(
                         Some(&held.request_id),
@@ -219,6 +242,7 @@ impl Gate {
                         &message,
                         json!({ "mcpguard": { "kind": "not_approved", "approval": approval_id, "tool": held.tool } }),
                     )),
+                    audit: audit.into_iter().collect(),
                     notices: vec![Notice::info(message)],
                     ..Outcome::default()
                 }
@@ -275,12 +299,20 @@ impl Gate {
             Ok(Decoded::Single(m)) => {
                 let mut fx = Effects::default();
                 let verdict = self.on_message(side, s, &m, &mut fx);
-                let fail_closed = (!fx.pin_changes.is_empty())
-                    .then(|| m.id.as_ref().map(unrecorded_error))
-                    .flatten();
+                let mut audit = Vec::new();
+                if self.config.audit {
+                    audit.extend(crate::audit::for_request(side, &m, &verdict));
+                    audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
+                }
+                let fail_closed = if fx.pin_changes.is_empty() && audit.is_empty() {
+                    None
+                } else {
+                    fail_closed_for(&m)
+                };
                 let mut outcome = Outcome {
                     notices: fx.notices,
                     pin_changes: fx.pin_changes,
+                    audit,
                     fail_closed,
                     ..Outcome::default()
                 };
@@ -340,12 +372,24 @@ impl Gate {
                 };
             }
         }
+        let audit = if self.config.audit {
+            let id_text = id.as_ref().map(IdKey::as_json);
+            vec![crate::audit::for_refused_frame(
+                side,
+                id_text,
+                err.kind(),
+                &err.to_string(),
+            )]
+        } else {
+            Vec::new()
+        };
         Outcome {
             forward: None,
             reply: Some(proto_error_response(id.as_ref(), err)),
             notices: vec![Notice::warn(format!(
                 "refused a message from the {sender}: {err}"
             ))],
+            audit,
             ..Outcome::default()
         }
     }
@@ -487,12 +531,25 @@ fn has_cursor(m: &Message<'_>) -> bool {
         .is_some_and(|c| c.cursor.is_some())
 }
 
+/// What replaces a message whose effects cannot be recorded: a request is answered with an error
+/// to its sender; a response is replaced by an error to the receiver, who waits for it.
+fn fail_closed_for(m: &Message<'_>) -> Option<crate::FailClosed> {
+    let id = m.id.as_ref()?;
+    match m.kind {
+        Kind::Request => Some(crate::FailClosed::ToSender(unrecorded_error(id))),
+        Kind::Response | Kind::ErrorResponse => {
+            Some(crate::FailClosed::ToReceiver(unrecorded_error(id)))
+        }
+        Kind::Notification => None,
+    }
+}
+
 /// The error a receiver gets when pin changes could not be recorded (the store is down).
 fn unrecorded_error(id: &IdKey) -> Vec<u8> {
     error_response(
         Some(id),
         DENIED,
-        "mcpguard: the answer was withheld because its pin changes could not be recorded (the store is unavailable)",
+        "mcpguard: withheld because its pin changes or audit record could not be recorded (the store is unavailable)",
         json!({ "mcpguard": { "kind": "store_unavailable" } }),
     )
 }

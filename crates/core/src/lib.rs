@@ -7,6 +7,7 @@
 //! clocks: every decision is unit-tested with plain bytes.
 
 pub mod approval;
+pub mod audit;
 mod batch;
 pub mod canonical;
 mod gate;
@@ -19,7 +20,7 @@ pub mod pins;
 mod session;
 
 pub use gate::{Gate, GateConfig};
-pub use outcome::{Checked, Notice, NoticeLevel, Outcome};
+pub use outcome::{Checked, FailClosed, Notice, NoticeLevel, Outcome};
 pub use pins::{Judge, Judgement, PinBook, PinMode};
 pub use session::{Phase, Session};
 

@@ -69,11 +69,22 @@ pub struct Outcome<'a> {
     pub notices: Vec<Notice>,
     /// Pin changes to record durably *before* `forward` is written.
     pub pin_changes: Vec<PinChange>,
-    /// What to send the receiver instead of `forward` if `pin_changes` cannot be recorded
-    /// (fail closed: an error for the request the forwarded message answered).
-    pub fail_closed: Option<Vec<u8>>,
+    /// Audit events to append durably *before* `forward` or `reply` is written.
+    pub audit: Vec<crate::audit::AuditEvent>,
+    /// What to send instead of `forward` if `pin_changes` or `audit` cannot be recorded
+    /// (fail closed: an error for the request concerned, to whoever waits for it).
+    pub fail_closed: Option<FailClosed>,
     /// A call held for a human decision: record it, then call `Gate::hold_registered`.
     pub hold: Option<crate::approval::HoldTicket>,
     /// The client answered an approval form: record the decision, then call `Gate::resolve`.
     pub resolved: Option<(i64, crate::approval::Resolution)>,
+}
+
+/// The answer that replaces a message whose effects could not be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailClosed {
+    /// An error response to the sender (it sent a request).
+    ToSender(Vec<u8>),
+    /// An error response to the receiver (the message answered the receiver's request).
+    ToReceiver(Vec<u8>),
 }

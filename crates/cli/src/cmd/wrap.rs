@@ -3,6 +3,7 @@
 //! Two stages: [`WrapArgs`] (what clap parsed) → [`WrapConfig`] (validated, pure, tested) → [`run`].
 
 use std::ffi::OsString;
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,7 +11,7 @@ use std::time::Duration;
 use anyhow::Context;
 use mcpguard_core::judge::DetectJudge;
 use mcpguard_core::{Gate, GateConfig};
-use mcpguard_gateway::stdio::{self, ApprovalSetup, End, PinSetup, StdioConfig};
+use mcpguard_gateway::stdio::{self, ApprovalSetup, AuditSetup, End, PinSetup, StdioConfig};
 use mcpguard_gateway::GatewayError;
 use mcpguard_proto::Limits;
 
@@ -45,6 +46,9 @@ pub struct WrapArgs {
     /// Seconds a call held for approval waits before it is denied [default: 120].
     #[arg(long, value_name = "SECS")]
     pub approval_timeout: Option<u64>,
+    /// Do not record decisions in the audit log. For debugging only.
+    #[arg(long)]
+    pub danger_no_audit: bool,
     /// Turn pinning off: rug pulls are no longer blocked. For debugging only.
     #[arg(long)]
     pub danger_no_pins: bool,
@@ -181,9 +185,21 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         pin_mode: cfg.pin_mode.unwrap_or_default(),
         judge: Some(Arc::new(judge)),
         approve_destructive: cfg.approve_destructive,
+        audit: !args.danger_no_audit,
         ..GateConfig::default()
     }));
     let store = args.data.open()?;
+    let session = format!(
+        "{}-{}",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp()
+    );
+    if args.danger_no_audit {
+        eprintln!(
+            "mcpguard[{}]: warning: --danger-no-audit: decisions are not recorded",
+            cfg.name
+        );
+    }
     let pins = match cfg.pin_mode {
         Some(_) => {
             let store = Arc::clone(&store);
@@ -224,21 +240,17 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         kill_grace: cfg.kill_grace,
         pins,
         approvals: Some(ApprovalSetup {
-            store,
+            store: Arc::clone(&store),
             timeout: cfg.approval_timeout,
-            session: format!(
-                "{}-{}",
-                std::process::id(),
-                time::OffsetDateTime::now_utc().unix_timestamp()
-            ),
+            session: session.clone(),
         }),
+        audit: (!args.danger_no_audit).then(|| AuditSetup { store, session }),
     };
-    let end = stdio::run(
-        &stdio_cfg,
-        gate,
-        Box::new(std::io::stdin()),
-        Box::new(std::io::stdout()),
-    );
+    // Our own handles on fds 0 and 1: std's Stdin/Stdout would add a second buffer (and a line
+    // writer) under the gateway's own.
+    let stdin = std::fs::File::from(std::io::stdin().as_fd().try_clone_to_owned()?);
+    let stdout = std::fs::File::from(std::io::stdout().as_fd().try_clone_to_owned()?);
+    let end = stdio::run(&stdio_cfg, gate, Box::new(stdin), Box::new(stdout));
     match end {
         Ok(End::ClientClosed { .. }) => Ok(Exit::Ok),
         Ok(End::ServerExited { .. }) => Ok(Exit::ServerExited),
@@ -263,6 +275,7 @@ mod tests {
             max_depth: None,
             pin_mode: None,
             approval_timeout: None,
+            danger_no_audit: false,
             manifest: None,
             danger_no_pins: false,
             data: DataDirArgs { data_dir: None },

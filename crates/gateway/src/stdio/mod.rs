@@ -19,6 +19,7 @@ mod pump;
 
 pub use approvals::ApprovalSetup;
 pub use pinning::PinSetup;
+pub use pump::AuditSetup;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -47,6 +48,8 @@ pub struct StdioConfig {
     pub pins: Option<PinSetup>,
     /// Approvals of held calls (`None`: held calls are denied).
     pub approvals: Option<ApprovalSetup>,
+    /// The audit log (`None`: decisions are not recorded).
+    pub audit: Option<AuditSetup>,
 }
 
 /// How a wrapped session ended.
@@ -79,6 +82,8 @@ pub fn run(
         store: config.pins.as_ref().map(|p| Arc::clone(&p.store)),
         approvals: config.approvals.clone(),
         waiting: Default::default(),
+        audit: config.audit.clone(),
+        client_gone: Default::default(),
         to_client: Mutex::new(Some(std::io::BufWriter::with_capacity(
             64 * 1024,
             client_out,

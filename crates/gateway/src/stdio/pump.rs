@@ -6,10 +6,12 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 
-use mcpguard_core::{Gate, NoticeLevel, Outcome, Session};
+use mcpguard_core::{FailClosed, Gate, NoticeLevel, Outcome, Session};
 use mcpguard_proto::{LineReader, ReadLine};
+use mcpguard_store::NewAuditRecord;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::{Handle, Signals};
+use std::time::Instant;
 
 use crate::error::GatewayError;
 use mcpguard_store::Store;
@@ -36,6 +38,36 @@ pub(crate) struct Shared {
     /// Where held calls are recorded (`None`: they are denied).
     pub approvals: Option<super::approvals::ApprovalSetup>,
     pub waiting: super::approvals::Waiting,
+    /// Where audit records go (`None`: not audited).
+    pub audit: Option<AuditSetup>,
+    /// Set when a write to the client failed (it is gone).
+    pub client_gone: std::sync::atomic::AtomicBool,
+}
+
+/// Writes one frame to one side.
+type Write1 = fn(&Shared, &[u8]);
+
+/// Who sent the message an outcome is about.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum From {
+    Client,
+    Server,
+}
+
+/// The audit log of a wrapped server.
+#[derive(Clone)]
+pub struct AuditSetup {
+    pub store: Arc<dyn Store>,
+    /// Identifies this gateway run in the records.
+    pub session: String,
+}
+
+impl std::fmt::Debug for AuditSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditSetup")
+            .field("session", &self.session)
+            .finish_non_exhaustive()
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -72,26 +104,84 @@ impl Shared {
         lock(&self.session)
     }
 
-    /// Records the outcome's pin changes durably. Returns what to forward: the checked message,
-    /// or — when the changes could not be recorded — the fail-closed answer.
-    fn settle<'o>(&self, outcome: &'o Outcome<'_>) -> Option<&'o [u8]> {
-        let forward = outcome.forward.as_ref().map(|c| c.bytes());
-        if outcome.pin_changes.is_empty() {
-            return forward;
-        }
-        let result = match &self.store {
-            Some(store) => store.apply(&self.name, &outcome.pin_changes),
-            None => Ok(()),
-        };
-        match result {
-            Ok(()) => forward,
-            Err(e) => {
-                log(
-                    &self.name,
-                    &format!("error: could not record pin changes, withholding the message: {e}"),
-                );
-                outcome.fail_closed.as_deref()
+    /// Records the outcome's pin changes and audit events durably — before anything it decided
+    /// takes effect. `Err` means they could not be recorded.
+    fn persist(&self, outcome: &Outcome<'_>, started: Instant) -> Result<(), String> {
+        if !outcome.pin_changes.is_empty() {
+            if let Some(store) = &self.store {
+                store
+                    .apply(&self.name, &outcome.pin_changes)
+                    .map_err(|e| format!("pin changes: {e}"))?;
             }
+        }
+        if let Some(audit) = &self.audit {
+            let latency_us = started.elapsed().as_micros().min(u128::from(u64::MAX)) as u64;
+            for ev in &outcome.audit {
+                let record = NewAuditRecord {
+                    session: audit.session.clone(),
+                    principal: None,
+                    server: self.name.clone(),
+                    direction: ev.direction.clone(),
+                    method: ev.method.clone(),
+                    tool: ev.tool.clone(),
+                    request_id: ev.request_id.clone(),
+                    args_digest: ev.args_digest.clone(),
+                    args: None,
+                    findings: Vec::new(),
+                    rules: ev.rules.clone(),
+                    verdict: ev.verdict.clone(),
+                    reason: ev.reason.clone(),
+                    latency_us,
+                };
+                audit
+                    .store
+                    .append_audit(record)
+                    .map_err(|e| format!("audit record: {e}"))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies an outcome from `from`: records its effects, then writes what it decided — or, if
+    /// the effects could not be recorded, only its fail-closed answer (nothing passes).
+    pub(crate) fn deliver(&self, from: From, outcome: &Outcome<'_>, started: Instant) -> bool {
+        self.report(outcome);
+        let (to_receiver, to_sender): (Write1, Write1) = match from {
+            From::Client => (Shared::to_server, Shared::to_client),
+            From::Server => (Shared::to_client, Shared::to_server),
+        };
+        if let Err(e) = self.persist(outcome, started) {
+            log(
+                &self.name,
+                &format!("error: could not record {e}; withholding the message"),
+            );
+            match &outcome.fail_closed {
+                Some(FailClosed::ToSender(b)) => to_sender(self, b),
+                Some(FailClosed::ToReceiver(b)) => to_receiver(self, b),
+                None => {}
+            }
+            if let Some(reply) = &outcome.reply {
+                to_sender(self, reply); // a refusal lets nothing through: it may still be said
+            }
+            return false;
+        }
+        if let Some(fwd) = &outcome.forward {
+            to_receiver(self, fwd.bytes());
+        }
+        if let Some(reply) = &outcome.reply {
+            to_sender(self, reply);
+        }
+        true
+    }
+
+    fn to_server(&self, bytes: &[u8]) {
+        self.write_server(bytes);
+    }
+
+    fn to_client(&self, bytes: &[u8]) {
+        if !self.write_client(bytes) {
+            self.client_gone
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
@@ -131,13 +221,7 @@ impl Shared {
 
     /// Writes what a decision on a held call produced: the call to the server, or an error to the client.
     pub(crate) fn apply(&self, outcome: &Outcome<'_>) {
-        self.report(outcome);
-        if let Some(fwd) = &outcome.forward {
-            self.write_server(fwd.bytes());
-        }
-        if let Some(reply) = &outcome.reply {
-            self.write_client(reply);
-        }
+        self.deliver(From::Client, outcome, Instant::now());
     }
 
     fn report(&self, outcome: &Outcome<'_>) {
@@ -170,7 +254,9 @@ pub(crate) fn spawn_client_pump(
     thread::spawn(move || {
         let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, input), max);
         loop {
-            let outcome = match reader.next_line() {
+            let line = reader.next_line();
+            let started = Instant::now();
+            let outcome = match line {
                 Ok(ReadLine::Line(line)) => shared.gate.on_client(&mut lock(&shared.session), line),
                 Ok(ReadLine::TooLong { size, prefix }) => {
                     shared
@@ -179,14 +265,15 @@ pub(crate) fn spawn_client_pump(
                 }
                 Ok(ReadLine::Eof) | Err(_) => break,
             };
-            shared.report(&outcome);
-            if let Some(fwd) = shared.settle(&outcome) {
-                shared.write_server(fwd);
+            let recorded = shared.deliver(From::Client, &outcome, started);
+            if shared
+                .client_gone
+                .load(std::sync::atomic::Ordering::Relaxed)
+            {
+                break;
             }
-            if let Some(reply) = &outcome.reply {
-                if !shared.write_client(reply) {
-                    break;
-                }
+            if !recorded {
+                continue; // nothing it decided may take effect
             }
             if let Some(ticket) = &outcome.hold {
                 shared.hold(ticket);
@@ -204,8 +291,11 @@ pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events
     let max = shared.gate.config().limits.max_message_bytes;
     thread::spawn(move || {
         let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, output), max);
+        let mut told_gone = false;
         loop {
-            let outcome = match reader.next_line() {
+            let line = reader.next_line();
+            let started = Instant::now();
+            let outcome = match line {
                 Ok(ReadLine::Line(line)) => shared.gate.on_server(&mut lock(&shared.session), line),
                 Ok(ReadLine::TooLong { size, prefix }) => {
                     shared
@@ -214,14 +304,14 @@ pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events
                 }
                 Ok(ReadLine::Eof) | Err(_) => break,
             };
-            shared.report(&outcome);
-            if let Some(fwd) = shared.settle(&outcome) {
-                if !shared.write_client(fwd) {
-                    let _ = events.send(Event::ClientClosed);
-                }
-            }
-            if let Some(reply) = &outcome.reply {
-                shared.write_server(reply);
+            shared.deliver(From::Server, &outcome, started);
+            if !told_gone
+                && shared
+                    .client_gone
+                    .load(std::sync::atomic::Ordering::Relaxed)
+            {
+                told_gone = true;
+                let _ = events.send(Event::ClientClosed);
             }
         }
         let _ = events.send(Event::ServerClosed);
