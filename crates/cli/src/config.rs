@@ -23,6 +23,27 @@ pub struct FileConfig {
     /// Calls held for a human decision.
     #[serde(default)]
     pub approvals: Option<ApprovalsSection>,
+    /// The audit log.
+    #[serde(default)]
+    pub audit: Option<AuditSection>,
+}
+
+/// `[audit]`
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AuditSection {
+    /// `normal` (default): a record is committed to the write-ahead log before its decision takes
+    /// effect — it survives a crash of mcpguard, not a power loss. `full`: synced to disk too
+    /// (one fsync per record, about a millisecond on a typical disk).
+    pub sync: Option<AuditSync>,
+}
+
+/// `[audit] sync`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditSync {
+    Normal,
+    Full,
 }
 
 /// `[approvals]`

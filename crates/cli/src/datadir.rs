@@ -24,6 +24,14 @@ impl DataDirArgs {
             .context("cannot find a data directory: set --data-dir or MCPGUARD_HOME")
     }
 
+    /// The store with a chosen commit durability (the audit log's own handle).
+    pub fn open_with(&self, sync: mcpguard_store::Sync) -> anyhow::Result<Arc<dyn Store>> {
+        let dir = self.resolve()?;
+        let store = SqliteStore::open_dir_with(&dir, sync)
+            .with_context(|| format!("cannot open the store in {}", dir.display()))?;
+        Ok(Arc::new(store))
+    }
+
     pub fn open(&self) -> anyhow::Result<Arc<dyn Store>> {
         let dir = self.resolve()?;
         let store = SqliteStore::open_dir(&dir)

@@ -22,14 +22,14 @@ pub use pins::{
     ItemKind, Pending, PendingReason, PendingState, Pin, PinChange, PinnedItem, ServerRecord,
     Target,
 };
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, Sync};
 
 /// Result type of the store.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Pins, approvals, keys and the audit log. Every method is one transaction: a crash leaves either the state
 /// before or the state after, never a mix.
-pub trait Store: Send + Sync {
+pub trait Store: Send + std::marker::Sync {
     /// The server's record, if it was seen before.
     fn server(&self, name: &str) -> Result<Option<ServerRecord>>;
     /// Records the server's launch spec: trusted on first use; a different spec later becomes a

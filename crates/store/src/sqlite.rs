@@ -30,6 +30,25 @@ const MIGRATIONS: [&str; 4] = [
 /// The file name inside the data directory.
 pub const DB_FILE: &str = "mcpguard.db";
 
+/// How durable a commit is when a write returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sync {
+    /// Synced to disk (`synchronous=FULL`): survives a power loss. One fsync per write.
+    Full,
+    /// Committed to the write-ahead log (`synchronous=NORMAL`): survives a crash or `kill -9` of
+    /// the process; a power loss or OS crash may lose the last commits before a checkpoint.
+    Normal,
+}
+
+impl Sync {
+    fn pragma(self) -> &'static str {
+        match self {
+            Sync::Full => "FULL",
+            Sync::Normal => "NORMAL",
+        }
+    }
+}
+
 /// SQLite-backed [`Store`].
 pub struct SqliteStore {
     conn: Mutex<Connection>,
@@ -59,6 +78,17 @@ impl SqliteStore {
 
     /// Opens (creating if needed) the store file at `path`.
     pub fn open(path: &Path) -> Result<SqliteStore> {
+        SqliteStore::open_with(path, Sync::Full)
+    }
+
+    /// Opens the store in `data_dir` with a chosen commit durability (see [`Sync`]).
+    pub fn open_dir_with(data_dir: &Path, sync: Sync) -> Result<SqliteStore> {
+        SqliteStore::open_dir(data_dir)?;
+        SqliteStore::open_with(&data_dir.join(DB_FILE), sync)
+    }
+
+    /// Opens the store file at `path` with a chosen commit durability.
+    pub fn open_with(path: &Path, sync: Sync) -> Result<SqliteStore> {
         let open_err = |source| StoreError::Open {
             path: path.display().to_string(),
             source,
@@ -68,7 +98,7 @@ impl SqliteStore {
             .map_err(open_err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
+        conn.pragma_update(None, "synchronous", sync.pragma())
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;

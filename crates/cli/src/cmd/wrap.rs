@@ -73,6 +73,8 @@ pub struct WrapConfig {
     pub approve_destructive: bool,
     /// How long a held call waits.
     pub approval_timeout: Duration,
+    /// Commit durability of audit records.
+    pub audit_sync: mcpguard_store::Sync,
     /// The launch spec recorded with the server's pins: the command words as JSON.
     pub launch: String,
 }
@@ -129,6 +131,10 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
         kill_grace: Duration::from_millis(wrap.kill_grace_ms.unwrap_or(2000)),
         pin_mode,
         approve_destructive: approvals.destructive.unwrap_or(true),
+        audit_sync: match file.audit.and_then(|a| a.sync) {
+            Some(config::AuditSync::Full) => mcpguard_store::Sync::Full,
+            _ => mcpguard_store::Sync::Normal,
+        },
         approval_timeout: Duration::from_secs(
             args.approval_timeout
                 .or(approvals.timeout_secs)
@@ -244,7 +250,13 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
             timeout: cfg.approval_timeout,
             session: session.clone(),
         }),
-        audit: (!args.danger_no_audit).then(|| AuditSetup { store, session }),
+        audit: match args.danger_no_audit {
+            true => None,
+            false => Some(AuditSetup {
+                store: args.data.open_with(cfg.audit_sync)?,
+                session,
+            }),
+        },
     };
     // Our own handles on fds 0 and 1: std's Stdin/Stdout would add a second buffer (and a line
     // writer) under the gateway's own.
