@@ -78,9 +78,10 @@ impl CompiledArgRule {
                 list.iter().map(|h| h.0.clone()).collect()
             };
             UrlRule {
-                schemes: rule.schemes.clone().unwrap_or_else(|| {
-                    vec!["http".to_string(), "https".to_string()]
-                }),
+                schemes: rule
+                    .schemes
+                    .clone()
+                    .unwrap_or_else(|| vec!["http".to_string(), "https".to_string()]),
                 allow: patterns(&hosts.allow),
                 deny: patterns(&hosts.deny),
                 check_hosts: rule.hosts.is_some(),
@@ -88,7 +89,11 @@ impl CompiledArgRule {
         });
         CompiledArgRule {
             prefix: format!("{server_prefix}.args[{index}]"),
-            tools: rule.tools.iter().map(|g| g.glob.compile_matcher()).collect(),
+            tools: rule
+                .tools
+                .iter()
+                .map(|g| g.glob.compile_matcher())
+                .collect(),
             args: rule.args.clone(),
             required: rule.required,
             on_violation: rule.on_violation,
@@ -145,14 +150,20 @@ impl CompiledArgRule {
             let names: Vec<&str> = self.args.iter().map(|a| a.text.as_str()).collect();
             out.push(self.violation(
                 "required",
-                format!("{tool}: required argument `{}` is missing", names.join("` or `")),
+                format!(
+                    "{tool}: required argument `{}` is missing",
+                    names.join("` or `")
+                ),
             ));
         }
         if out.len() == before && checked > 0 {
             out.push(Contribution {
                 rule: RuleId(self.prefix.clone()),
                 verdict: Verdict::Allow,
-                reason: format!("{tool}: {checked} argument value(s) satisfy {}", self.prefix),
+                reason: format!(
+                    "{tool}: {checked} argument value(s) satisfy {}",
+                    self.prefix
+                ),
             });
         }
     }

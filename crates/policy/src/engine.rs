@@ -55,7 +55,10 @@ impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Engine")
             .field("servers", &self.servers.keys().collect::<Vec<_>>())
-            .field("cedar_policies", &self.cedar.as_ref().map_or(0, |c| c.len()))
+            .field(
+                "cedar_policies",
+                &self.cedar.as_ref().map_or(0, |c| c.len()),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -155,13 +158,16 @@ impl Engine {
         let Some(name) = tool.get("name").and_then(Value::as_str) else {
             return false;
         };
-        let request = Request::list_tool(server, name).with_annotations(Annotations::from_tool(tool));
+        let request =
+            Request::list_tool(server, name).with_annotations(Annotations::from_tool(tool));
         self.evaluate(&request).verdict != Verdict::Deny
     }
 
     /// May this prompt be listed?
     pub fn visible_prompt(&self, server: &str, name: &str) -> bool {
-        self.evaluate(&Request::get_prompt(server, name, None)).verdict != Verdict::Deny
+        self.evaluate(&Request::get_prompt(server, name, None))
+            .verdict
+            != Verdict::Deny
     }
 
     /// May this resource be listed?
@@ -171,10 +177,7 @@ impl Engine {
 
     /// Decide `request`: every rule that matches contributes; deny beats approve beats allow.
     pub fn evaluate(&self, request: &Request<'_>) -> Decision {
-        let server = self
-            .servers
-            .get(request.server)
-            .unwrap_or(&self.unlisted);
+        let server = self.servers.get(request.server).unwrap_or(&self.unlisted);
         let mut out: Vec<Contribution> = Vec::new();
         let mut facts = ArgFacts::new();
         match request.action {
@@ -191,7 +194,9 @@ impl Engine {
             }
             Action::ReadResource { uri } => server.resources.evaluate(uri, None, &mut out),
             Action::GetPrompt { name, .. } => server.prompts.evaluate(name, None, &mut out),
-            Action::Sample { max_tokens } => self.sampling_contribution(request, max_tokens, &mut out),
+            Action::Sample { max_tokens } => {
+                self.sampling_contribution(request, max_tokens, &mut out)
+            }
             Action::Elicit => {
                 let policy = self.elicitation(request.server);
                 out.push(Contribution {

@@ -34,6 +34,8 @@ pub enum HostPattern {
         addr: IpAddr,
         /// The prefix length.
         prefix: u8,
+        /// Only this port, when given (`[::1]:8080`, `127.0.0.1:3000`).
+        port: Option<u16>,
     },
 }
 
@@ -56,7 +58,11 @@ impl HostPattern {
                 .ok()
                 .filter(|p| *p <= max)
                 .ok_or_else(|| format!("`{text}`: the prefix length must be 0..={max}"))?;
-            return Ok(HostPattern::Network { addr, prefix });
+            return Ok(HostPattern::Network {
+                addr,
+                prefix,
+                port: None,
+            });
         }
         let (wildcard, rest) = match text.strip_prefix("*.") {
             Some(rest) => (true, rest),
@@ -66,6 +72,14 @@ impl HostPattern {
             return Err(format!(
                 "`{text}`: `*` is only allowed as a leading `*.` (any subdomain)"
             ));
+        }
+        if let (false, Ok(addr)) = (wildcard, rest.parse::<IpAddr>()) {
+            let prefix = if addr.is_ipv4() { 32 } else { 128 };
+            return Ok(HostPattern::Network {
+                addr,
+                prefix,
+                port: None,
+            });
         }
         let (rest, port) = split_port(rest).map_err(|e| format!("`{text}`: {e}"))?;
         let url = Url::parse(&format!("http://{rest}/"))
@@ -89,10 +103,12 @@ impl HostPattern {
             Some(Host::Ipv4(ip)) if !wildcard => Ok(HostPattern::Network {
                 addr: IpAddr::V4(ip),
                 prefix: 32,
+                port,
             }),
             Some(Host::Ipv6(ip)) if !wildcard => Ok(HostPattern::Network {
                 addr: IpAddr::V6(ip),
                 prefix: 128,
+                port,
             }),
             _ => Err(format!("`{text}`: `*.` needs a domain name after it")),
         }
@@ -109,8 +125,8 @@ impl HostPattern {
                     && d.as_bytes()[d.len() - parent.len() - 1] == b'.'
                     && port.is_none_or(|want| want == *p)
             }
-            (HostPattern::Network { addr, prefix }, UrlHost::Ip(ip, _)) => {
-                in_network(*ip, *addr, *prefix)
+            (HostPattern::Network { addr, prefix, port }, UrlHost::Ip(ip, p)) => {
+                in_network(*ip, *addr, *prefix) && port.is_none_or(|want| want == *p)
             }
             _ => false,
         }

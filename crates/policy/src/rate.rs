@@ -98,12 +98,20 @@ mod tests {
         let at = |s| t0 + Duration::from_secs(s);
         assert_eq!(
             rl.counts("fs", "read_file", at(35)),
-            RateCounts { tool: 3, server: 4, session: 5 }
+            RateCounts {
+                tool: 3,
+                server: 4,
+                session: 5
+            }
         );
         // At 65 s the call at 0 s has left the window; at 91 s those at 10, 20 and 30 s too.
         assert_eq!(
             rl.counts("fs", "read_file", at(65)),
-            RateCounts { tool: 2, server: 3, session: 4 }
+            RateCounts {
+                tool: 2,
+                server: 3,
+                session: 4
+            }
         );
         assert_eq!(rl.counts("fs", "read_file", at(91)), RateCounts::default());
     }

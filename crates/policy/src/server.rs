@@ -14,12 +14,15 @@ use crate::decision::{Contribution, RuleId, Verdict};
 use crate::path::PathResolver;
 use crate::request::{Annotations, RateCounts};
 
+/// One list: its verdict, its key (`allow`, …) and its globs as written and compiled.
+type List = (Verdict, &'static str, Vec<(String, GlobMatcher)>);
+
 /// Compiled allow/approve/deny lists.
 #[derive(Debug)]
 pub struct ItemMatcher {
     prefix: String,
     what: &'static str,
-    lists: [(Verdict, &'static str, Vec<(String, GlobMatcher)>); 3],
+    lists: [List; 3],
     default: Verdict,
     default_rule: RuleId,
 }

@@ -52,7 +52,7 @@ fn args_of<'a>(request: &Request<'a>) -> Option<&'a serde_json::Map<String, Valu
 }
 
 impl CedarPolicies {
-    pub(super) fn build(
+    pub(crate) fn build(
         &self,
         facts: &CedarFacts<'_>,
         action: &str,
@@ -77,10 +77,22 @@ impl CedarPolicies {
                     attrs([
                         ("name", string(tool)),
                         ("server", string(req.server)),
-                        ("read_only", RestrictedExpression::new_bool(a.read_only == Some(true))),
-                        ("destructive", RestrictedExpression::new_bool(a.destructive != Some(false))),
-                        ("idempotent", RestrictedExpression::new_bool(a.idempotent == Some(true))),
-                        ("open_world", RestrictedExpression::new_bool(a.open_world != Some(false))),
+                        (
+                            "read_only",
+                            RestrictedExpression::new_bool(a.read_only == Some(true)),
+                        ),
+                        (
+                            "destructive",
+                            RestrictedExpression::new_bool(a.destructive != Some(false)),
+                        ),
+                        (
+                            "idempotent",
+                            RestrictedExpression::new_bool(a.idempotent == Some(true)),
+                        ),
+                        (
+                            "open_world",
+                            RestrictedExpression::new_bool(a.open_world != Some(false)),
+                        ),
                     ]),
                     [server.clone()],
                     [],
@@ -158,8 +170,14 @@ impl CedarPolicies {
                 "paths_within_roots",
                 RestrictedExpression::new_bool(facts.paths_within_roots),
             ),
-            ("url_hosts", set_of(facts.url_hosts.iter().map(String::as_str))),
-            ("findings", set_of(req.findings.iter().map(|f| f.rule.as_str()))),
+            (
+                "url_hosts",
+                set_of(facts.url_hosts.iter().map(String::as_str)),
+            ),
+            (
+                "findings",
+                set_of(req.findings.iter().map(|f| f.rule.as_str())),
+            ),
             ("max_severity", RestrictedExpression::new_long(max_severity)),
             ("taint", set_of(req.taint.iter().map(String::as_str))),
             ("approved", RestrictedExpression::new_bool(req.approved)),

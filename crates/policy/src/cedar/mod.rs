@@ -118,9 +118,8 @@ impl CedarPolicies {
         let mut meta = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
         for source in sources {
-            let parsed = PolicySet::from_str(&source.text).map_err(|e| {
-                cedar_error(source, diagnostic_offset(&e), diagnostic_message(&e))
-            })?;
+            let parsed = PolicySet::from_str(&source.text)
+                .map_err(|e| cedar_error(source, diagnostic_offset(&e), diagnostic_message(&e)))?;
             if parsed.templates().next().is_some() {
                 return Err(cedar_error(
                     source,
@@ -258,7 +257,11 @@ impl CedarPolicies {
                 out.push(Contribution {
                     rule: meta.rule.clone(),
                     verdict: Verdict::Deny,
-                    reason: format!("Cedar policy {} failed to evaluate: {}", meta.rule, e.inner()),
+                    reason: format!(
+                        "Cedar policy {} failed to evaluate: {}",
+                        meta.rule,
+                        e.inner()
+                    ),
                 });
             }
         }

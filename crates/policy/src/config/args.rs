@@ -114,9 +114,11 @@ impl TryFrom<RawArgRule> for ArgRule {
             || raw.min.is_some()
             || raw.max.is_some();
         if !has_constraint && !raw.required {
-            return Err("this rule constrains nothing: set one of `roots`, `hosts`, `schemes`, \
+            return Err(
+                "this rule constrains nothing: set one of `roots`, `hosts`, `schemes`, \
                  `pattern`, `forbid_pattern`, `max_length`, `min`, `max` or `required`"
-                .to_string());
+                    .to_string(),
+            );
         }
         if raw.on_violation == Verdict::Allow {
             return Err("`on_violation` must be `deny` or `approve`".to_string());
@@ -135,7 +137,9 @@ impl TryFrom<RawArgRule> for ArgRule {
                 .collect::<Vec<_>>()
         });
         if schemes.as_ref().is_some_and(|s| s.is_empty()) {
-            return Err("`schemes` is empty: no URL could pass; remove it to allow any".to_string());
+            return Err(
+                "`schemes` is empty: no URL could pass; remove it to allow any".to_string(),
+            );
         }
         let tools = if raw.tools.is_empty() {
             vec![Glob::try_from("*".to_string())?]

@@ -261,7 +261,7 @@ impl PolicyFile {
             ));
         }
         for (name, server) in &self.servers {
-            for (glob, _) in &server.rate_limit.tools {
+            for glob in server.rate_limit.tools.keys() {
                 if let Err(e) = Glob::try_from(glob.clone()) {
                     return Err(toml_error(
                         file,

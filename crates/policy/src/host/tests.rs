@@ -5,8 +5,14 @@ use super::{HostPattern, UrlRule};
 fn rule(allow: &[&str], deny: &[&str]) -> UrlRule {
     UrlRule {
         schemes: vec!["http".into(), "https".into()],
-        allow: allow.iter().map(|p| HostPattern::parse(p).unwrap()).collect(),
-        deny: deny.iter().map(|p| HostPattern::parse(p).unwrap()).collect(),
+        allow: allow
+            .iter()
+            .map(|p| HostPattern::parse(p).unwrap())
+            .collect(),
+        deny: deny
+            .iter()
+            .map(|p| HostPattern::parse(p).unwrap())
+            .collect(),
         check_hosts: true,
     }
 }
@@ -14,7 +20,13 @@ fn rule(allow: &[&str], deny: &[&str]) -> UrlRule {
 #[test]
 fn allow_list_cases() {
     let r = rule(
-        &["docs.rs", "*.python.org", "example.com:8443", "bücher.de", "[::1]:8080"],
+        &[
+            "docs.rs",
+            "*.python.org",
+            "example.com:8443",
+            "bücher.de",
+            "[::1]:8080",
+        ],
         &[],
     );
     // (url, allowed, reason fragment)
@@ -57,7 +69,14 @@ fn allow_list_cases() {
 fn deny_list_and_ip_encodings() {
     let r = rule(
         &[],
-        &["127.0.0.0/8", "10.0.0.0/8", "169.254.169.254", "::1", "localhost", "*.internal"],
+        &[
+            "127.0.0.0/8",
+            "10.0.0.0/8",
+            "169.254.169.254",
+            "::1",
+            "localhost",
+            "*.internal",
+        ],
     );
     let cases = [
         ("http://example.com/", true),

@@ -70,8 +70,16 @@ fn lexical_cases() {
         ("/srv//project///a.txt", true, ""),
         ("/srv/./project/./a.txt", true, ""),
         ("../../etc/passwd", false, "/etc/passwd, outside"),
-        ("/srv/project/../../etc/passwd", false, "/etc/passwd, outside"),
-        ("/etc/passwd", false, "outside the allowed roots (/srv/project)"),
+        (
+            "/srv/project/../../etc/passwd",
+            false,
+            "/etc/passwd, outside",
+        ),
+        (
+            "/etc/passwd",
+            false,
+            "outside the allowed roots (/srv/project)",
+        ),
         ("/srv/project2/a", false, "outside"),
         ("/srv/projec", false, "outside"),
         ("//etc/passwd", false, "outside"),
@@ -104,8 +112,14 @@ fn symlinks_through_injected_resolver() {
     let resolver = LinkResolver {
         links: BTreeMap::from([
             (PathBuf::from("/srv/project/etc"), PathBuf::from("/etc")),
-            (PathBuf::from("/srv/project/docs"), PathBuf::from("/srv/project/doc")),
-            (PathBuf::from("/srv/project/deep"), PathBuf::from("/var/lib/x/y")),
+            (
+                PathBuf::from("/srv/project/docs"),
+                PathBuf::from("/srv/project/doc"),
+            ),
+            (
+                PathBuf::from("/srv/project/deep"),
+                PathBuf::from("/var/lib/x/y"),
+            ),
         ]),
     };
     let c = confinement(&resolver);
@@ -114,7 +128,11 @@ fn symlinks_through_injected_resolver() {
         ("etc", false, "symlink to /etc"),
         ("/srv/project/docs/a.md", true, ""),
         // `..` after a link leaves the target, not the link's directory: /var/lib/x/y/.. = /var/lib/x
-        ("/srv/project/deep/../../../srv/project/a", false, "/var/srv/project/a"),
+        (
+            "/srv/project/deep/../../../srv/project/a",
+            false,
+            "/var/srv/project/a",
+        ),
         ("/srv/project/new-file.txt", true, ""),
     ];
     for (input, allowed, fragment) in cases {
@@ -156,5 +174,8 @@ fn resolver_error_denies() {
         relative_to: None,
     };
     let err = c.check("/srv/project/a", &Failing).unwrap_err();
-    assert!(err.contains("cannot be resolved: dangling symlink"), "{err}");
+    assert!(
+        err.contains("cannot be resolved: dangling symlink"),
+        "{err}"
+    );
 }
