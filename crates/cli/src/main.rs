@@ -51,6 +51,11 @@ enum Command {
     Manifest(cmd::manifest::ManifestArgs),
     /// Manifest-signing keys: generate, trust, list, revoke.
     Keys(cmd::keys::KeysArgs),
+    /// Least-privilege policy: validate mcpguard.toml and Cedar files, explain a decision.
+    ///
+    /// `check` reports every load error as FILE:LINE:COLUMN; `explain` shows the verdict for one
+    /// tool call and every rule that contributed. Reference: docs/policy.md.
+    Policy(cmd::policy::PolicyArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -62,6 +67,7 @@ fn main() -> std::process::ExitCode {
         Command::Pins(args) => cmd::pins::run(args),
         Command::Manifest(args) => cmd::manifest::run(args),
         Command::Keys(args) => cmd::keys::run(args),
+        Command::Policy(args) => cmd::policy::run(args),
     };
     match result {
         Ok(code) => code.into(),
