@@ -79,6 +79,11 @@ enum Command {
     /// Every decision of the gateway is appended to one hash chain in the store; `verify` says
     /// whether a record was edited, deleted, inserted or reordered, and where.
     Audit(cmd::audit::AuditArgs),
+    /// Least-privilege policy: validate mcpguard.toml and Cedar files, explain a decision.
+    ///
+    /// `check` reports every load error as FILE:LINE:COLUMN; `explain` shows the verdict for one
+    /// tool call and every rule that contributed. Reference: docs/policy.md.
+    Policy(cmd::policy::PolicyArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -97,6 +102,7 @@ fn main() -> std::process::ExitCode {
         Command::Uninstall(args) => cmd::install::run_uninstall(args),
         Command::Status(args) => cmd::install::run_status(args),
         Command::Audit(args) => cmd::audit::run(args),
+        Command::Policy(args) => cmd::policy::run(args),
     };
     match result {
         Ok(code) => code.into(),

@@ -6,6 +6,7 @@ pub mod install;
 pub mod keys;
 pub mod manifest;
 pub mod pins;
+pub mod policy;
 pub mod scan;
 pub mod scan_tools;
 pub mod wrap;
