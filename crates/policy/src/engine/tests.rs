@@ -611,7 +611,25 @@ fn cedar_requests_conform_to_the_schema() {
             paths_within_roots: true,
             url_hosts: &[],
         };
-        let built = cedar.build(&facts, req.action.name(), true);
-        assert!(built.is_ok(), "{:?}: {:?}", req.action, built.err());
+        let built = cedar.build(&facts, true);
+        let built = built.unwrap_or_else(|e| panic!("{:?}: {e}", req.action));
+        let request = cedar.request(&built, req.action.name());
+        assert!(request.is_ok(), "{:?}: {:?}", req.action, request.err());
     }
+}
+
+#[test]
+fn cedar_record_syntax_reaches_lean_context() {
+    // Attributes no policy names are left out of the context; `context["taint"]` names one.
+    let e = engine(
+        "",
+        "forbid(principal, action, resource) when { context[\"taint\"].contains(\"x\") };",
+    );
+    let taint = vec!["x".to_string()];
+    let d = e.evaluate(&Request::call_tool("s", "t", None).with_taint(&taint));
+    assert_eq!(d.verdict, Verdict::Deny);
+    assert_eq!(
+        e.evaluate(&Request::call_tool("s", "t", None)).verdict,
+        Verdict::Allow
+    );
 }
