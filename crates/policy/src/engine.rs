@@ -271,4 +271,6 @@ impl Engine {
 }
 
 #[cfg(test)]
+mod cedar_tests;
+#[cfg(test)]
 mod tests;
