@@ -34,7 +34,7 @@ fn check_accepts_the_examples() {
     let out = stdout(&o);
     assert!(out.contains("mcpguard.toml: 4 server table(s)"), "{out}");
     assert!(out.contains("mcpguard.cedar"), "{out}");
-    assert!(out.contains("4 Cedar polic(y/ies) in force"), "{out}");
+    assert!(out.contains("Cedar policies in force: 4"), "{out}");
 }
 
 #[test]

@@ -138,7 +138,7 @@ impl CompiledArgRule {
             let top_level = selector.segments.len() == 1 && !selector.text.starts_with('/');
             for value in &values {
                 checked += 1;
-                let label = format!("{tool}: argument `{}`", selector.text);
+                let label = || format!("{tool}: argument `{}`", selector.text);
                 if let Some(normalized) = self.check_value(&label, value, resolver, out, facts) {
                     if top_level && values.len() == 1 && value.is_string() {
                         facts.normalized.insert(selector.text.clone(), normalized);
@@ -171,7 +171,7 @@ impl CompiledArgRule {
     /// Check one value; return its normalised form when a path or URL check produced one.
     fn check_value(
         &self,
-        label: &str,
+        label: &dyn Fn() -> String,
         value: &Value,
         resolver: &dyn PathResolver,
         out: &mut Vec<Contribution>,
@@ -186,7 +186,10 @@ impl CompiledArgRule {
             if len > max {
                 out.push(self.violation(
                     "max_length",
-                    format!("{label} is {len} characters long; at most {max} allowed"),
+                    format!(
+                        "{} is {len} characters long; at most {max} allowed",
+                        label()
+                    ),
                 ));
             }
         }
@@ -194,7 +197,7 @@ impl CompiledArgRule {
             if !p.full.is_match(&text) {
                 out.push(self.violation(
                     "pattern",
-                    format!("{label} does not match the pattern `{}`", p.text),
+                    format!("{} does not match the pattern `{}`", label(), p.text),
                 ));
             }
         }
@@ -202,7 +205,7 @@ impl CompiledArgRule {
             if p.any.is_match(&text) {
                 out.push(self.violation(
                     "forbid_pattern",
-                    format!("{label} matches the forbidden pattern `{}`", p.text),
+                    format!("{} matches the forbidden pattern `{}`", label(), p.text),
                 ));
             }
         }
@@ -212,7 +215,9 @@ impl CompiledArgRule {
         let mut normalized = None;
         if let Some(c) = &self.confinement {
             match value.as_str() {
-                None => out.push(self.violation("roots", format!("{label} is not a string path"))),
+                None => {
+                    out.push(self.violation("roots", format!("{} is not a string path", label())))
+                }
                 Some(raw) => match c.check(raw, resolver) {
                     Ok(resolved) => {
                         let s = resolved.to_string_lossy().into_owned();
@@ -223,7 +228,7 @@ impl CompiledArgRule {
                         facts.paths_within_roots = false;
                         let lexical = crate::path::normalize(Path::new(raw));
                         facts.paths.push(lexical.to_string_lossy().into_owned());
-                        out.push(self.violation("roots", format!("{label}: {reason}")));
+                        out.push(self.violation("roots", format!("{}: {reason}", label())));
                     }
                 },
             }
@@ -231,7 +236,7 @@ impl CompiledArgRule {
         if let Some(u) = &self.url {
             let kind = if u.check_hosts { "hosts" } else { "schemes" };
             match value.as_str() {
-                None => out.push(self.violation(kind, format!("{label} is not a string URL"))),
+                None => out.push(self.violation(kind, format!("{} is not a string URL", label()))),
                 Some(raw) => match u.check(raw) {
                     Ok(checked) => {
                         if !checked.host.is_empty() {
@@ -239,16 +244,16 @@ impl CompiledArgRule {
                         }
                         normalized = Some(checked.normalized);
                     }
-                    Err(reason) => out.push(self.violation(kind, format!("{label}: {reason}"))),
+                    Err(reason) => out.push(self.violation(kind, format!("{}: {reason}", label()))),
                 },
             }
         }
         normalized
     }
 
-    fn check_number(&self, label: &str, value: &Value, out: &mut Vec<Contribution>) {
+    fn check_number(&self, label: &dyn Fn() -> String, value: &Value, out: &mut Vec<Contribution>) {
         let Some(n) = value.as_f64() else {
-            out.push(self.violation("range", format!("{label} is not a number")));
+            out.push(self.violation("range", format!("{} is not a number", label())));
             return;
         };
         let below = self.min.is_some_and(|min| n < min);
@@ -258,7 +263,8 @@ impl CompiledArgRule {
             out.push(self.violation(
                 "range",
                 format!(
-                    "{label} is {n}; allowed range {}..={}",
+                    "{} is {n}; allowed range {}..={}",
+                    label(),
                     bound(self.min),
                     bound(self.max)
                 ),

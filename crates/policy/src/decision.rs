@@ -81,7 +81,7 @@ pub struct Contribution {
 pub struct Decision {
     /// The strictest verdict among the contributions (allow when nothing matched).
     pub verdict: Verdict,
-    /// The rules whose verdict is the final one: these decided.
+    /// The rules whose verdict is the final one (each once, in evaluation order): these decided.
     pub rules: Vec<RuleId>,
     /// The reasons of those rules, joined with `; `.
     pub reason: String,
@@ -98,7 +98,12 @@ impl Decision {
             .max()
             .unwrap_or(Verdict::Allow);
         let deciding = contributions.iter().filter(|c| c.verdict == verdict);
-        let rules: Vec<RuleId> = deciding.clone().map(|c| c.rule.clone()).collect();
+        let mut rules: Vec<RuleId> = Vec::new();
+        for c in deciding.clone() {
+            if !rules.contains(&c.rule) {
+                rules.push(c.rule.clone());
+            }
+        }
         let reason = if rules.is_empty() {
             "no rule matched; allowed by default".to_string()
         } else {
@@ -161,5 +166,12 @@ mod tests {
     fn reason_joins_deciding_rules() {
         let d = Decision::from_contributions(vec![c("a", Verdict::Deny), c("b", Verdict::Deny)]);
         assert_eq!(d.reason, "a says deny; b says deny");
+    }
+
+    #[test]
+    fn a_rule_is_named_once() {
+        let d = Decision::from_contributions(vec![c("a", Verdict::Deny), c("a", Verdict::Deny)]);
+        assert_eq!(d.rules, [RuleId("a".to_string())]);
+        assert_eq!(d.contributions.len(), 2);
     }
 }

@@ -125,7 +125,7 @@ impl Engine {
                 rule: RuleId("defaults.elicitation".to_string()),
             },
             session_limit: defaults.rate_limit.per_session,
-            cedar: CedarPolicies::compile(cedar, config.cedar.default)?,
+            cedar: CedarPolicies::compile(cedar, config.cedar.default.verdict())?,
             resolver,
         })
     }
@@ -217,11 +217,14 @@ impl Engine {
                 paths_within_roots: facts.paths_within_roots,
                 url_hosts: &facts.url_hosts,
             };
-            cedar.evaluate(&cedar_facts, request.action.name(), Reading::Full, &mut out);
+            let full = (request.action.name(), Reading::Full);
             if let Action::ListTools { .. } = request.action {
                 // Listed only if it could be called at all: an unconditional forbid on
                 // `call_tool` hides the tool too.
-                cedar.evaluate(&cedar_facts, "call_tool", Reading::Probe, &mut out);
+                let probe = ("call_tool", Reading::Probe);
+                cedar.evaluate(&cedar_facts, &[full, probe], &mut out);
+            } else {
+                cedar.evaluate(&cedar_facts, &[full], &mut out);
             }
         }
         Decision::from_contributions(out)
@@ -267,5 +270,7 @@ impl Engine {
     }
 }
 
+#[cfg(test)]
+mod cedar_tests;
 #[cfg(test)]
 mod tests;

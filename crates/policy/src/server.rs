@@ -188,10 +188,7 @@ impl RateLimits {
         let tools = config
             .tools
             .iter()
-            .filter_map(|(glob, limit)| {
-                let g = crate::config::Glob::try_from(glob.clone()).ok()?;
-                Some((glob.clone(), g.glob.compile_matcher(), *limit))
-            })
+            .map(|(glob, limit)| (glob.text.clone(), glob.glob.compile_matcher(), *limit))
             .collect();
         RateLimits {
             prefix: format!("{prefix}.rate_limit"),

@@ -145,7 +145,7 @@ fn check(a: &CheckArgs) -> anyhow::Result<Exit> {
     for source in &loaded.cedar {
         println!("ok: {}", source.file);
     }
-    println!("{} Cedar polic(y/ies) in force", engine.cedar_policies());
+    println!("Cedar policies in force: {}", engine.cedar_policies());
     Ok(Exit::Ok)
 }
 

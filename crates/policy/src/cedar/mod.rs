@@ -21,6 +21,7 @@ use crate::decision::{Contribution, RuleId, Verdict};
 use crate::error::{line_col, PolicyError};
 
 pub use build::CedarFacts;
+use build::Uses;
 
 /// The schema every policy is validated against (also in `docs/policy.md`).
 pub const SCHEMA: &str = include_str!("mcpguard.cedarschema");
@@ -62,6 +63,8 @@ pub struct CedarPolicies {
     default: Verdict,
     types: Types,
     schema: Schema,
+    authorizer: Authorizer,
+    uses: Uses,
 }
 
 /// How a Cedar answer is read.
@@ -117,6 +120,7 @@ impl CedarPolicies {
         let mut set = PolicySet::new();
         let mut meta = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
+        let mut uses = Uses::default();
         for source in sources {
             let parsed = PolicySet::from_str(&source.text)
                 .map_err(|e| cedar_error(source, diagnostic_offset(&e), diagnostic_message(&e)))?;
@@ -135,6 +139,7 @@ impl CedarPolicies {
                     diagnostic_message(e),
                 ));
             }
+            uses.add(&source.text);
             for (policy, offset) in in_file_order(&parsed, &source.text) {
                 let (line, _) = line_col(&source.text, offset);
                 let name = match policy.annotation("id") {
@@ -196,6 +201,8 @@ impl CedarPolicies {
             default,
             types,
             schema,
+            authorizer: Authorizer::new(),
+            uses,
         }))
     }
 
@@ -204,28 +211,49 @@ impl CedarPolicies {
         self.meta.len()
     }
 
-    /// Evaluate `action` for the facts; push the contributions.
+    /// Evaluate each `(action, reading)` for the facts; push the contributions.
     pub fn evaluate(
         &self,
         facts: &CedarFacts<'_>,
+        actions: &[(&str, Reading)],
+        out: &mut Vec<Contribution>,
+    ) {
+        let built = match self.build(facts, false) {
+            Ok(built) => built,
+            Err(e) => return self.unexpressible(&e, actions, out),
+        };
+        for (action, reading) in actions {
+            match self.request(&built, action) {
+                Ok(request) => {
+                    let response =
+                        self.authorizer
+                            .is_authorized(&request, &self.set, &built.entities);
+                    self.read(&response, action, *reading, out);
+                }
+                Err(e) => self.unexpressible(&e, &[(action, *reading)], out),
+            }
+        }
+    }
+
+    /// A request Cedar cannot represent denies (when read in full).
+    fn unexpressible(&self, e: &str, actions: &[(&str, Reading)], out: &mut Vec<Contribution>) {
+        if actions.iter().any(|(_, r)| *r == Reading::Full) {
+            out.push(Contribution {
+                rule: RuleId("cedar".to_string()),
+                verdict: Verdict::Deny,
+                reason: format!("the request could not be expressed to Cedar: {e}"),
+            });
+        }
+    }
+
+    /// Turn Cedar's response into contributions.
+    fn read(
+        &self,
+        response: &cedar_policy::Response,
         action: &str,
         reading: Reading,
         out: &mut Vec<Contribution>,
     ) {
-        let built = match self.build(facts, action, false) {
-            Ok(built) => built,
-            Err(e) => {
-                if reading == Reading::Full {
-                    out.push(Contribution {
-                        rule: RuleId("cedar".to_string()),
-                        verdict: Verdict::Deny,
-                        reason: format!("the request could not be expressed to Cedar: {e}"),
-                    });
-                }
-                return;
-            }
-        };
-        let response = Authorizer::new().is_authorized(&built.0, &self.set, &built.1);
         let mut decided = false;
         for id in response.diagnostics().reason() {
             let Some(meta) = self.meta.get(id) else {

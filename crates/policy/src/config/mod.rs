@@ -164,7 +164,7 @@ pub struct RateLimitConfig {
     pub per_session: Option<u32>,
     /// Calls per minute for particular tools (glob → limit), instead of `per_tool`.
     #[serde(default)]
-    pub tools: BTreeMap<String, u32>,
+    pub tools: BTreeMap<Glob, u32>,
 }
 
 /// Calls per minute over the whole session.
@@ -213,7 +213,7 @@ impl Default for ElicitationConfig {
 }
 
 /// Cedar policy files and how their silence is read.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CedarConfig {
     /// `.cedar` files, relative to this file.
@@ -221,15 +221,27 @@ pub struct CedarConfig {
     pub files: Vec<String>,
     /// When no Cedar policy permits a request: `allow` (Cedar only restricts; default) or `deny`
     /// (every request needs a `permit`).
-    #[serde(default = "allow")]
-    pub default: Verdict,
+    #[serde(default)]
+    pub default: CedarDefault,
 }
 
-impl Default for CedarConfig {
-    fn default() -> Self {
-        CedarConfig {
-            files: Vec::new(),
-            default: Verdict::Allow,
+/// How Cedar's silence is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CedarDefault {
+    /// Cedar only restricts: no permit needed.
+    #[default]
+    Allow,
+    /// Every request needs a `permit`.
+    Deny,
+}
+
+impl CedarDefault {
+    /// As a verdict.
+    pub fn verdict(self) -> Verdict {
+        match self {
+            CedarDefault::Allow => Verdict::Allow,
+            CedarDefault::Deny => Verdict::Deny,
         }
     }
 }
@@ -246,44 +258,7 @@ impl PolicyFile {
                 message: e.message().trim_end().to_string(),
             }
         })?;
-        parsed.check(file, text)?;
         Ok(parsed)
-    }
-
-    /// Checks that involve more than one value.
-    fn check(&self, file: &str, text: &str) -> Result<(), PolicyError> {
-        if self.cedar.default == Verdict::Approve {
-            return Err(toml_error(
-                file,
-                text,
-                "default",
-                "`cedar.default` must be `allow` or `deny`".to_string(),
-            ));
-        }
-        for (name, server) in &self.servers {
-            for glob in server.rate_limit.tools.keys() {
-                if let Err(e) = Glob::try_from(glob.clone()) {
-                    return Err(toml_error(
-                        file,
-                        text,
-                        glob,
-                        format!("servers.{name}.rate_limit.tools: {e}"),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// An error about `needle`, placed at its first occurrence in the text (best effort).
-fn toml_error(file: &str, text: &str, needle: &str, message: String) -> PolicyError {
-    let (line, column) = line_col(text, text.find(needle).unwrap_or(0));
-    PolicyError::Toml {
-        file: file.to_string(),
-        line,
-        column,
-        message,
     }
 }
 

@@ -88,7 +88,12 @@ fn errors_name_line_key_and_what_is_allowed() {
         (
             "[cedar]\ndefault = \"approve\"\n",
             2,
-            &["`cedar.default` must be `allow` or `deny`"],
+            &["unknown variant `approve`, expected `allow` or `deny`"],
+        ),
+        (
+            "[servers.x.rate_limit.tools]\n\"ok\" = 1\n\"[bad\" = 2\n",
+            3,
+            &["invalid glob `[bad`"],
         ),
         (
             "[defaults]\nsampling = { mode = \"sometimes\" }\n",
@@ -129,5 +134,5 @@ fn defaults_when_empty() {
     assert_eq!(file.defaults.annotations.read_only, Verdict::Allow);
     assert_eq!(file.defaults.sampling.mode, Verdict::Deny);
     assert_eq!(file.defaults.elicitation.mode, Verdict::Allow);
-    assert_eq!(file.cedar.default, Verdict::Allow);
+    assert_eq!(file.cedar.default.verdict(), Verdict::Allow);
 }
