@@ -112,6 +112,16 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_parses() {
+        let doc = include_str!("../../../docs/configuration.md");
+        let start = doc.find("```toml\n").expect("a toml block") + 8;
+        let end = start + doc[start..].find("```").expect("its end");
+        let c = parse(&doc[start..end], "docs/configuration.md").unwrap();
+        assert_eq!(c.audit.unwrap().sync, Some(AuditSync::Normal));
+        assert_eq!(c.approvals.unwrap().timeout_secs, Some(120));
+    }
+
+    #[test]
     fn pin_modes() {
         let c = parse("[pins]\nmode = \"strict\"\n", "x").unwrap();
         assert_eq!(c.pins.unwrap().mode, Some(PinModeName::Strict));
