@@ -49,6 +49,8 @@ pub struct GateConfig {
     pub approve_destructive: bool,
     /// Emit audit events for decisions.
     pub audit: bool,
+    /// The least-privilege policy, if one is configured (it then decides approvals too).
+    pub policy: Option<Arc<mcpguard_policy::Engine>>,
 }
 
 impl Default for GateConfig {
@@ -60,6 +62,7 @@ impl Default for GateConfig {
             judge: None,
             approve_destructive: true,
             audit: true,
+            policy: None,
         }
     }
 }
@@ -256,6 +259,7 @@ impl Gate {
         s: &Session,
         m: &Message<'_>,
         id: &IdKey,
+        policy_hold: Option<String>,
     ) -> Option<crate::approval::HoldTicket> {
         #[derive(serde::Deserialize)]
         struct Name<'a> {
@@ -269,7 +273,14 @@ impl Gate {
         let params = m.params?.get();
         // the common case (no approval needed) reads only the name
         let tool = serde_json::from_str::<Name<'_>>(params).ok()?.name?;
-        let reason = s.approvals.needed(&tool, self.config.approve_destructive)?;
+        // with a policy, the policy decides (its annotation defaults included); without one, the
+        // tool's own destructiveHint does
+        let reason = match (&self.config.policy, policy_hold) {
+            (Some(_), Some(_)) if s.approvals.remembered.contains(tool.as_ref()) => return None,
+            (Some(_), Some(reason)) => reason,
+            (Some(_), None) => return None,
+            (None, _) => s.approvals.needed(&tool, self.config.approve_destructive)?,
+        };
         let arguments = serde_json::from_str::<Arguments>(params)
             .ok()
             .and_then(|a| a.arguments);
@@ -425,6 +436,21 @@ impl Gate {
                     );
                     return refuse_request(Some(&id), &why, sender);
                 }
+                let mut policy_hold = None;
+                if side == Side::Client && m.method() == "tools/call" {
+                    if let Some(engine) = &self.config.policy {
+                        match crate::enforce::on_call(engine, s, m.params.map(|p| p.get())) {
+                            crate::enforce::PolicyCall::Allow => {}
+                            crate::enforce::PolicyCall::Approve(reason) => {
+                                policy_hold = Some(reason)
+                            }
+                            crate::enforce::PolicyCall::Deny(message, data) => {
+                                let reply = error_response(Some(&id), DENIED, &message, data);
+                                return Verdict::Refuse(Some(reply), Notice::warn(message));
+                            }
+                        }
+                    }
+                }
                 if side == Side::Client {
                     if let Err(why) = handshake::client_request(s, m) {
                         return refuse_request(Some(&id), &why, sender);
@@ -441,7 +467,7 @@ impl Gate {
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
                 let hold = if side == Side::Client && m.method() == "tools/call" {
-                    self.hold_ticket(s, m, &id)
+                    self.hold_ticket(s, m, &id, policy_hold)
                 } else {
                     None
                 };

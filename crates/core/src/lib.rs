@@ -10,6 +10,7 @@ pub mod approval;
 pub mod audit;
 mod batch;
 pub mod canonical;
+mod enforce;
 mod gate;
 mod handshake;
 pub mod judge;

@@ -153,16 +153,31 @@ pub(crate) fn on_listing(
 ) -> Option<Vec<u8>> {
     let kind = listing_kind(request_method)?;
     let raw = m.result?;
-    if s.pins.is_none() && !(kind == ItemKind::Tool && config.approve_destructive) {
+    let tool_facts =
+        kind == ItemKind::Tool && (config.approve_destructive || config.policy.is_some());
+    if s.pins.is_none() && !tool_facts {
         return None;
     }
     let mut result: Value = serde_json::from_str(raw.get()).ok()?;
+    let mut hidden = 0;
     if kind == ItemKind::Tool {
         if let Some(Value::Array(tools)) = result.get(list_field(kind)) {
             s.approvals.learn(tools);
         }
+        if let (Some(engine), Some(Value::Array(tools))) =
+            (&config.policy, result.get_mut(list_field(kind)))
+        {
+            hidden = crate::enforce::filter_listing(engine, s, tools);
+            if hidden > 0 {
+                fx.notices.push(Notice::info(format!(
+                    "the policy hides {hidden} tool(s) from the listing"
+                )));
+            }
+        }
     }
-    let pins = s.pins.as_mut()?;
+    let Some(pins) = s.pins.as_mut() else {
+        return (hidden > 0).then(|| rewrite(m, result)).flatten();
+    };
     let judge = config.judge.as_deref();
     let listing = if kind == ItemKind::Instructions {
         let text = result.get("instructions")?.clone();
@@ -182,7 +197,7 @@ pub(crate) fn on_listing(
     fx.pin_changes.extend(listing.changes);
     fx.notices.extend(listing.notices);
     if listing.keep.iter().all(|k| *k) {
-        return None;
+        return (hidden > 0).then(|| rewrite(m, result)).flatten();
     }
     if kind == ItemKind::Instructions {
         result.as_object_mut()?.remove("instructions");
@@ -190,9 +205,7 @@ pub(crate) fn on_listing(
         let mut keep = listing.keep.iter();
         items.retain(|_| *keep.next().unwrap_or(&false));
     }
-    let mut message: Value = serde_json::from_str(m.raw).ok()?;
-    message["result"] = result;
-    serde_json::to_vec(&message).ok()
+    rewrite(m, result)
 }
 
 /// A server→client request must be allowed by the server's manifest (sampling, elicitation, roots).
@@ -251,4 +264,11 @@ pub(crate) fn check_server_answer(
         &message,
         serde_json::json!({ "mcpguard": { "kind": "manifest", "server": server, "reason": why } }),
     ))
+}
+
+/// The message with its `result` replaced.
+fn rewrite(m: &Message<'_>, result: Value) -> Option<Vec<u8>> {
+    let mut message: Value = serde_json::from_str(m.raw).ok()?;
+    message["result"] = result;
+    serde_json::to_vec(&message).ok()
 }

@@ -40,6 +40,10 @@ pub struct WrapArgs {
     /// How new tools, prompts and templates are treated [default: tofu].
     #[arg(long, value_enum)]
     pub pin_mode: Option<PinModeName>,
+    /// A least-privilege policy (mcpguard.toml with [servers.NAME] tables, see docs/policy.md);
+    /// NAME is this server's `--name`. The policy then decides which calls need approval.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
     /// A signed capability manifest the server must match (see `mcpguard manifest`).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
@@ -186,12 +190,20 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
     };
     let cfg = resolve(&args, file)?;
     let judge = DetectJudge::lazy();
+    let policy = match &args.policy {
+        Some(path) => Some(Arc::new(
+            mcpguard_policy::Engine::load(Some(path), &[], Arc::new(mcpguard_policy::FsResolver))
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+        )),
+        None => None,
+    };
     let gate = Arc::new(Gate::new(GateConfig {
         limits: cfg.limits,
         pin_mode: cfg.pin_mode.unwrap_or_default(),
         judge: Some(Arc::new(judge)),
         approve_destructive: cfg.approve_destructive,
         audit: !args.danger_no_audit,
+        policy,
         ..GateConfig::default()
     }));
     let store = args.data.open()?;
@@ -287,6 +299,7 @@ mod tests {
             max_depth: None,
             pin_mode: None,
             approval_timeout: None,
+            policy: None,
             danger_no_audit: false,
             manifest: None,
             danger_no_pins: false,
