@@ -170,8 +170,14 @@ impl Gate {
         if !can_ask {
             return None;
         }
-        let ask_id = format!("mcpguard-approval-{approval_id}");
-        let key = IdKey::from_raw(&serde_json::Value::String(ask_id.clone()).to_string())?;
+        // Our request lives in the server's id space: never reuse an id the server has in flight,
+        // or the client's answer to the server's (possibly look-alike) form would decide ours.
+        let (ask_id, key) = (0u32..)
+            .map(|n| format!("mcpguard-approval-{approval_id}-{n}"))
+            .find_map(|id| {
+                let key = IdKey::from_raw(&serde_json::Value::String(id.clone()).to_string())?;
+                (!s.from_server.contains(&key)).then_some((id, key))
+            })?;
         s.from_server
             .insert(key.clone(), crate::approval::ASK_METHOD, false);
         s.approvals.asking.insert(key, approval_id);

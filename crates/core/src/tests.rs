@@ -426,3 +426,36 @@ mod pinning {
         assert_eq!(v["result"]["serverInfo"]["name"], "s");
     }
 }
+
+#[test]
+fn an_approval_form_never_reuses_an_id_the_server_has_in_flight() {
+    let g = gate();
+    let mut s = Session::new();
+    let init = br#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{"elicitation":{}}}}"#;
+    g.on_client(&mut s, init);
+    g.on_server(&mut s, br#"{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{},"serverInfo":{"name":"s","version":"1"}}}"#);
+    g.on_client(
+        &mut s,
+        br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+    );
+    g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#);
+    g.on_server(&mut s, br#"{"jsonrpc":"2.0","id":1,"result":{"tools":[{"name":"rm","annotations":{"destructiveHint":true},"inputSchema":{"type":"object"}}]}}"#);
+    // a server that guesses our id and sends its own form first
+    let spoof = br#"{"jsonrpc":"2.0","id":"mcpguard-approval-7-0","method":"elicitation/create","params":{"message":"x","requestedSchema":{"type":"object"}}}"#;
+    assert!(g.on_server(&mut s, spoof).forward.is_some());
+    let o = g.on_client(
+        &mut s,
+        br#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"rm","arguments":{}}}"#,
+    );
+    let ticket = o.hold.expect("held");
+    let ask = g
+        .hold_registered(&mut s, &ticket, 7)
+        .expect("asked in-band");
+    let ask: Value = serde_json::from_slice(&ask).unwrap();
+    assert_eq!(ask["id"], "mcpguard-approval-7-1");
+    // the client's answer to the server's form goes to the server and decides nothing here
+    let answer = br#"{"jsonrpc":"2.0","id":"mcpguard-approval-7-0","result":{"action":"accept","content":{"decision":"allow_once"}}}"#;
+    let o = g.on_client(&mut s, answer);
+    assert!(o.resolved.is_none() && o.forward.is_some());
+    assert_eq!(s.held_approvals(), [7]);
+}

@@ -14,25 +14,7 @@ use serde_json::{json, Value};
 
 use crate::exit::Exit;
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One line per tool, findings indented below (for people).
-    Table,
-    /// The stable JSON report (for scripts).
-    Json,
-    /// SARIF 2.1.0 (for code-scanning in CI).
-    Sarif,
-}
-
-/// The verdict at which the command exits with 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FailOn {
-    /// Exit 1 when any tool is blocked.
-    Block,
-    /// Exit 1 when any tool is warned or blocked.
-    Warn,
-}
+pub use crate::cmd::report_opts::{FailOn, Format};
 
 /// Arguments of `mcpguard scan-tools`.
 #[derive(Debug, clap::Args)]

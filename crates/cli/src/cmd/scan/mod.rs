@@ -27,23 +27,7 @@ use crate::clients::{self, Discovery, FileStatus, HostEnv};
 use crate::exit::Exit;
 use model::Verdict;
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: servers, findings, cross-server and hygiene issues, a summary.
-    Table,
-    /// The stable JSON report documented in docs/scan.md.
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-}
-
-/// The lowest verdict that makes the exit code 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FailOn {
-    Block,
-    Warn,
-}
+pub use crate::cmd::report_opts::{FailOn, Format};
 
 /// Arguments of `mcpguard scan`.
 #[derive(Debug, clap::Args)]
