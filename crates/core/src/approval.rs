@@ -21,6 +21,10 @@ pub struct HoldTicket {
     pub tool: String,
     pub arguments: Value,
     pub reason: String,
+    /// The policy rules that asked for approval.
+    pub rules: Vec<String>,
+    /// Who sent the held message (a client's call, or a server's sampling/elicitation request).
+    pub from: crate::Side,
     pub(crate) raw: Vec<u8>,
 }
 
@@ -36,6 +40,7 @@ pub(crate) struct Held {
     pub request_id: IdKey,
     pub tool: String,
     pub raw: Vec<u8>,
+    pub from: crate::Side,
 }
 
 /// Approval state of one session.
@@ -80,14 +85,8 @@ impl Approvals {
 }
 
 /// The elicitation form that asks the user about a held call.
-pub(crate) fn ask(
-    id: &str,
-    approval_id: i64,
-    server: &str,
-    ticket_tool: &str,
-    arguments: &Value,
-    reason: &str,
-) -> Vec<u8> {
+pub(crate) fn ask(id: &str, approval_id: i64, server: &str, ticket: &HoldTicket) -> Vec<u8> {
+    let (ticket_tool, arguments, reason) = (&ticket.tool, &ticket.arguments, &ticket.reason);
     let mut args = arguments.to_string();
     if args.len() > 600 {
         let cut = (0..=600)
@@ -97,10 +96,16 @@ pub(crate) fn ask(
         args.truncate(cut);
         args.push('…');
     }
-    let message = format!(
-        "mcpguard (approval {approval_id}): server `{server}` wants to run `{ticket_tool}` because the model asked for it. \
-         It needs your approval: {reason}. Arguments: {args}"
-    );
+    let message = match ticket.from {
+        crate::Side::Client => format!(
+            "mcpguard (approval {approval_id}): server `{server}` wants to run `{ticket_tool}` because the model asked for it. \
+             It needs your approval: {reason}. Arguments: {args}"
+        ),
+        crate::Side::Server => format!(
+            "mcpguard (approval {approval_id}): server `{server}` sends `{ticket_tool}` on its own initiative. \
+             It needs your approval: {reason}. Request: {args}"
+        ),
+    };
     let request = json!({
         "jsonrpc": "2.0",
         "id": id,

@@ -23,6 +23,8 @@ pub struct AuditEvent {
     pub request_id: Option<String>,
     pub args_digest: Option<String>,
     pub rules: Vec<String>,
+    /// Detection findings behind the decision: (rule id, severity).
+    pub findings: Vec<(String, String)>,
     pub verdict: AuditVerdict,
     pub reason: String,
 }
@@ -58,20 +60,35 @@ struct Target {
     arguments: Option<Value>,
 }
 
-/// The rule behind a refusal, from the error's `data.mcpguard.kind`.
+/// The rules behind a refusal, from the error's `data.mcpguard`: `gate.<kind>`, then the policy
+/// rules it names.
 fn refusal_rule(reply: Option<&Vec<u8>>) -> Vec<String> {
-    let kind = reply
+    let Some(data) = reply
         .and_then(|r| serde_json::from_slice::<Value>(r).ok())
-        .and_then(|v| {
-            v.pointer("/error/data/mcpguard/kind")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        });
-    kind.map(|k| vec![format!("gate.{k}")]).unwrap_or_default()
+        .and_then(|v| v.pointer("/error/data/mcpguard").cloned())
+    else {
+        return Vec::new();
+    };
+    let kind = data.get("kind").and_then(Value::as_str);
+    let named = data
+        .get("rules")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    kind.map(|k| format!("gate.{k}"))
+        .into_iter()
+        .chain(named.map(str::to_owned))
+        .collect()
 }
 
 /// The event for a request the gate decided on, if it is one that is audited.
-pub(crate) fn for_request(side: Side, m: &Message<'_>, verdict: &Verdict) -> Option<AuditEvent> {
+pub(crate) fn for_request(
+    side: Side,
+    m: &Message<'_>,
+    verdict: &Verdict,
+    fx: &crate::listing::Effects,
+) -> Option<AuditEvent> {
     if !audited(side, m.method()) {
         return None;
     }
@@ -81,14 +98,17 @@ pub(crate) fn for_request(side: Side, m: &Message<'_>, verdict: &Verdict) -> Opt
         None => (None, None),
     };
     let (verdict, rules, reason) = match verdict {
-        Verdict::Forward | Verdict::Rewrite(_) => {
-            (AuditVerdict::Allow, vec![], "passed every check".to_owned())
-        }
-        Verdict::Hold(t) => (
+        Verdict::Forward | Verdict::Rewrite(_) => (
+            AuditVerdict::Allow,
+            fx.rules.clone(),
+            "passed every check".to_owned(),
+        ),
+        Verdict::Hold(t) if fx.rules.is_empty() => (
             AuditVerdict::Hold,
             vec!["approval.destructive".to_owned()],
             t.reason.clone(),
         ),
+        Verdict::Hold(t) => (AuditVerdict::Hold, fx.rules.clone(), t.reason.clone()),
         Verdict::Refuse(reply, notice) => (
             AuditVerdict::Deny,
             refusal_rule(reply.as_ref()),
@@ -103,6 +123,7 @@ pub(crate) fn for_request(side: Side, m: &Message<'_>, verdict: &Verdict) -> Opt
         request_id: m.id.as_ref().map(|i| i.as_json().to_owned()),
         args_digest: digest,
         rules,
+        findings: fx.findings.clone(),
         verdict,
         reason,
     })
@@ -122,6 +143,7 @@ pub(crate) fn for_refused_frame(
         request_id: id.map(str::to_owned),
         args_digest: None,
         rules: vec![format!("gate.{kind}")],
+        findings: Vec::new(),
         verdict: AuditVerdict::Deny,
         reason: reason.to_owned(),
     }
@@ -172,6 +194,7 @@ pub(crate) fn for_pin_change(change: &PinChange) -> AuditEvent {
         request_id: None,
         args_digest: hash,
         rules: vec!["pins".to_owned()],
+        findings: Vec::new(),
         verdict: AuditVerdict::PinChange,
         reason,
     }
@@ -191,6 +214,7 @@ pub(crate) fn for_resolution(
         request_id: Some(request_id.to_owned()),
         args_digest: None,
         rules: vec!["approval.destructive".to_owned()],
+        findings: Vec::new(),
         verdict: if approved {
             AuditVerdict::Approve
         } else {

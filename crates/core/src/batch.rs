@@ -34,6 +34,7 @@ pub(crate) fn on_batch<'a>(
             json!({ "mcpguard": { "kind": "batch_not_allowed" } }),
         );
         return Outcome {
+            sender: side,
             forward: None,
             reply: Some(reply),
             notices: vec![Notice::warn(format!(
@@ -49,9 +50,10 @@ pub(crate) fn on_batch<'a>(
     let mut fx = crate::listing::Effects::default();
     let mut replies: Vec<Vec<u8>> = Vec::new();
     let mut notices = Vec::new();
+    let mut audit = Vec::new();
     for item in items {
         match item {
-            Ok(m) => match gate.on_message(side, s, &m, &mut fx) {
+            Ok(m) => match judged(gate, side, s, &m, &mut fx, &mut audit) {
                 Verdict::Forward => {
                     unchanged += 1;
                     passed.push(m.raw.into());
@@ -95,20 +97,25 @@ pub(crate) fn on_batch<'a>(
         )))
     };
     let reply = (!replies.is_empty()).then(|| join_array(replies.iter().map(Vec::as_slice)));
-    // A batch's pin changes have no single request to fail: withhold the whole batch instead.
-    let fail_closed = (!fx.pin_changes.is_empty()).then(|| {
+    if gate.config().audit {
+        audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
+    }
+    // A batch's records have no single request to fail: withhold the whole batch instead.
+    let fail_closed = (!fx.pin_changes.is_empty() || !audit.is_empty()).then(|| {
         crate::FailClosed::ToSender(error_response(
             None,
             mcpguard_proto::codes::DENIED,
-            "mcpguard: a batch was withheld because its pin changes could not be recorded",
+            "mcpguard: a batch was withheld because its pin changes or audit records could not be recorded",
             json!({ "mcpguard": { "kind": "store_unavailable" } }),
         ))
     });
     Outcome {
+        sender: side,
         forward,
         reply,
         notices,
         pin_changes: fx.pin_changes,
+        audit,
         fail_closed,
         ..Outcome::default()
     }
@@ -128,4 +135,22 @@ fn join_array<'b>(parts: impl Iterator<Item = &'b [u8]>) -> Vec<u8> {
 
 fn sent_by_client_remove(s: &mut Session, id: &IdKey) {
     s.from_client.remove(id);
+}
+
+/// One element's verdict, with its audit event (policy rules and findings are per element).
+fn judged(
+    gate: &Gate,
+    side: Side,
+    s: &mut Session,
+    m: &mcpguard_proto::Message<'_>,
+    fx: &mut crate::listing::Effects,
+    audit: &mut Vec<crate::audit::AuditEvent>,
+) -> Verdict {
+    fx.rules.clear();
+    fx.findings.clear();
+    let verdict = gate.on_message(side, s, m, fx);
+    if gate.config().audit {
+        audit.extend(crate::audit::for_request(side, m, &verdict, fx));
+    }
+    verdict
 }

@@ -1,71 +1,227 @@
-//! Least privilege at run time: the policy engine's decision on every call, and the same
-//! decision on every listing (a tool that may not be called is not listed either).
+//! Least privilege at run time: the policy engine's decision on every request that acts — a tool
+//! call, a prompt, a resource read from the client; sampling and elicitation from the server — and
+//! the same decision on every listing (what may not be used is not listed either).
+//!
+//! Server requests to the client also get the gate's own treatment with or without a policy:
+//! their origin is tagged in `params._meta` so the client can show who asks, and an elicitation
+//! form that asks the user for a secret needs the user's approval through mcpguard first.
 
 use std::sync::Arc;
 
-use mcpguard_policy::{Annotations, Engine, Request, Verdict as PolicyVerdict};
+use mcpguard_policy::{Annotations, Decision, Engine, Request, Verdict as PolicyVerdict};
+use mcpguard_proto::Message;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::gate::GateConfig;
+use crate::listing::Effects;
 use crate::session::Session;
 
-/// What the policy says about one client request.
+/// The `_meta` key under which the gate tags a server's request with its origin.
+pub const ORIGIN_META: &str = "io.mcpguard/origin";
+
+/// What the policy says about one request.
 pub(crate) enum PolicyCall {
-    Allow,
+    /// Go ahead; the rules that allowed it (for the audit record).
+    Allow(Vec<String>),
     /// Refused: the message and the error data.
     Deny(String, Value),
-    /// Needs a human: the reason for the approval form.
-    Approve(String),
+    /// Needs a human: the reason for the approval form, and the rules that asked for it.
+    Approve(String, Vec<String>),
 }
 
 #[derive(Deserialize)]
-struct Call {
+struct Target {
     name: Option<String>,
+    uri: Option<String>,
     arguments: Option<Value>,
 }
 
-/// Evaluates a `tools/call` against the policy. `None` when the policy has no say (not a call).
-pub(crate) fn on_call(engine: &Arc<Engine>, s: &Session, params: Option<&str>) -> PolicyCall {
-    let call: Option<Call> = params.and_then(|p| serde_json::from_str(p).ok());
-    let Some(Call {
-        name: Some(tool),
-        arguments,
-    }) = call
-    else {
-        return PolicyCall::Deny(
-            "mcpguard: a tools/call without a tool name".into(),
-            json!({ "mcpguard": { "kind": "policy_denied" } }),
-        );
-    };
-    let server = s.server_label();
-    let annotations = s
-        .approvals
-        .annotations
-        .get(&tool)
-        .map(Annotations::from_tool)
-        .unwrap_or_default();
-    let request =
-        Request::call_tool(&server, &tool, arguments.as_ref()).with_annotations(annotations);
-    let decision = engine.evaluate(&request);
-    let rules: Vec<String> = decision
+fn rule_ids(decision: &Decision) -> Vec<String> {
+    decision
         .rules
         .iter()
         .map(|r| r.as_str().to_owned())
-        .collect();
-    match decision.verdict {
-        PolicyVerdict::Allow => PolicyCall::Allow,
-        PolicyVerdict::Approve => PolicyCall::Approve(format!(
-            "the policy asks for approval: {} ({})",
-            decision.reason,
-            rules.join(", ")
-        )),
-        PolicyVerdict::Deny => PolicyCall::Deny(
+        .collect()
+}
+
+/// The policy's decision on a client request it governs (`None` for methods it does not).
+pub(crate) fn on_client_request(
+    config: &GateConfig,
+    engine: &Arc<Engine>,
+    s: &mut Session,
+    m: &Message<'_>,
+    fx: &mut Effects,
+) -> Option<PolicyCall> {
+    let method = m.method();
+    let (what, field) = match method {
+        "tools/call" => ("tool", "name"),
+        "prompts/get" => ("prompt", "name"),
+        "resources/read" | "resources/subscribe" => ("resource", "uri"),
+        _ => return None,
+    };
+    let target: Option<Target> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    let (item, arguments) = match target {
+        Some(Target {
+            name: Some(name),
+            arguments,
+            ..
+        }) if field == "name" => (name, arguments),
+        Some(Target { uri: Some(uri), .. }) if field == "uri" => (uri, None),
+        _ => {
+            return Some(PolicyCall::Deny(
+                format!("mcpguard: a {method} without a {what} {field}"),
+                json!({ "mcpguard": { "kind": "policy_denied" } }),
+            ))
+        }
+    };
+    let server = s.server_label();
+    let taint = s.flows.labels();
+    let decision = match method {
+        "tools/call" => {
+            let now = config.clock.now();
+            let annotations = s
+                .approvals
+                .annotations
+                .get(&item)
+                .map(Annotations::from_tool)
+                .unwrap_or_default();
+            let findings = s.findings.get(&item).map(Vec::as_slice).unwrap_or(&[]);
+            let request = Request::call_tool(&server, &item, arguments.as_ref())
+                .with_annotations(annotations)
+                .with_counts(s.rate.counts(&server, &item, now))
+                .with_findings(findings)
+                .with_taint(&taint)
+                .with_approved(s.approvals.remembered.contains(&item));
+            let decision = engine.evaluate(&request);
+            // counted once every other check has passed too (see `record_call`)
+            fx.rate_mark = Some((server.clone(), item.clone(), now));
+            decision
+        }
+        "prompts/get" => engine
+            .evaluate(&Request::get_prompt(&server, &item, arguments.as_ref()).with_taint(&taint)),
+        _ => engine.evaluate(&Request::read_resource(&server, &item).with_taint(&taint)),
+    };
+    let rules = rule_ids(&decision);
+    Some(match decision.verdict {
+        PolicyVerdict::Allow => PolicyCall::Allow(rules),
+        PolicyVerdict::Approve => PolicyCall::Approve(
             format!(
-                "mcpguard: the policy denies `{tool}` of server `{server}`: {} (rules: {})",
+                "the policy asks for approval: {} ({})",
                 decision.reason,
                 rules.join(", ")
             ),
-            json!({ "mcpguard": { "kind": "policy_denied", "server": server, "tool": tool, "rules": rules, "reason": decision.reason } }),
+            rules,
+        ),
+        PolicyVerdict::Deny => PolicyCall::Deny(
+            format!(
+                "mcpguard: the policy denies {what} `{item}` of server `{server}`: {} (rules: {})",
+                decision.reason,
+                rules.join(", ")
+            ),
+            json!({ "mcpguard": { "kind": "policy_denied", "server": server, what: item, "rules": rules, "reason": decision.reason } }),
+        ),
+    })
+}
+
+/// Counts a call that goes ahead (forwarded or held) against the rate limits.
+pub(crate) fn record_call(s: &mut Session, fx: &mut Effects) {
+    if let Some((server, tool, at)) = fx.rate_mark.take() {
+        s.rate.record(&server, &tool, at);
+    }
+}
+
+/// What the gate does with a server's `sampling/createMessage` or `elicitation/create`.
+pub(crate) struct ServerAsk {
+    pub call: PolicyCall,
+    /// The request as it goes to the client: origin tagged, `maxTokens` capped.
+    pub rewritten: Option<Vec<u8>>,
+    /// Detection findings about the request (rule id, severity), for the audit record.
+    pub findings: Vec<(String, String)>,
+}
+
+/// Judges a server's sampling or elicitation request (`None` for other methods).
+pub(crate) fn on_server_request(
+    config: &GateConfig,
+    s: &Session,
+    m: &Message<'_>,
+) -> Option<ServerAsk> {
+    let method = m.method();
+    if !matches!(method, "sampling/createMessage" | "elicitation/create") {
+        return None;
+    }
+    let server = s.server_label();
+    let mut message: Value = serde_json::from_str(m.raw).ok()?;
+    let params = message.get_mut("params")?.as_object_mut()?;
+    let mut findings = Vec::new();
+    let call = if method == "sampling/createMessage" {
+        let asked = params.get("maxTokens").and_then(Value::as_u64);
+        match &config.policy {
+            Some(engine) => {
+                let decision = engine.evaluate(&Request::sample(&server, asked));
+                if let (Some(cap), Some(asked)) = (engine.sampling(&server).max_tokens, asked) {
+                    if asked > cap && decision.verdict != PolicyVerdict::Deny {
+                        params.insert("maxTokens".into(), json!(cap));
+                    }
+                }
+                from_decision(&decision, &server, "sampling/createMessage")
+            }
+            None => PolicyCall::Allow(Vec::new()),
+        }
+    } else {
+        let mut call = match &config.policy {
+            Some(engine) => from_decision(
+                &engine.evaluate(&Request::elicit(&server)),
+                &server,
+                "elicitation/create",
+            ),
+            None => PolicyCall::Allow(Vec::new()),
+        };
+        if let Some(what) = mcpguard_detect::elicit::secret_request(&Value::Object(params.clone()))
+        {
+            findings.push(("elicitation.secret_request".to_owned(), "high".to_owned()));
+            // a form that asks the user for a secret needs the user's word through mcpguard first
+            if let PolicyCall::Allow(mut rules) = call {
+                rules.push("elicitation.secret_request".to_owned());
+                call = PolicyCall::Approve(
+                    format!("server `{server}` asks the user for a secret ({what})"),
+                    rules,
+                );
+            }
+        }
+        call
+    };
+    let meta = params
+        .entry("_meta")
+        .or_insert_with(|| Value::Object(Default::default()));
+    if let Some(meta) = meta.as_object_mut() {
+        meta.insert(
+            ORIGIN_META.to_owned(),
+            json!({ "server": server, "checkedBy": "mcpguard" }),
+        );
+    }
+    Some(ServerAsk {
+        call,
+        rewritten: serde_json::to_vec(&message).ok(),
+        findings,
+    })
+}
+
+fn from_decision(decision: &Decision, server: &str, method: &str) -> PolicyCall {
+    let rules = rule_ids(decision);
+    match decision.verdict {
+        PolicyVerdict::Allow => PolicyCall::Allow(rules),
+        PolicyVerdict::Approve => PolicyCall::Approve(
+            format!("the policy asks for approval: {}", decision.reason),
+            rules,
+        ),
+        PolicyVerdict::Deny => PolicyCall::Deny(
+            format!(
+                "mcpguard: the policy denies {method} from server `{server}`: {} (rules: {})",
+                decision.reason,
+                rules.join(", ")
+            ),
+            json!({ "mcpguard": { "kind": "policy_denied", "server": server, "method": method, "rules": rules, "reason": decision.reason } }),
         ),
     }
 }
@@ -77,4 +233,29 @@ pub(crate) fn filter_listing(engine: &Arc<Engine>, s: &Session, tools: &mut Vec<
     let before = tools.len();
     tools.retain(|t| engine.visible(&server, t));
     before - tools.len()
+}
+
+/// Removes prompts (`prompts/list`) or resources (`resources/list`) the policy denies.
+pub(crate) fn filter_items(
+    engine: &Arc<Engine>,
+    s: &Session,
+    method: &str,
+    items: &mut Vec<Value>,
+) -> usize {
+    let server = s.server_label();
+    let before = items.len();
+    match method {
+        "prompts/list" => items.retain(|p| {
+            p.get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| engine.visible_prompt(&server, n))
+        }),
+        "resources/list" => items.retain(|r| {
+            r.get("uri")
+                .and_then(Value::as_str)
+                .is_some_and(|u| engine.visible_resource(&server, u))
+        }),
+        _ => {}
+    }
+    before - items.len()
 }

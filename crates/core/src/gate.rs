@@ -13,6 +13,7 @@ use mcpguard_proto::{check_frame, decode, Decoded, IdKey, Kind, Limits, Message,
 use serde_json::json;
 
 use crate::batch;
+use crate::enforce::PolicyCall;
 use crate::handshake;
 use crate::listing::{self, Effects};
 use crate::outcome::{Checked, Notice, Outcome};
@@ -20,8 +21,9 @@ use crate::pins::{Judge, PinMode};
 use crate::session::{InFlight, Session};
 
 /// Who sent a frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Side {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    #[default]
     Client,
     Server,
 }
@@ -51,6 +53,8 @@ pub struct GateConfig {
     pub audit: bool,
     /// The least-privilege policy, if one is configured (it then decides approvals too).
     pub policy: Option<Arc<mcpguard_policy::Engine>>,
+    /// Where time comes from (rate limits).
+    pub clock: crate::Clock,
 }
 
 impl Default for GateConfig {
@@ -63,6 +67,7 @@ impl Default for GateConfig {
             approve_destructive: true,
             audit: true,
             policy: None,
+            clock: crate::Clock::system(),
         }
     }
 }
@@ -160,6 +165,7 @@ impl Gate {
             request_id: ticket.request_id.clone(),
             tool: ticket.tool.clone(),
             raw: ticket.raw.clone(),
+            from: ticket.from,
         };
         s.approvals.held.insert(approval_id, held);
         let can_ask = s
@@ -182,14 +188,7 @@ impl Gate {
             .insert(key.clone(), crate::approval::ASK_METHOD, false);
         s.approvals.asking.insert(key, approval_id);
         let server = s.server_label();
-        Some(crate::approval::ask(
-            &ask_id,
-            approval_id,
-            &server,
-            &ticket.tool,
-            &ticket.arguments,
-            &ticket.reason,
-        ))
+        Some(crate::approval::ask(&ask_id, approval_id, &server, ticket))
     }
 
     /// Applies the decision on a held call: the call goes to the server unchanged, or the client
@@ -221,6 +220,7 @@ impl Gate {
                 let unrecorded = crate::FailClosed::ToSender(unrecorded_error(&held.request_id));
                 Outcome {
                     forward: Some(Checked::rewritten(held.raw)),
+                    sender: held.from,
                     fail_closed: Some(unrecorded),
                     notices: vec![Notice::info(format!(
                         "approval {approval_id}: `{}` approved",
@@ -231,9 +231,9 @@ impl Gate {
                 }
             }
             Resolution::Deny(why) => {
-                s.from_client.remove(&held.request_id);
+                sent_by(held.from, s).remove(&held.request_id);
                 let message = format!(
-                    "mcpguard: the call to `{}` was not approved: {why} (approval {approval_id})",
+                    "mcpguard: `{}` was not approved: {why} (approval {approval_id})",
                     held.tool
                 );
                 let audit = self.config.audit.then(|| {
@@ -245,6 +245,7 @@ impl Gate {
                     )
                 });
                 Outcome {
+                    sender: held.from,
                     reply: Some(error_response(
                         Some(&held.request_id),
                         DENIED,
@@ -259,43 +260,75 @@ impl Gate {
         }
     }
 
-    /// A ticket when this tools/call needs a human decision.
+    /// A ticket when this request needs a human decision: a call the policy (or, without a
+    /// policy, the tool's `destructiveHint`) sends to approval, or a server request the policy
+    /// holds. `rewritten` is what goes on once approved, if not the original.
     fn hold_ticket(
         &self,
+        side: Side,
         s: &Session,
         m: &Message<'_>,
         id: &IdKey,
         policy_hold: Option<String>,
+        rewritten: Option<&[u8]>,
     ) -> Option<crate::approval::HoldTicket> {
         #[derive(serde::Deserialize)]
-        struct Name<'a> {
+        struct Target<'a> {
             #[serde(borrow)]
             name: Option<std::borrow::Cow<'a, str>>,
+            #[serde(borrow)]
+            uri: Option<std::borrow::Cow<'a, str>>,
         }
         #[derive(serde::Deserialize)]
         struct Arguments {
             arguments: Option<serde_json::Value>,
         }
-        let params = m.params?.get();
-        // the common case (no approval needed) reads only the name
-        let tool = serde_json::from_str::<Name<'_>>(params).ok()?.name?;
-        // with a policy, the policy decides (its annotation defaults included); without one, the
-        // tool's own destructiveHint does
-        let reason = match (&self.config.policy, policy_hold) {
-            (Some(_), Some(_)) if s.approvals.remembered.contains(tool.as_ref()) => return None,
-            (Some(_), Some(reason)) => reason,
-            (Some(_), None) => return None,
-            (None, _) => s.approvals.needed(&tool, self.config.approve_destructive)?,
+        let method = m.method();
+        let params = m.params.map_or("{}", |p| p.get());
+        let (label, reason) = if side == Side::Server {
+            // sampling or elicitation the policy holds; remembered per method for the session
+            let reason = policy_hold?;
+            if s.approvals.remembered.contains(method) {
+                return None;
+            }
+            (method.to_owned(), reason)
+        } else {
+            if !matches!(
+                method,
+                "tools/call" | "prompts/get" | "resources/read" | "resources/subscribe"
+            ) {
+                return None;
+            }
+            // the common case (no approval needed) reads only the name
+            let target = serde_json::from_str::<Target<'_>>(params).ok()?;
+            let item = target.name.or(target.uri)?;
+            // with a policy, the policy decides (its annotation defaults included); without one,
+            // the tool's own destructiveHint does
+            let reason = match (&self.config.policy, policy_hold) {
+                (Some(_), Some(_)) if s.approvals.remembered.contains(item.as_ref()) => {
+                    return None
+                }
+                (Some(_), Some(reason)) => reason,
+                (Some(_), None) => return None,
+                (None, _) if method != "tools/call" => return None,
+                (None, _) => s.approvals.needed(&item, self.config.approve_destructive)?,
+            };
+            (item.into_owned(), reason)
         };
-        let arguments = serde_json::from_str::<Arguments>(params)
-            .ok()
-            .and_then(|a| a.arguments);
+        let arguments = match side {
+            Side::Client => serde_json::from_str::<Arguments>(params)
+                .ok()
+                .and_then(|a| a.arguments),
+            Side::Server => serde_json::from_str(params).ok(),
+        };
         Some(crate::approval::HoldTicket {
             request_id: id.clone(),
-            tool: tool.into_owned(),
+            tool: label,
             arguments: arguments.unwrap_or(serde_json::Value::Null),
             reason,
-            raw: m.raw.as_bytes().to_vec(),
+            rules: Vec::new(),
+            from: side,
+            raw: rewritten.map_or_else(|| m.raw.as_bytes().to_vec(), <[u8]>::to_vec),
         })
     }
 
@@ -318,7 +351,7 @@ impl Gate {
                 let verdict = self.on_message(side, s, &m, &mut fx);
                 let mut audit = Vec::new();
                 if self.config.audit {
-                    audit.extend(crate::audit::for_request(side, &m, &verdict));
+                    audit.extend(crate::audit::for_request(side, &m, &verdict, &fx));
                     audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
                 }
                 let fail_closed = if fx.pin_changes.is_empty() && audit.is_empty() {
@@ -327,6 +360,7 @@ impl Gate {
                     fail_closed_for(&m)
                 };
                 let mut outcome = Outcome {
+                    sender: side,
                     notices: fx.notices,
                     pin_changes: fx.pin_changes,
                     audit,
@@ -380,6 +414,7 @@ impl Gate {
                     json!({ "mcpguard": { "kind": err.kind() } }),
                 );
                 return Outcome {
+                    sender: side,
                     forward: Some(Checked::rewritten(reply)),
                     reply: None,
                     notices: vec![Notice::warn(format!(
@@ -401,6 +436,7 @@ impl Gate {
             Vec::new()
         };
         Outcome {
+            sender: side,
             forward: None,
             reply: Some(proto_error_response(id.as_ref(), err)),
             notices: vec![Notice::warn(format!(
@@ -443,21 +479,22 @@ impl Gate {
                     return refuse_request(Some(&id), &why, sender);
                 }
                 let mut policy_hold = None;
-                if side == Side::Client && m.method() == "tools/call" {
+                let mut rewritten = None;
+                if side == Side::Client {
                     if let Some(engine) = &self.config.policy {
-                        match crate::enforce::on_call(engine, s, m.params.map(|p| p.get())) {
-                            crate::enforce::PolicyCall::Allow => {}
-                            crate::enforce::PolicyCall::Approve(reason) => {
-                                policy_hold = Some(reason)
+                        match crate::enforce::on_client_request(&self.config, engine, s, m, fx) {
+                            None => {}
+                            Some(PolicyCall::Allow(rules)) => fx.rules = rules,
+                            Some(PolicyCall::Approve(reason, rules)) => {
+                                policy_hold = Some(reason);
+                                fx.rules = rules;
                             }
-                            crate::enforce::PolicyCall::Deny(message, data) => {
+                            Some(PolicyCall::Deny(message, data)) => {
                                 let reply = error_response(Some(&id), DENIED, &message, data);
                                 return Verdict::Refuse(Some(reply), Notice::warn(message));
                             }
                         }
                     }
-                }
-                if side == Side::Client {
                     if let Err(why) = handshake::client_request(s, m) {
                         return refuse_request(Some(&id), &why, sender);
                     }
@@ -467,20 +504,35 @@ impl Gate {
                             return Verdict::Refuse(Some(reply), Notice::warn(b.message));
                         }
                     }
-                } else if let Err(b) = listing::check_server_request(s, m) {
-                    let reply = error_response(Some(&id), DENIED, &b.message, b.data);
-                    return Verdict::Refuse(Some(reply), Notice::warn(b.message));
+                } else {
+                    if let Err(b) = listing::check_server_request(s, m) {
+                        let reply = error_response(Some(&id), DENIED, &b.message, b.data);
+                        return Verdict::Refuse(Some(reply), Notice::warn(b.message));
+                    }
+                    if let Some(ask) = crate::enforce::on_server_request(&self.config, s, m) {
+                        fx.findings = ask.findings;
+                        match ask.call {
+                            PolicyCall::Allow(rules) => fx.rules = rules,
+                            PolicyCall::Approve(reason, rules) => {
+                                policy_hold = Some(reason);
+                                fx.rules = rules;
+                            }
+                            PolicyCall::Deny(message, data) => {
+                                let reply = error_response(Some(&id), DENIED, &message, data);
+                                return Verdict::Refuse(Some(reply), Notice::warn(message));
+                            }
+                        }
+                        rewritten = ask.rewritten;
+                    }
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
-                let hold = if side == Side::Client && m.method() == "tools/call" {
-                    self.hold_ticket(s, m, &id, policy_hold)
-                } else {
-                    None
-                };
+                let hold = self.hold_ticket(side, s, m, &id, policy_hold, rewritten.as_deref());
                 sent_by(side, s).insert(id, m.method(), paged);
-                match hold {
-                    Some(ticket) => Verdict::Hold(ticket),
-                    None => Verdict::Forward,
+                crate::enforce::record_call(s, fx);
+                match (hold, rewritten) {
+                    (Some(ticket), _) => Verdict::Hold(ticket),
+                    (None, Some(bytes)) => Verdict::Rewrite(bytes),
+                    (None, None) => Verdict::Forward,
                 }
             }
             Kind::Notification => {

@@ -42,9 +42,9 @@ fn summary(report: &Report) -> String {
     format!("{} (score {})", rules.join(", "), report.score)
 }
 
-impl Judge for DetectJudge {
-    fn judge(&self, kind: ItemKind, def: &Value) -> Judgement {
-        let report = match kind {
+impl DetectJudge {
+    fn report(&self, kind: ItemKind, def: &Value) -> Report {
+        match kind {
             ItemKind::Tool => self.engine().scan_tool(def),
             ItemKind::Prompt => self.engine().scan_prompt(def),
             ItemKind::ResourceTemplate => self.engine().scan_resource(def),
@@ -53,7 +53,21 @@ impl Judge for DetectJudge {
                     .and_then(Value::as_str)
                     .unwrap_or(""),
             ),
-        };
+        }
+    }
+}
+
+impl Judge for DetectJudge {
+    fn findings(&self, kind: ItemKind, def: &Value) -> Vec<(String, String)> {
+        self.report(kind, def)
+            .findings
+            .iter()
+            .map(|f| (f.rule_id.to_owned(), f.severity.as_str().to_owned()))
+            .collect()
+    }
+
+    fn judge(&self, kind: ItemKind, def: &Value) -> Judgement {
+        let report = self.report(kind, def);
         Judgement {
             block: report.verdict == Verdict::Block,
             note: summary(&report),

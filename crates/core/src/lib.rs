@@ -3,14 +3,16 @@
 //! The gateway hands every frame it reads to [`Gate::on_client`] or [`Gate::on_server`] together
 //! with the [`Session`] it belongs to, and gets back an [`Outcome`]: what to forward (a
 //! [`Checked`] message — only this crate can make one, so nothing reaches the other side without
-//! passing here), what to answer the sender with, and notices to log. No sockets, no threads, no
-//! clocks: every decision is unit-tested with plain bytes.
+//! passing here), what to answer the sender with, and notices to log. No sockets, no threads, and
+//! time only through an injected [`Clock`]: every decision is unit-tested with plain bytes.
 
 pub mod approval;
 pub mod audit;
 mod batch;
 pub mod canonical;
+mod clock;
 mod enforce;
+pub mod flows;
 mod gate;
 mod handshake;
 pub mod judge;
@@ -20,7 +22,8 @@ mod outcome;
 pub mod pins;
 mod session;
 
-pub use gate::{Gate, GateConfig};
+pub use clock::{Clock, ManualTime};
+pub use gate::{Gate, GateConfig, Side};
 pub use outcome::{Checked, FailClosed, Notice, NoticeLevel, Outcome};
 pub use pins::{Judge, Judgement, PinBook, PinMode};
 pub use session::{Phase, Session};

@@ -22,6 +22,12 @@ use mcpguard_store::PinChange;
 pub(crate) struct Effects {
     pub pin_changes: Vec<PinChange>,
     pub notices: Vec<Notice>,
+    /// The policy rules behind the decision (for the audit record).
+    pub rules: Vec<String>,
+    /// Detection findings about the message: (rule id, severity).
+    pub findings: Vec<(String, String)>,
+    /// A tool call to count against the rate limits once it goes ahead: (server, tool, when).
+    pub rate_mark: Option<(String, String, std::time::Instant)>,
 }
 
 #[derive(Deserialize)]
@@ -151,18 +157,59 @@ pub(crate) fn on_listing(
     m: &Message<'_>,
     fx: &mut Effects,
 ) -> Option<Vec<u8>> {
-    let kind = listing_kind(request_method)?;
+    // prompts and resources the policy denies are not listed either
+    let policy_items = matches!(request_method, "prompts/list" | "resources/list")
+        .then_some(())
+        .and(config.policy.as_ref());
+    let kind = listing_kind(request_method);
+    if kind.is_none() && policy_items.is_none() {
+        return None;
+    }
     let raw = m.result?;
     let tool_facts =
-        kind == ItemKind::Tool && (config.approve_destructive || config.policy.is_some());
-    if s.pins.is_none() && !tool_facts {
+        kind == Some(ItemKind::Tool) && (config.approve_destructive || config.policy.is_some());
+    if s.pins.is_none() && !tool_facts && policy_items.is_none() {
         return None;
     }
     let mut result: Value = serde_json::from_str(raw.get()).ok()?;
     let mut hidden = 0;
+    if let Some(engine) = policy_items {
+        let field = if request_method == "prompts/list" {
+            "prompts"
+        } else {
+            "resources"
+        };
+        if let Some(Value::Array(items)) = result.get_mut(field) {
+            hidden = crate::enforce::filter_items(engine, s, request_method, items);
+            if hidden > 0 {
+                fx.notices.push(Notice::info(format!(
+                    "the policy hides {hidden} item(s) from {request_method}"
+                )));
+            }
+        }
+    }
+    let Some(kind) = kind else {
+        return (hidden > 0).then(|| rewrite(m, result)).flatten();
+    };
     if kind == ItemKind::Tool {
         if let Some(Value::Array(tools)) = result.get(list_field(kind)) {
             s.approvals.learn(tools);
+            // what the detection engine says about each tool goes to the policy's context
+            if let (Some(_), Some(judge)) = (&config.policy, &config.judge) {
+                for t in tools {
+                    if let Some(name) = t.get("name").and_then(Value::as_str) {
+                        let facts = judge
+                            .findings(kind, t)
+                            .into_iter()
+                            .map(|(rule, severity)| mcpguard_policy::FindingFact {
+                                rule,
+                                severity: mcpguard_policy::Severity::parse(&severity),
+                            })
+                            .collect();
+                        s.findings.insert(name.to_owned(), facts);
+                    }
+                }
+            }
         }
         if let (Some(engine), Some(Value::Array(tools))) =
             (&config.policy, result.get_mut(list_field(kind)))

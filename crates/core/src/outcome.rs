@@ -78,6 +78,10 @@ pub struct Outcome<'a> {
     pub hold: Option<crate::approval::HoldTicket>,
     /// The client answered an approval form: record the decision, then call `Gate::resolve`.
     pub resolved: Option<(i64, crate::approval::Resolution)>,
+    /// Who sent the message this outcome is about: `forward` goes to the other side, `reply`
+    /// back to it. Frames carry it implicitly (`on_client`/`on_server`); a decision on a held
+    /// message (`Gate::resolve`) says it here.
+    pub sender: crate::Side,
 }
 
 /// The answer that replaces a message whose effects could not be recorded.

@@ -38,6 +38,11 @@ pub struct Judgement {
 /// Judges definitions (implemented over the detection engine by the gateway's wiring).
 pub trait Judge: Send + Sync + fmt::Debug {
     fn judge(&self, kind: ItemKind, definition: &Value) -> Judgement;
+
+    /// The findings about a definition, as (rule id, severity name), for the policy's context.
+    fn findings(&self, _kind: ItemKind, _definition: &Value) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 type Key = (ItemKind, String);

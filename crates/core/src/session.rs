@@ -92,6 +92,12 @@ pub struct Session {
     pub(crate) pins: Option<PinState>,
     /// Calls held for a human decision, and what they depend on.
     pub(crate) approvals: crate::approval::Approvals,
+    /// Calls made recently, for the policy's rate limits.
+    pub(crate) rate: mcpguard_policy::RateLimiter,
+    /// Detection findings about the server's tools (from their definitions), by tool name.
+    pub(crate) findings: HashMap<String, Vec<mcpguard_policy::FindingFact>>,
+    /// Which kinds of data have entered the session, and from where.
+    pub(crate) flows: crate::flows::Flows,
 }
 
 impl Default for Session {
@@ -113,6 +119,9 @@ impl Session {
             instructions: None,
             pins: None,
             approvals: Default::default(),
+            rate: Default::default(),
+            findings: HashMap::new(),
+            flows: Default::default(),
         }
     }
 

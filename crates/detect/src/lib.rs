@@ -28,6 +28,7 @@
 
 pub mod config;
 pub mod cross;
+pub mod elicit;
 mod engine;
 pub mod error;
 pub mod finding;

@@ -24,6 +24,18 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// From the detection engine's name for it (`info`, `low`, `medium`, `high`, `critical`);
+    /// anything else reads as `medium`.
+    pub fn parse(name: &str) -> Severity {
+        match name.to_ascii_lowercase().as_str() {
+            "info" => Severity::Info,
+            "low" => Severity::Low,
+            "high" => Severity::High,
+            "critical" => Severity::Critical,
+            _ => Severity::Medium,
+        }
+    }
+
     /// The number Cedar policies compare (`context.max_severity`): 1 (info) to 5 (critical);
     /// 0 stands for "no finding".
     pub fn level(self) -> i64 {

@@ -6,8 +6,9 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 
-use mcpguard_core::{FailClosed, Gate, NoticeLevel, Outcome, Session};
+use mcpguard_core::{FailClosed, Gate, NoticeLevel, Outcome, Session, Side};
 use mcpguard_proto::{LineReader, ReadLine};
+use mcpguard_store::audit::AuditFinding;
 use mcpguard_store::NewAuditRecord;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::{Handle, Signals};
@@ -127,7 +128,14 @@ impl Shared {
                     request_id: ev.request_id.clone(),
                     args_digest: ev.args_digest.clone(),
                     args: None,
-                    findings: Vec::new(),
+                    findings: ev
+                        .findings
+                        .iter()
+                        .map(|(rule, severity)| AuditFinding {
+                            rule: rule.clone(),
+                            severity: severity.clone(),
+                        })
+                        .collect(),
                     rules: ev.rules.clone(),
                     verdict: ev.verdict.clone(),
                     reason: ev.reason.clone(),
@@ -221,7 +229,11 @@ impl Shared {
 
     /// Writes what a decision on a held call produced: the call to the server, or an error to the client.
     pub(crate) fn apply(&self, outcome: &Outcome<'_>) {
-        self.deliver(From::Client, outcome, Instant::now());
+        let from = match outcome.sender {
+            Side::Client => From::Client,
+            Side::Server => From::Server,
+        };
+        self.deliver(from, outcome, Instant::now());
     }
 
     fn report(&self, outcome: &Outcome<'_>) {
@@ -304,7 +316,13 @@ pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events
                 }
                 Ok(ReadLine::Eof) | Err(_) => break,
             };
-            shared.deliver(From::Server, &outcome, started);
+            let recorded = shared.deliver(From::Server, &outcome, started);
+            if recorded {
+                // a sampling or elicitation request the policy holds for approval
+                if let Some(ticket) = &outcome.hold {
+                    shared.hold(ticket);
+                }
+            }
             if !told_gone
                 && shared
                     .client_gone
