@@ -223,3 +223,38 @@ pub(crate) fn for_resolution(
         reason: reason.to_owned(),
     }
 }
+
+/// The event for an answer whose content the gate changed or withheld (secrets redacted,
+/// hidden characters stripped, injected text spotlighted, content quarantined or blocked).
+pub(crate) fn for_result(m: &Message<'_>, fx: &crate::listing::Effects) -> Option<AuditEvent> {
+    if fx.result_actions.is_empty() {
+        return None;
+    }
+    let (method, target) = fx.result_of.clone()?;
+    let verdict = if fx.result_actions.contains(&"block") {
+        AuditVerdict::Deny
+    } else if fx.result_actions.contains(&"quarantine") {
+        AuditVerdict::parse("quarantine")
+    } else {
+        AuditVerdict::Redact
+    };
+    let reason = match &fx.quarantine {
+        Some(q) => format!("quarantined as {}: {}", q.id, q.reason),
+        None => format!("result {}", fx.result_actions.join(", ")),
+    };
+    Some(AuditEvent {
+        direction: Direction::Server,
+        method,
+        tool: target,
+        request_id: m.id.as_ref().map(|i| i.as_json().to_owned()),
+        args_digest: None,
+        rules: fx
+            .result_actions
+            .iter()
+            .map(|a| format!("content.{a}"))
+            .collect(),
+        findings: fx.findings.clone(),
+        verdict,
+        reason,
+    })
+}

@@ -18,6 +18,7 @@ use crate::handshake;
 use crate::listing::{self, Effects};
 use crate::outcome::{Checked, Notice, Outcome};
 use crate::pins::{Judge, PinMode};
+use crate::results::ResultAction;
 use crate::session::{InFlight, Session};
 
 /// Who sent a frame.
@@ -55,6 +56,11 @@ pub struct GateConfig {
     pub policy: Option<Arc<mcpguard_policy::Engine>>,
     /// Where time comes from (rate limits).
     pub clock: crate::Clock,
+    /// The content checks on results and arguments (secrets, hidden characters, injections).
+    /// `None` turns result inspection and taint tracking off.
+    pub inspector: Option<Arc<dyn crate::results::Inspector>>,
+    /// Which quarantined contents a person released.
+    pub released: Option<Arc<dyn crate::results::Released>>,
 }
 
 impl Default for GateConfig {
@@ -68,6 +74,8 @@ impl Default for GateConfig {
             audit: true,
             policy: None,
             clock: crate::Clock::system(),
+            inspector: None,
+            released: None,
         }
     }
 }
@@ -304,14 +312,13 @@ impl Gate {
             let item = target.name.or(target.uri)?;
             // with a policy, the policy decides (its annotation defaults included); without one,
             // the tool's own destructiveHint does
-            let reason = match (&self.config.policy, policy_hold) {
-                (Some(_), Some(_)) if s.approvals.remembered.contains(item.as_ref()) => {
-                    return None
-                }
-                (Some(_), Some(reason)) => reason,
-                (Some(_), None) => return None,
-                (None, _) if method != "tools/call" => return None,
-                (None, _) => s.approvals.needed(&item, self.config.approve_destructive)?,
+            // the policy or a flow rule asks for approval; without a policy, the tool's own
+            // destructiveHint may too
+            let reason = match policy_hold {
+                Some(_) if s.approvals.remembered.contains(item.as_ref()) => return None,
+                Some(reason) => reason,
+                None if self.config.policy.is_some() || method != "tools/call" => return None,
+                None => s.approvals.needed(&item, self.config.approve_destructive)?,
             };
             (item.into_owned(), reason)
         };
@@ -353,14 +360,17 @@ impl Gate {
                 if self.config.audit {
                     audit.extend(crate::audit::for_request(side, &m, &verdict, &fx));
                     audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
+                    audit.extend(crate::audit::for_result(&m, &fx));
                 }
-                let fail_closed = if fx.pin_changes.is_empty() && audit.is_empty() {
-                    None
-                } else {
-                    fail_closed_for(&m)
-                };
+                let fail_closed =
+                    if fx.pin_changes.is_empty() && audit.is_empty() && fx.quarantine.is_none() {
+                        None
+                    } else {
+                        fail_closed_for(&m)
+                    };
                 let mut outcome = Outcome {
                     sender: side,
+                    quarantine: fx.quarantine,
                     notices: fx.notices,
                     pin_changes: fx.pin_changes,
                     audit,
@@ -495,6 +505,28 @@ impl Gate {
                             }
                         }
                     }
+                    if m.method() == "tools/call" {
+                        if let Some((message, data)) =
+                            crate::results::check_arguments(&self.config, s, m, fx)
+                        {
+                            let reply = error_response(Some(&id), DENIED, &message, data);
+                            return Verdict::Refuse(Some(reply), Notice::warn(message));
+                        }
+                        match crate::flows::check_sink(&self.config, s, m, fx) {
+                            None => {}
+                            Some(PolicyCall::Deny(message, data)) => {
+                                let reply = error_response(Some(&id), DENIED, &message, data);
+                                return Verdict::Refuse(Some(reply), Notice::warn(message));
+                            }
+                            Some(PolicyCall::Approve(reason, rules)) => {
+                                if policy_hold.is_none() {
+                                    policy_hold = Some(reason);
+                                }
+                                fx.rules.extend(rules);
+                            }
+                            Some(PolicyCall::Allow(_)) => {}
+                        }
+                    }
                     if let Err(why) = handshake::client_request(s, m) {
                         return refuse_request(Some(&id), &why, sender);
                     }
@@ -527,7 +559,15 @@ impl Gate {
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
                 let hold = self.hold_ticket(side, s, m, &id, policy_hold, rewritten.as_deref());
-                sent_by(side, s).insert(id, m.method(), paged);
+                let target = (side == Side::Client
+                    && self.config.inspector.is_some()
+                    && crate::results::inspected(m.method()))
+                .then(|| crate::flows::target_of(m))
+                .flatten();
+                sent_by(side, s).insert(id.clone(), m.method(), paged);
+                if let Some(target) = target {
+                    s.from_client.set_target(&id, target);
+                }
                 crate::enforce::record_call(s, fx);
                 match (hold, rewritten) {
                     (Some(ticket), _) => Verdict::Hold(ticket),
@@ -583,6 +623,24 @@ impl Gate {
                                     fx,
                                 ) {
                                     return Verdict::Rewrite(bytes);
+                                }
+                                if crate::results::inspected(&pending.method) {
+                                    fx.result_of =
+                                        Some((pending.method.clone(), pending.target.clone()));
+                                    match crate::results::on_result(
+                                        &self.config,
+                                        s,
+                                        &pending.method,
+                                        pending.target.as_deref(),
+                                        m,
+                                        fx,
+                                    ) {
+                                        Some(ResultAction::Rewrite(bytes))
+                                        | Some(ResultAction::Block(bytes)) => {
+                                            return Verdict::Rewrite(bytes)
+                                        }
+                                        None => {}
+                                    }
                                 }
                             }
                         }

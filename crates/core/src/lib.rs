@@ -20,6 +20,7 @@ mod listing;
 pub mod manifest;
 mod outcome;
 pub mod pins;
+pub mod results;
 mod session;
 
 pub use clock::{Clock, ManualTime};

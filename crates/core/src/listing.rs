@@ -28,6 +28,12 @@ pub(crate) struct Effects {
     pub findings: Vec<(String, String)>,
     /// A tool call to count against the rate limits once it goes ahead: (server, tool, when).
     pub rate_mark: Option<(String, String, std::time::Instant)>,
+    /// What the result inspection did (`redact`, `strip`, `spotlight`, `quarantine`, `block`).
+    pub result_actions: Vec<&'static str>,
+    /// The answer being inspected: (the request's method, the tool/prompt/resource it named).
+    pub result_of: Option<(String, Option<String>)>,
+    /// Content to keep out of the session (stored before the notice is forwarded).
+    pub quarantine: Option<crate::results::Quarantine>,
 }
 
 #[derive(Deserialize)]
@@ -166,8 +172,8 @@ pub(crate) fn on_listing(
         return None;
     }
     let raw = m.result?;
-    let tool_facts =
-        kind == Some(ItemKind::Tool) && (config.approve_destructive || config.policy.is_some());
+    let tool_facts = kind == Some(ItemKind::Tool)
+        && (config.approve_destructive || config.policy.is_some() || config.inspector.is_some());
     if s.pins.is_none() && !tool_facts && policy_items.is_none() {
         return None;
     }
@@ -194,6 +200,9 @@ pub(crate) fn on_listing(
     if kind == ItemKind::Tool {
         if let Some(Value::Array(tools)) = result.get(list_field(kind)) {
             s.approvals.learn(tools);
+            if config.inspector.is_some() {
+                crate::flows::learn_labels(config, s, tools);
+            }
             // what the detection engine says about each tool goes to the policy's context
             if let (Some(_), Some(judge)) = (&config.policy, &config.judge) {
                 for t in tools {

@@ -82,6 +82,8 @@ pub struct Outcome<'a> {
     /// back to it. Frames carry it implicitly (`on_client`/`on_server`); a decision on a held
     /// message (`Gate::resolve`) says it here.
     pub sender: crate::Side,
+    /// Content kept out of the session: store it *before* `forward` (the notice) is written.
+    pub quarantine: Option<crate::results::Quarantine>,
 }
 
 /// The answer that replaces a message whose effects could not be recorded.

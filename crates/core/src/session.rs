@@ -34,6 +34,8 @@ pub(crate) struct Pending {
     pub paged: bool,
     /// Order of arrival, so that failures are reported in the order requests were made.
     pub seq: u64,
+    /// The tool, prompt or resource a use request names (when its answer is inspected).
+    pub target: Option<String>,
 }
 
 /// One sender's requests in flight, keyed by that sender's own ids (each side numbers its own).
@@ -58,8 +60,16 @@ impl InFlight {
             method: method.to_owned(),
             paged,
             seq: self.next_seq,
+            target: None,
         };
         self.map.insert(id, pending);
+    }
+
+    /// Remembers what a request in flight names (see [`Pending::target`]).
+    pub fn set_target(&mut self, id: &IdKey, target: String) {
+        if let Some(p) = self.map.get_mut(id) {
+            p.target = Some(target);
+        }
     }
 
     pub fn remove(&mut self, id: &IdKey) -> Option<Pending> {
@@ -98,6 +108,8 @@ pub struct Session {
     pub(crate) findings: HashMap<String, Vec<mcpguard_policy::FindingFact>>,
     /// Which kinds of data have entered the session, and from where.
     pub(crate) flows: crate::flows::Flows,
+    /// Flow labels of the server's tools (from the policy file, else inferred), by tool name.
+    pub(crate) labels: HashMap<String, Vec<mcpguard_policy::Label>>,
 }
 
 impl Default for Session {
@@ -122,6 +134,7 @@ impl Session {
             rate: Default::default(),
             findings: HashMap::new(),
             flows: Default::default(),
+            labels: HashMap::new(),
         }
     }
 

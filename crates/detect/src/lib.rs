@@ -32,6 +32,7 @@ pub mod elicit;
 mod engine;
 pub mod error;
 pub mod finding;
+pub mod labels;
 mod lang;
 mod normalize;
 pub mod rules;

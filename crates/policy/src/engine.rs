@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::cedar::{CedarFacts, CedarPolicies, CedarSource, Reading};
 use crate::config::PolicyFile;
+use crate::config::{ContentSettings, FlowsConfig, Label};
 use crate::constraint::ArgFacts;
 use crate::decision::{Contribution, Decision, RuleId, Verdict};
 use crate::error::PolicyError;
@@ -49,6 +50,10 @@ pub struct Engine {
     session_limit: Option<u32>,
     cedar: Option<CedarPolicies>,
     resolver: Arc<dyn PathResolver>,
+    content: HashMap<String, ContentSettings>,
+    default_content: ContentSettings,
+    flows: FlowsConfig,
+    labels: HashMap<String, Vec<(globset::GlobMatcher, Vec<Label>)>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -110,7 +115,29 @@ impl Engine {
                 ))
             })
             .collect();
+        let default_content = ContentSettings::default().with(&defaults.content);
+        let content = config
+            .servers
+            .iter()
+            .map(|(name, s)| (name.clone(), default_content.with(&s.content)))
+            .collect();
+        let labels = config
+            .servers
+            .iter()
+            .map(|(name, s)| {
+                let globs = s
+                    .labels
+                    .iter()
+                    .map(|(g, l)| (g.glob.compile_matcher(), l.clone()))
+                    .collect();
+                (name.clone(), globs)
+            })
+            .collect();
         Ok(Engine {
+            content,
+            default_content,
+            flows: defaults.flows.clone(),
+            labels,
             servers,
             unlisted: CompiledServer::unlisted(defaults.unlisted_servers, &defaults.annotations),
             sampling,
@@ -143,6 +170,28 @@ impl Engine {
     /// The sampling policy for `server` (its own table, else `[defaults.sampling]`).
     pub fn sampling(&self, server: &str) -> &SamplingPolicy {
         self.sampling.get(server).unwrap_or(&self.default_sampling)
+    }
+
+    /// What happens to secrets, hidden characters and injections in `server`'s results.
+    pub fn content(&self, server: &str) -> ContentSettings {
+        self.content
+            .get(server)
+            .copied()
+            .unwrap_or(self.default_content)
+    }
+
+    /// The flow rules.
+    pub fn flows(&self) -> &FlowsConfig {
+        &self.flows
+    }
+
+    /// The labels the file gives `tool` of `server` (the first glob that matches), if any.
+    pub fn labels(&self, server: &str, tool: &str) -> Option<&[Label]> {
+        self.labels
+            .get(server)?
+            .iter()
+            .find(|(g, _)| g.is_match(tool))
+            .map(|(_, l)| l.as_slice())
     }
 
     /// The elicitation policy for `server`.

@@ -28,7 +28,10 @@ mod schema;
 mod server;
 
 pub use cedar::{CedarSource, SCHEMA as CEDAR_SCHEMA};
-pub use config::PolicyFile;
+pub use config::{
+    ArgumentAction, ContentSettings, FlowsConfig, HiddenAction, InjectionAction, Label, PolicyFile,
+    SecretAction,
+};
 pub use decision::{Contribution, Decision, RuleId, Verdict};
 pub use engine::{ElicitationPolicy, Engine, SamplingPolicy};
 pub use error::PolicyError;

@@ -5,6 +5,7 @@
 //! `docs/mcpguard.schema.json` is generated from these types (see [`crate::json_schema`]).
 
 mod args;
+mod content;
 mod types;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,10 @@ use crate::decision::Verdict;
 use crate::error::{line_col, PolicyError};
 
 pub use args::{ArgRule, HostLists};
+pub use content::{
+    ArgumentAction, ContentConfig, ContentSettings, FlowsConfig, HiddenAction, InjectionAction,
+    Label, LabelsConfig, SecretAction,
+};
 pub use types::{AbsPath, ArgSelector, Glob, HostEntry, Pattern};
 
 /// The policy file: defaults, one table per server, and the Cedar policy files to load.
@@ -53,6 +58,12 @@ pub struct Defaults {
     /// Elicitation requests from servers without their own `elicitation` table.
     #[serde(default)]
     pub elicitation: ElicitationConfig,
+    /// What happens to secrets, hidden characters and injected instructions in results.
+    #[serde(default)]
+    pub content: ContentConfig,
+    /// What a sink call needs after untrusted, injected or private data entered the session.
+    #[serde(default)]
+    pub flows: FlowsConfig,
 }
 
 impl Default for Defaults {
@@ -63,6 +74,8 @@ impl Default for Defaults {
             rate_limit: SessionRateLimit::default(),
             sampling: SamplingConfig::default(),
             elicitation: ElicitationConfig::default(),
+            content: ContentConfig::default(),
+            flows: FlowsConfig::default(),
         }
     }
 }
@@ -135,6 +148,12 @@ pub struct ServerPolicy {
     pub sampling: Option<SamplingConfig>,
     /// What happens when this server asks the user for input (`elicitation/create`).
     pub elicitation: Option<ElicitationConfig>,
+    /// Overrides of `defaults.content` for this server's results and arguments.
+    #[serde(default)]
+    pub content: ContentConfig,
+    /// Labels of this server's tools for the flow rules (tool glob → labels).
+    #[serde(default)]
+    pub labels: LabelsConfig,
 }
 
 /// Allow, approve and deny lists of globs, and the verdict for what none of them names.

@@ -1,0 +1,239 @@
+//! What a tool does with data, for toxic-flow control: does it bring outside content into the
+//! session (`untrusted_source`), read private data (`private_source`), or send data out of the
+//! machine or to other people (`sink`)?
+//!
+//! The labels come from the tool's annotations first (`openWorldHint: true` means it talks to the
+//! outside world: outside content comes in and arguments go out; `false` rules that out), then
+//! from the words of its name and description. They are defaults: the policy file's
+//! `[servers.NAME.labels]` replaces them, and `mcpguard scan` shows them so a user can check.
+
+use serde_json::Value;
+
+/// The inferred labels of one tool, each with the reason it was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ToolLabels {
+    pub untrusted_source: Option<String>,
+    pub private_source: Option<String>,
+    pub sink: Option<String>,
+}
+
+impl ToolLabels {
+    /// The label names that are set, in a fixed order.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.untrusted_source.is_some() {
+            out.push("untrusted_source");
+        }
+        if self.private_source.is_some() {
+            out.push("private_source");
+        }
+        if self.sink.is_some() {
+            out.push("sink");
+        }
+        out
+    }
+}
+
+/// Name words that mark a tool bringing in outside content.
+const UNTRUSTED_WORDS: &[&str] = &[
+    "fetch", "browse", "browser", "scrape", "crawl", "web", "url", "http", "https", "webpage",
+    "page", "download", "rss", "feed", "inbox", "email", "emails", "mail", "issue", "issues",
+    "comment", "comments", "tweet", "tweets", "post", "posts", "message", "messages", "channel",
+    "search", "navigate", "news", "reddit", "slack", "discord", "youtube",
+];
+/// Name words that mark a tool sending data out.
+const SINK_WORDS: &[&str] = &[
+    "send", "post", "publish", "email", "mail", "message", "reply", "comment", "push", "upload",
+    "share", "webhook", "tweet", "notify", "invite", "transfer", "pay", "payment", "fetch", "http",
+    "request", "navigate", "submit", "forward", "dm", "sms", "call", "issue", "pull", "review",
+];
+/// Name words that mark a tool reading private data.
+const PRIVATE_WORDS: &[&str] = &[
+    "file",
+    "files",
+    "directory",
+    "read",
+    "query",
+    "sql",
+    "database",
+    "db",
+    "secret",
+    "secrets",
+    "vault",
+    "password",
+    "credential",
+    "credentials",
+    "env",
+    "keychain",
+    "contacts",
+    "calendar",
+    "history",
+    "inbox",
+    "email",
+    "emails",
+    "mail",
+    "document",
+    "documents",
+    "drive",
+    "notes",
+    "repo",
+    "repository",
+    "diff",
+    "log",
+    "show",
+    "memory",
+    "graph",
+];
+/// Verbs that make a name an action on the outside rather than a read.
+const SINK_VERBS: &[&str] = &[
+    "send", "post", "publish", "reply", "push", "upload", "share", "notify", "invite", "transfer",
+    "pay", "submit", "forward", "create", "add", "write", "update",
+];
+const READ_VERBS: &[&str] = &[
+    "get", "read", "list", "search", "fetch", "find", "query", "show", "view", "load", "open",
+    "browse", "download", "retrieve", "lookup",
+];
+
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for ch in text.chars() {
+        if !ch.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+        cur.extend(ch.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn first_in<'a>(words: &'a [String], set: &[&str]) -> Option<&'a str> {
+    words
+        .iter()
+        .find(|w| set.contains(&w.as_str()))
+        .map(String::as_str)
+}
+
+/// Infers the labels of a tool definition (an element of `tools/list`'s `tools`).
+pub fn infer(tool: &Value) -> ToolLabels {
+    let name = tool.get("name").and_then(Value::as_str).unwrap_or("");
+    let description = tool
+        .get("description")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let open_world = tool
+        .pointer("/annotations/openWorldHint")
+        .and_then(Value::as_bool);
+    let read_only = tool
+        .pointer("/annotations/readOnlyHint")
+        .and_then(Value::as_bool)
+        == Some(true);
+    let name_words = words(name);
+    let verb = name_words.first().map(String::as_str).unwrap_or("");
+    let mut labels = ToolLabels::default();
+
+    match open_world {
+        Some(true) => {
+            labels.untrusted_source = Some("openWorldHint: true".into());
+            labels.sink = Some("openWorldHint: true (its arguments leave the machine)".into());
+        }
+        Some(false) => {}
+        None => {
+            let reads = READ_VERBS.contains(&verb) || !SINK_VERBS.contains(&verb);
+            if reads {
+                if let Some(w) = first_in(&name_words, UNTRUSTED_WORDS) {
+                    labels.untrusted_source = Some(format!("its name says `{w}`"));
+                }
+            }
+            if let Some(w) = first_in(&name_words, SINK_WORDS) {
+                // `get_email` reads mail; `send_email`, `email_user` and `fetch` send something
+                let sends = SINK_VERBS.contains(&verb)
+                    || !READ_VERBS.contains(&verb)
+                    || matches!(w, "fetch" | "http" | "request" | "navigate");
+                let outbound = matches!(w, "fetch" | "http" | "request" | "navigate");
+                if sends && (outbound || !read_only) {
+                    labels.sink = Some(format!("its name says `{w}`"));
+                }
+            }
+            if labels.untrusted_source.is_none() {
+                let d = description.to_ascii_lowercase();
+                if [
+                    "web page",
+                    "webpage",
+                    "from the internet",
+                    "a url",
+                    "any url",
+                    "web search",
+                ]
+                .iter()
+                .any(|p| d.contains(p))
+                {
+                    labels.untrusted_source = Some("its description talks about the web".into());
+                }
+            }
+        }
+    }
+    if !SINK_VERBS.contains(&verb) || read_only {
+        if let Some(w) = first_in(&name_words, PRIVATE_WORDS) {
+            if labels.untrusted_source.is_none()
+                || matches!(w, "inbox" | "email" | "emails" | "mail")
+            {
+                labels.private_source = Some(format!("its name says `{w}`"));
+            }
+        }
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::infer;
+    use serde_json::json;
+
+    fn names(t: serde_json::Value) -> Vec<&'static str> {
+        infer(&t).names()
+    }
+
+    #[test]
+    fn reference_servers_get_sensible_labels() {
+        assert_eq!(
+            names(json!({"name": "fetch", "description": "Fetches a URL from the internet"})),
+            ["untrusted_source", "sink"]
+        );
+        assert_eq!(
+            names(json!({"name": "read_text_file", "annotations": {"readOnlyHint": true}})),
+            ["private_source"]
+        );
+        assert_eq!(names(json!({"name": "git_log"})), ["private_source"]);
+        assert_eq!(
+            names(json!({"name": "get_current_time"})),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names(json!({"name": "send_email"})), ["sink"]);
+        assert_eq!(
+            names(json!({"name": "get_emails"})),
+            ["untrusted_source", "private_source"]
+        );
+        assert_eq!(
+            names(json!({"name": "search", "annotations": {"openWorldHint": true}})),
+            ["untrusted_source", "sink"]
+        );
+        assert_eq!(
+            names(json!({"name": "fetch", "annotations": {"openWorldHint": false}})),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names(json!({"name": "create_issue"})), ["sink"]);
+        assert_eq!(names(json!({"name": "get_issue"})), ["untrusted_source"]);
+    }
+}
