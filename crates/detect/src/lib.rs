@@ -34,6 +34,7 @@ pub mod finding;
 mod lang;
 mod normalize;
 pub mod rules;
+pub mod secrets;
 mod walk;
 
 pub use config::Config;
