@@ -2,8 +2,8 @@
 //!
 //! Every string is scanned: object member values and array items, not member names. A member
 //! whose *name* is secret-like (`"password"`, `"apiKey"`, `"Authorization"`) is also judged as an
-//! assignment, so `{"password": "Zx8vQ2mL9pR4"}` is found although the string alone carries no
-//! name. Redaction replaces string contents only, so the document's structure cannot break. The
+//! assignment, so a random-looking value under `"password"` is found although the string alone
+//! carries no name. Redaction replaces string contents only, so the document's structure cannot break. The
 //! walk uses an explicit stack: a deeply nested value cannot overflow the thread's stack.
 
 use serde_json::Value;

