@@ -2,8 +2,8 @@
 //! resource contents are redacted before the model sees them, and tool-call arguments that carry
 //! them can be blocked before they reach a server.
 //!
-//! One pass of an Aho-Corasick automaton finds the literal anchors of every rule (vendor prefixes
-//! such as `ghp_` or `AKIA`, `-----BEGIN `, `://`, secret-like names such as `password`); only
+//! One Aho-Corasick pass finds the literal anchors of every rule (vendor prefixes such as `ghp_`
+//! or `AKIA`, `-----BEGIN `, `://`, secret-like names such as `password`); only
 //! around a hit does the rule's pattern or hand-written matcher run, then its verification
 //! (checksums where the format has one, decoding where it has structure). Text without anchors
 //! costs one automaton scan. Overlapping candidates are resolved in favour of the more specific
@@ -30,7 +30,7 @@ mod special;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
@@ -99,6 +99,8 @@ struct Anchor {
 /// The compiled rule set: immutable, `Send + Sync`, cheap to share behind an `Arc` (or use
 /// [`SecretScanner::shared`]).
 pub struct SecretScanner {
+    /// Every anchor in one automaton, matched in any ASCII case and with overlaps (`aws_secret`
+    /// and `secret` must both run); case-sensitive anchors are checked byte-for-byte on a hit.
     ac: AhoCorasick,
     anchors: Vec<Anchor>,
     regexes: Vec<Regex>,
@@ -160,9 +162,12 @@ impl SecretScanner {
                 matcher: Matcher::Keyword,
             });
         }
+        // One DFA pass: a second automaton for the case-sensitive anchors would double the
+        // scan, while the extra hits it saves cost a byte comparison each.
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(anchors.iter().map(|a| a.text))
             .expect("secret anchors compile");
         SecretScanner {
@@ -189,20 +194,17 @@ impl SecretScanner {
             if a.exact && &bytes[hs..he] != a.text.as_bytes() {
                 continue;
             }
-            let cand = match a.matcher {
-                Matcher::Pattern(i) => self.pattern(text, i, hs),
-                Matcher::Pem => special::pem(text, hs),
-                Matcher::UrlPassword => special::url_password(text, hs),
-                Matcher::Keyword => {
-                    if hs < ident_end {
-                        continue;
-                    }
-                    let (end, cand) = keyword::find(text, hs, he);
-                    ident_end = end;
-                    cand
+            if let Matcher::Keyword = a.matcher {
+                // One identifier (`DB_PASSWORD`) holds several keywords: judge it once.
+                if hs < ident_end {
+                    continue;
                 }
-            };
-            cands.extend(cand);
+                let (end, cand) = keyword::find(text, hs, he);
+                ident_end = end;
+                cands.extend(cand);
+            } else {
+                cands.extend(self.run(a.matcher, text, hs));
+            }
         }
         resolve(cands)
     }
@@ -215,6 +217,15 @@ impl SecretScanner {
             return None;
         }
         Some((redact_with(text, &found), found))
+    }
+
+    fn run(&self, matcher: Matcher, text: &str, hs: usize) -> Option<Candidate> {
+        match matcher {
+            Matcher::Pattern(i) => self.pattern(text, i, hs),
+            Matcher::Pem => special::pem(text, hs),
+            Matcher::UrlPassword => special::url_password(text, hs),
+            Matcher::Keyword => None,
+        }
     }
 
     /// Runs the rule of pattern `i` around an anchor at `hs`.
