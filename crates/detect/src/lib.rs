@@ -36,6 +36,7 @@ pub mod labels;
 mod lang;
 mod normalize;
 pub mod rules;
+pub mod secrets;
 mod walk;
 
 pub use config::Config;
