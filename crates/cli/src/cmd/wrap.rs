@@ -56,6 +56,10 @@ pub struct WrapArgs {
     /// Turn pinning off: rug pulls are no longer blocked. For debugging only.
     #[arg(long)]
     pub danger_no_pins: bool,
+    /// Do not inspect results and arguments: secrets, hidden characters and injected instructions
+    /// pass through, and tool flows are not tracked. For debugging only.
+    #[arg(long)]
+    pub danger_no_inspect: bool,
     #[command(flatten)]
     pub data: DataDirArgs,
     /// The server command and its arguments, after `--`.
@@ -303,6 +307,7 @@ mod tests {
             danger_no_audit: false,
             manifest: None,
             danger_no_pins: false,
+            danger_no_inspect: false,
             data: DataDirArgs { data_dir: None },
             command: cmd.iter().map(OsString::from).collect(),
         }
