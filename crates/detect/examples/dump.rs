@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 fn line(label: &str, r: &Report) -> String {
     let mut s = format!("{label}\t{}\t{}", r.verdict.as_str(), r.score);
     for f in &r.findings {
-        let span = f.span.map_or("-".to_owned(), |sp| format!("{}..{}", sp.start, sp.end));
+        let span = f
+            .span
+            .map_or("-".to_owned(), |sp| format!("{}..{}", sp.start, sp.end));
         s.push_str(&format!(
             "\n  {}:{} @{} {span} | {} | {}",
             f.rule_id, f.weight, f.field, f.message, f.evidence
@@ -44,11 +46,17 @@ fn main() {
             .enumerate()
         {
             let tool = json!({"name": row["tool_name"], "description": row["description"], "inputSchema": {"type": "object"}});
-            println!("{}", line(&format!("{split}[{i}]"), &engine.scan_tool(&tool)));
+            println!(
+                "{}",
+                line(&format!("{split}[{i}]"), &engine.scan_tool(&tool))
+            );
         }
     }
     for (i, row) in jsonl(&dir.join("benign/tools.jsonl")).iter().enumerate() {
-        println!("{}", line(&format!("benign[{i}]"), &engine.scan_tool(&row["tool"])));
+        println!(
+            "{}",
+            line(&format!("benign[{i}]"), &engine.scan_tool(&row["tool"]))
+        );
     }
     let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&cases)
