@@ -99,7 +99,7 @@ impl Ctx<'_> {
             || override_ctx
     }
     pub(super) fn sent(&self, pos: usize) -> usize {
-        sentences::index(&self.starts, pos)
+        sentences::index(self.starts, pos)
     }
     pub(super) fn has(&self, a: Atom) -> bool {
         self.field_bits & bit(a) != 0
@@ -402,7 +402,7 @@ fn build_ctx<'a>(
     let mut sent_bits = vec![0u64; starts.len()];
     let mut field_bits = 0u64;
     for (a, s, _) in atoms {
-        let i = sentences::index(&starts, *s);
+        let i = sentences::index(starts, *s);
         if let Some(b) = sent_bits.get_mut(i) {
             *b |= bit(*a);
         }
