@@ -16,7 +16,7 @@ use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, LANG_SWITCH,
 };
-use crate::rules::combine::{combine, FieldKind};
+use crate::rules::combine::{combine_in, FieldKind};
 use crate::rules::sentences;
 use crate::rules::tools::ToolRefFinder;
 use crate::walk::{self, Field};
@@ -167,7 +167,12 @@ impl Engine {
     ) {
         let cfg = &self.inner.config;
         let text = normalize::slice(raw, 0, cfg.max_field_bytes.min(raw.len()));
-        let norm = normalize(text);
+        // Names are checked for hidden characters only: no decoded payloads to rescan.
+        let norm = if is_name {
+            normalize::normalize_name(text)
+        } else {
+            normalize(text)
+        };
         let finding = |rule: &'static Rule,
                        message: String,
                        evidence: String,
@@ -198,7 +203,7 @@ impl Engine {
             .inner
             .refs
             .find(ntext, own, |p| starts[sentences::index(&starts, p)]);
-        for hit in combine(ntext, &atoms, &refs, kind) {
+        for hit in combine_in(ntext, &atoms, &refs, kind, &starts) {
             let (s, e) = norm.orig_span(hit.start, hit.end);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             let mut f = finding(hit.rule, hit.message, ev, Some((s, e)));

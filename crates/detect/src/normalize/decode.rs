@@ -55,6 +55,21 @@ fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
 }
 
+/// The longest run of base64 characters, and whether a `\x` escape occurs.
+fn runs(b: &[u8]) -> (usize, bool) {
+    let (mut longest, mut run, mut escapes) = (0, 0, false);
+    for (i, &c) in b.iter().enumerate() {
+        if is_b64(c) {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+            escapes |= c == b'\\' && b.get(i + 1) == Some(&b'x');
+        }
+    }
+    (longest, escapes)
+}
+
 fn base64_runs(text: &str, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -283,10 +298,14 @@ fn rot13_text(text: &str, out: &mut Vec<Revealed>) {
 /// Finds encoded payloads in normalised text (spans in normalised coordinates).
 pub(crate) fn find(text: &str) -> Vec<Revealed> {
     let mut out = Vec::new();
-    if text.len() >= MIN_B64 {
+    // One cheap pass decides which decoders can find anything: a base64 payload is a run of
+    // base64 characters of at least MIN_B64, a hex payload a run of hex digits (base64
+    // characters too) of at least MIN_HEX or `\x` escapes. Most text has neither.
+    let (longest, escapes) = runs(text.as_bytes());
+    if text.len() >= MIN_B64 && longest >= MIN_B64 {
         base64_runs(text, &mut out);
     }
-    if text.len() >= MIN_HEX {
+    if text.len() >= MIN_HEX && (longest >= MIN_HEX || escapes) {
         hex_runs(text, &mut out);
     }
     if text.contains('%') {

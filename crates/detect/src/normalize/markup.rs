@@ -3,15 +3,14 @@
 //! The text inside stays in the normalised text (the model reads it, so the rules must too);
 //! this module only reports that something was hidden from a human reader, with what it hid.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use super::{excerpt, Revealed};
 use crate::rules::catalog::{Rule, HIDDEN_HTML_COMMENT, HIDDEN_MARKDOWN, HIDDEN_PADDING};
 
 pub(crate) type Hit = (&'static Rule, usize, usize, String, String);
-
-/// Case-insensitive find of an ASCII needle (`lower` is `hay` lowercased, same byte offsets).
-fn find_ci(lower: &str, needle: &str) -> Option<usize> {
-    lower.find(needle)
-}
 
 fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
@@ -31,7 +30,6 @@ pub(crate) fn scan(text: &str) -> (Vec<Hit>, Vec<Revealed>) {
 }
 
 fn html(text: &str, hits: &mut Vec<Hit>) {
-    let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(s) = text[from..].find("<!--").map(|p| p + from) {
         let body_start = s + 4;
@@ -51,22 +49,16 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
         }
         from = end;
     }
-    const HIDING: &[&str] = &[
-        "display:none",
-        "display: none",
-        "visibility:hidden",
-        "visibility: hidden",
-        "font-size:0",
-        "font-size: 0",
-        "opacity:0",
-        "opacity: 0",
-        "color:white",
-        "color: white",
-        "color:#fff",
-        "color: #fff",
-    ];
-    for pat in HIDING {
-        if let Some(p) = find_ci(&lower, pat) {
+    // The leftmost occurrence of each hiding style and hidden element, in one pass (ASCII
+    // case-insensitive, as a search of the lowercased text would find them).
+    let mut first = [usize::MAX; HIDING.len() + HIDDEN_TAGS.len()];
+    for m in hiding_words().find_overlapping_iter(text) {
+        let k = m.pattern().as_usize();
+        first[k] = first[k].min(m.start());
+    }
+    for (k, pat) in HIDING.iter().enumerate() {
+        let p = first[k];
+        if p != usize::MAX {
             let tag_start = text[..p].rfind('<').unwrap_or(p);
             let tail_end = (p + 160).min(text.len());
             hits.push((
@@ -79,14 +71,9 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
             return;
         }
     }
-    for tag in [
-        "<span hidden",
-        "<div hidden",
-        "<p hidden",
-        "<template",
-        "<noscript",
-    ] {
-        if let Some(p) = find_ci(&lower, tag) {
+    for (k, tag) in HIDDEN_TAGS.iter().enumerate() {
+        let p = first[HIDING.len() + k];
+        if p != usize::MAX {
             let tail_end = (p + 160).min(text.len());
             hits.push((
                 &HIDDEN_MARKDOWN,
@@ -98,6 +85,41 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
             return;
         }
     }
+}
+
+const HIDING: &[&str] = &[
+    "display:none",
+    "display: none",
+    "visibility:hidden",
+    "visibility: hidden",
+    "font-size:0",
+    "font-size: 0",
+    "opacity:0",
+    "opacity: 0",
+    "color:white",
+    "color: white",
+    "color:#fff",
+    "color: #fff",
+];
+
+const HIDDEN_TAGS: &[&str] = &[
+    "<span hidden",
+    "<div hidden",
+    "<p hidden",
+    "<template",
+    "<noscript",
+];
+
+/// `HIDING` then `HIDDEN_TAGS`, matched ASCII case-insensitively.
+fn hiding_words() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(HIDING.iter().chain(HIDDEN_TAGS))
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"))
+    })
 }
 
 fn md_comments(text: &str, hits: &mut Vec<Hit>) {

@@ -82,6 +82,16 @@ impl<'a> Normalized<'a> {
 
 /// Runs the whole pipeline over one field's text.
 pub(crate) fn normalize(text: &str) -> Normalized<'_> {
+    normalize_with(text, true)
+}
+
+/// The pipeline for a name, which is checked for hidden characters and markup only: encoded
+/// payloads are not looked for (a name's revealed text would not be rescanned).
+pub(crate) fn normalize_name(text: &str) -> Normalized<'_> {
+    normalize_with(text, false)
+}
+
+fn normalize_with(text: &str, decode_payloads: bool) -> Normalized<'_> {
     let cleaned = unicode::clean(text);
     let mut n = Normalized {
         text: cleaned.text,
@@ -101,7 +111,12 @@ pub(crate) fn normalize(text: &str) -> Normalized<'_> {
             evidence,
         });
     }
-    for r in revealed.into_iter().chain(decode::find(&n.text)) {
+    let decoded = if decode_payloads {
+        decode::find(&n.text)
+    } else {
+        Vec::new()
+    };
+    for r in revealed.into_iter().chain(decoded) {
         let (os, oe) = n.orig_span(r.start, r.end);
         n.revealed.push(Revealed {
             start: os,
@@ -142,6 +157,17 @@ pub(crate) fn skeleton(name: &str) -> String {
 
 /// Shortens text for evidence: at most `max` chars, on a char boundary, control chars escaped.
 pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    let b = text.as_bytes();
+    let head = &b[..b.len().min(max)];
+    if head.iter().all(|c| (0x20..0x7f).contains(c)) {
+        // Printable ASCII (the common case): chars are bytes and none needs escaping.
+        let mut out = String::with_capacity(head.len() + 3);
+        out.push_str(&text[..head.len()]);
+        if b.len() > max {
+            out.push('…');
+        }
+        return out;
+    }
     let mut out = String::new();
     for (i, c) in text.chars().enumerate() {
         if i >= max {

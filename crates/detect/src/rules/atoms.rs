@@ -136,7 +136,10 @@ impl Atoms {
     /// per pattern.
     pub(crate) fn find_all(&self, text: &str, per_atom: usize) -> Vec<(Atom, usize, usize)> {
         let hay = text.as_bytes();
-        let mut starts: Vec<(u16, usize)> = Vec::with_capacity(hay.len() / 4 + 8);
+        // Anchor hits, bucketed by spec (a counting sort: specs in index order, each spec's
+        // positions sorted), so that patterns run in the same order as a full sort would give.
+        let mut hits: Vec<(u16, u32)> = Vec::with_capacity(hay.len() / 4 + 8);
+        let mut counts = vec![0u32; self.specs.len() + 1];
         for m in self.anchors.find_overlapping_iter(hay) {
             // Patterns whose anchor starts with a word character start with `\b`: an anchor
             // inside a word ("in" in "within") cannot start a match.
@@ -146,20 +149,27 @@ impl Atoms {
                 if inside_word && self.specs[spec as usize].1 == Mode::Start {
                     continue;
                 }
-                starts.push((spec, m.start()));
+                hits.push((spec, p as u32));
+                counts[spec as usize + 1] += 1;
             }
         }
-        starts.sort_unstable();
-        starts.dedup();
-        let mut out = Vec::with_capacity(32);
-        let mut i = 0;
-        while i < starts.len() {
-            let spec = starts[i].0;
-            let mut j = i;
-            while j < starts.len() && starts[j].0 == spec {
-                j += 1;
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let mut positions = vec![0u32; hits.len()];
+        {
+            let mut next = counts.clone();
+            for &(spec, p) in &hits {
+                positions[next[spec as usize] as usize] = p;
+                next[spec as usize] += 1;
             }
-            let (atom, mode, re) = &self.specs[spec as usize];
+        }
+        let mut out = Vec::with_capacity(32);
+        for (spec, (atom, mode, re)) in self.specs.iter().enumerate() {
+            let (a, b) = (counts[spec] as usize, counts[spec + 1] as usize);
+            if a == b {
+                continue;
+            }
             match mode {
                 Mode::Gate => {
                     for m in re.find_iter(hay).take(per_atom) {
@@ -167,11 +177,15 @@ impl Atoms {
                     }
                 }
                 Mode::Start => {
-                    let (mut last_end, mut n) = (0, 0);
-                    for &(_, pos) in &starts[i..j] {
-                        if pos < last_end || n >= per_atom {
+                    let bucket = &mut positions[a..b];
+                    bucket.sort_unstable();
+                    let (mut last_end, mut n, mut prev) = (0, 0, usize::MAX);
+                    for &pos in bucket.iter() {
+                        let pos = pos as usize;
+                        if pos == prev || pos < last_end || n >= per_atom {
                             continue;
                         }
+                        prev = pos;
                         let input = Input::new(hay).range(pos..).anchored(Anchored::Yes);
                         if let Some(m) = re.find(input) {
                             out.push((*atom, m.start(), m.end()));
@@ -181,7 +195,6 @@ impl Atoms {
                     }
                 }
             }
-            i = j;
         }
         out.sort_unstable_by_key(|x| (x.1, x.0));
         out

@@ -70,7 +70,7 @@ pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) atoms: &'a [(Atom, usize, usize)],
     pub(super) refs: &'a [ToolRef],
-    pub(super) starts: Vec<usize>,
+    pub(super) starts: &'a [usize],
     pub(super) sent_bits: Vec<u64>,
     pub(super) field_bits: u64,
     /// Per sentence: (opens with an order, opens with "condition, order"), computed once.
@@ -99,7 +99,7 @@ impl Ctx<'_> {
             || override_ctx
     }
     pub(super) fn sent(&self, pos: usize) -> usize {
-        sentences::index(&self.starts, pos)
+        sentences::index(self.starts, pos)
     }
     pub(super) fn has(&self, a: Atom) -> bool {
         self.field_bits & bit(a) != 0
@@ -148,9 +148,9 @@ impl Ctx<'_> {
     }
 }
 
-/// Whether sentence `sentence` (the `index`-th of its field) opens with an order; with
-/// `need_condition`, only "When/Before ..., <order>" counts.
-fn imperative(sentence: &str, index: usize, need_condition: bool) -> bool {
+/// Whether sentence `sentence` (the `index`-th of its field) opens with an order, and whether it
+/// does so after a condition ("When/Before ..., <order>").
+fn imperative(sentence: &str, index: usize) -> (bool, bool) {
     {
         let s = index;
         let mut t = sentence.trim_start();
@@ -211,11 +211,11 @@ fn imperative(sentence: &str, index: usize, need_condition: bool) -> bool {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
                 Some(p) => t = t[p + 1..].trim_start(),
-                None => return false,
+                None => return (false, false),
             }
-        } else if s == 0 || need_condition {
+        } else if s == 0 {
             // A first sentence in the imperative is how honest tools say what they do.
-            return false;
+            return (false, false);
         }
         const ADVERBS: &[&str] = &[
             "also",
@@ -311,7 +311,8 @@ fn imperative(sentence: &str, index: usize, need_condition: bool) -> bool {
             "email",
             "leak",
         ];
-        VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w))
+        let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
+        (order, order && after_condition)
     }
 }
 
@@ -392,12 +393,16 @@ fn looks_imperative(w: &str) -> bool {
         && (!w.ends_with('s') || w.ends_with("ss"))
 }
 
-fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [ToolRef]) -> Ctx<'a> {
-    let starts = sentences::starts(text);
+fn build_ctx<'a>(
+    text: &'a str,
+    atoms: &'a [(Atom, usize, usize)],
+    refs: &'a [ToolRef],
+    starts: &'a [usize],
+) -> Ctx<'a> {
     let mut sent_bits = vec![0u64; starts.len()];
     let mut field_bits = 0u64;
     for (a, s, _) in atoms {
-        let i = sentences::index(&starts, *s);
+        let i = sentences::index(starts, *s);
         if let Some(b) = sent_bits.get_mut(i) {
             *b |= bit(*a);
         }
@@ -408,7 +413,7 @@ fn build_ctx<'a>(text: &'a str, atoms: &'a [(Atom, usize, usize)], refs: &'a [To
             let a = starts[i];
             let b = starts.get(i + 1).copied().unwrap_or(text.len());
             let t = &text[a..b];
-            (imperative(t, i, false), imperative(t, i, true))
+            imperative(t, i)
         })
         .collect();
     Ctx {
@@ -480,14 +485,16 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
     ),
 ];
 
-/// Combines one field's atoms and tool references into rule hits.
-pub(crate) fn combine(
+/// Combines one field's atoms and tool references into rule hits; `starts` are the field's
+/// sentence starts (`sentences::starts(text)`, computed once by the caller).
+pub(crate) fn combine_in(
     text: &str,
     atoms: &[(Atom, usize, usize)],
     refs: &[ToolRef],
     kind: FieldKind,
+    starts: &[usize],
 ) -> Vec<Hit> {
-    let c = build_ctx(text, atoms, refs);
+    let c = build_ctx(text, atoms, refs, starts);
     let mut hits = Hits::default();
     for (atom, rule, msg) in DIRECT {
         // "must not proceed without asking" forbids the silent act it names.

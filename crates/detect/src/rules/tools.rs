@@ -66,7 +66,10 @@ pub(crate) fn squash(name: &str) -> String {
 }
 
 fn code_like(s: &str) -> bool {
-    let b = s.as_bytes();
+    code_like_bytes(s.as_bytes())
+}
+
+fn code_like_bytes(b: &[u8]) -> bool {
     let sep = b.windows(3).any(|w| {
         w[0].is_ascii_alphanumeric()
             && (w[1] == b'_' || w[1] == b'-')
@@ -149,14 +152,14 @@ fn previous_word(hay: &[u8], i: usize) -> (&[u8], usize) {
 
 /// True when the word after byte `j` is "tool" or "function" ("the merge tool").
 fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
+    if j >= hay.len() || hay[j] != b' ' {
+        return false;
+    }
     let rest = &hay[j..];
     let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
-    let w: Vec<u8> = rest
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    j < hay.len() && hay[j] == b' ' && (w == b"tool" || w == b"function")
+    let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let w = &rest[..len];
+    w.eq_ignore_ascii_case(b"tool") || w.eq_ignore_ascii_case(b"function")
 }
 
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
@@ -190,7 +193,6 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
             let (prev, prev_start) = previous_word(hay, i);
             let after_tool =
                 prev.eq_ignore_ascii_case(b"tool") || prev.eq_ignore_ascii_case(b"function");
-            let text = std::str::from_utf8(tok).unwrap_or("");
             if after_tool && tok.len() >= 3 {
                 out.push(Candidate {
                     start: i,
@@ -200,7 +202,7 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
                     quoted: false,
                     after_tool_word: true,
                 });
-            } else if code_like(text) || next_word_is_tool(hay, j) {
+            } else if code_like_bytes(tok) || next_word_is_tool(hay, j) {
                 out.push(Candidate {
                     start: i,
                     end: j,
@@ -279,9 +281,7 @@ impl ToolRefFinder {
             let window = &hay[wstart..whole];
             let after = &hay[whole_end..];
             let after = &after[..after.len().min(40)];
-            if self.param_after.is_match(after) {
-                continue;
-            }
+            // Cheap byte tests first; the regexes run only for candidates that survive them.
             let next = {
                 let skip = after
                     .iter()
@@ -294,23 +294,8 @@ impl ToolRefFinder {
                 || starts_with_ci(next, b"function")
                 || (starts_with_ci(next, b"command") && code_like(name));
             let code = code_like(name) && (quoted || !plain_kebab(name));
-            if !(code || tool_suffix || quoted) {
-                continue;
-            }
-            let call_ctx = self.call_before.is_match(window);
-            let tool_use_before = self.use_before.is_match(window);
-            let trig_ctx = (quoted || tool_suffix || tool_use_before)
-                && self.trigger_word.find_iter(window).last().is_some_and(|t| {
-                    let between = &window[t.end()..];
-                    !self.blocker.is_match(between)
-                        && between
-                            .split(|b| *b == b' ')
-                            .filter(|w| !w.is_empty())
-                            .count()
-                            <= 6
-                });
             // A quoted plain word is a tool only with a tool noun or a strong call verb.
-            let strong_call = {
+            let strong_call = quoted && {
                 let trail = window
                     .iter()
                     .rev()
@@ -328,15 +313,27 @@ impl ToolRefFinder {
                 .iter()
                 .any(|v| w.len() >= v.len() && w[w.len() - v.len()..].eq_ignore_ascii_case(v))
             };
-            if !(code || tool_suffix || (quoted && strong_call)) {
+            if !(code || tool_suffix || strong_call) {
                 continue;
             }
-            let trig_ctx = trig_ctx
+            if self.param_after.is_match(after) {
+                continue;
+            }
+            let trig_ctx = ((quoted || tool_suffix || self.use_before.is_match(window))
+                && self.trigger_word.find_iter(window).last().is_some_and(|t| {
+                    let between = &window[t.end()..];
+                    !self.blocker.is_match(between)
+                        && between
+                            .split(|b| *b == b' ')
+                            .filter(|w| !w.is_empty())
+                            .count()
+                            <= 6
+                }))
                 || self.trigger_after.is_match(after)
                 || (code && self.use_of.is_match(window));
             let kind = if trig_ctx {
                 RefKind::Trigger
-            } else if call_ctx || tool_suffix && quoted {
+            } else if self.call_before.is_match(window) || tool_suffix && quoted {
                 RefKind::Call
             } else if tool_suffix && code {
                 RefKind::Mention
