@@ -55,6 +55,12 @@ enum Command {
     Deny(cmd::approvals::DenyArgs),
     /// List calls waiting for approval (`--all`: decided ones too).
     Approvals(cmd::approvals::ListArgs),
+    /// Results the gate withheld from the client: list, show, release.
+    ///
+    /// A tool result, resource or prompt whose scan found an injection is kept here instead of
+    /// reaching the model; the client gets a notice naming its id. `release` lets the same content
+    /// from the same server through from then on. Reference: docs/quarantine.md.
+    Quarantine(cmd::quarantine::QuarantineArgs),
     /// Manifest-signing keys: generate, trust, list, revoke.
     Keys(cmd::keys::KeysArgs),
     /// Put the gateway in front of every MCP server configured on this machine.
@@ -98,6 +104,7 @@ fn main() -> std::process::ExitCode {
         Command::Approve(args) => cmd::approvals::approve(args),
         Command::Deny(args) => cmd::approvals::deny(args),
         Command::Approvals(args) => cmd::approvals::list(args),
+        Command::Quarantine(args) => cmd::quarantine::run(args),
         Command::Install(args) => cmd::install::run_install(args),
         Command::Uninstall(args) => cmd::install::run_uninstall(args),
         Command::Status(args) => cmd::install::run_status(args),

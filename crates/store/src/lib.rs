@@ -11,6 +11,7 @@ mod error;
 mod keys;
 mod paths;
 mod pins;
+pub mod quarantine;
 mod sqlite;
 
 pub use approvals::{Approval, ApprovalStatus, NewApproval, Remember};
@@ -22,6 +23,7 @@ pub use pins::{
     ItemKind, Pending, PendingReason, PendingState, Pin, PinChange, PinnedItem, ServerRecord,
     Target,
 };
+pub use quarantine::{NewQuarantine, QuarantineStatus, Quarantined};
 pub use sqlite::{SqliteStore, Sync};
 
 /// Result type of the store.
@@ -69,6 +71,23 @@ pub trait Store: Send + std::marker::Sync {
     ) -> Result<bool>;
     /// Held calls, newest first (`only_pending`: those still waiting).
     fn approvals(&self, only_pending: bool) -> Result<Vec<Approval>>;
+
+    /// Keeps content the gate withheld. A new (server, id) is stored as held with `hits` 1; a
+    /// known one keeps its first record (a released item stays released) and counts one more hit.
+    /// Returns the item as it is now: the caller checks `status`.
+    fn quarantine(&self, item: &NewQuarantine) -> Result<Quarantined>;
+    /// Items whose id is `id`, or — if none is and `id` has at least
+    /// [`quarantine::MIN_ID_PREFIX`] characters — whose id starts with it; every server's, oldest
+    /// first. More than one item means the same id on several servers or an ambiguous prefix:
+    /// the caller decides.
+    fn quarantined(&self, id: &str) -> Result<Vec<Quarantined>>;
+    /// Up to `limit` items, newest first, held ones only unless `include_released`. The content
+    /// is not loaded (`content` is `None`; `content_bytes` is set).
+    fn quarantine_list(&self, include_released: bool, limit: usize) -> Result<Vec<Quarantined>>;
+    /// Releases a held item; `true` if it was held (`false`: already released, or unknown).
+    fn release_quarantine(&self, server: &str, id: &str, by: &str) -> Result<bool>;
+    /// Whether a person released this content of this server.
+    fn is_released(&self, server: &str, id: &str) -> Result<bool>;
 
     /// Appends a record to the audit chain and returns it as stored. The store assigns `seq`
     /// (the last seq + 1, from 1, global across every gateway sharing the store), `time`,

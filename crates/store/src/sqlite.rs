@@ -16,15 +16,18 @@ use crate::pins::{
     ItemKind, Pending, PendingReason, PendingState, Pin, PinChange, PinnedItem, ServerRecord,
     Target,
 };
+use crate::quarantine::{NewQuarantine, Quarantined};
 use crate::{Result, Store};
 
 mod audit;
+mod quarantine;
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/0001_pins.sql"),
     include_str!("../migrations/0002_keys.sql"),
     include_str!("../migrations/0003_audit.sql"),
     include_str!("../migrations/0004_approvals.sql"),
+    include_str!("../migrations/0005_quarantine.sql"),
 ];
 
 /// The file name inside the data directory.
@@ -501,6 +504,26 @@ impl Store for SqliteStore {
 
     fn approvals(&self, only_pending: bool) -> Result<Vec<Approval>> {
         self.approvals_impl(only_pending)
+    }
+
+    fn quarantine(&self, item: &NewQuarantine) -> Result<Quarantined> {
+        self.quarantine_impl(item)
+    }
+
+    fn quarantined(&self, id: &str) -> Result<Vec<Quarantined>> {
+        self.quarantined_impl(id)
+    }
+
+    fn quarantine_list(&self, include_released: bool, limit: usize) -> Result<Vec<Quarantined>> {
+        self.quarantine_list_impl(include_released, limit)
+    }
+
+    fn release_quarantine(&self, server: &str, id: &str, by: &str) -> Result<bool> {
+        self.release_quarantine_impl(server, id, by)
+    }
+
+    fn is_released(&self, server: &str, id: &str) -> Result<bool> {
+        self.is_released_impl(server, id)
     }
 
     fn revoke_key(&self, id: &str) -> Result<bool> {

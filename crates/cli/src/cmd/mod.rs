@@ -7,6 +7,7 @@ pub mod keys;
 pub mod manifest;
 pub mod pins;
 pub mod policy;
+pub mod quarantine;
 pub mod report_opts;
 pub mod scan;
 pub mod scan_tools;
