@@ -168,3 +168,20 @@ fn wait_for_server_eof(events: &mpsc::Receiver<Event>) {
         }
     }
 }
+
+/// Which quarantined contents a person released, as the store says. A store that cannot be read
+/// answers "not released": the content stays out (fail closed).
+#[derive(Clone)]
+pub struct StoreReleased(pub std::sync::Arc<dyn mcpguard_store::Store>);
+
+impl std::fmt::Debug for StoreReleased {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StoreReleased")
+    }
+}
+
+impl mcpguard_core::results::Released for StoreReleased {
+    fn is_released(&self, server: &str, id: &str) -> bool {
+        self.0.is_released(server, id).unwrap_or(false)
+    }
+}

@@ -9,7 +9,7 @@ use std::thread;
 use mcpguard_core::{FailClosed, Gate, NoticeLevel, Outcome, Session, Side};
 use mcpguard_proto::{LineReader, ReadLine};
 use mcpguard_store::audit::AuditFinding;
-use mcpguard_store::NewAuditRecord;
+use mcpguard_store::{NewAuditRecord, NewQuarantine};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::{Handle, Signals};
 use std::time::Instant;
@@ -108,6 +108,33 @@ impl Shared {
     /// Records the outcome's pin changes and audit events durably — before anything it decided
     /// takes effect. `Err` means they could not be recorded.
     fn persist(&self, outcome: &Outcome<'_>, started: Instant) -> Result<(), String> {
+        if let Some(q) = &outcome.quarantine {
+            // the original is kept before the client sees the notice that names it
+            let (store, session) = match (&self.audit, &self.approvals) {
+                (Some(a), _) => (&a.store, &a.session),
+                (None, Some(a)) => (&a.store, &a.session),
+                (None, None) => return Err("quarantined content: no store to keep it in".into()),
+            };
+            store
+                .quarantine(&NewQuarantine {
+                    id: q.id.clone(),
+                    server: q.server.clone(),
+                    session: session.clone(),
+                    method: q.method.clone(),
+                    tool: q.tool.clone(),
+                    content: q.content.clone(),
+                    findings: q
+                        .findings
+                        .iter()
+                        .map(|(rule, severity)| AuditFinding {
+                            rule: rule.clone(),
+                            severity: severity.clone(),
+                        })
+                        .collect(),
+                    reason: q.reason.clone(),
+                })
+                .map_err(|e| format!("quarantined content: {e}"))?;
+        }
         if !outcome.pin_changes.is_empty() {
             if let Some(store) = &self.store {
                 store
