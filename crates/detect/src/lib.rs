@@ -27,6 +27,7 @@
 //! reference other servers' tools) see [`cross::check`].
 
 pub mod config;
+pub mod content;
 pub mod cross;
 mod engine;
 pub mod error;
