@@ -35,6 +35,8 @@ pub(crate) enum Kind {
     Marker,
     /// A weaker role marker: `<system>`, `### System:`, "System:" at a line start, a JSON system role.
     RoleTag,
+    /// A JSON chat message with a system/developer role (common in SDK docs: weak).
+    JsonRole,
     /// A user turn at a line start ("Human:", "User:").
     TurnUser,
     /// An assistant turn at a line start ("Assistant:", "AI:").
@@ -71,6 +73,8 @@ pub(crate) enum Place {
     Anywhere,
     /// Only blanks or markup (`>`, `#`, `*`, `-`, `|`) before it on its line.
     LineStart,
+    /// At a line start or after a sentence/clause mark (`.`, `!`, `?`, `;`, `:`, `(`, `[`, a quote).
+    ClauseStart,
 }
 
 /// One pattern with its anchors.
@@ -85,19 +89,90 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// An anchor automaton with, per anchor, the specs that start with it.
+struct AnchorSet {
+    ac: AhoCorasick,
+    owners: Vec<Vec<u16>>,
+    /// Anchors with non-ASCII bytes, in their own (small) automaton, run only on text that is
+    /// not pure ASCII: the ASCII automaton stays small and fast.
+    other: Option<Box<AnchorSet>>,
+}
+
+impl AnchorSet {
+    fn build(specs: &[(usize, &Spec)]) -> Result<AnchorSet, Error> {
+        let mut set = AnchorSet::build_one(specs, true)?;
+        set.other = Some(Box::new(AnchorSet::build_one(specs, false)?));
+        Ok(set)
+    }
+
+    fn build_one(specs: &[(usize, &Spec)], ascii: bool) -> Result<AnchorSet, Error> {
+        let mut words: Vec<&'static str> = Vec::new();
+        let mut owners: Vec<Vec<u16>> = Vec::new();
+        for &(i, s) in specs {
+            for a in s.anchors.iter().filter(|a| a.is_ascii() == ascii) {
+                match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
+                    Some(k) => owners[k].push(i as u16),
+                    None => {
+                        words.push(a);
+                        owners.push(vec![i as u16]);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&words)
+            .map_err(|e| Error::Rule {
+                rule: "content anchors",
+                reason: e.to_string(),
+            })?;
+        // The search reports the longest anchor at each start; shorter anchors at the same start
+        // are its prefixes, so each anchor owns the specs of its prefixes too.
+        let owners: Vec<Vec<u16>> = words
+            .iter()
+            .map(|w| {
+                let mut all: Vec<u16> = Vec::new();
+                for (k, v) in words.iter().enumerate() {
+                    let lw = w.to_ascii_lowercase();
+                    if lw.starts_with(&v.to_ascii_lowercase()) {
+                        all.extend(&owners[k]);
+                    }
+                }
+                all.sort_unstable();
+                all.dedup();
+                all
+            })
+            .collect();
+        Ok(AnchorSet {
+            ac,
+            owners,
+            other: None,
+        })
+    }
+}
+
+/// Kinds found over the whole text; the others (payloads) only in windows around these.
+pub(crate) fn is_lead(k: Kind) -> bool {
+    !matches!(
+        k,
+        Kind::ToolCall | Kind::Send | Kind::Data | Kind::Output | Kind::Visit | Kind::Discuss
+    )
+}
+
 /// The compiled atoms.
 pub(crate) struct Atoms {
     specs: Vec<(Kind, Place, Regex)>,
-    anchors: AhoCorasick,
-    owners: Vec<Vec<u16>>,
+    leads: AnchorSet,
+    payloads: AnchorSet,
 }
 
 impl Atoms {
     pub(crate) fn compile() -> Result<Atoms, Error> {
-        let mut words: Vec<&'static str> = Vec::new();
-        let mut owners: Vec<Vec<u16>> = Vec::new();
         let mut specs = Vec::with_capacity(SPECS.len());
-        for (i, s) in SPECS.iter().enumerate() {
+        for s in SPECS {
             let re = Regex::builder()
                 .syntax(
                     syntax::Config::new()
@@ -116,75 +191,136 @@ impl Atoms {
                     reason: format!("{}: {e}", s.pattern),
                 })?;
             specs.push((s.kind, s.place, re));
-            for a in s.anchors {
-                match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
-                    Some(k) => owners[k].push(i as u16),
-                    None => {
-                        words.push(a);
-                        owners.push(vec![i as u16]);
-                    }
-                }
-            }
         }
-        let anchors = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .map_err(|e| Error::Rule {
-                rule: "content anchors",
-                reason: e.to_string(),
-            })?;
+        let all: Vec<(usize, &Spec)> = SPECS.iter().enumerate().collect();
+        let (l, p): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, s)| is_lead(s.kind));
         Ok(Atoms {
             specs,
-            anchors,
-            owners,
+            leads: AnchorSet::build(&l)?,
+            payloads: AnchorSet::build(&p)?,
         })
     }
 
-    /// All atoms in `text`, sorted by start; at most `cap` in total (a text built to exhaust the
-    /// scanner keeps its first `cap` atoms, enough to judge it).
+    /// Lead atoms over the whole text, sorted by start; at most `cap` (a text built to exhaust
+    /// the scanner keeps its first `cap` atoms, enough to judge it).
+    pub(crate) fn leads(&self, text: &str, cap: usize) -> Vec<Atom> {
+        let mut out = Vec::with_capacity(16);
+        self.run(&self.leads, text.as_bytes(), 0, text.len(), cap, &mut out);
+        out.sort_unstable_by_key(|a| (a.start, a.kind));
+        out
+    }
+
+    /// Payload atoms inside `windows` (sorted, disjoint byte ranges), sorted by start.
+    pub(crate) fn payloads(&self, text: &str, windows: &[(usize, usize)], cap: usize) -> Vec<Atom> {
+        let mut out = Vec::new();
+        for &(s, e) in windows {
+            self.run(&self.payloads, text.as_bytes(), s, e, cap, &mut out);
+            if out.len() >= cap {
+                break;
+            }
+        }
+        out.sort_unstable_by_key(|a| (a.start, a.kind));
+        out
+    }
+
+    /// All atoms of both sets over the whole text (tests compare the phases with this).
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str, cap: usize) -> Vec<Atom> {
-        let hay = text.as_bytes();
-        let mut out: Vec<Atom> = Vec::with_capacity(64);
+        let mut out = self.leads(text, cap);
+        out.extend(self.payloads(text, &[(0, text.len())], cap));
+        out.sort_unstable_by_key(|a| (a.start, a.kind));
+        out
+    }
+
+    fn run(
+        &self,
+        set: &AnchorSet,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        cap: usize,
+        out: &mut Vec<Atom>,
+    ) {
+        self.run_one(set, hay, from, to, cap, out);
+        if let Some(other) = &set.other {
+            if !hay[from..to].is_ascii() {
+                self.run_one(other, hay, from, to, cap, out);
+            }
+        }
+    }
+
+    fn run_one(
+        &self,
+        set: &AnchorSet,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        cap: usize,
+        out: &mut Vec<Atom>,
+    ) {
         // Per spec, the end of its last match: a later anchor inside it adds nothing.
-        let mut last_end = vec![0usize; self.specs.len()];
-        for m in self.anchors.find_overlapping_iter(hay) {
+        let mut last_end: Vec<(u16, usize)> = Vec::new();
+        // Every start position with an anchor: search again from the byte after each match
+        // start (a non-overlapping leftmost-longest search is much faster than an overlapping
+        // one, and restarting one byte later still sees anchors that overlap the previous).
+        let mut pos = from;
+        while pos < to {
+            let input = aho_corasick::Input::new(&hay[..to]).range(pos..to);
+            let Some(m) = set.ac.find(input) else { break };
             let p = m.start();
-            let first = hay[p];
-            let inside_word = is_word(first) && p > 0 && is_word(hay[p - 1]);
-            for &spec in &self.owners[m.pattern().as_usize()] {
-                let spec = spec as usize;
-                let (kind, place, re) = &self.specs[spec];
-                if inside_word || p < last_end[spec] {
+            pos = p + 1;
+            let inside_word = is_word(hay[p]) && p > 0 && is_word(hay[p - 1]);
+            if inside_word {
+                continue;
+            }
+            for &spec in &set.owners[m.pattern().as_usize()] {
+                let (kind, place, re) = &self.specs[spec as usize];
+                if last_end.iter().any(|&(s, e)| s == spec && p < e) {
                     continue;
                 }
-                if *place == Place::LineStart && !at_line_start(hay, p) {
-                    continue;
+                match place {
+                    Place::LineStart if !at_line_start(hay, p) => continue,
+                    Place::ClauseStart if !at_clause_start(hay, p) => continue,
+                    _ => {}
                 }
                 let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
                 if let Some(mm) = re.find(input) {
                     // A match must end on a word boundary when it ends in a letter.
                     let e = mm.end();
-                    if e < hay.len() && is_word(hay[e]) && is_word(hay[e - 1]) {
+                    if e < hay.len() && e > 0 && is_word(hay[e]) && is_word(hay[e - 1]) {
                         continue;
                     }
-                    last_end[spec] = e;
+                    match last_end.iter_mut().find(|x| x.0 == spec) {
+                        Some(x) => x.1 = e,
+                        None => last_end.push((spec, e)),
+                    }
                     out.push(Atom {
                         kind: *kind,
                         start: p,
                         end: e,
                     });
                     if out.len() >= cap {
-                        out.sort_unstable_by_key(|a| (a.start, a.kind));
-                        return out;
+                        return;
                     }
                 }
             }
         }
-        out.sort_unstable_by_key(|a| (a.start, a.kind));
-        out
     }
+}
+
+fn at_clause_start(hay: &[u8], p: usize) -> bool {
+    let mut i = p;
+    while i > 0 && p - i <= 12 {
+        match hay[i - 1] {
+            b' ' | b'\t' | b'*' | b'_' | b'>' | b'#' | b'-' | b'\r' => i -= 1,
+            b'\n' | b'.' | b'!' | b'?' | b';' | b':' | b'(' | b'[' | b'"' | b'\'' | b'<' => {
+                return true
+            }
+            0x80..=0xFF => return true, // after a closing curly quote or CJK punctuation
+            _ => return false,
+        }
+    }
+    i == 0
 }
 
 fn at_line_start(hay: &[u8], p: usize) -> bool {

@@ -126,96 +126,115 @@ fn percent(token: &[u8]) -> Option<String> {
     readable(&out)
 }
 
-/// Finds encoded blocks in `text` that decode to readable text.
-pub(crate) fn find(text: &str) -> Vec<Decoded> {
+fn percent_runs(text: &str, out: &mut Vec<Decoded>, tries: &mut usize) {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut tries = 0;
-    let mut i = 0;
     let n = b.len();
-    while i < n && tries < MAX_CANDIDATES {
-        let c = CLASS[b[i] as usize];
-        if c == 0 {
-            if b[i] == b'%' {
-                // A percent-encoded token: from the last blank to the next one.
-                let s = text[..i]
-                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-                    .map_or(0, |p| p + 1);
-                let e = text[i..]
-                    .find(|c: char| c.is_whitespace() || c == ')' || c == '"')
-                    .map_or(n, |p| i + p);
-                let escapes = b[s..e]
-                    .windows(3)
-                    .filter(|w| {
-                        w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()
-                    })
-                    .count();
-                if escapes >= MIN_PCT {
-                    tries += 1;
-                    if let Some(t) = percent(&b[s..e]) {
-                        out.push(Decoded {
-                            how: "URL-encoding",
-                            text: t,
-                            start: s,
-                            end: e,
-                        });
-                    }
-                }
-                i = e.max(i + 1);
-                continue;
-            }
-            i += 1;
+    let mut next = 0;
+    for i in memchr::memchr_iter(b'%', b) {
+        if i < next || *tries >= MAX_CANDIDATES {
             continue;
         }
-        let start = i;
-        let (mut hex_only, mut upper, mut digit) = (true, false, false);
-        while i < n {
-            let k = CLASS[b[i] as usize];
-            if k == 0 {
-                break;
-            }
-            hex_only &= k & HEX != 0;
-            upper |= b[i].is_ascii_uppercase();
-            digit |= b[i].is_ascii_digit();
-            i += 1;
-        }
-        let mut end = i;
-        while end < n && b[end] == b'=' && end - i < 2 {
-            end += 1;
-        }
-        let run = &b[start..i];
-        let boundary = start == 0 || !b[start - 1].is_ascii_alphanumeric();
-        if !boundary {
-            continue;
-        }
-        if run.len() >= MIN_HEX && hex_only && run.len() % 2 == 0 {
-            tries += 1;
-            if let Some(t) = hex(run) {
+        // A percent-encoded token: from the last blank to the next one.
+        let s = text[..i]
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |p| p + 1);
+        let e = text[i..]
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '"')
+            .map_or(n, |p| i + p);
+        next = e;
+        let escapes = b[s..e]
+            .windows(3)
+            .filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+            .count();
+        if escapes >= MIN_PCT {
+            *tries += 1;
+            if let Some(t) = percent(&b[s..e]) {
                 out.push(Decoded {
-                    how: "hex",
+                    how: "URL-encoding",
                     text: t,
-                    start,
-                    end: i,
+                    start: s,
+                    end: e,
                 });
             }
-        } else if run.len() >= MIN_B64 && (upper || digit) && run.iter().any(u8::is_ascii_lowercase)
-        {
-            let url_safe = run.iter().any(|c| matches!(c, b'-' | b'_'));
-            let std_only = run.iter().any(|c| matches!(c, b'+' | b'/'));
-            // A path or URL (`a/b/c`, `x-y-z`) is not base64 of prose; let the decoder decide.
-            if !(url_safe && std_only) {
-                tries += 1;
-                if let Some(t) = b64(&b[start..end], url_safe) {
-                    out.push(Decoded {
-                        how: "base64",
-                        text: t,
-                        start,
-                        end,
-                    });
-                }
+        }
+    }
+}
+
+fn run(b: &[u8], start: usize, end: usize, out: &mut Vec<Decoded>, tries: &mut usize) {
+    let run = &b[start..end];
+    let hex_only = run.iter().all(u8::is_ascii_hexdigit);
+    let mut pad = end;
+    while pad < b.len() && b[pad] == b'=' && pad - end < 2 {
+        pad += 1;
+    }
+    if run.len() >= MIN_HEX && hex_only && run.len() % 2 == 0 {
+        *tries += 1;
+        if let Some(t) = hex(run) {
+            out.push(Decoded {
+                how: "hex",
+                text: t,
+                start,
+                end,
+            });
+        }
+        return;
+    }
+    let upper = run.iter().any(u8::is_ascii_uppercase);
+    let digit = run.iter().any(u8::is_ascii_digit);
+    if (upper || digit) && run.iter().any(u8::is_ascii_lowercase) {
+        let url_safe = run.iter().any(|c| matches!(c, b'-' | b'_'));
+        let std_only = run.iter().any(|c| matches!(c, b'+' | b'/'));
+        // A path or URL (`a/b/c`, `x-y-z`) mixes both alphabets: not base64.
+        if !(url_safe && std_only) {
+            *tries += 1;
+            if let Some(t) = b64(&b[start..pad], url_safe) {
+                out.push(Decoded {
+                    how: "base64",
+                    text: t,
+                    start,
+                    end: pad,
+                });
             }
         }
-        i = end.max(i);
+    }
+}
+
+/// Finds encoded blocks in `text` that decode to readable text.
+///
+/// Runs of base64/hex characters are found with a skip loop: to hold a run of at least `MIN_B64`
+/// bytes, the byte `MIN_B64 - 1` ahead must be a run byte; when it is not, the whole stretch is
+/// skipped. Prose breaks runs every few bytes, so most of the text is never looked at.
+pub(crate) fn find(text: &str) -> Vec<Decoded> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut tries = 0;
+    if memchr::memchr(b'%', b).is_some() {
+        percent_runs(text, &mut out, &mut tries);
+    }
+    let is_run = |c: u8| CLASS[c as usize] != 0;
+    let mut i = 0;
+    while i + MIN_B64 <= n && tries < MAX_CANDIDATES {
+        let probe = i + MIN_B64 - 1;
+        if !is_run(b[probe]) {
+            i = probe + 1;
+            continue;
+        }
+        let mut s = probe;
+        while s > i && is_run(b[s - 1]) {
+            s -= 1;
+        }
+        if s > i {
+            i = s;
+            continue;
+        }
+        // b[i..=probe] are all run bytes (and b[i - 1] is not): extend to the run's end.
+        let mut e = probe + 1;
+        while e < n && is_run(b[e]) {
+            e += 1;
+        }
+        run(b, i, e, &mut out, &mut tries);
+        i = e + 1;
     }
     out
 }

@@ -76,8 +76,10 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Fullwidth and mathematical letters and digits (CJK punctuation such as `，` is not folded:
+/// it is ordinary in Chinese and Japanese text).
 fn needs_fold(c: char) -> bool {
-    matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{1D400}'..='\u{1D7FF}')
+    matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{1D400}'..='\u{1D7FF}')
 }
 
 /// Neighbours that make ZWJ/ZWNJ honest: emoji and symbols, and scripts that use joiners.
@@ -406,7 +408,7 @@ impl Pass<'_> {
     fn finish(mut self) -> HiddenScan {
         if self.zw_count >= 3 || self.zw_best_run >= 2 {
             let (s, e) = self.zw_first.unwrap_or((0, 0));
-            let weight = if self.zw_best_run >= 16 { 50 } else { 30 };
+            let weight = if self.zw_best_run >= 16 { 60 } else { 30 };
             let ev = excerpt(
                 crate::normalize::slice(self.text, s.saturating_sub(24), e + 24),
                 64,

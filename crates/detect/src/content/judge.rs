@@ -46,7 +46,7 @@ fn payload_name(k: Kind) -> &'static str {
         Kind::NewTask => "to take a new task or mode",
         Kind::Address => "(addressed to an AI)",
         Kind::TaskRef => "(tied to the model's task)",
-        Kind::Marker | Kind::RoleTag => "(behind a fake role marker)",
+        Kind::Marker | Kind::RoleTag | Kind::JsonRole => "(behind a fake role marker)",
         _ => "",
     }
 }
@@ -153,16 +153,10 @@ impl Ctx<'_> {
             .any(|r| a.start >= r.start && a.start < r.end)
     }
 
-    /// The lead sits in quotes or backticks on its line, or injection vocabulary surrounds it.
+    /// The lead sits in quotes or code on its line with injection vocabulary in reach, or two
+    /// distinct injection words surround it.
     fn discussed(&self, a: &Atom) -> bool {
         let b = self.text.as_bytes();
-        let ls = memchr::memrchr(b'\n', &b[..a.start]).map_or(0, |p| p + 1);
-        let before = &b[ls..a.start];
-        let odd = |q: u8| before.iter().filter(|&&c| c == q).count() % 2 == 1;
-        let curly = crate::normalize::slice(self.text, ls, a.start);
-        if odd(b'"') || odd(b'`') || curly.matches('“').count() > curly.matches('”').count() {
-            return true;
-        }
         let lo = a.start.saturating_sub(600);
         let hi = a.end + 600;
         let from = self.atoms.partition_point(|x| x.start < lo);
@@ -175,7 +169,17 @@ impl Ctx<'_> {
                 }
             }
         }
-        seen.len() >= 2
+        if seen.len() >= 2 {
+            return true;
+        }
+        if seen.is_empty() {
+            return false;
+        }
+        let ls = memchr::memrchr(b'\n', &b[..a.start]).map_or(0, |p| p + 1);
+        let before = &b[ls..a.start];
+        let odd = |q: u8| before.iter().filter(|&&c| c == q).count() % 2 == 1;
+        let curly = crate::normalize::slice(self.text, ls, a.start);
+        odd(b'"') || odd(b'`') || curly.matches('“').count() > curly.matches('”').count()
     }
 }
 
@@ -187,6 +191,7 @@ pub(crate) fn judge(text: &str, atoms: &[Atom], regions: &[Region]) -> Vec<Hit> 
         regions,
     };
     let mut hits: Vec<Hit> = Vec::new();
+    let mut leads: Vec<(u32, bool)> = Vec::new();
     let mut push = |h: Hit| match hits.iter_mut().find(|x| x.rule.id == h.rule.id) {
         Some(x) if x.weight < h.weight => *x = h,
         Some(_) => {}
@@ -201,7 +206,9 @@ pub(crate) fn judge(text: &str, atoms: &[Atom], regions: &[Region]) -> Vec<Hit> 
         match c.near(a, kinds) {
             Some(p) => {
                 let mut w = combined;
-                if !hidden && c.discussed(a) {
+                let discussed = !hidden && c.discussed(a);
+                leads.push((w, discussed));
+                if discussed {
                     w = w.min(DISCUSSED);
                 }
                 let msg = format!("{what} {}", payload_name(p.kind));
@@ -218,6 +225,7 @@ pub(crate) fn judge(text: &str, atoms: &[Atom], regions: &[Region]) -> Vec<Hit> 
             }
             None if alone > 0 => {
                 let w = if hidden { alone.max(45) } else { alone };
+                leads.push((w, !hidden && c.discussed(a)));
                 let msg = what
                     .trim_end_matches(", and asks")
                     .trim_end_matches(" and asks it")
@@ -245,6 +253,16 @@ pub(crate) fn judge(text: &str, atoms: &[Atom], regions: &[Region]) -> Vec<Hit> 
     turns(&c, &mut push);
     send_data(&c, &mut push);
     hidden_regions(&c, &mut push);
+    // Text that only discusses injection (every lead in discussion context, nothing hidden)
+    // warns at most: its strongest finding keeps the capped weight, the others become context.
+    let all_discussed = !leads.is_empty() && leads.iter().all(|l| l.1);
+    if all_discussed && !hits.iter().any(|h| h.rule.id == HTML_HIDDEN.id) {
+        hits.sort_by_key(|h| std::cmp::Reverse(h.weight));
+        for (i, h) in hits.iter_mut().enumerate() {
+            let cap = if i == 0 { DISCUSSED } else { 5 };
+            h.weight = h.weight.min(cap);
+        }
+    }
     hits
 }
 

@@ -60,6 +60,9 @@ pub type ContentReport = Report;
 /// Most atoms kept per text (a text stuffed with anchors cannot make the judge slow).
 const MAX_ATOMS: usize = 8192;
 const EVIDENCE_CHARS: usize = 160;
+/// Reach around a lead within which payload atoms are looked for (covers the judge's reach and
+/// its discussion check).
+const WINDOW: usize = 640;
 
 struct Inner {
     atoms: Atoms,
@@ -103,6 +106,13 @@ impl Scanned<'_> {
         match &self.map {
             None => pos,
             Some(m) => m.get(pos).map_or(self.orig_len, |&v| v as usize),
+        }
+    }
+    /// The scanned offset of an original offset (the first scanned byte at or after it).
+    fn to_scanned(&self, pos: usize) -> usize {
+        match &self.map {
+            None => pos,
+            Some(m) => m.partition_point(|&v| (v as usize) < pos),
         }
     }
     fn orig_end(&self, end: usize) -> usize {
@@ -256,11 +266,42 @@ impl ContentScanner {
             }
         };
         let st: &str = &scanned.text;
-        let found = self.inner.atoms.find(st, MAX_ATOMS);
-        let mut regions: Vec<Region> = found
+        let leads = self.inner.atoms.leads(st, MAX_ATOMS);
+        let hide: Vec<Region> = leads
             .iter()
             .filter(|a| a.kind == Kind::Hide)
             .filter_map(|a| markup::region(st, a.start, a.end))
+            .collect();
+        // Payloads matter only near a lead or inside hidden text: look for them there only.
+        let mut windows: Vec<(usize, usize)> = leads
+            .iter()
+            .filter(|a| a.kind != Kind::Hide)
+            .map(|a| {
+                (
+                    a.start.saturating_sub(WINDOW),
+                    (a.end + WINDOW).min(st.len()),
+                )
+            })
+            .chain(hide.iter().map(|r| (r.start, r.end)))
+            .chain(
+                hid.regions
+                    .iter()
+                    .map(|&(s, e)| (scanned.to_scanned(s), scanned.to_scanned(e))),
+            )
+            .collect();
+        windows.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(windows.len());
+        for (s, e) in windows {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let mut found = leads;
+        found.extend(self.inner.atoms.payloads(st, &merged, MAX_ATOMS));
+        found.sort_unstable_by_key(|a| (a.start, a.kind));
+        let mut regions: Vec<Region> = hide
+            .iter()
             .map(|r| Region {
                 start: scanned.orig(r.start),
                 end: scanned.orig_end(r.end),
