@@ -27,6 +27,7 @@
 //! reference other servers' tools) see [`cross::check`].
 
 pub mod config;
+pub mod content;
 pub mod cross;
 pub mod elicit;
 mod engine;
