@@ -138,7 +138,7 @@ def test_an_injected_page_can_be_quarantined_and_released(tmp_path, web):
     assert first["error"] and "quarantined" in first["text"], first
     assert "ignore your previous instructions" not in first["text"].lower()
     listed = json.loads(cli("quarantine", "list", "--json", data=data).stdout)
-    items = listed["items"] if isinstance(listed, dict) else listed
+    items = listed["quarantine"]
     assert len(items) == 1, listed
     qid = items[0]["id"]
     assert qid in first["text"]
@@ -199,6 +199,7 @@ def test_ordinary_results_pass_unchanged(tmp_path, git_repo, files_dir):
         (npm_server("server-filesystem") + [str(files_dir)], {"code": lambda c: c.call_tool("read_text_file", {"path": str(files_dir / "gate.rs")}), "manifest": lambda c: c.call_tool("read_text_file", {"path": str(files_dir / "Cargo.toml")})}),
     ]
     for command, steps in cases:
+        steps = {"tools": lambda c: c.list_tools(), **steps}
         direct, _ = run_session(command, "legacy", steps)
         through, err = run_session(wrapped(command), "legacy", steps)
         if "now" in steps:  # the clock moves between the two runs

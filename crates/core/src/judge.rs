@@ -91,3 +91,99 @@ mod tests {
         assert!(!j.judge(ItemKind::Tool, &good).block);
     }
 }
+
+/// The detection engine's content checks as the gate's [`Inspector`]: the secret rules
+/// (`mcpguard_detect::secrets`), the content-injection rules (`mcpguard_detect::content`) and
+/// hidden-character stripping. Built on first use, like [`DetectJudge`].
+#[derive(Debug, Default)]
+pub struct DetectInspector {
+    content: OnceLock<mcpguard_detect::content::ContentScanner>,
+}
+
+/// Content findings that are about hidden characters only: the `hidden` action handles those
+/// (strip by default), unless they hide instructions (then the verdict is `block`).
+const HIDDEN_ONLY: &[&str] = &["content.hidden_unicode", "content.ansi_escape"];
+
+impl DetectInspector {
+    /// An inspector that builds its rules the first time it is asked.
+    pub fn lazy() -> Self {
+        DetectInspector::default()
+    }
+
+    fn content(&self) -> &mcpguard_detect::content::ContentScanner {
+        self.content.get_or_init(Default::default)
+    }
+
+    fn secrets() -> &'static mcpguard_detect::secrets::SecretScanner {
+        mcpguard_detect::secrets::SecretScanner::shared()
+    }
+}
+
+/// JSON text with the two-byte escapes `\n \t \r \" \\ \/` turned into a space and the character,
+/// so rules read words as the strings hold them (offsets do not matter here).
+fn unescaped_view(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push_str(" \n"),
+            Some('t') => out.push_str(" \t"),
+            Some('r') => out.push_str(" \r"),
+            Some(other) => {
+                out.push(' ');
+                out.push(other);
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+impl crate::results::Inspector for DetectInspector {
+    fn might_match(&self, raw: &str) -> bool {
+        // hidden characters need non-ASCII text or a \u escape; everything else is found by the
+        // same rules run over the whole answer at once
+        if !raw.is_ascii() || raw.contains("\\u") {
+            return true;
+        }
+        let view = unescaped_view(raw);
+        !Self::secrets().find(&view).is_empty() || !self.content().findings("", &view).is_empty()
+    }
+
+    fn secrets(&self, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+        Self::secrets()
+            .find(text)
+            .into_iter()
+            .map(|m| (m.rule.to_owned(), m.start..m.end))
+            .collect()
+    }
+
+    fn injection(&self, text: &str) -> Option<crate::results::Injection> {
+        let report = self.content().scan_text("", text);
+        let block = report.verdict == Verdict::Block;
+        let findings: Vec<(String, String)> = report
+            .findings
+            .iter()
+            .filter(|f| block || !HIDDEN_ONLY.contains(&f.rule_id))
+            .map(|f| (f.rule_id.to_owned(), f.severity.as_str().to_owned()))
+            .collect();
+        if report.verdict == Verdict::Pass || findings.is_empty() {
+            return None;
+        }
+        let mut rules: Vec<&str> = findings.iter().map(|(r, _)| r.as_str()).collect();
+        rules.dedup();
+        Some(crate::results::Injection {
+            summary: format!("{} (score {})", rules.join(", "), report.score),
+            findings,
+            block,
+        })
+    }
+
+    fn strip_hidden(&self, text: &str) -> Option<String> {
+        mcpguard_detect::content::strip_hidden(text)
+    }
+}

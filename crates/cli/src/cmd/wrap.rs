@@ -9,9 +9,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use mcpguard_core::judge::DetectJudge;
+use mcpguard_core::judge::{DetectInspector, DetectJudge};
 use mcpguard_core::{Gate, GateConfig};
-use mcpguard_gateway::stdio::{self, ApprovalSetup, AuditSetup, End, PinSetup, StdioConfig};
+use mcpguard_gateway::stdio::{
+    self, ApprovalSetup, AuditSetup, End, PinSetup, StdioConfig, StoreReleased,
+};
 use mcpguard_gateway::GatewayError;
 use mcpguard_proto::Limits;
 
@@ -193,6 +195,7 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         None => config::FileConfig::default(),
     };
     let cfg = resolve(&args, file)?;
+    let store = args.data.open()?;
     let judge = DetectJudge::lazy();
     let policy = match &args.policy {
         Some(path) => Some(Arc::new(
@@ -208,14 +211,23 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         approve_destructive: cfg.approve_destructive,
         audit: !args.danger_no_audit,
         policy,
+        inspector: (!args.danger_no_inspect).then(|| {
+            Arc::new(DetectInspector::lazy()) as Arc<dyn mcpguard_core::results::Inspector>
+        }),
+        released: Some(Arc::new(StoreReleased(Arc::clone(&store)))),
         ..GateConfig::default()
     }));
-    let store = args.data.open()?;
     let session = format!(
         "{}-{}",
         std::process::id(),
         time::OffsetDateTime::now_utc().unix_timestamp()
     );
+    if args.danger_no_inspect {
+        eprintln!(
+            "mcpguard[{}]: warning: --danger-no-inspect: results and arguments pass uninspected",
+            cfg.name
+        );
+    }
     if args.danger_no_audit {
         eprintln!(
             "mcpguard[{}]: warning: --danger-no-audit: decisions are not recorded",
