@@ -32,7 +32,9 @@ impl Judge {
             ));
         }
         for t in &inv.tools {
-            out.push(item(ItemKind::Tool, name_of(t), self.engine.scan_tool(t)));
+            let mut report = item(ItemKind::Tool, name_of(t), self.engine.scan_tool(t));
+            report.labels = mcpguard_detect::labels::infer(t).names();
+            out.push(report);
         }
         for p in &inv.prompts {
             out.push(item(
@@ -76,6 +78,7 @@ fn item(kind: ItemKind, name: String, report: Report) -> ItemReport {
                 evidence: f.evidence,
             })
             .collect(),
+        labels: Vec::new(),
     }
 }
 

@@ -87,6 +87,10 @@ pub struct ItemReport {
     pub verdict: Verdict,
     pub score: u32,
     pub findings: Vec<Finding>,
+    /// Flow labels of a tool (`untrusted_source`, `private_source`, `sink`), as `wrap` infers
+    /// them for its flow rules; empty for other items.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<&'static str>,
 }
 
 /// A finding about configuration or about several servers together (hygiene, cross-server):

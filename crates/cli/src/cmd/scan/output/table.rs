@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::super::model::{Issue, ItemKind, ScanReport, ServerReport, Status, Verdict};
+use super::super::model::{Issue, ItemKind, ItemReport, ScanReport, ServerReport, Status, Verdict};
 use super::Paths;
 
 pub fn render(r: &ScanReport, paths: &Paths<'_>) -> String {
@@ -13,6 +13,7 @@ pub fn render(r: &ScanReport, paths: &Paths<'_>) -> String {
     } else {
         servers(&mut out, r);
         findings(&mut out, r);
+        labels(&mut out, r);
     }
     if !r.cross_server.is_empty() {
         out.push_str("\nAcross servers\n");
@@ -127,6 +128,38 @@ fn servers(out: &mut String, r: &ScanReport) {
         for n in &s.notes {
             let _ = writeln!(out, "      note: {}", clean(n));
         }
+    }
+}
+
+/// The flow labels of every tool that has one: what `wrap`'s flow rules will track.
+fn labels(out: &mut String, r: &ScanReport) {
+    let labelled: Vec<(&ServerReport, &ItemReport)> = r
+        .servers
+        .iter()
+        .filter(|s| s.same_as.is_none())
+        .flat_map(|s| {
+            s.items
+                .iter()
+                .filter(|i| !i.labels.is_empty())
+                .map(move |i| (s, i))
+        })
+        .collect();
+    if labelled.is_empty() {
+        return;
+    }
+    out.push_str(
+        "
+Tool labels (flow control: untrusted content or private data, then a sink)
+",
+    );
+    for (s, item) in labelled {
+        let _ = writeln!(
+            out,
+            "  {} › {}: {}",
+            s.name,
+            clean(&item.name),
+            item.labels.join(", ")
+        );
     }
 }
 
