@@ -36,11 +36,8 @@ fn to_i64(n: u64) -> i64 {
 pub(super) fn append(conn: &mut Connection, new: NewAuditRecord) -> Result<AuditRecord> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_hash) = match last {
         Some((seq, hash)) => (u64::try_from(seq).unwrap_or(0) + 1, hash),
@@ -60,30 +57,31 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
 
 fn insert(tx: &Transaction<'_>, r: &AuditRecord) -> Result<()> {
     let args = r.args.as_ref().map(json).transpose()?;
-    tx.execute(
-        &format!("INSERT INTO audit ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
-        params![
-            to_i64(r.seq),
-            r.v,
-            r.time,
-            r.session,
-            r.principal,
-            r.server,
-            r.direction.as_str(),
-            r.method,
-            r.tool,
-            r.request_id,
-            r.args_digest,
-            args,
-            json(&r.findings)?,
-            json(&r.rules)?,
-            r.verdict.as_str(),
-            r.reason,
-            to_i64(r.latency_us),
-            r.prev_hash,
-            r.hash,
-        ],
-    )?;
+    const INSERT: &str = "INSERT INTO audit (seq, v, time, session, principal, server, direction, \
+        method, tool, request_id, args_digest, args, findings, rules, verdict, reason, latency_us, \
+        prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+        ?16, ?17, ?18, ?19)";
+    tx.prepare_cached(INSERT)?.execute(params![
+        to_i64(r.seq),
+        r.v,
+        r.time,
+        r.session,
+        r.principal,
+        r.server,
+        r.direction.as_str(),
+        r.method,
+        r.tool,
+        r.request_id,
+        r.args_digest,
+        args,
+        json(&r.findings)?,
+        json(&r.rules)?,
+        r.verdict.as_str(),
+        r.reason,
+        to_i64(r.latency_us),
+        r.prev_hash,
+        r.hash,
+    ])?;
     Ok(())
 }
 
