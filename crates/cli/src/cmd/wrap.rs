@@ -206,7 +206,8 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         policy,
         ..GateConfig::default()
     }));
-    let store = args.data.open()?;
+    // one store (one SQLite connection) for pins, approvals and the audit log
+    let store = args.data.open_with(cfg.audit_sync)?;
     let session = format!(
         "{}-{}",
         std::process::id(),
@@ -265,7 +266,7 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         audit: match args.danger_no_audit {
             true => None,
             false => Some(AuditSetup {
-                store: args.data.open_with(cfg.audit_sync)?,
+                store: Arc::clone(&store),
                 session,
             }),
         },

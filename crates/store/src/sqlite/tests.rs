@@ -190,3 +190,43 @@ fn approvals_are_decided_once() {
     );
     assert!(s.approvals(true).unwrap().is_empty());
 }
+
+/// One connection, two durabilities: audit appends commit at the audit level, every other write
+/// at the store's own, whatever came before.
+#[test]
+fn audit_appends_and_other_writes_keep_their_own_sync_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SqliteStore::open_dir(dir.path())
+        .unwrap()
+        .with_audit_sync(Sync::Normal);
+    let level = |s: &SqliteStore| -> i64 {
+        s.conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (full, normal) = (2, 1);
+    assert_eq!(level(&s), full);
+    let rec = crate::NewAuditRecord {
+        session: "s".into(),
+        principal: None,
+        server: "srv".into(),
+        direction: crate::audit::Direction::Client,
+        method: "tools/call".into(),
+        tool: None,
+        request_id: None,
+        args_digest: None,
+        args: None,
+        findings: Vec::new(),
+        rules: Vec::new(),
+        verdict: crate::audit::Verdict::Allow,
+        reason: "r".into(),
+        latency_us: 1,
+    };
+    s.append_audit(rec.clone()).unwrap();
+    assert_eq!(level(&s), normal);
+    s.record_server("srv", "cmd").unwrap();
+    assert_eq!(level(&s), full);
+    s.append_audit(rec).unwrap();
+    assert_eq!(level(&s), normal);
+    assert_eq!(s.audit_last().unwrap().unwrap().seq, 2);
+}
