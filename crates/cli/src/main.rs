@@ -8,7 +8,6 @@ mod cmd;
 mod config;
 mod datadir;
 mod exit;
-mod resident;
 
 use clap::{Parser, Subcommand};
 
@@ -90,10 +89,7 @@ enum Command {
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Wrap(args) => {
-            resident::map_only_touched_code();
-            cmd::wrap::run(args)
-        }
+        Command::Wrap(args) => cmd::wrap::run(args),
         Command::Scan(args) => cmd::scan::run(args),
         Command::ScanTools(args) => cmd::scan_tools::run(args),
         Command::Pins(args) => cmd::pins::run(args),
