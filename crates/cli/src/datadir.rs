@@ -24,12 +24,12 @@ impl DataDirArgs {
             .context("cannot find a data directory: set --data-dir or MCPGUARD_HOME")
     }
 
-    /// The store with a chosen commit durability (the audit log's own handle).
-    pub fn open_with(&self, sync: mcpguard_store::Sync) -> anyhow::Result<Arc<dyn Store>> {
+    /// The store, with audit appends committed at `audit_sync` (every other write syncs fully).
+    pub fn open_with(&self, audit_sync: mcpguard_store::Sync) -> anyhow::Result<Arc<dyn Store>> {
         let dir = self.resolve()?;
-        let store = SqliteStore::open_dir_with(&dir, sync)
+        let store = SqliteStore::open_dir(&dir)
             .with_context(|| format!("cannot open the store in {}", dir.display()))?;
-        Ok(Arc::new(store))
+        Ok(Arc::new(store.with_audit_sync(audit_sync)))
     }
 
     pub fn open(&self) -> anyhow::Result<Arc<dyn Store>> {

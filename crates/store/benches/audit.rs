@@ -1,12 +1,13 @@
 //! Audit appends per second, durable (WAL, synchronous=FULL: each append is one committed,
-//! fsynced transaction), and chain verification per record.
+//! fsynced transaction) and committed to the WAL (synchronous=NORMAL, the gateway's default),
+//! the record hash alone, and chain verification per record.
 //!
 //! The store lives under the target directory rather than /tmp, which is often tmpfs where fsync
 //! costs nothing. Run: `cargo bench -p mcpguard-store --bench audit`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use mcpguard_store::audit::{args_digest, verify_chain, ChainStart, Direction, Verdict};
-use mcpguard_store::{NewAuditRecord, SqliteStore, Store};
+use mcpguard_store::{NewAuditRecord, SqliteStore, Store, Sync};
 use serde_json::json;
 
 fn record(i: u64) -> NewAuditRecord {
@@ -40,6 +41,18 @@ fn bench(c: &mut Criterion) {
             i += 1;
             store.append_audit(record(i)).expect("append")
         })
+    });
+    let wal_dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
+    let wal = SqliteStore::open_dir_with(wal_dir.path(), Sync::Normal).expect("store");
+    g.bench_function("append_wal", |b| {
+        b.iter(|| {
+            i += 1;
+            wal.append_audit(record(i)).expect("append")
+        })
+    });
+    let last = wal.audit_last().expect("read").expect("a record");
+    g.bench_function("record_hash", |b| {
+        b.iter(|| mcpguard_store::audit::record_hash(&last))
     });
     let records = store.audit_range(0, 10_000).expect("read");
     g.throughput(Throughput::Elements(records.len() as u64));

@@ -1,5 +1,6 @@
-//! The embedded store: one SQLite file, WAL journal, full sync, a busy timeout so that several
-//! gateways (one per wrapped server) can share it. Migrations are numbered SQL files in
+//! The embedded store: one SQLite file, WAL journal, full sync (audit appends may be set to commit
+//! to the WAL only), a small page cache, a busy timeout so that several gateways (one per wrapped
+//! server) can share it. Migrations are numbered SQL files in
 //! `migrations/`, applied in order and recorded in `PRAGMA user_version`.
 
 use std::path::Path;
@@ -53,9 +54,54 @@ impl Sync {
 }
 
 /// SQLite-backed [`Store`].
+///
+/// One connection serves everything (pins, approvals, audit): a second one would cost its own page
+/// cache, schema and lookaside memory. Audit appends may commit at a different durability than the
+/// other writes ([`SqliteStore::with_audit_sync`]); the connection switches `synchronous` only when
+/// the kind of write changes, so a run of appends pays nothing for it.
 pub struct SqliteStore {
-    conn: Mutex<Connection>,
+    conn: Mutex<Db>,
+    /// Durability of every write but audit appends.
+    sync: Sync,
+    /// Durability of audit appends.
+    audit_sync: Sync,
 }
+
+/// The connection and the `synchronous` level it is set to now.
+struct Db {
+    conn: Connection,
+    sync: Sync,
+}
+
+impl Db {
+    /// Sets the commit durability of the next transaction (a no-op when it is already set).
+    fn ensure(&mut self, sync: Sync) -> Result<()> {
+        if self.sync != sync {
+            self.conn
+                .pragma_update(None, "synchronous", sync.pragma())?;
+            self.sync = sync;
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Db {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Db {
+    fn deref_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// Page cache of the connection, in KiB (SQLite's default is 2000). Appends touch only the last
+/// pages of the audit table and the other tables are small, so a larger cache only adds resident
+/// memory to every gateway: with the default, a long session's appends fill it to ~2 MB.
+const PAGE_CACHE_KIB: i64 = 256;
 
 fn now() -> i64 {
     SystemTime::now()
@@ -67,6 +113,11 @@ fn now() -> i64 {
 impl SqliteStore {
     /// Opens (creating if needed) the store in `data_dir`.
     pub fn open_dir(data_dir: &Path) -> Result<SqliteStore> {
+        SqliteStore::open_dir_with(data_dir, Sync::Full)
+    }
+
+    /// Creates the data directory, private to its owner.
+    fn make_dir(data_dir: &Path) -> Result<()> {
         std::fs::create_dir_all(data_dir).map_err(|source| StoreError::DataDir {
             path: data_dir.display().to_string(),
             source,
@@ -76,7 +127,7 @@ impl SqliteStore {
             use std::os::unix::fs::PermissionsExt;
             let _ = std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700));
         }
-        SqliteStore::open(&data_dir.join(DB_FILE))
+        Ok(())
     }
 
     /// Opens (creating if needed) the store file at `path`.
@@ -86,7 +137,7 @@ impl SqliteStore {
 
     /// Opens the store in `data_dir` with a chosen commit durability (see [`Sync`]).
     pub fn open_dir_with(data_dir: &Path, sync: Sync) -> Result<SqliteStore> {
-        SqliteStore::open_dir(data_dir)?;
+        SqliteStore::make_dir(data_dir)?;
         SqliteStore::open_with(&data_dir.join(DB_FILE), sync)
     }
 
@@ -105,13 +156,24 @@ impl SqliteStore {
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
+        conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)
+            .map_err(open_err)?;
         migrate(&mut conn)?;
         Ok(SqliteStore {
-            conn: Mutex::new(conn),
+            conn: Mutex::new(Db { conn, sync }),
+            sync,
+            audit_sync: sync,
         })
     }
 
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    /// Audit appends commit at `sync`; every other write keeps the durability the store was
+    /// opened with.
+    pub fn with_audit_sync(mut self, sync: Sync) -> SqliteStore {
+        self.audit_sync = sync;
+        self
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Db> {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -119,6 +181,7 @@ impl SqliteStore {
     /// never interleave a read-modify-write) and bumps the generation.
     fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.conn();
+        conn.ensure(self.sync)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.execute("UPDATE generation SET value = value + 1 WHERE id = 1", [])?;
@@ -536,7 +599,9 @@ impl Store for SqliteStore {
     }
 
     fn append_audit(&self, rec: NewAuditRecord) -> Result<AuditRecord> {
-        audit::append(&mut self.conn(), rec)
+        let mut db = self.conn();
+        db.ensure(self.audit_sync)?;
+        audit::append(&mut db, rec)
     }
 
     fn audit_range(&self, from_seq: u64, limit: usize) -> Result<Vec<AuditRecord>> {

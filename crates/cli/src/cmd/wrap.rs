@@ -195,7 +195,8 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         None => config::FileConfig::default(),
     };
     let cfg = resolve(&args, file)?;
-    let store = args.data.open()?;
+    // one store (one SQLite connection) for pins, approvals, quarantine and the audit log
+    let store = args.data.open_with(cfg.audit_sync)?;
     let judge = DetectJudge::lazy();
     let policy = match &args.policy {
         Some(path) => Some(Arc::new(
@@ -281,7 +282,7 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         audit: match args.danger_no_audit {
             true => None,
             false => Some(AuditSetup {
-                store: args.data.open_with(cfg.audit_sync)?,
+                store: Arc::clone(&store),
                 session,
             }),
         },

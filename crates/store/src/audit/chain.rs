@@ -29,13 +29,22 @@ pub fn args_digest(args: &Value) -> Option<String> {
 /// The hash a record must carry: `sha256(prev_hash ‖ RFC 8785 of the record without "hash")`,
 /// where `prev_hash` is its lowercase hex text. `None` if the record cannot be canonicalised.
 pub fn record_hash(rec: &AuditRecord) -> Option<String> {
-    let mut value = serde_json::to_value(rec).ok()?;
-    value.as_object_mut()?.remove("hash");
-    let body = serde_json_canonicalizer::to_vec(&value).ok()?;
+    let body = match super::canon::body(rec) {
+        Some(body) => body,
+        None => generic_body(rec)?,
+    };
     let mut h = Sha256::new();
     h.update(rec.prev_hash.as_bytes());
     h.update(&body);
     Some(hex::encode(h.finalize()))
+}
+
+/// RFC 8785 of the record without `hash`, through `serde_json::Value` and the generic
+/// canonicaliser: the reference that [`super::canon::body`] must match, and its fallback.
+pub(crate) fn generic_body(rec: &AuditRecord) -> Option<Vec<u8>> {
+    let mut value = serde_json::to_value(rec).ok()?;
+    value.as_object_mut()?.remove("hash");
+    serde_json_canonicalizer::to_vec(&value).ok()
 }
 
 /// Computes and sets the record's hash (from its `prev_hash` and content).

@@ -5,6 +5,7 @@
 //! it is durable: the decision takes effect after it is on disk. [`verify_chain`] checks a
 //! sequence of records (from the store or an exported file) and says where and how it breaks.
 
+mod canon;
 mod chain;
 mod record;
 

@@ -6,7 +6,7 @@
 //! has reached the disk when `append` returns. Audit appends do not bump the pins generation: the
 //! gateways watch it to reload pins, and must not do so on every logged call.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::de::DeserializeOwned;
 use time::format_description::FormatItem;
 use time::macros::format_description;
@@ -34,13 +34,22 @@ fn to_i64(n: u64) -> i64 {
 }
 
 pub(super) fn append(conn: &mut Connection, new: NewAuditRecord) -> Result<AuditRecord> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+    // BEGIN IMMEDIATE and COMMIT as cached statements: rusqlite's `Transaction` parses them anew
+    // on every call, which cost as much as the insert itself.
+    conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+    let done = append_in_tx(conn, new)
+        .and_then(|rec| Ok(conn.prepare_cached("COMMIT")?.execute([]).map(|_| rec)?));
+    if done.is_err() && !conn.is_autocommit() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    done
+}
+
+/// The body of [`append`], inside its transaction.
+fn append_in_tx(conn: &Connection, new: NewAuditRecord) -> Result<AuditRecord> {
+    let last: Option<(i64, String)> = conn
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev_hash) = match last {
         Some((seq, hash)) => (u64::try_from(seq).unwrap_or(0) + 1, hash),
@@ -49,8 +58,7 @@ pub(super) fn append(conn: &mut Connection, new: NewAuditRecord) -> Result<Audit
     let mut rec = AuditRecord::unsealed(new, seq, now_rfc3339(), prev_hash);
     seal(&mut rec)
         .ok_or_else(|| StoreError::Refused("the audit record cannot be canonicalised".into()))?;
-    insert(&tx, &rec)?;
-    tx.commit()?;
+    insert(conn, &rec)?;
     Ok(rec)
 }
 
@@ -58,32 +66,33 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Refused(format!("audit record: {e}")))
 }
 
-fn insert(tx: &Transaction<'_>, r: &AuditRecord) -> Result<()> {
+fn insert(tx: &Connection, r: &AuditRecord) -> Result<()> {
     let args = r.args.as_ref().map(json).transpose()?;
-    tx.execute(
-        &format!("INSERT INTO audit ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"),
-        params![
-            to_i64(r.seq),
-            r.v,
-            r.time,
-            r.session,
-            r.principal,
-            r.server,
-            r.direction.as_str(),
-            r.method,
-            r.tool,
-            r.request_id,
-            r.args_digest,
-            args,
-            json(&r.findings)?,
-            json(&r.rules)?,
-            r.verdict.as_str(),
-            r.reason,
-            to_i64(r.latency_us),
-            r.prev_hash,
-            r.hash,
-        ],
-    )?;
+    const INSERT: &str = "INSERT INTO audit (seq, v, time, session, principal, server, direction, \
+        method, tool, request_id, args_digest, args, findings, rules, verdict, reason, latency_us, \
+        prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+        ?16, ?17, ?18, ?19)";
+    tx.prepare_cached(INSERT)?.execute(params![
+        to_i64(r.seq),
+        r.v,
+        r.time,
+        r.session,
+        r.principal,
+        r.server,
+        r.direction.as_str(),
+        r.method,
+        r.tool,
+        r.request_id,
+        r.args_digest,
+        args,
+        json(&r.findings)?,
+        json(&r.rules)?,
+        r.verdict.as_str(),
+        r.reason,
+        to_i64(r.latency_us),
+        r.prev_hash,
+        r.hash,
+    ])?;
     Ok(())
 }
 

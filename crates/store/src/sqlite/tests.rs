@@ -190,3 +190,79 @@ fn approvals_are_decided_once() {
     );
     assert!(s.approvals(true).unwrap().is_empty());
 }
+
+/// One connection, two durabilities: audit appends commit at the audit level, every other write
+/// at the store's own, whatever came before.
+#[test]
+fn audit_appends_and_other_writes_keep_their_own_sync_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SqliteStore::open_dir(dir.path())
+        .unwrap()
+        .with_audit_sync(Sync::Normal);
+    let level = |s: &SqliteStore| -> i64 {
+        s.conn()
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    };
+    let (full, normal) = (2, 1);
+    assert_eq!(level(&s), full);
+    let rec = crate::NewAuditRecord {
+        session: "s".into(),
+        principal: None,
+        server: "srv".into(),
+        direction: crate::audit::Direction::Client,
+        method: "tools/call".into(),
+        tool: None,
+        request_id: None,
+        args_digest: None,
+        args: None,
+        findings: Vec::new(),
+        rules: Vec::new(),
+        verdict: crate::audit::Verdict::Allow,
+        reason: "r".into(),
+        latency_us: 1,
+    };
+    s.append_audit(rec.clone()).unwrap();
+    assert_eq!(level(&s), normal);
+    s.record_server("srv", "cmd").unwrap();
+    assert_eq!(level(&s), full);
+    s.append_audit(rec).unwrap();
+    assert_eq!(level(&s), normal);
+    assert_eq!(s.audit_last().unwrap().unwrap().seq, 2);
+}
+
+/// A failed append leaves nothing behind: no half-open transaction, no record, no gap.
+#[test]
+fn a_failed_append_rolls_back_and_the_next_one_continues_the_chain() {
+    let (_d, s) = store();
+    s.conn()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON audit WHEN NEW.reason = 'boom'
+             BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END;",
+        )
+        .unwrap();
+    let rec = |reason: &str| crate::NewAuditRecord {
+        session: "s".into(),
+        principal: None,
+        server: "srv".into(),
+        direction: crate::audit::Direction::Client,
+        method: "tools/call".into(),
+        tool: None,
+        request_id: None,
+        args_digest: None,
+        args: None,
+        findings: Vec::new(),
+        rules: Vec::new(),
+        verdict: crate::audit::Verdict::Allow,
+        reason: reason.into(),
+        latency_us: 1,
+    };
+    s.append_audit(rec("one")).unwrap();
+    assert!(s.append_audit(rec("boom")).is_err());
+    assert!(s.conn().is_autocommit(), "the transaction was rolled back");
+    let two = s.append_audit(rec("two")).unwrap();
+    assert_eq!(two.seq, 2);
+    let all = s.audit_range(1, 10).unwrap();
+    assert_eq!(all.len(), 2);
+    crate::audit::verify_chain(&all, crate::audit::ChainStart::Genesis).unwrap();
+}
