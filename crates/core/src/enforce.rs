@@ -154,7 +154,7 @@ pub(crate) fn on_server_request(
     let mut message: Value = serde_json::from_str(m.raw).ok()?;
     let params = message.get_mut("params")?.as_object_mut()?;
     let mut findings = Vec::new();
-    let call = if method == "sampling/createMessage" {
+    let mut call = if method == "sampling/createMessage" {
         let asked = params.get("maxTokens").and_then(Value::as_u64);
         match &config.policy {
             Some(engine) => {
@@ -191,6 +191,28 @@ pub(crate) fn on_server_request(
         }
         call
     };
+    if method == "sampling/createMessage" {
+        if let Some(inspector) = &config.inspector {
+            // a server that smuggles instructions into the client's model through sampling
+            let texts = sampling_texts(params);
+            if let Some(inj) = texts
+                .iter()
+                .filter_map(|t| inspector.injection(t))
+                .find(|i| i.block)
+            {
+                findings.extend(inj.findings.iter().cloned());
+                let rules: Vec<String> = inj.findings.iter().map(|(r, _)| r.clone()).collect();
+                let message = format!(
+                    "mcpguard: sampling/createMessage from server `{server}` refused: its messages carry instructions aimed at the model ({})",
+                    inj.summary
+                );
+                call = PolicyCall::Deny(
+                    message,
+                    json!({ "mcpguard": { "kind": "sampling_injection", "server": server, "rules": rules } }),
+                );
+            }
+        }
+    }
     let meta = params
         .entry("_meta")
         .or_insert_with(|| Value::Object(Default::default()));
@@ -258,4 +280,31 @@ pub(crate) fn filter_items(
         _ => {}
     }
     before - items.len()
+}
+
+/// The texts of a sampling request the model will read: the system prompt and every text content
+/// of its messages (a content is one object or, since 2025-11-25, an array of them).
+fn sampling_texts(params: &serde_json::Map<String, Value>) -> Vec<&str> {
+    let mut out = Vec::new();
+    if let Some(s) = params.get("systemPrompt").and_then(Value::as_str) {
+        out.push(s);
+    }
+    for m in params
+        .get("messages")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let contents = match m.get("content") {
+            Some(Value::Array(items)) => items.iter().collect::<Vec<_>>(),
+            Some(c) => vec![c],
+            None => Vec::new(),
+        };
+        out.extend(
+            contents
+                .into_iter()
+                .filter_map(|c| c.get("text").and_then(Value::as_str)),
+        );
+    }
+    out
 }

@@ -100,6 +100,8 @@ const FIXTURES: &[&str] = &[
     "crates/cli/src/cmd/scan/hygiene/tests.rs",
     "crates/cli/src/cmd/scan/secrets.rs",
     "crates/cli/tests/scan.rs",
+    // the gate's result-inspection tests feed a synthetic AWS key id through a stand-in inspector
+    "crates/core/src/tests.rs",
 ];
 
 fn scan_files(files: &[PathBuf], skip_marked: bool) -> Tally {
