@@ -52,7 +52,13 @@ def test_a_recorded_session_goes_through_byte_identical(tmp_path):
     for line, expect in zip(client[1:], [0, 1, 3, 2, 0, 1]):
         w.send(line)
         got += [w.recv() for _ in range(expect)]
-    assert got == [s.encode() for s in server]
+    expected = [s.encode() for s in server]
+    # everything is byte-identical but the server's sampling request, which the gate tags on
+    # purpose with its origin (and otherwise leaves as it was)
+    assert got[:3] == expected[:3] and got[4:] == expected[4:]
+    tagged, original = json.loads(got[3]), json.loads(server[3])
+    assert tagged["params"].pop("_meta")["io.mcpguard/origin"]["checkedBy"] == "mcpguard"
+    assert tagged == original
     assert w.close() == 0
     assert w.recorded() == [c.encode() for c in client]
     assert "mcpguard[" not in w.stderr(), w.stderr()
