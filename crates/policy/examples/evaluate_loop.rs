@@ -1,0 +1,39 @@
+//! Make a fixed number of decisions, for instruction counts (the criterion bench is noisy on a
+//! shared machine; callgrind is not):
+//!
+//!     cargo build --release -p mcpguard-policy --example evaluate_loop
+//!     valgrind --tool=callgrind target/release/examples/evaluate_loop cedar 0 2000
+//!
+//! Arguments: `toml` or `cedar` (which engine), the index of the request in the bench's list
+//! (`benches/cases/mod.rs`), and how many decisions to make. Run once with 0 decisions and subtract
+//! to get the cost of the decisions alone.
+
+#[path = "../benches/cases/mod.rs"]
+mod cases;
+
+use std::hint::black_box;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [engine, index, count] = args.as_slice() else {
+        eprintln!("usage: evaluate_loop toml|cedar INDEX COUNT");
+        std::process::exit(2);
+    };
+    let (with_cedar, toml_only) = cases::engines();
+    let engine = if engine == "cedar" {
+        &with_cedar
+    } else {
+        &toml_only
+    };
+    let inputs = cases::Inputs::new();
+    let requests = inputs.requests();
+    let (name, request) = &requests[index.parse::<usize>().expect("an index")];
+    let count: usize = count.parse().expect("a count");
+    let mut last = None;
+    for _ in 0..count {
+        last = Some(black_box(engine.evaluate(black_box(request))));
+    }
+    if let Some(d) = last {
+        println!("{name}: {} {:?} {}", d.verdict, d.rules, d.reason);
+    }
+}
