@@ -51,6 +51,14 @@ fn bench(c: &mut Criterion) {
             g.bench_function(format!("{name}/{request}"), |b| run(b, engine, &req));
         }
     }
+    // The same first request through the gateway's resolver: one `canonicalize` (system calls)
+    // per path argument, reported apart because it is the filesystem's cost, not the engine's.
+    let (_dir, fs_engine, file) = cases::fs_engine();
+    let args = serde_json::json!({ "path": file });
+    let req = inputs.read_file(&args);
+    g.bench_function("toml+cedar+fs/call read_file (path in root)", |b| {
+        run(b, &fs_engine, &req)
+    });
     g.finish();
 }
 

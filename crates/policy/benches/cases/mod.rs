@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use mcpguard_policy::{
-    read_policy, Annotations, Engine, FindingFact, LexicalResolver, Request, Severity,
+    read_policy, Annotations, Engine, FindingFact, FsResolver, LexicalResolver, Request, Severity,
 };
 use serde_json::{json, Value};
 
@@ -21,6 +21,28 @@ pub fn engines() -> (Engine, Engine) {
     (with_cedar, without)
 }
 
+/// The example with its Cedar policies and the real-filesystem resolver, confined to a temporary
+/// project directory (`<tmp>/project`, holding `src/main.rs`) instead of `/home/user/project`;
+/// and the path of that file. Keep the directory alive while the engine is used.
+pub fn fs_engine() -> (tempfile::TempDir, Engine, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(project.join("src")).expect("mkdir");
+    std::fs::write(project.join("src/main.rs"), "fn main() {}\n").expect("write");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/policies");
+    let root = project.to_str().expect("utf-8 temp dir");
+    for name in ["mcpguard.toml", "mcpguard.cedar"] {
+        let text = std::fs::read_to_string(examples.join(name)).expect("example");
+        let text = text.replace("/home/user/project", root);
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let loaded = read_policy(Some(&dir.path().join("mcpguard.toml")), &[]).expect("loads");
+    let engine =
+        Engine::compile(&loaded.config, &loaded.cedar, Arc::new(FsResolver)).expect("compiles");
+    let file = project.join("src/main.rs").to_string_lossy().into_owned();
+    (dir, engine, file)
+}
+
 /// What the requests borrow.
 pub struct Inputs {
     read: Value,
@@ -31,6 +53,7 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// The inputs of the benched requests.
     pub fn new() -> Inputs {
         Inputs {
             read: json!({"path": "/home/user/project/src/main.rs"}),
@@ -44,21 +67,23 @@ impl Inputs {
         }
     }
 
-    /// The benched requests, by name.
-    pub fn requests(&self) -> Vec<(&'static str, Request<'_>)> {
+    /// The first benched request (`read_file` in the root), with other arguments.
+    pub fn read_file<'a>(&'a self, args: &'a Value) -> Request<'a> {
         let ro = Annotations {
             read_only: Some(true),
             ..Annotations::default()
         };
+        Request::call_tool("filesystem", "read_file", Some(args))
+            .with_principal("claude-desktop")
+            .with_annotations(ro)
+            .with_findings(&self.findings)
+            .with_taint(&self.taint)
+    }
+
+    /// The benched requests, by name.
+    pub fn requests(&self) -> Vec<(&'static str, Request<'_>)> {
         vec![
-            (
-                "call read_file (path in root)",
-                Request::call_tool("filesystem", "read_file", Some(&self.read))
-                    .with_principal("claude-desktop")
-                    .with_annotations(ro)
-                    .with_findings(&self.findings)
-                    .with_taint(&self.taint),
-            ),
+            ("call read_file (path in root)", self.read_file(&self.read)),
             (
                 "call read_file (escape, denied)",
                 Request::call_tool("filesystem", "read_file", Some(&self.escape)),
