@@ -150,8 +150,13 @@ impl crate::results::Inspector for DetectInspector {
         if !raw.is_ascii() || raw.contains("\\u") {
             return true;
         }
-        let view = unescaped_view(raw);
-        !Self::secrets().find(&view).is_empty() || !self.content().findings("", &view).is_empty()
+        // the content rules first: when they hit, the answer is parsed and every string scanned
+        // anyway, so the secret rules need not run twice
+        let view = match raw.contains('\\') {
+            true => std::borrow::Cow::Owned(unescaped_view(raw)),
+            false => std::borrow::Cow::Borrowed(raw),
+        };
+        !self.content().findings("", &view).is_empty() || !Self::secrets().find(&view).is_empty()
     }
 
     fn secrets(&self, text: &str) -> Vec<(String, std::ops::Range<usize>)> {

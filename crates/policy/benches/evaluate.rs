@@ -9,27 +9,13 @@
 //! CPU clock (`CLOCK_THREAD_CPUTIME_ID`), not the wall clock: time spent waiting for a core is not
 //! the engine's cost. Run: `cargo bench -p mcpguard-policy --bench evaluate`.
 
+mod cases;
+
 use std::hint::black_box;
-use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Bencher, Criterion};
-use mcpguard_policy::{
-    read_policy, Annotations, Engine, FindingFact, LexicalResolver, Request, Severity,
-};
-use serde_json::json;
-
-fn engines() -> (Engine, Engine) {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/policies/mcpguard.toml");
-    let loaded = read_policy(Some(&file), &[]).expect("example loads");
-    let with_cedar = Engine::compile(&loaded.config, &loaded.cedar, Arc::new(LexicalResolver))
-        .expect("example compiles");
-    let mut toml_only = loaded.config.clone();
-    toml_only.cedar.files.clear();
-    let without = Engine::compile(&toml_only, &[], Arc::new(LexicalResolver)).expect("compiles");
-    (with_cedar, without)
-}
+use mcpguard_policy::{Engine, Request};
 
 /// CPU time this thread has used.
 fn thread_cpu() -> Duration {
@@ -57,43 +43,22 @@ fn run(b: &mut Bencher<'_>, engine: &Engine, req: &Request<'_>) {
 }
 
 fn bench(c: &mut Criterion) {
-    let (with_cedar, toml_only) = engines();
-    let read = json!({"path": "/home/user/project/src/main.rs"});
-    let escape = json!({"path": "../../etc/passwd"});
-    let fetch = json!({"url": "https://docs.python.org/3/library/json.html", "max_length": 5000});
-    let findings = vec![FindingFact {
-        rule: "hidden.zero_width".to_string(),
-        severity: Severity::Low,
-    }];
-    let taint = vec!["untrusted_content".to_string()];
-    let ro = Annotations {
-        read_only: Some(true),
-        ..Annotations::default()
-    };
-
+    let (with_cedar, toml_only) = cases::engines();
+    let inputs = cases::Inputs::new();
     let mut g = c.benchmark_group("evaluate");
     for (name, engine) in [("toml", &toml_only), ("toml+cedar", &with_cedar)] {
-        g.bench_function(format!("{name}/call read_file (path in root)"), |b| {
-            let req = Request::call_tool("filesystem", "read_file", Some(&read))
-                .with_principal("claude-desktop")
-                .with_annotations(ro)
-                .with_findings(&findings)
-                .with_taint(&taint);
-            run(b, engine, &req)
-        });
-        g.bench_function(format!("{name}/call read_file (escape, denied)"), |b| {
-            let req = Request::call_tool("filesystem", "read_file", Some(&escape));
-            run(b, engine, &req)
-        });
-        g.bench_function(format!("{name}/call fetch (host allowlist)"), |b| {
-            let req = Request::call_tool("fetch", "fetch", Some(&fetch)).with_taint(&taint);
-            run(b, engine, &req)
-        });
-        g.bench_function(format!("{name}/list git_push (hidden)"), |b| {
-            let req = Request::list_tool("git", "git_push");
-            run(b, engine, &req)
-        });
+        for (request, req) in inputs.requests() {
+            g.bench_function(format!("{name}/{request}"), |b| run(b, engine, &req));
+        }
     }
+    // The same first request through the gateway's resolver: one `canonicalize` (system calls)
+    // per path argument, reported apart because it is the filesystem's cost, not the engine's.
+    let (_dir, fs_engine, file) = cases::fs_engine();
+    let args = serde_json::json!({ "path": file });
+    let req = inputs.read_file(&args);
+    g.bench_function("toml+cedar+fs/call read_file (path in root)", |b| {
+        run(b, &fs_engine, &req)
+    });
     g.finish();
 }
 

@@ -1,21 +1,26 @@
 //! Turning a [`Request`] and the facts the engine established into Cedar's request and entities.
 //!
-//! Built per request, so built lean: an attribute or entity that no loaded policy names is left
-//! out (policies can only reach an attribute by writing its name, and they were validated against
-//! the full schema at load), and entities without content (principal, server) stay out of the
-//! store. The store is built without Cedar's transitive-closure pass (a quarter of the cost of a
-//! decision): our hierarchy is one level deep — an item's parent is its server, which has no
-//! parents — so the closure is the parent set already. A test builds every request in full, with
-//! the closure computed, and validates it against the schema.
+//! Built per request, so built lean and built directly: the values are Cedar's own evaluated
+//! values (`cedar_policy_core::ast::Value`), not expressions Cedar would have to evaluate first,
+//! and an attribute or entity that no loaded policy names is left out (policies can only reach an
+//! attribute by writing its name, and they were validated against the full schema at load).
+//! Entities without content (principal, server) stay out of the store, and the store is built
+//! without Cedar's transitive-closure pass: our hierarchy is one level deep — an item's parent is
+//! its server, which has no parents — so the closure is the parent set already. Nothing is checked
+//! against the schema at run time (the facts are typed by construction); a test builds every
+//! request in full, with the closure computed, and validates it against the schema.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
-use cedar_policy::{
-    Context, Entities, Entity, EntityId, EntityTypeName, EntityUid, Request as CedarRequest,
-    RestrictedExpression,
+use cedar_policy_core::ast::{
+    Context, Eid, Entity, EntityType, EntityUID, PartialValue, Value as CedarValue,
 };
+use cedar_policy_core::entities::{Entities, NoEntitiesSchema, TCComputation};
+use cedar_policy_core::extensions::Extensions;
 use serde_json::Value;
 
+use super::scope::Resource;
 use super::CedarPolicies;
 use crate::request::{Action, Request};
 
@@ -34,57 +39,104 @@ pub struct CedarFacts<'a> {
     pub url_hosts: &'a [String],
 }
 
-/// The identifiers that occur in the loaded policies' text.
-#[derive(Debug, Default)]
-pub(crate) struct Uses(HashSet<String>);
+/// Every attribute name of the context and of the resource entities (and `args`, which names
+/// the `Args` entity too), in the order of the bits of [`Uses`].
+const ATTRIBUTES: [&str; 18] = [
+    "server",
+    "args",
+    "arg_names",
+    "paths",
+    "paths_within_roots",
+    "url_hosts",
+    "findings",
+    "max_severity",
+    "taint",
+    "approved",
+    "max_tokens",
+    "name",
+    "read_only",
+    "destructive",
+    "idempotent",
+    "open_world",
+    "uri",
+    "scheme",
+];
+
+/// The attribute names that occur as identifiers in a policy's text: the attributes it can
+/// reach (`context.taint`, `context["taint"]`, `resource.name`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Uses(u32);
 
 impl Uses {
-    /// Collect the identifiers of `text`.
-    pub(crate) fn add(&mut self, text: &str) {
+    /// Every attribute.
+    #[cfg(test)]
+    pub(crate) const ALL: Uses = Uses((1 << ATTRIBUTES.len()) - 1);
+
+    /// The attributes `text` names.
+    pub(crate) fn of(text: &str) -> Uses {
+        let mut bits = 0;
         for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
-            if !word.is_empty() {
-                self.0.insert(word.to_string());
+            if let Some(i) = ATTRIBUTES.iter().position(|a| *a == word) {
+                bits |= 1 << i;
             }
         }
+        Uses(bits)
     }
+
+    /// The attributes either names.
+    pub(crate) fn union(self, other: Uses) -> Uses {
+        Uses(self.0 | other.0)
+    }
+
+    /// Whether `name` is among them.
+    fn has(self, name: &str) -> bool {
+        ATTRIBUTES
+            .iter()
+            .position(|a| *a == name)
+            .is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+}
+
+/// Entity types parsed once.
+#[derive(Debug)]
+pub(crate) struct Types {
+    pub client: EntityType,
+    pub server: EntityType,
+    pub tool: EntityType,
+    pub prompt: EntityType,
+    pub resource: EntityType,
+    pub args: EntityType,
 }
 
 /// Entities and context of one request, shared by every action evaluated for it.
 #[derive(Debug)]
 pub(crate) struct Built {
-    principal: EntityUid,
-    resource: EntityUid,
-    context: Context,
+    /// `Client::"<principal>"`.
+    pub principal: EntityUID,
+    /// The item or server.
+    pub resource: EntityUID,
+    /// The context record.
+    pub context: Context,
     /// The entity store.
     pub entities: Entities,
+    #[cfg(test)]
     validate: bool,
 }
 
-/// The entity store, trusting that `entities` is transitively closed (every entity we build has at
-/// most one parent, and that parent has none).
-fn store_without_closure(entities: Vec<Entity>) -> Result<Entities, String> {
-    use cedar_policy_core::entities::{Entities as CoreEntities, NoEntitiesSchema, TCComputation};
-    use cedar_policy_core::extensions::Extensions;
-    CoreEntities::from_entities(
-        entities.iter().map(|e| e.as_ref().clone()),
-        None::<&NoEntitiesSchema>,
-        TCComputation::AssumeAlreadyComputed,
-        Extensions::all_available(),
-    )
-    .map(Entities::from)
-    .map_err(|e| e.to_string())
+fn uid(ty: &EntityType, id: &str) -> EntityUID {
+    EntityUID::from_components(ty.clone(), Eid::new(id), None)
 }
 
-fn string(s: &str) -> RestrictedExpression {
-    RestrictedExpression::new_string(s.to_string())
+fn string(s: &str) -> CedarValue {
+    CedarValue::from(s)
 }
 
-fn set_of<'s>(items: impl IntoIterator<Item = &'s str>) -> RestrictedExpression {
-    RestrictedExpression::new_set(items.into_iter().map(string))
+fn set_of<'s>(items: impl IntoIterator<Item = &'s str>) -> CedarValue {
+    CedarValue::set(items.into_iter().map(string), None)
 }
 
-fn bool_(b: bool) -> RestrictedExpression {
-    RestrictedExpression::new_bool(b)
+fn long(n: i64) -> CedarValue {
+    CedarValue::from(n)
 }
 
 /// The arguments object of the request, if any.
@@ -96,33 +148,44 @@ fn args_of<'a>(request: &Request<'a>) -> Option<&'a serde_json::Map<String, Valu
     }
 }
 
+/// The resource of `req`, as the scope check sees it.
+pub(crate) fn resource_of<'a>(req: &Request<'a>) -> Resource<'a> {
+    let (ty, item) = match req.action {
+        Action::CallTool { tool, .. } | Action::ListTools { tool } => ("Tool", Some(tool)),
+        Action::GetPrompt { name, .. } => ("Prompt", Some(name)),
+        Action::ReadResource { uri } => ("Resource", Some(uri)),
+        Action::Sample { .. } | Action::Elicit => ("Server", None),
+    };
+    Resource {
+        ty,
+        server: req.server,
+        item,
+    }
+}
+
 /// Attribute pairs, keeping those `keep` accepts.
 struct Pairs<'k> {
     keep: &'k dyn Fn(&str) -> bool,
-    pairs: Vec<(String, RestrictedExpression)>,
+    pairs: Vec<(&'static str, CedarValue)>,
 }
 
 impl Pairs<'_> {
-    fn add(&mut self, name: &str, value: impl FnOnce() -> RestrictedExpression) {
+    fn add(&mut self, name: &'static str, value: impl FnOnce() -> CedarValue) {
         if (self.keep)(name) {
-            self.pairs.push((name.to_string(), value()));
+            self.pairs.push((name, value()));
         }
     }
 }
 
 impl CedarPolicies {
-    fn uid(ty: &EntityTypeName, id: &str) -> EntityUid {
-        EntityUid::from_type_name_and_id(ty.clone(), EntityId::new(id))
-    }
-
-    /// The resource's uid and, for items with attributes, its entity.
+    /// The resource's uid and, for items, its entity.
     fn resource(
         &self,
         req: &Request<'_>,
         keep: &dyn Fn(&str) -> bool,
-    ) -> Result<(EntityUid, Option<Entity>), String> {
+    ) -> (EntityUID, Option<Entity>) {
         let t = &self.types;
-        let server = Self::uid(&t.server, req.server);
+        let server = uid(&t.server, req.server);
         let mut attrs = Pairs {
             keep,
             pairs: Vec::new(),
@@ -132,68 +195,72 @@ impl CedarPolicies {
             Action::CallTool { tool, .. } | Action::ListTools { tool } => {
                 let a = req.annotations;
                 attrs.add("name", || string(tool));
-                attrs.add("read_only", || bool_(a.read_only == Some(true)));
-                attrs.add("destructive", || bool_(a.destructive != Some(false)));
-                attrs.add("idempotent", || bool_(a.idempotent == Some(true)));
-                attrs.add("open_world", || bool_(a.open_world != Some(false)));
-                Self::uid(&t.tool, &format!("{}/{tool}", req.server))
+                attrs.add("read_only", || (a.read_only == Some(true)).into());
+                attrs.add("destructive", || (a.destructive != Some(false)).into());
+                attrs.add("idempotent", || (a.idempotent == Some(true)).into());
+                attrs.add("open_world", || (a.open_world != Some(false)).into());
+                uid(&t.tool, &format!("{}/{tool}", req.server))
             }
             Action::GetPrompt { name, .. } => {
                 attrs.add("name", || string(name));
-                Self::uid(&t.prompt, &format!("{}/{name}", req.server))
+                uid(&t.prompt, &format!("{}/{name}", req.server))
             }
             Action::ReadResource { uri } => {
                 let scheme = uri.split_once(':').map_or("", |(s, _)| s);
                 attrs.add("uri", || string(uri));
                 attrs.add("scheme", || string(&scheme.to_ascii_lowercase()));
-                Self::uid(&t.resource, &format!("{}/{uri}", req.server))
+                uid(&t.resource, &format!("{}/{uri}", req.server))
             }
-            Action::Sample { .. } | Action::Elicit => return Ok((server, None)),
+            Action::Sample { .. } | Action::Elicit => return (server, None),
         };
-        let entity = Entity::new_with_tags(id.clone(), attrs.pairs, [server], [])
-            .map_err(|e| e.to_string())?;
-        Ok((id, Some(entity)))
+        let entity = Entity::new_with_attr_partial_value(
+            id.clone(),
+            attrs
+                .pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), PartialValue::Value(v))),
+            HashSet::new(),
+            HashSet::from([server]),
+            [],
+        );
+        (id, Some(entity))
     }
 
-    /// The parts of a Cedar request that do not depend on the action. With `validate`, every
-    /// attribute and entity is built and checked against the schema.
-    pub(crate) fn build(&self, facts: &CedarFacts<'_>, validate: bool) -> Result<Built, String> {
-        let req = facts.request;
-        let keep = |name: &str| validate || self.uses.0.contains(name);
-        let principal = Self::uid(&self.types.client, req.principal);
-        let (resource, resource_entity) = self.resource(req, &keep)?;
-        let mut entities: Vec<Entity> = resource_entity.into_iter().collect();
+    /// The `Args::"request"` entity: one tag per top-level argument.
+    fn args_entity(&self, facts: &CedarFacts<'_>) -> Entity {
+        let args = args_of(facts.request);
+        let tags = args.into_iter().flatten().map(|(name, value)| {
+            let text = match (facts.normalized.get(name), value) {
+                (Some(n), _) => string(n),
+                (None, Value::String(s)) => string(s),
+                (None, other) => CedarValue::from(other.to_string()),
+            };
+            (name.as_str().into(), PartialValue::Value(text))
+        });
+        Entity::new_with_attr_partial_value(
+            uid(&self.types.args, "request"),
+            [],
+            HashSet::new(),
+            HashSet::new(),
+            tags,
+        )
+    }
 
+    /// The context record (only the attributes `keep` accepts).
+    fn context(&self, facts: &CedarFacts<'_>, keep: &dyn Fn(&str) -> bool) -> Context {
+        let req = facts.request;
         let args = args_of(req);
         let mut context = Pairs {
-            keep: &keep,
+            keep,
             pairs: Vec::new(),
         };
         context.add("server", || string(req.server));
-        if keep("args") {
-            let args_uid = Self::uid(&self.types.args, "request");
-            let tags: Vec<(String, RestrictedExpression)> = args
-                .into_iter()
-                .flatten()
-                .map(|(name, value)| {
-                    let text = match (facts.normalized.get(name), value) {
-                        (Some(n), _) => n.clone(),
-                        (None, Value::String(s)) => s.clone(),
-                        (None, other) => other.to_string(),
-                    };
-                    (name.clone(), RestrictedExpression::new_string(text))
-                })
-                .collect();
-            entities.push(
-                Entity::new_with_tags(args_uid.clone(), [], [], tags).map_err(|e| e.to_string())?,
-            );
-            context.add("args", || RestrictedExpression::new_entity_uid(args_uid));
-        }
+        context.add("args", || uid(&self.types.args, "request").into());
         context.add("arg_names", || {
             set_of(args.into_iter().flatten().map(|(k, _)| k.as_str()))
         });
         context.add("paths", || set_of(facts.paths.iter().map(String::as_str)));
-        context.add("paths_within_roots", || bool_(facts.paths_within_roots));
+        context.add("paths_within_roots", || facts.paths_within_roots.into());
         context.add("url_hosts", || {
             set_of(facts.url_hosts.iter().map(String::as_str))
         });
@@ -201,52 +268,111 @@ impl CedarPolicies {
             set_of(req.findings.iter().map(|f| f.rule.as_str()))
         });
         context.add("max_severity", || {
-            let max = req.findings.iter().map(|f| f.severity.level()).max();
-            RestrictedExpression::new_long(max.unwrap_or(0))
+            long(
+                req.findings
+                    .iter()
+                    .map(|f| f.severity.level())
+                    .max()
+                    .unwrap_or(0),
+            )
         });
         context.add("taint", || set_of(req.taint.iter().map(String::as_str)));
-        context.add("approved", || bool_(req.approved));
+        context.add("approved", || req.approved.into());
         context.add("max_tokens", || {
             let n = match req.action {
                 Action::Sample { max_tokens } => max_tokens.unwrap_or(0),
                 _ => 0,
             };
-            RestrictedExpression::new_long(i64::try_from(n).unwrap_or(i64::MAX))
+            long(i64::try_from(n).unwrap_or(i64::MAX))
         });
-        let context = Context::from_pairs(context.pairs).map_err(|e| e.to_string())?;
+        let record: BTreeMap<_, CedarValue> = context
+            .pairs
+            .into_iter()
+            .map(|(k, v)| (k.into(), v))
+            .collect();
+        Context::Value(Arc::new(record))
+    }
 
-        let schema = validate.then_some(&self.schema);
-        if validate {
-            entities.push(Entity::new_no_attrs(principal.clone(), Default::default()));
-            if !matches!(req.action, Action::Sample { .. } | Action::Elicit) {
-                let server = Self::uid(&self.types.server, req.server);
-                entities.push(Entity::new_no_attrs(server, Default::default()));
-            }
+    /// The parts of a Cedar request that do not depend on the action, with every attribute.
+    /// With `validate` (tests), the store is checked against the schema.
+    #[cfg(test)]
+    pub(crate) fn build(&self, facts: &CedarFacts<'_>, validate: bool) -> Result<Built, String> {
+        self.build_lean(facts, Uses::ALL, validate)
+    }
+
+    /// The parts of a Cedar request that do not depend on the action, with the attributes in
+    /// `uses` only. With `validate`, the store is checked against the schema.
+    pub(crate) fn build_lean(
+        &self,
+        facts: &CedarFacts<'_>,
+        uses: Uses,
+        validate: bool,
+    ) -> Result<Built, String> {
+        let req = facts.request;
+        let keep = |name: &str| uses.has(name);
+        let principal = uid(&self.types.client, req.principal);
+        let (resource, resource_entity) = self.resource(req, &keep);
+        let mut entities: Vec<Entity> = resource_entity.into_iter().collect();
+        if keep("args") {
+            entities.push(self.args_entity(facts));
         }
-        let entities = if validate {
-            Entities::from_entities(entities, schema).map_err(|e| e.to_string())?
-        } else {
-            store_without_closure(entities)?
-        };
+        let context = self.context(facts, &keep);
+        if validate {
+            self.validate_entities(req, &principal, &entities)?;
+        }
+        let entities = Entities::from_entities(
+            entities,
+            None::<&NoEntitiesSchema>,
+            TCComputation::AssumeAlreadyComputed,
+            Extensions::all_available(),
+        )
+        .map_err(|e| e.to_string())?;
         Ok(Built {
             principal,
             resource,
             context,
             entities,
+            #[cfg(test)]
             validate,
         })
     }
 
-    /// The request for `action` over the built parts.
-    pub(crate) fn request(&self, built: &Built, action: &str) -> Result<CedarRequest, String> {
-        let action_uid = Self::uid(&self.types.action, action);
-        let schema = built.validate.then_some(&self.schema);
-        CedarRequest::new(
-            built.principal.clone(),
-            action_uid,
-            built.resource.clone(),
-            built.context.clone(),
-            schema,
+    /// Check the entities of a request, with the principal and server added, against the schema.
+    fn validate_entities(
+        &self,
+        req: &Request<'_>,
+        principal: &EntityUID,
+        entities: &[Entity],
+    ) -> Result<(), String> {
+        let mut all: Vec<cedar_policy::Entity> = entities
+            .iter()
+            .cloned()
+            .map(cedar_policy::Entity::from)
+            .collect();
+        all.push(Entity::with_uid(principal.clone()).into());
+        if !matches!(req.action, Action::Sample { .. } | Action::Elicit) {
+            all.push(Entity::with_uid(uid(&self.types.server, req.server)).into());
+        }
+        cedar_policy::Entities::from_entities(all, Some(&self.schema))
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The request for `action` over the built parts, checked against the schema when the parts
+    /// were built with `validate`.
+    #[cfg(test)]
+    pub(crate) fn request(
+        &self,
+        built: &Built,
+        action: &str,
+    ) -> Result<cedar_policy::Request, String> {
+        let index = super::scope::action_index(action).ok_or("unknown action")?;
+        cedar_policy::Request::new(
+            built.principal.clone().into(),
+            self.actions[index].clone().into(),
+            built.resource.clone().into(),
+            cedar_policy::Context::from(built.context.clone()),
+            built.validate.then_some(&self.schema),
         )
         .map_err(|e| e.to_string())
     }

@@ -6,22 +6,36 @@
 //! `@verdict("approve")`, holds the request for approval. A satisfied `permit` contributes an
 //! allow. When nothing permits, `[cedar] default` decides: `allow` (Cedar only restricts) or `deny`.
 //! A policy that fails to evaluate is not skipped, as Cedar would: an erroring `forbid` denies.
+//!
+//! Evaluation is Cedar's own evaluator (`cedar_policy_core`), driven policy by policy rather than
+//! through `Authorizer` (same semantics: satisfied forbids decide, else satisfied permits, else
+//! nothing; an error never satisfies). That lets a decision skip what cannot matter: a policy
+//! whose scope excludes the request is not evaluated (see [`scope`]), and when none is left the
+//! request is not even built. Each policy's condition is assembled once, at load.
 
 mod build;
+mod scope;
 
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use cedar_policy::{
-    Authorizer, Effect, EntityTypeName, PolicyId, PolicySet, Schema, ValidationMode, Validator,
+    Effect, EntityTypeName, PolicyId, PolicySet, Schema, ValidationMode, Validator,
 };
+use cedar_policy_core::ast::{
+    Eid, EntityUID, EntityUIDEntry, Expr, Literal, Policy as CorePolicy, Request as CoreRequest,
+    ValueKind,
+};
+use cedar_policy_core::evaluator::{EvaluationError, Evaluator};
+use cedar_policy_core::extensions::Extensions;
 use miette::Diagnostic;
 
 use crate::decision::{Contribution, RuleId, Verdict};
 use crate::error::{line_col, PolicyError};
 
 pub use build::CedarFacts;
-use build::Uses;
+use build::{Built, Types, Uses};
+use scope::{PolicyScope, ACTIONS};
 
 /// The schema every policy is validated against (also in `docs/policy.md`).
 pub const SCHEMA: &str = include_str!("mcpguard.cedarschema");
@@ -43,28 +57,29 @@ struct PolicyMeta {
     reason: Option<String>,
 }
 
-/// Entity type names parsed once.
+/// One policy, ready to evaluate.
 #[derive(Debug)]
-struct Types {
-    client: EntityTypeName,
-    server: EntityTypeName,
-    tool: EntityTypeName,
-    prompt: EntityTypeName,
-    resource: EntityTypeName,
-    args: EntityTypeName,
-    action: EntityTypeName,
+struct Compiled {
+    id: PolicyId,
+    policy: CorePolicy,
+    /// `policy.condition()`, assembled once.
+    condition: Expr,
+    scope: PolicyScope,
+    /// The attributes it names.
+    uses: Uses,
 }
 
 /// The compiled Cedar layer.
 #[derive(Debug)]
 pub struct CedarPolicies {
-    set: PolicySet,
+    /// Every policy, in file order.
+    policies: Vec<Compiled>,
     meta: HashMap<PolicyId, PolicyMeta>,
     default: Verdict,
     types: Types,
+    /// `Action::"<name>"` for each of [`ACTIONS`].
+    actions: Vec<EntityUID>,
     schema: Schema,
-    authorizer: Authorizer,
-    uses: Uses,
 }
 
 /// How a Cedar answer is read.
@@ -118,9 +133,9 @@ impl CedarPolicies {
         let schema = schema()?;
         let validator = Validator::new(schema.clone());
         let mut set = PolicySet::new();
+        let mut policies = Vec::new();
         let mut meta = HashMap::new();
         let mut seen: HashSet<String> = HashSet::new();
-        let mut uses = Uses::default();
         for source in sources {
             let parsed = PolicySet::from_str(&source.text)
                 .map_err(|e| cedar_error(source, diagnostic_offset(&e), diagnostic_message(&e)))?;
@@ -139,7 +154,6 @@ impl CedarPolicies {
                     diagnostic_message(e),
                 ));
             }
-            uses.add(&source.text);
             for (policy, offset) in in_file_order(&parsed, &source.text) {
                 let (line, _) = line_col(&source.text, offset);
                 let name = match policy.annotation("id") {
@@ -168,9 +182,18 @@ impl CedarPolicies {
                     ));
                 }
                 let id = PolicyId::new(&name);
-                set.add(policy.new_id(id.clone())).map_err(|e| {
+                let renamed = policy.new_id(id.clone());
+                set.add(renamed.clone()).map_err(|e| {
                     cedar_error(source, offset, format!("cannot add policy `{name}`: {e}"))
                 })?;
+                let core: &CorePolicy = renamed.as_ref();
+                policies.push(Compiled {
+                    id: id.clone(),
+                    policy: core.clone(),
+                    condition: core.condition(),
+                    scope: PolicyScope::of(&renamed),
+                    uses: Uses::of(&renamed.to_string()),
+                });
                 meta.insert(
                     id,
                     PolicyMeta {
@@ -185,7 +208,11 @@ impl CedarPolicies {
         if meta.is_empty() && default == Verdict::Allow {
             return Ok(None);
         }
-        let ty = |name: &str| EntityTypeName::from_str(name).map_err(schema_error);
+        let ty = |name: &str| {
+            EntityTypeName::from_str(name)
+                .map(|t| t.as_ref().clone())
+                .map_err(schema_error)
+        };
         let types = Types {
             client: ty("Client")?,
             server: ty("Server")?,
@@ -193,16 +220,19 @@ impl CedarPolicies {
             prompt: ty("Prompt")?,
             resource: ty("Resource")?,
             args: ty("Args")?,
-            action: ty("Action")?,
         };
+        let action = ty("Action")?;
+        let actions = ACTIONS
+            .iter()
+            .map(|a| EntityUID::from_components(action.clone(), Eid::new(*a), None))
+            .collect();
         Ok(Some(CedarPolicies {
-            set,
+            policies,
             meta,
             default,
             types,
+            actions,
             schema,
-            authorizer: Authorizer::new(),
-            uses,
         }))
     }
 
@@ -218,21 +248,75 @@ impl CedarPolicies {
         actions: &[(&str, Reading)],
         out: &mut Vec<Contribution>,
     ) {
-        let built = match self.build(facts, false) {
-            Ok(built) => built,
-            Err(e) => return self.unexpressible(&e, actions, out),
-        };
-        for (action, reading) in actions {
-            match self.request(&built, action) {
-                Ok(request) => {
-                    let response =
-                        self.authorizer
-                            .is_authorized(&request, &self.set, &built.entities);
-                    self.read(&response, action, *reading, out);
+        let req = facts.request;
+        let resource = build::resource_of(req);
+        // Per action, the policies that can apply, in file order; and what they name.
+        let mut uses = Uses::default();
+        let candidates: Vec<(Option<usize>, Vec<&Compiled>)> = actions
+            .iter()
+            .map(|(action, _)| {
+                let index = scope::action_index(action);
+                let policies: Vec<&Compiled> = self
+                    .policies
+                    .iter()
+                    .filter(|p| {
+                        index.is_none_or(|i| p.scope.admits_action(i))
+                            && p.scope.may_apply(req.principal, &resource)
+                    })
+                    .collect();
+                uses = policies.iter().fold(uses, |u, p| u.union(p.uses));
+                (index, policies)
+            })
+            .collect();
+        let mut built: Option<Built> = None;
+        for ((action, reading), (index, policies)) in actions.iter().zip(&candidates) {
+            let mut outcome = Outcome::default();
+            if !policies.is_empty() {
+                if built.is_none() {
+                    match self.build_lean(facts, uses, false) {
+                        Ok(b) => built = Some(b),
+                        Err(e) => return self.unexpressible(&e, actions, out),
+                    }
                 }
-                Err(e) => self.unexpressible(&e, &[(action, *reading)], out),
+                let (Some(b), Some(uid)) = (&built, index.and_then(|i| self.actions.get(i))) else {
+                    self.unexpressible("unknown action", &[(action, *reading)], out);
+                    continue;
+                };
+                outcome = Self::run(b, uid, policies);
+            }
+            self.read(&outcome, action, *reading, out);
+        }
+    }
+
+    /// Evaluate `policies` for one action over the built request.
+    fn run<'p>(built: &Built, action: &EntityUID, policies: &[&'p Compiled]) -> Outcome<'p> {
+        let request = CoreRequest::new_unchecked(
+            EntityUIDEntry::known(built.principal.clone(), None),
+            EntityUIDEntry::known(action.clone(), None),
+            EntityUIDEntry::known(built.resource.clone(), None),
+            Some(built.context.clone()),
+        );
+        let evaluator = Evaluator::new(request, &built.entities, Extensions::all_available());
+        let mut outcome = Outcome::default();
+        for &p in policies {
+            let satisfied = match evaluator.interpret(&p.condition, p.policy.env()) {
+                Ok(v) => match v.value {
+                    ValueKind::Lit(Literal::Bool(b)) => Ok(b),
+                    // Not a boolean: let Cedar say so, in its words.
+                    _ => evaluator.evaluate(&p.policy),
+                },
+                Err(e) => Err(e),
+            };
+            match satisfied {
+                Ok(true) if p.policy.effect() == cedar_policy_core::ast::Effect::Forbid => {
+                    outcome.forbids.push(p)
+                }
+                Ok(true) => outcome.permits.push(p),
+                Ok(false) => {}
+                Err(e) => outcome.errors.push((p, e)),
             }
         }
+        outcome
     }
 
     /// A request Cedar cannot represent denies (when read in full).
@@ -246,17 +330,23 @@ impl CedarPolicies {
         }
     }
 
-    /// Turn Cedar's response into contributions.
+    /// Turn Cedar's answer into contributions. As Cedar's `Authorizer` reports it: the satisfied
+    /// forbids decide when there are any, else the satisfied permits.
     fn read(
         &self,
-        response: &cedar_policy::Response,
+        outcome: &Outcome<'_>,
         action: &str,
         reading: Reading,
         out: &mut Vec<Contribution>,
     ) {
+        let deciding = if outcome.forbids.is_empty() {
+            &outcome.permits
+        } else {
+            &outcome.forbids
+        };
         let mut decided = false;
-        for id in response.diagnostics().reason() {
-            let Some(meta) = self.meta.get(id) else {
+        for p in deciding {
+            let Some(meta) = self.meta.get(&p.id) else {
                 continue;
             };
             decided = true;
@@ -276,20 +366,15 @@ impl CedarPolicies {
         if reading == Reading::Probe {
             return;
         }
-        for error in response.diagnostics().errors() {
-            let cedar_policy::AuthorizationError::PolicyEvaluationError(e) = error;
-            let Some(meta) = self.meta.get(e.policy_id()) else {
+        for (p, e) in &outcome.errors {
+            let Some(meta) = self.meta.get(&p.id) else {
                 continue;
             };
             if meta.effect == Effect::Forbid {
                 out.push(Contribution {
                     rule: meta.rule.clone(),
                     verdict: Verdict::Deny,
-                    reason: format!(
-                        "Cedar policy {} failed to evaluate: {}",
-                        meta.rule,
-                        e.inner()
-                    ),
+                    reason: format!("Cedar policy {} failed to evaluate: {e}", meta.rule),
                 });
             }
         }
@@ -301,6 +386,14 @@ impl CedarPolicies {
             });
         }
     }
+}
+
+/// What the evaluated policies said about one action, each list in file order.
+#[derive(Default)]
+struct Outcome<'p> {
+    forbids: Vec<&'p Compiled>,
+    permits: Vec<&'p Compiled>,
+    errors: Vec<(&'p Compiled, EvaluationError)>,
 }
 
 /// The policies of one parsed file with the byte offset each starts at, in file order.
