@@ -25,6 +25,9 @@ use crate::listing::Effects;
 use crate::outcome::Notice;
 use crate::session::Session;
 
+/// Answers at least this long skip the prefilter (see `on_result`).
+const PREFILTER_MAX: usize = 256 * 1024;
+
 /// Instructions for the model found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Injection {
@@ -215,7 +218,9 @@ pub(crate) fn on_result(
     let raw = m.result?.get();
     let set = settings(config, &server);
     let spotlight_all = untrusted && set.spotlight_untrusted;
-    if !spotlight_all && !inspector.might_match(raw) {
+    // The prefilter saves parsing clean answers; on a large one it costs as much as the scan it
+    // would save, and doubles the work when something is there: large answers are scanned directly.
+    if !spotlight_all && raw.len() < PREFILTER_MAX && !inspector.might_match(raw) {
         return None;
     }
     let mut result: Value = serde_json::from_str(raw).ok()?;
