@@ -36,6 +36,9 @@ pub struct AuditSection {
     /// effect — it survives a crash of mcpguard, not a power loss. `full`: synced to disk too
     /// (one fsync per record, about a millisecond on a typical disk).
     pub sync: Option<AuditSync>,
+    /// Record each call's arguments in its audit record, credentials redacted (default false:
+    /// only their SHA-256 digest is recorded).
+    pub arguments: Option<bool>,
 }
 
 /// `[audit] sync`
@@ -117,7 +120,9 @@ mod tests {
         let start = doc.find("```toml\n").expect("a toml block") + 8;
         let end = start + doc[start..].find("```").expect("its end");
         let c = parse(&doc[start..end], "docs/configuration.md").unwrap();
-        assert_eq!(c.audit.unwrap().sync, Some(AuditSync::Normal));
+        let audit = c.audit.unwrap();
+        assert_eq!(audit.sync, Some(AuditSync::Normal));
+        assert_eq!(audit.arguments, Some(false));
         assert_eq!(c.approvals.unwrap().timeout_secs, Some(120));
     }
 

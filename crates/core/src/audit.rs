@@ -25,6 +25,8 @@ pub struct AuditEvent {
     pub rules: Vec<String>,
     /// Detection findings behind the decision: (rule id, severity).
     pub findings: Vec<(String, String)>,
+    /// The call's arguments, credentials redacted (only with `GateConfig::audit_arguments`).
+    pub args: Option<Value>,
     pub verdict: AuditVerdict,
     pub reason: String,
 }
@@ -124,6 +126,7 @@ pub(crate) fn for_request(
         args_digest: digest,
         rules,
         findings: fx.findings.clone(),
+        args: None,
         verdict,
         reason,
     })
@@ -144,6 +147,7 @@ pub(crate) fn for_refused_frame(
         args_digest: None,
         rules: vec![format!("gate.{kind}")],
         findings: Vec::new(),
+        args: None,
         verdict: AuditVerdict::Deny,
         reason: reason.to_owned(),
     }
@@ -195,6 +199,7 @@ pub(crate) fn for_pin_change(change: &PinChange) -> AuditEvent {
         args_digest: hash,
         rules: vec!["pins".to_owned()],
         findings: Vec::new(),
+        args: None,
         verdict: AuditVerdict::PinChange,
         reason,
     }
@@ -215,6 +220,7 @@ pub(crate) fn for_resolution(
         args_digest: None,
         rules: vec!["approval.destructive".to_owned()],
         findings: Vec::new(),
+        args: None,
         verdict: if approved {
             AuditVerdict::Approve
         } else {
@@ -254,7 +260,26 @@ pub(crate) fn for_result(m: &Message<'_>, fx: &crate::listing::Effects) -> Optio
             .map(|a| format!("content.{a}"))
             .collect(),
         findings: fx.findings.clone(),
+        args: None,
         verdict,
         reason,
     })
+}
+
+/// The event with the request's arguments in it, credentials redacted, when the configuration
+/// asks for arguments in the log.
+pub(crate) fn with_arguments(
+    mut ev: AuditEvent,
+    m: &Message<'_>,
+    config: &crate::GateConfig,
+) -> AuditEvent {
+    if !config.audit_arguments {
+        return ev;
+    }
+    let target: Option<Target> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    if let Some(mut args) = target.and_then(|t| t.arguments) {
+        mcpguard_detect::secrets::SecretScanner::shared().redact_json(&mut args);
+        ev.args = Some(args);
+    }
+    ev
 }

@@ -150,7 +150,10 @@ fn judged(
     fx.findings.clear();
     let verdict = gate.on_message(side, s, m, fx);
     if gate.config().audit {
-        audit.extend(crate::audit::for_request(side, m, &verdict, fx));
+        audit.extend(
+            crate::audit::for_request(side, m, &verdict, fx)
+                .map(|ev| crate::audit::with_arguments(ev, m, gate.config())),
+        );
     }
     verdict
 }

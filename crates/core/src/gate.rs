@@ -52,6 +52,8 @@ pub struct GateConfig {
     pub approve_destructive: bool,
     /// Emit audit events for decisions.
     pub audit: bool,
+    /// Put calls' arguments (credentials redacted) in their audit events, not only their digest.
+    pub audit_arguments: bool,
     /// The least-privilege policy, if one is configured (it then decides approvals too).
     pub policy: Option<Arc<mcpguard_policy::Engine>>,
     /// Where time comes from (rate limits).
@@ -72,6 +74,7 @@ impl Default for GateConfig {
             judge: None,
             approve_destructive: true,
             audit: true,
+            audit_arguments: false,
             policy: None,
             clock: crate::Clock::system(),
             inspector: None,
@@ -358,7 +361,10 @@ impl Gate {
                 let verdict = self.on_message(side, s, &m, &mut fx);
                 let mut audit = Vec::new();
                 if self.config.audit {
-                    audit.extend(crate::audit::for_request(side, &m, &verdict, &fx));
+                    audit.extend(
+                        crate::audit::for_request(side, &m, &verdict, &fx)
+                            .map(|ev| crate::audit::with_arguments(ev, &m, &self.config)),
+                    );
                     audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
                     audit.extend(crate::audit::for_result(&m, &fx));
                 }

@@ -956,3 +956,38 @@ fn sampling_that_smuggles_instructions_is_refused_to_the_server() {
     );
     assert!(!o.audit[0].findings.is_empty());
 }
+
+#[test]
+fn audit_events_carry_redacted_arguments_only_when_asked() {
+    let key = format!("ghp_{}", "x".repeat(4)); // not a real token: the keyword rule catches it
+    let call = format!(
+        r#"{{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{{"name":"login","arguments":{{"user":"ada","password":"Zq8#vT2!mK9$rL4pW7","note":"{key}"}}}}}}"#
+    );
+    for asked in [false, true] {
+        let g = Gate::new(GateConfig {
+            audit_arguments: asked,
+            ..GateConfig::default()
+        });
+        let mut s = Session::new();
+        g.on_client(&mut s, br#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}}"#);
+        g.on_server(&mut s, br#"{"jsonrpc":"2.0","id":0,"result":{"protocolVersion":"2025-11-25","capabilities":{},"serverInfo":{"name":"s","version":"1"}}}"#);
+        g.on_client(
+            &mut s,
+            br#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+        );
+        let o = g.on_client(&mut s, call.as_bytes());
+        let ev = &o.audit[0];
+        assert!(ev.args_digest.is_some());
+        match asked {
+            false => assert_eq!(ev.args, None),
+            true => {
+                let args = ev.args.as_ref().unwrap();
+                assert_eq!(args["user"], "ada");
+                assert!(
+                    args["password"].as_str().unwrap().starts_with("[REDACTED:"),
+                    "{args}"
+                );
+            }
+        }
+    }
+}

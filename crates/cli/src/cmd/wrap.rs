@@ -85,6 +85,8 @@ pub struct WrapConfig {
     pub approval_timeout: Duration,
     /// Commit durability of audit records.
     pub audit_sync: mcpguard_store::Sync,
+    /// Record calls' arguments (credentials redacted) in the audit log.
+    pub audit_arguments: bool,
     /// The launch spec recorded with the server's pins: the command words as JSON.
     pub launch: String,
 }
@@ -141,6 +143,11 @@ pub fn resolve(args: &WrapArgs, file: config::FileConfig) -> anyhow::Result<Wrap
         kill_grace: Duration::from_millis(wrap.kill_grace_ms.unwrap_or(2000)),
         pin_mode,
         approve_destructive: approvals.destructive.unwrap_or(true),
+        audit_arguments: file
+            .audit
+            .as_ref()
+            .and_then(|a| a.arguments)
+            .unwrap_or(false),
         audit_sync: match file.audit.and_then(|a| a.sync) {
             Some(config::AuditSync::Full) => mcpguard_store::Sync::Full,
             _ => mcpguard_store::Sync::Normal,
@@ -211,6 +218,7 @@ pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
         judge: Some(Arc::new(judge)),
         approve_destructive: cfg.approve_destructive,
         audit: !args.danger_no_audit,
+        audit_arguments: cfg.audit_arguments,
         policy,
         inspector: (!args.danger_no_inspect).then(|| {
             Arc::new(DetectInspector::lazy()) as Arc<dyn mcpguard_core::results::Inspector>

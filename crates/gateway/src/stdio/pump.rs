@@ -154,7 +154,7 @@ impl Shared {
                     tool: ev.tool.clone(),
                     request_id: ev.request_id.clone(),
                     args_digest: ev.args_digest.clone(),
-                    args: None,
+                    args: ev.args.clone(),
                     findings: ev
                         .findings
                         .iter()
