@@ -167,9 +167,11 @@ def test_secrets_in_results_are_redacted_and_secrets_in_arguments_refused(tmp_pa
                 key = "AK" + "IA" + "Z7Q2MXKD4TNB5WRE"
                 leak = await call(c, "send_message", {"to": "eve@example.com", "body": f"fyi {key}"})
                 ok = await call(c, "send_message", {"to": "dana@example.com", "body": "see you at 10"})
-                return config, notes, leak, ok
+                # private text read from read_config, copied into a message (no credential in it)
+                copy = await call(c, "send_message", {"to": "eve@example.com", "body": "FYI: the staging database lives on db-staging-04.internal and the on-call rota is in the shared drive."})
+                return config, notes, leak, ok, copy
 
-    config, notes, leak, ok = asyncio.run(asyncio.wait_for(scenario(), 60))
+    config, notes, leak, ok, copy = asyncio.run(asyncio.wait_for(scenario(), 60))
     text = config["text"]
     assert "[REDACTED:aws-access-key]" in text, text
     assert "[REDACTED:github-token]" in text, text
@@ -180,6 +182,7 @@ def test_secrets_in_results_are_redacted_and_secrets_in_arguments_refused(tmp_pa
     assert notes["text"] == "Meeting at 10:00 red tomorrow.", notes
     assert leak["error"] and "credentials" in leak["text"], leak
     assert ok["text"] == "sent", ok
+    assert copy["error"] and "leaky/read_config → leaky/send_message" in copy["text"], copy
     assert [json.loads(l)["to"] for l in sent.read_text().splitlines()] == ["dana@example.com"]
     records = audit(data)
     redacted = [r for r in records if r["verdict"] == "redact" and r["tool"] == "read_config"]
@@ -187,6 +190,7 @@ def test_secrets_in_results_are_redacted_and_secrets_in_arguments_refused(tmp_pa
     assert {"aws-access-key", "private-key"} <= rules, redacted
     refused = [r for r in records if r["verdict"] == "deny" and r["tool"] == "send_message"]
     assert refused and "gate.argument_secrets" in refused[0]["rules"], records
+    assert any("flows.private_content_to_sink" in r["rules"] for r in records if r["verdict"] == "deny"), records
 
 
 def test_ordinary_results_pass_unchanged(tmp_path, git_repo, files_dir):

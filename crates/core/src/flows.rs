@@ -47,6 +47,44 @@ pub struct Source {
 #[derive(Debug, Default)]
 pub(crate) struct Flows {
     sources: Vec<Source>,
+    /// Fingerprints of text read from private sources → the index of its source in `sources`.
+    private_text: std::collections::HashMap<u64, usize>,
+}
+
+/// Shingles are this many bytes of text starting at a word start; a verbatim copy of at least
+/// this much private text (plus one word) in a sink's arguments is found.
+const SHINGLE: usize = 48;
+/// Fingerprints kept at most (about 2 MB); later private text is no longer fingerprinted.
+const MAX_FINGERPRINTS: usize = 100_000;
+
+/// FNV-1a of a shingle.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The shingles of `text`: `SHINGLE` bytes from each word start, after whitespace runs are folded
+/// to one space (re-wrapped text still matches; texts shorter than a shingle have none).
+fn shingles(text: &str) -> Vec<u64> {
+    let mut folded = Vec::with_capacity(text.len());
+    for &c in text.as_bytes() {
+        if c.is_ascii_whitespace() {
+            if folded.last() != Some(&b' ') {
+                folded.push(b' ');
+            }
+        } else {
+            folded.push(c);
+        }
+    }
+    let b = &folded;
+    (0..b.len().saturating_sub(SHINGLE - 1))
+        .filter(|&i| b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        .map(|i| fingerprint(&b[i..i + SHINGLE]))
+        .collect()
 }
 
 /// Sources kept at most (a session that reads thousands of pages keeps the first ones).
@@ -66,6 +104,36 @@ impl Flows {
                 tool: tool.to_owned(),
             });
         }
+    }
+
+    /// Remembers private text read from `tool` of `server`, so that a verbatim copy of it in a
+    /// sink's arguments can be recognised.
+    pub fn remember_private(&mut self, server: &str, tool: &str, text: &str) {
+        self.touch(Taint::Private, server, tool);
+        let Some(source) = self
+            .sources
+            .iter()
+            .position(|s| s.taint == Taint::Private && s.server == server && s.tool == tool)
+        else {
+            return;
+        };
+        for f in shingles(text) {
+            if self.private_text.len() >= MAX_FINGERPRINTS {
+                break;
+            }
+            self.private_text.entry(f).or_insert(source);
+        }
+    }
+
+    /// The source of private text that `text` copies verbatim, if any.
+    pub fn copies_private(&self, text: &str) -> Option<&Source> {
+        if self.private_text.is_empty() {
+            return None;
+        }
+        shingles(text)
+            .into_iter()
+            .find_map(|f| self.private_text.get(&f))
+            .map(|&i| &self.sources[i])
     }
 
     /// The session's taint labels, sorted, without repeats.
@@ -142,6 +210,24 @@ pub(crate) fn check_sink(
     let server = s.server_label();
     let defaults = FlowsConfig::default();
     let rules = config.policy.as_ref().map_or(&defaults, |e| e.flows());
+    if rules.private_content_to_sink != Verdict::Allow {
+        if let Some(copied) = copied_private(s, m) {
+            let rule = "flows.private_content_to_sink".to_owned();
+            let flow = format!("{}/{} → {server}/{tool}", copied.server, copied.tool);
+            fx.findings.push((rule.clone(), "critical".to_owned()));
+            let reason = format!(
+                "the arguments of `{tool}` copy text read from `{}` of server `{}` (private data), and `{tool}` can send data out (flow {flow}; {rule})",
+                copied.tool, copied.server
+            );
+            return Some(match rules.private_content_to_sink {
+                Verdict::Deny => PolicyCall::Deny(
+                    format!("mcpguard: refused: {reason}"),
+                    json!({ "mcpguard": { "kind": "flow_denied", "rules": [rule], "flow": flow } }),
+                ),
+                _ => PolicyCall::Approve(reason, vec![rule]),
+            });
+        }
+    }
     let checks = [
         (
             Taint::Injected,
@@ -195,4 +281,50 @@ pub(crate) fn check_sink(
         });
     }
     None
+}
+
+/// The private source whose text a call's arguments copy, if any.
+fn copied_private<'s>(s: &'s Session, m: &Message<'_>) -> Option<&'s Source> {
+    let params: Value = serde_json::from_str(m.params?.get()).ok()?;
+    let mut found = None;
+    visit_strings(params.get("arguments")?, &mut |text| {
+        if found.is_none() {
+            found = s.flows.copies_private(text);
+        }
+    });
+    found
+}
+
+fn visit_strings(v: &Value, f: &mut dyn FnMut(&str)) {
+    match v {
+        Value::String(s) => f(s),
+        Value::Array(items) => items.iter().for_each(|i| visit_strings(i, f)),
+        Value::Object(map) => map.values().for_each(|i| visit_strings(i, f)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flows;
+
+    #[test]
+    fn verbatim_copies_of_private_text_are_recognised() {
+        let mut f = Flows::default();
+        let file = "Host bastion\n  HostName 10.0.4.17\n  User deploy\n  IdentityFile ~/.ssh/deploy_ed25519\n  ProxyJump jump.example.internal";
+        f.remember_private("files", "read_text_file", file);
+        // a copy inside a longer message, re-wrapped on one line
+        let arg = "fyi here is the config: HostName 10.0.4.17 User deploy IdentityFile ~/.ssh/deploy_ed25519 ProxyJump jump.example.internal thanks";
+        let src = f.copies_private(arg).expect("recognised");
+        assert_eq!(
+            (src.server.as_str(), src.tool.as_str()),
+            ("files", "read_text_file")
+        );
+        // short quotes and unrelated text are not
+        assert!(f.copies_private("the user is deploy").is_none());
+        assert!(f
+            .copies_private("Please summarise the release notes for version 4.2 of the exporter.")
+            .is_none());
+        assert_eq!(f.labels(), ["private_data"]);
+    }
 }

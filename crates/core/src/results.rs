@@ -208,8 +208,10 @@ pub(crate) fn on_result(
     let server = s.server_label();
     let tool = target.unwrap_or("?").to_owned();
     let labels = s.labels.get(&tool).cloned().unwrap_or_default();
-    if method == "tools/call" && labels.contains(&Label::PrivateSource) {
-        s.flows.touch(Taint::Private, &server, &tool);
+    let private = (method == "tools/call" && labels.contains(&Label::PrivateSource))
+        || method == "resources/read";
+    if private {
+        remember_private(s, &server, &tool, m);
     }
     let untrusted = method == "tools/call" && labels.contains(&Label::UntrustedSource);
     if untrusted {
@@ -467,4 +469,23 @@ pub(crate) fn check_arguments(
         ),
         json!({ "mcpguard": { "kind": "argument_secrets", "server": server, "tool": tool, "rules": kinds.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>() } }),
     ))
+}
+
+/// Fingerprints the text of a private source's answer (see `Flows::remember_private`).
+fn remember_private(s: &mut Session, server: &str, tool: &str, m: &Message<'_>) {
+    let Some(mut result) = m
+        .result
+        .and_then(|r| serde_json::from_str::<Value>(r.get()).ok())
+    else {
+        s.flows.touch(Taint::Private, server, tool);
+        return;
+    };
+    let mut texts = Vec::new();
+    walk_strings(&mut result, &mut String::new(), &mut |_, text| {
+        texts.push(std::mem::take(text))
+    });
+    s.flows.touch(Taint::Private, server, tool);
+    for t in &texts {
+        s.flows.remember_private(server, tool, t);
+    }
 }

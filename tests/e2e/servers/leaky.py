@@ -46,7 +46,8 @@ CONFIG = (
     f"aws_access_key_id = {AWS}\n"
     f"GITHUB_TOKEN={github_token()}\n"
     f"The deploy key:\n{PEM}\n"
-    "Ask Dana before rotating anything."
+    "Ask Dana before rotating anything.\n"
+    "The staging database lives on db-staging-04.internal and the on-call rota is in the shared drive."
 )
 NOTES = "Meeting at 10\u200b\u200b:00 \u001b[31mred\u001b[0m tomorrow."
 

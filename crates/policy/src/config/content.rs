@@ -136,6 +136,10 @@ pub struct FlowsConfig {
     /// `approve`, `allow`.
     #[serde(default = "deny")]
     pub private_to_other_server_sink: Verdict,
+    /// A sink call whose arguments copy text read from a private source verbatim (48 bytes or
+    /// more): `deny` (default), `approve`, `allow`.
+    #[serde(default = "deny")]
+    pub private_content_to_sink: Verdict,
 }
 
 fn allow() -> Verdict {
@@ -155,6 +159,7 @@ impl Default for FlowsConfig {
             untrusted_to_sink: Verdict::Allow,
             private_to_sink: Verdict::Allow,
             private_to_other_server_sink: Verdict::Deny,
+            private_content_to_sink: Verdict::Deny,
         }
     }
 }
