@@ -27,6 +27,8 @@ pub struct AuditEvent {
     pub findings: Vec<(String, String)>,
     /// The call's arguments, credentials redacted (only with `GateConfig::audit_arguments`).
     pub args: Option<Value>,
+    /// The client's self-declared name (`clientInfo.name`), when known.
+    pub principal: Option<String>,
     pub verdict: AuditVerdict,
     pub reason: String,
 }
@@ -127,6 +129,7 @@ pub(crate) fn for_request(
         rules,
         findings: fx.findings.clone(),
         args: None,
+        principal: None,
         verdict,
         reason,
     })
@@ -148,6 +151,7 @@ pub(crate) fn for_refused_frame(
         rules: vec![format!("gate.{kind}")],
         findings: Vec::new(),
         args: None,
+        principal: None,
         verdict: AuditVerdict::Deny,
         reason: reason.to_owned(),
     }
@@ -200,6 +204,7 @@ pub(crate) fn for_pin_change(change: &PinChange) -> AuditEvent {
         rules: vec!["pins".to_owned()],
         findings: Vec::new(),
         args: None,
+        principal: None,
         verdict: AuditVerdict::PinChange,
         reason,
     }
@@ -221,6 +226,7 @@ pub(crate) fn for_resolution(
         rules: vec!["approval.destructive".to_owned()],
         findings: Vec::new(),
         args: None,
+        principal: None,
         verdict: if approved {
             AuditVerdict::Approve
         } else {
@@ -261,6 +267,7 @@ pub(crate) fn for_result(m: &Message<'_>, fx: &crate::listing::Effects) -> Optio
             .collect(),
         findings: fx.findings.clone(),
         args: None,
+        principal: None,
         verdict,
         reason,
     })

@@ -100,6 +100,9 @@ pub(crate) fn on_batch<'a>(
     if gate.config().audit {
         audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
     }
+    for ev in &mut audit {
+        ev.principal = s.principal().map(str::to_owned);
+    }
     // A batch's records have no single request to fail: withhold the whole batch instead.
     let fail_closed = (!fx.pin_changes.is_empty() || !audit.is_empty()).then(|| {
         crate::FailClosed::ToSender(error_response(

@@ -76,6 +76,7 @@ pub(crate) fn on_client_request(
         }
     };
     let server = s.server_label();
+    let principal = s.principal().unwrap_or("").to_owned();
     let taint = s.flows.labels();
     let decision = match method {
         "tools/call" => {
@@ -92,15 +93,23 @@ pub(crate) fn on_client_request(
                 .with_counts(s.rate.counts(&server, &item, now))
                 .with_findings(findings)
                 .with_taint(&taint)
-                .with_approved(s.approvals.remembered.contains(&item));
+                .with_approved(s.approvals.remembered.contains(&item))
+                .with_principal(&principal);
             let decision = engine.evaluate(&request);
             // counted once every other check has passed too (see `record_call`)
             fx.rate_mark = Some((server.clone(), item.clone(), now));
             decision
         }
-        "prompts/get" => engine
-            .evaluate(&Request::get_prompt(&server, &item, arguments.as_ref()).with_taint(&taint)),
-        _ => engine.evaluate(&Request::read_resource(&server, &item).with_taint(&taint)),
+        "prompts/get" => engine.evaluate(
+            &Request::get_prompt(&server, &item, arguments.as_ref())
+                .with_taint(&taint)
+                .with_principal(&principal),
+        ),
+        _ => engine.evaluate(
+            &Request::read_resource(&server, &item)
+                .with_taint(&taint)
+                .with_principal(&principal),
+        ),
     };
     let rules = rule_ids(&decision);
     Some(match decision.verdict {
@@ -158,7 +167,9 @@ pub(crate) fn on_server_request(
         let asked = params.get("maxTokens").and_then(Value::as_u64);
         match &config.policy {
             Some(engine) => {
-                let decision = engine.evaluate(&Request::sample(&server, asked));
+                let principal = s.principal().unwrap_or("");
+                let decision =
+                    engine.evaluate(&Request::sample(&server, asked).with_principal(principal));
                 if let (Some(cap), Some(asked)) = (engine.sampling(&server).max_tokens, asked) {
                     if asked > cap && decision.verdict != PolicyVerdict::Deny {
                         params.insert("maxTokens".into(), json!(cap));
@@ -171,7 +182,9 @@ pub(crate) fn on_server_request(
     } else {
         let mut call = match &config.policy {
             Some(engine) => from_decision(
-                &engine.evaluate(&Request::elicit(&server)),
+                &engine.evaluate(
+                    &Request::elicit(&server).with_principal(s.principal().unwrap_or("")),
+                ),
                 &server,
                 "elicitation/create",
             ),

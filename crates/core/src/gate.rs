@@ -368,6 +368,9 @@ impl Gate {
                     audit.extend(fx.pin_changes.iter().map(crate::audit::for_pin_change));
                     audit.extend(crate::audit::for_result(&m, &fx));
                 }
+                for ev in &mut audit {
+                    ev.principal = s.principal().map(str::to_owned);
+                }
                 let fail_closed =
                     if fx.pin_changes.is_empty() && audit.is_empty() && fx.quarantine.is_none() {
                         None

@@ -45,6 +45,7 @@ pub(crate) fn client_request(s: &mut Session, m: &Message<'_>) -> Result<(), Str
                     .and_then(|p| serde_json::from_str(p.get()).ok())
                     .unwrap_or(Value::Null);
                 s.client_capabilities = params.get("capabilities").cloned();
+                s.client_info = params.get("clientInfo").cloned();
                 s.phase = Phase::Initializing;
                 Ok(())
             }
@@ -62,6 +63,7 @@ pub(crate) fn client_request(s: &mut Session, m: &Message<'_>) -> Result<(), Str
                 Some(v) if is_stateless(&v) => {
                     s.phase = Phase::Stateless;
                     s.version = Some(v);
+                    remember_stateless_client(s, m);
                     Ok(())
                 }
                 _ => Err(format!(
@@ -72,6 +74,7 @@ pub(crate) fn client_request(s: &mut Session, m: &Message<'_>) -> Result<(), Str
                 if let Some(v) = meta_version(m) {
                     s.version = Some(v);
                 }
+                remember_stateless_client(s, m);
                 Ok(())
             }
             Phase::Initializing | Phase::Initialized | Phase::Ready => Ok(()),
@@ -132,4 +135,20 @@ fn remember_server(s: &mut Session, result: &Value) {
         .get("instructions")
         .and_then(Value::as_str)
         .map(str::to_owned);
+}
+
+/// A stateless-era client names itself per request (`_meta["io.modelcontextprotocol/clientInfo"]`).
+fn remember_stateless_client(s: &mut Session, m: &Message<'_>) {
+    if s.client_info.is_some() {
+        return;
+    }
+    let Some(params) = m.params else { return };
+    if !params.get().contains("io.modelcontextprotocol/clientInfo") {
+        return;
+    }
+    let parsed: Option<Value> = serde_json::from_str(params.get()).ok();
+    s.client_info = parsed.and_then(|p| {
+        p.pointer("/_meta/io.modelcontextprotocol~1clientInfo")
+            .cloned()
+    });
 }

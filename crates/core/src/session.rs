@@ -95,6 +95,8 @@ pub struct Session {
     /// Requests the server sent that the client has not answered.
     pub(crate) from_server: InFlight,
     pub(crate) client_capabilities: Option<Value>,
+    /// The client's `clientInfo` (from `initialize`, or a stateless request's `_meta`).
+    pub(crate) client_info: Option<Value>,
     pub(crate) server_capabilities: Option<Value>,
     pub(crate) server_info: Option<Value>,
     pub(crate) instructions: Option<String>,
@@ -126,6 +128,7 @@ impl Session {
             from_client: InFlight::default(),
             from_server: InFlight::default(),
             client_capabilities: None,
+            client_info: None,
             server_capabilities: None,
             server_info: None,
             instructions: None,
@@ -144,6 +147,16 @@ impl Session {
             .as_ref()
             .map(|p| p.server().to_owned())
             .unwrap_or_else(|| "the server".into())
+    }
+
+    /// Who the client says it is: its `clientInfo.name` (the policy's principal and the audit
+    /// log's). Self-declared: a name to write policies and read logs by, not an authentication.
+    pub fn principal(&self) -> Option<&str> {
+        self.client_info
+            .as_ref()
+            .and_then(|c| c.get("name"))
+            .and_then(Value::as_str)
+            .filter(|n| !n.is_empty())
     }
 
     /// Approval ids of the calls this session holds.

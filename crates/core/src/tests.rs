@@ -991,3 +991,14 @@ fn audit_events_carry_redacted_arguments_only_when_asked() {
         }
     }
 }
+
+#[test]
+fn the_clients_name_is_the_principal_of_audit_records() {
+    let (g, mut s) = initialized("2025-11-25");
+    assert_eq!(s.principal(), Some("t"));
+    let o = g.on_client(
+        &mut s,
+        br#"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x","arguments":{}}}"#,
+    );
+    assert_eq!(o.audit[0].principal.as_deref(), Some("t"));
+}

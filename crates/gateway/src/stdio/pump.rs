@@ -147,7 +147,7 @@ impl Shared {
             for ev in &outcome.audit {
                 let record = NewAuditRecord {
                     session: audit.session.clone(),
-                    principal: None,
+                    principal: ev.principal.clone(),
                     server: self.name.clone(),
                     direction: ev.direction.clone(),
                     method: ev.method.clone(),
