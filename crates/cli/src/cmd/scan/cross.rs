@@ -48,7 +48,8 @@ pub fn check(listed: &[Listed<'_>]) -> Vec<Issue> {
             })
             .collect();
         let from_engine = engine_cross::check(&items).into_iter().map(issue);
-        for issue in from_engine.chain(references(members)) {
+        let flows = toxic_flow(members);
+        for issue in from_engine.chain(references(members)).chain(flows) {
             let dup = out.iter().any(|o| {
                 o.rule_id == issue.rule_id
                     && o.locations == issue.locations
@@ -77,6 +78,54 @@ fn issue(f: CrossFinding) -> Issue {
             location(&f.other_server, "tool", &f.other_tool, None),
         ],
     }
+}
+
+/// `cross.toxic_flow`: the servers loaded together can read untrusted content, read private data
+/// and send data out — the three legs of the exfiltration that one injected page can start. Each
+/// leg names the first tool (in listing order) that carries its label.
+fn toxic_flow(members: &[&Listed<'_>]) -> Option<Issue> {
+    let mut legs: [Option<(&str, &str)>; 3] = [None, None, None];
+    for l in members {
+        for t in l.tools {
+            let Some(name) = t.get("name").and_then(Value::as_str) else {
+                continue;
+            };
+            let labels = mcpguard_detect::labels::infer(t);
+            let has = [
+                labels.untrusted_source.is_some(),
+                labels.private_source.is_some(),
+                labels.sink.is_some(),
+            ];
+            for (leg, yes) in legs.iter_mut().zip(has) {
+                if yes && leg.is_none() {
+                    *leg = Some((l.server, name));
+                }
+            }
+        }
+    }
+    let [Some(untrusted), Some(private), Some(sink)] = legs else {
+        return None;
+    };
+    let named = |(s, t): (&str, &str)| format!("`{s}` › `{t}`");
+    Some(Issue {
+        rule_id: "cross.toxic_flow".to_owned(),
+        verdict: Verdict::Warn,
+        severity: Severity::Medium,
+        field: None,
+        message: format!(
+            "together these tools can read untrusted content ({}), read private data ({}) and send data out ({}): \
+             instructions hidden in the content can make the model carry private data out. \
+             `mcpguard wrap` holds sink calls after injected content and refuses copies of private text (docs/results.md)",
+            named(untrusted),
+            named(private),
+            named(sink)
+        ),
+        evidence: String::new(),
+        locations: [untrusted, private, sink]
+            .into_iter()
+            .map(|(s, t)| location(s, "tool", t, None))
+            .collect(),
+    })
 }
 
 fn tool_names<'a>(l: &'a Listed<'_>) -> impl Iterator<Item = &'a str> {

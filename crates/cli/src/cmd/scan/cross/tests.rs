@@ -112,3 +112,38 @@ fn the_same_pair_in_two_clients_is_reported_once() {
     ]);
     assert_eq!(got.len(), 1);
 }
+
+#[test]
+fn untrusted_content_private_data_and_a_sink_together_are_a_toxic_flow() {
+    let web = tools(&[("fetch", "Fetches a URL from the internet.")]);
+    let files = tools(&[
+        ("read_text_file", "Reads a file."),
+        ("list_directory", "Lists."),
+    ]);
+    let mail = tools(&[("send_email", "Sends an email.")]);
+    let got = check(&[
+        listed("fetch", "claude", &web),
+        listed("files", "claude", &files),
+        listed("mail", "claude", &mail),
+    ]);
+    assert_eq!(rules(&got), ["cross.toxic_flow"]);
+    let servers: Vec<&str> = got[0].locations.iter().map(|l| l.server.as_str()).collect();
+    assert_eq!(servers, ["fetch", "files", "fetch"], "{:?}", got[0]);
+    assert!(
+        got[0].message.contains("`files` › `read_text_file`"),
+        "{}",
+        got[0].message
+    );
+    // two legs are not a flow; different clients never share a session
+    assert!(check(&[
+        listed("files", "claude", &files),
+        listed("mail", "claude", &mail)
+    ])
+    .is_empty());
+    assert!(check(&[
+        listed("fetch", "a", &web),
+        listed("files", "b", &files),
+        listed("mail", "c", &mail)
+    ])
+    .is_empty());
+}
