@@ -10,13 +10,14 @@
 //! model, its task on this content), *what is asked* (act with a tool, send data, answer in a set
 //! way, keep quiet), *which channel is faked* (role markers, template tokens, break-outs).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
 use super::patterns::SPECS;
 use crate::error::Error;
+use crate::starts::Starts;
 
 /// What an atom shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,7 +92,8 @@ fn is_word(b: u8) -> bool {
 
 /// An anchor automaton with, per anchor, the specs that start with it.
 struct AnchorSet {
-    ac: AhoCorasick,
+    /// The anchors, found where they start (the longest at each position).
+    starts: Starts,
     owners: Vec<Vec<u16>>,
     /// Anchors with non-ASCII bytes, in their own (small) automaton, run only on text that is
     /// not pure ASCII: the ASCII automaton stays small and fast.
@@ -119,16 +121,6 @@ impl AnchorSet {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&words)
-            .map_err(|e| Error::Rule {
-                rule: "content anchors",
-                reason: e.to_string(),
-            })?;
         // The search reports the longest anchor at each start; shorter anchors at the same start
         // are its prefixes, so each anchor owns the specs of its prefixes too.
         let owners: Vec<Vec<u16>> = words
@@ -146,8 +138,9 @@ impl AnchorSet {
                 all
             })
             .collect();
+        let starts = Starts::new(words.iter().map(|w| w.as_bytes()));
         Ok(AnchorSet {
-            ac,
+            starts,
             owners,
             other: None,
         })
@@ -180,10 +173,15 @@ impl Atoms {
                         .utf8(false)
                         .case_insensitive(true),
                 )
+                // Searches are anchored at an anchor hit and only need the match's end: no
+                // literal prefilter, no capture groups, no one-pass DFA (they cost memory only).
                 .configure(
                     Regex::config()
                         .nfa_size_limit(Some(1 << 24))
-                        .hybrid_cache_capacity(1 << 21),
+                        .hybrid_cache_capacity(1 << 21)
+                        .auto_prefilter(false)
+                        .which_captures(WhichCaptures::Implicit)
+                        .onepass(false),
                 )
                 .build(s.pattern)
                 .map_err(|e| Error::Rule {
@@ -260,20 +258,10 @@ impl Atoms {
     ) {
         // Per spec, the end of its last match: a later anchor inside it adds nothing.
         let mut last_end: Vec<(u16, usize)> = Vec::new();
-        // Every start position with an anchor: search again from the byte after each match
-        // start (a non-overlapping leftmost-longest search is much faster than an overlapping
-        // one, and restarting one byte later still sees anchors that overlap the previous).
-        let mut pos = from;
-        while pos < to {
-            let input = aho_corasick::Input::new(&hay[..to]).range(pos..to);
-            let Some(m) = set.ac.find(input) else { break };
-            let p = m.start();
-            pos = p + 1;
-            let inside_word = is_word(hay[p]) && p > 0 && is_word(hay[p - 1]);
-            if inside_word {
-                continue;
-            }
-            for &spec in &set.owners[m.pattern().as_usize()] {
+        // Every start position with an anchor, outside words (the longest anchor there owns the
+        // specs of its prefixes): only positions that pass the prefilter are searched, anchored.
+        set.starts.for_each(hay, from, to, true, |p, anchor| {
+            for &spec in &set.owners[anchor] {
                 let (kind, place, re) = &self.specs[spec as usize];
                 if last_end.iter().any(|&(s, e)| s == spec && p < e) {
                     continue;
@@ -300,11 +288,12 @@ impl Atoms {
                         end: e,
                     });
                     if out.len() >= cap {
-                        return;
+                        return false;
                     }
                 }
             }
-        }
+            true
+        });
     }
 }
 
