@@ -1,7 +1,8 @@
 //! Content atoms: the phrase shapes that the judge combines, found in linear time.
 //!
-//! Every pattern begins with one of its *anchors* (lowercase literals). One Aho-Corasick pass over
-//! the whole text finds the anchors; each pattern then runs anchored at its anchors' positions, so
+//! Every pattern begins with one of its *anchors* (lowercase literals). One pass over the whole
+//! text finds the anchors (`crate::starts`: pair tables, then hash buckets at the few positions
+//! that pass); each pattern then runs anchored at its anchors' positions, so
 //! the cost is the text length plus a short anchored match per anchor hit, never a regex over the
 //! whole text. Patterns are ASCII-case-insensitive with Unicode classes off (the lazy DFA stays
 //! small); phrases in other scripts match by their UTF-8 bytes.
@@ -95,8 +96,8 @@ struct AnchorSet {
     /// The anchors, found where they start (the longest at each position).
     starts: Starts,
     owners: Vec<Vec<u16>>,
-    /// Anchors with non-ASCII bytes, in their own (small) automaton, run only on text that is
-    /// not pure ASCII: the ASCII automaton stays small and fast.
+    /// Anchors with non-ASCII bytes, in their own (small) set, run only on text that is
+    /// not pure ASCII: the ASCII set stays small and fast.
     other: Option<Box<AnchorSet>>,
 }
 
