@@ -11,10 +11,14 @@
 //! model, its task on this content), *what is asked* (act with a tool, send data, answer in a set
 //! way, keep quiet), *which channel is faked* (role markers, template tokens, break-outs).
 
-use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
+
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
 
 use super::patterns::SPECS;
 use crate::error::Error;
@@ -158,7 +162,7 @@ pub(crate) fn is_lead(k: Kind) -> bool {
 
 /// The compiled atoms.
 pub(crate) struct Atoms {
-    specs: Vec<(Kind, Place, Regex)>,
+    specs: Vec<(Kind, Place, Pattern)>,
     leads: AnchorSet,
     payloads: AnchorSet,
 }
@@ -167,28 +171,7 @@ impl Atoms {
     pub(crate) fn compile() -> Result<Atoms, Error> {
         let mut specs = Vec::with_capacity(SPECS.len());
         for s in SPECS {
-            let re = Regex::builder()
-                .syntax(
-                    syntax::Config::new()
-                        .unicode(false)
-                        .utf8(false)
-                        .case_insensitive(true),
-                )
-                // Searches are anchored at an anchor hit and only need the match's end: no
-                // literal prefilter, no capture groups, no one-pass DFA (they cost memory only).
-                .configure(
-                    Regex::config()
-                        .nfa_size_limit(Some(1 << 24))
-                        .hybrid_cache_capacity(1 << 21)
-                        .auto_prefilter(false)
-                        .which_captures(WhichCaptures::Implicit)
-                        .onepass(false),
-                )
-                .build(s.pattern)
-                .map_err(|e| Error::Rule {
-                    rule: "content atom",
-                    reason: format!("{}: {e}", s.pattern),
-                })?;
+            let re = Pattern::new(s.pattern)?;
             specs.push((s.kind, s.place, re));
         }
         let all: Vec<(usize, &Spec)> = SPECS.iter().enumerate().collect();
@@ -272,10 +255,8 @@ impl Atoms {
                     Place::ClauseStart if !at_clause_start(hay, p) => continue,
                     _ => {}
                 }
-                let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
-                if let Some(mm) = re.find(input) {
+                if let Some(e) = re.end_at(hay, p) {
                     // A match must end on a word boundary when it ends in a letter.
-                    let e = mm.end();
                     if e < hay.len() && e > 0 && is_word(hay[e]) && is_word(hay[e - 1]) {
                         continue;
                     }
@@ -295,6 +276,58 @@ impl Atoms {
             }
             true
         });
+    }
+}
+
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>>;
+
+/// One atom pattern: a forward lazy DFA (searches are anchored at an anchor and need only the
+/// match's end, so no reverse automaton, capture groups, prefilter or one-pass DFA), with a
+/// cache per thread. Case-insensitive, Unicode classes off, leftmost-first.
+struct Pattern {
+    dfa: Arc<DFA>,
+    caches: CachePool,
+}
+
+impl Pattern {
+    fn new(pattern: &'static str) -> Result<Pattern, Error> {
+        let dfa = DFA::builder()
+            .syntax(
+                syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .case_insensitive(true),
+            )
+            .thompson(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(1 << 24))
+                    .which_captures(WhichCaptures::None),
+            )
+            .configure(DFA::config().cache_capacity(1 << 21))
+            .build(pattern)
+            .map_err(|e| Error::Rule {
+                rule: "content atom",
+                reason: format!("{pattern}: {e}"),
+            })?;
+        let dfa = Arc::new(dfa);
+        let for_cache = Arc::clone(&dfa);
+        let create: Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe> =
+            Box::new(move || for_cache.create_cache());
+        Ok(Pattern {
+            dfa,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// The end of the leftmost-first match that starts at `p`. The lazy DFA never gives up
+    /// here (no give-up threshold, no Unicode word boundaries), so an error cannot happen; it
+    /// would count as no match.
+    fn end_at(&self, hay: &[u8], p: usize) -> Option<usize> {
+        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
+        let mut cache = self.caches.get();
+        let found = self.dfa.try_search_fwd(&mut cache, &input);
+        debug_assert!(found.is_ok(), "lazy DFA failed: {found:?}");
+        found.ok().flatten().map(|m| m.offset())
     }
 }
 
