@@ -38,6 +38,7 @@ mod lang;
 mod normalize;
 pub mod rules;
 pub mod secrets;
+mod starts;
 mod walk;
 
 pub use config::Config;

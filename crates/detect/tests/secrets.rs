@@ -122,7 +122,21 @@ fn pem(rng: &mut Rng, label: &str, nl: &str) -> String {
 }
 
 fn find(text: &str) -> Vec<SecretMatch> {
-    SecretScanner::shared().find(text)
+    let found = SecretScanner::shared().find(text);
+    // MCPGUARD_SECRETS_DUMP=1: every match, to compare two builds (`--test-threads 1`).
+    if std::env::var_os("MCPGUARD_SECRETS_DUMP").is_some() {
+        for m in &found {
+            println!(
+                "DUMP {} {}..{} {} {:?}",
+                m.rule,
+                m.start,
+                m.end,
+                m.verified,
+                &text[m.start..m.end]
+            );
+        }
+    }
+    found
 }
 
 /// `text` must yield a match of `rule` covering exactly `secret`.

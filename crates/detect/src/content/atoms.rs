@@ -1,7 +1,8 @@
 //! Content atoms: the phrase shapes that the judge combines, found in linear time.
 //!
-//! Every pattern begins with one of its *anchors* (lowercase literals). One Aho-Corasick pass over
-//! the whole text finds the anchors; each pattern then runs anchored at its anchors' positions, so
+//! Every pattern begins with one of its *anchors* (lowercase literals). One pass over the whole
+//! text finds the anchors (`crate::starts`: pair tables, then hash buckets at the few positions
+//! that pass); each pattern then runs anchored at its anchors' positions, so
 //! the cost is the text length plus a short anchored match per anchor hit, never a regex over the
 //! whole text. Patterns are ASCII-case-insensitive with Unicode classes off (the lazy DFA stays
 //! small); phrases in other scripts match by their UTF-8 bytes.
@@ -10,13 +11,18 @@
 //! model, its task on this content), *what is asked* (act with a tool, send data, answer in a set
 //! way, keep quiet), *which channel is faked* (role markers, template tokens, break-outs).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_automata::meta::Regex;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
+
 use super::patterns::SPECS;
 use crate::error::Error;
+use crate::starts::Starts;
 
 /// What an atom shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,10 +97,11 @@ fn is_word(b: u8) -> bool {
 
 /// An anchor automaton with, per anchor, the specs that start with it.
 struct AnchorSet {
-    ac: AhoCorasick,
+    /// The anchors, found where they start (the longest at each position).
+    starts: Starts,
     owners: Vec<Vec<u16>>,
-    /// Anchors with non-ASCII bytes, in their own (small) automaton, run only on text that is
-    /// not pure ASCII: the ASCII automaton stays small and fast.
+    /// Anchors with non-ASCII bytes, in their own (small) set, run only on text that is
+    /// not pure ASCII: the ASCII set stays small and fast.
     other: Option<Box<AnchorSet>>,
 }
 
@@ -119,16 +126,6 @@ impl AnchorSet {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&words)
-            .map_err(|e| Error::Rule {
-                rule: "content anchors",
-                reason: e.to_string(),
-            })?;
         // The search reports the longest anchor at each start; shorter anchors at the same start
         // are its prefixes, so each anchor owns the specs of its prefixes too.
         let owners: Vec<Vec<u16>> = words
@@ -146,8 +143,9 @@ impl AnchorSet {
                 all
             })
             .collect();
+        let starts = Starts::new(words.iter().map(|w| w.as_bytes()));
         Ok(AnchorSet {
-            ac,
+            starts,
             owners,
             other: None,
         })
@@ -164,7 +162,7 @@ pub(crate) fn is_lead(k: Kind) -> bool {
 
 /// The compiled atoms.
 pub(crate) struct Atoms {
-    specs: Vec<(Kind, Place, Regex)>,
+    specs: Vec<(Kind, Place, Pattern)>,
     leads: AnchorSet,
     payloads: AnchorSet,
 }
@@ -173,23 +171,7 @@ impl Atoms {
     pub(crate) fn compile() -> Result<Atoms, Error> {
         let mut specs = Vec::with_capacity(SPECS.len());
         for s in SPECS {
-            let re = Regex::builder()
-                .syntax(
-                    syntax::Config::new()
-                        .unicode(false)
-                        .utf8(false)
-                        .case_insensitive(true),
-                )
-                .configure(
-                    Regex::config()
-                        .nfa_size_limit(Some(1 << 24))
-                        .hybrid_cache_capacity(1 << 21),
-                )
-                .build(s.pattern)
-                .map_err(|e| Error::Rule {
-                    rule: "content atom",
-                    reason: format!("{}: {e}", s.pattern),
-                })?;
+            let re = Pattern::new(s.pattern)?;
             specs.push((s.kind, s.place, re));
         }
         let all: Vec<(usize, &Spec)> = SPECS.iter().enumerate().collect();
@@ -260,20 +242,10 @@ impl Atoms {
     ) {
         // Per spec, the end of its last match: a later anchor inside it adds nothing.
         let mut last_end: Vec<(u16, usize)> = Vec::new();
-        // Every start position with an anchor: search again from the byte after each match
-        // start (a non-overlapping leftmost-longest search is much faster than an overlapping
-        // one, and restarting one byte later still sees anchors that overlap the previous).
-        let mut pos = from;
-        while pos < to {
-            let input = aho_corasick::Input::new(&hay[..to]).range(pos..to);
-            let Some(m) = set.ac.find(input) else { break };
-            let p = m.start();
-            pos = p + 1;
-            let inside_word = is_word(hay[p]) && p > 0 && is_word(hay[p - 1]);
-            if inside_word {
-                continue;
-            }
-            for &spec in &set.owners[m.pattern().as_usize()] {
+        // Every start position with an anchor, outside words (the longest anchor there owns the
+        // specs of its prefixes): only positions that pass the prefilter are searched, anchored.
+        set.starts.for_each(hay, from, to, true, |p, anchor| {
+            for &spec in &set.owners[anchor] {
                 let (kind, place, re) = &self.specs[spec as usize];
                 if last_end.iter().any(|&(s, e)| s == spec && p < e) {
                     continue;
@@ -283,10 +255,8 @@ impl Atoms {
                     Place::ClauseStart if !at_clause_start(hay, p) => continue,
                     _ => {}
                 }
-                let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
-                if let Some(mm) = re.find(input) {
+                if let Some(e) = re.end_at(hay, p) {
                     // A match must end on a word boundary when it ends in a letter.
-                    let e = mm.end();
                     if e < hay.len() && e > 0 && is_word(hay[e]) && is_word(hay[e - 1]) {
                         continue;
                     }
@@ -300,11 +270,64 @@ impl Atoms {
                         end: e,
                     });
                     if out.len() >= cap {
-                        return;
+                        return false;
                     }
                 }
             }
-        }
+            true
+        });
+    }
+}
+
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>>;
+
+/// One atom pattern: a forward lazy DFA (searches are anchored at an anchor and need only the
+/// match's end, so no reverse automaton, capture groups, prefilter or one-pass DFA), with a
+/// cache per thread. Case-insensitive, Unicode classes off, leftmost-first.
+struct Pattern {
+    dfa: Arc<DFA>,
+    caches: CachePool,
+}
+
+impl Pattern {
+    fn new(pattern: &'static str) -> Result<Pattern, Error> {
+        let dfa = DFA::builder()
+            .syntax(
+                syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .case_insensitive(true),
+            )
+            .thompson(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(1 << 24))
+                    .which_captures(WhichCaptures::None),
+            )
+            .configure(DFA::config().cache_capacity(1 << 21))
+            .build(pattern)
+            .map_err(|e| Error::Rule {
+                rule: "content atom",
+                reason: format!("{pattern}: {e}"),
+            })?;
+        let dfa = Arc::new(dfa);
+        let for_cache = Arc::clone(&dfa);
+        let create: Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe> =
+            Box::new(move || for_cache.create_cache());
+        Ok(Pattern {
+            dfa,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// The end of the leftmost-first match that starts at `p`. The lazy DFA never gives up
+    /// here (no give-up threshold, no Unicode word boundaries), so an error cannot happen; it
+    /// would count as no match.
+    fn end_at(&self, hay: &[u8], p: usize) -> Option<usize> {
+        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
+        let mut cache = self.caches.get();
+        let found = self.dfa.try_search_fwd(&mut cache, &input);
+        debug_assert!(found.is_ok(), "lazy DFA failed: {found:?}");
+        found.ok().flatten().map(|m| m.offset())
     }
 }
 

@@ -8,8 +8,9 @@
 //!
 //! 1. one byte pass over the lead bytes of hidden characters (`hidden`): tag characters decoded,
 //!    zero-width and bidi controls, variation-selector payloads, terminal escapes;
-//! 2. one Aho-Corasick pass over the whole text finds the anchors of the content atoms
-//!    (`atoms`, `patterns`); each atom's pattern runs anchored at its anchors only;
+//! 2. one table-driven pass over the whole text finds the anchors of the content atoms at word
+//!    starts (`crate::starts`, `atoms`, `patterns`); each atom's pattern runs anchored at its
+//!    anchors only;
 //! 3. one byte pass finds base64/hex/percent-encoded runs (`encoded`) that decode to prose; they
 //!    are rescanned (depth-limited), as are tag-character text and terminal string payloads;
 //! 4. the judge combines leads (who is addressed, what channel is faked) with payloads (what is

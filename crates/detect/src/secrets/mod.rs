@@ -30,12 +30,13 @@ mod special;
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
 pub use json::Redaction;
+
+use crate::starts::Starts;
 pub use rules::{Confidence, RuleInfo};
 
 use rules::{Check, Pattern, PATTERNS, SPECIAL};
@@ -99,9 +100,12 @@ struct Anchor {
 /// The compiled rule set: immutable, `Send + Sync`, cheap to share behind an `Arc` (or use
 /// [`SecretScanner::shared`]).
 pub struct SecretScanner {
-    /// Every anchor in one automaton, matched in any ASCII case and with overlaps (`aws_secret`
-    /// and `secret` must both run); case-sensitive anchors are checked byte-for-byte on a hit.
-    ac: AhoCorasick,
+    /// Every anchor, matched in any ASCII case: `starts` reports the longest anchor at each
+    /// position and `prefixes` every anchor that also starts there (`aws_secret` and `secret`
+    /// must both run); case-sensitive anchors are checked byte-for-byte on a hit.
+    starts: Starts,
+    /// Per anchor, the anchors (itself included) that are a prefix of it in any ASCII case.
+    prefixes: Vec<Vec<u32>>,
     anchors: Vec<Anchor>,
     regexes: Vec<Regex>,
 }
@@ -162,16 +166,25 @@ impl SecretScanner {
                 matcher: Matcher::Keyword,
             });
         }
-        // One DFA pass: a second automaton for the case-sensitive anchors would double the
-        // scan, while the extra hits it saves cost a byte comparison each.
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(anchors.iter().map(|a| a.text))
-            .expect("secret anchors compile");
+        // One anchor set: a second one for the case-sensitive anchors would double the work,
+        // while the extra hits it saves cost a byte comparison each.
+        let prefixes = anchors
+            .iter()
+            .map(|long| {
+                let long = long.text.as_bytes();
+                (0u32..)
+                    .zip(&anchors)
+                    .filter(|(_, a)| {
+                        let a = a.text.as_bytes();
+                        a.len() <= long.len() && long[..a.len()].eq_ignore_ascii_case(a)
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
         SecretScanner {
-            ac,
+            starts: Starts::new(anchors.iter().map(|a| a.text.as_bytes())),
+            prefixes,
             anchors,
             regexes,
         }
@@ -188,16 +201,15 @@ impl SecretScanner {
         let mut cands = Vec::new();
         let bytes = text.as_bytes();
         let mut ident_end = 0;
-        for hit in self.ac.find_overlapping_iter(text) {
-            let a = &self.anchors[hit.pattern().as_usize()];
-            let (hs, he) = (hit.start(), hit.end());
+        let mut handle = |(he, hs, pid): (usize, usize, u32)| {
+            let a = &self.anchors[pid as usize];
             if a.exact && &bytes[hs..he] != a.text.as_bytes() {
-                continue;
+                return;
             }
             if let Matcher::Keyword = a.matcher {
                 // One identifier (`DB_PASSWORD`) holds several keywords: judge it once.
                 if hs < ident_end {
-                    continue;
+                    return;
                 }
                 let (end, cand) = keyword::find(text, hs, he);
                 ident_end = end;
@@ -205,7 +217,25 @@ impl SecretScanner {
             } else {
                 cands.extend(self.run(a.matcher, text, hs));
             }
-        }
+        };
+        // Anchor occurrences as (end, start, anchor index), handled in the order of an
+        // overlapping automaton scan: by end, then the longer first, then by index. Positions
+        // come in order, so a hit ending at or before the current position is final.
+        let mut pending: Vec<(usize, usize, u32)> = Vec::new();
+        self.starts
+            .for_each(bytes, 0, bytes.len(), false, |p, longest| {
+                if !pending.is_empty() {
+                    pending.sort_unstable();
+                    let done = pending.partition_point(|h| h.0 <= p);
+                    pending.drain(..done).for_each(&mut handle);
+                }
+                for &i in &self.prefixes[longest] {
+                    pending.push((p + self.anchors[i as usize].text.len(), p, i));
+                }
+                true
+            });
+        pending.sort_unstable();
+        pending.into_iter().for_each(handle);
         resolve(cands)
     }
 

@@ -1,0 +1,351 @@
+//! Finding where anchors start, without an automaton over the whole text.
+//!
+//! Scanning a whole text with an Aho-Corasick DFA costs a table walk per byte and a large table
+//! (the content lead anchors' DFA took 1.4 MB); on clean text almost every step leads nowhere.
+//! `Starts` instead looks at each byte and the pair it starts through two small tables, 64 bytes
+//! at a time without branches: a position can start an anchor only if it is a one-byte anchor,
+//! its pair is a two-byte anchor, or its pair and the next one are the first and second pairs of
+//! a longer anchor (all in any ASCII case, as the rules match). The few positions that pass are
+//! looked up in hash buckets keyed by their first two, three or four bytes, where each candidate
+//! anchor is compared. The result at a position is the *longest* anchor starting there, as a
+//! leftmost-longest anchored automaton would report it, so callers see exactly the anchors a
+//! full scan sees. Tables: 64 KiB of pair classes plus about 50 KiB of buckets.
+
+/// Anchors by where they may start and what they begin with.
+pub(crate) struct Starts {
+    /// Per byte value: bit 0 = a word byte (`[A-Za-z0-9_]`), bit 6 = a 1-byte anchor.
+    classes: [u8; 256],
+    /// Per byte pair (first byte high, in any ASCII case): bit 1 = the first two bytes of an
+    /// anchor of 3 bytes or more, bit 2 = its second and third bytes, bit 4 = a 2-byte anchor.
+    pair_classes: Box<[u8; 65536]>,
+    anchors: Vec<Box<[u8]>>,
+    /// Per folded byte, the 1-byte anchor's index + 1 (0: none).
+    one: [u32; 256],
+    /// Anchors of 2 bytes, 3 bytes, and 4 bytes or more, by a hash of their first bytes.
+    buckets: [Buckets; 3],
+}
+
+/// Anchors grouped by a 12-bit hash of their first bytes, the longest first within a group.
+struct Buckets {
+    offsets: Vec<u32>,
+    items: Vec<Entry>,
+}
+
+/// An anchor's first (up to) 8 bytes, folded, as a little-endian word, and its index.
+#[derive(Clone, Copy)]
+struct Entry {
+    head: u64,
+    mask: u64,
+    index: u32,
+}
+
+const BITS: u32 = 12;
+
+impl Buckets {
+    fn new(mut entries: Vec<(usize, usize, u32)>, anchors: &[Box<[u8]>]) -> Buckets {
+        // (bucket, longest first, index)
+        entries.sort_unstable();
+        let mut offsets = vec![0u32; (1 << BITS) + 1];
+        for &(b, _, _) in &entries {
+            offsets[b + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        Buckets {
+            offsets,
+            items: entries
+                .into_iter()
+                .map(|(_, _, index)| {
+                    let a = &anchors[index as usize];
+                    let n = a.len().min(8);
+                    Entry {
+                        head: head(&a[..n]),
+                        mask: u64::MAX >> (64 - 8 * n),
+                        index,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, bucket: usize) -> &[Entry] {
+        &self.items[self.offsets[bucket] as usize..self.offsets[bucket + 1] as usize]
+    }
+}
+
+/// Bytes that make up words (`[A-Za-z0-9_]`).
+pub(crate) const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'_';
+        i += 1;
+    }
+    t
+};
+
+/// Up to 8 bytes as a little-endian word, ASCII case folded (zero bytes past the end).
+#[inline(always)]
+fn head(bytes: &[u8]) -> u64 {
+    let mut x = [0u8; 8];
+    let n = bytes.len().min(8);
+    x[..n].copy_from_slice(&bytes[..n]);
+    let x = u64::from_le_bytes(x);
+    // Bytes 'A'..='Z' (high bit clear) get 0x20 added.
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = x & LOW7;
+    let from_a = seven + 0x3F3F_3F3F_3F3F_3F3F; // high bit set from 'A' (0x41) up
+    let past_z = seven + 0x2525_2525_2525_2525; // high bit set from '[' (0x5B) up
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+/// The bucket of a folded head's first `n` (2 to 4) bytes.
+#[inline(always)]
+fn bucket(head: u64, n: usize) -> usize {
+    let k = (head & (u64::MAX >> (64 - 8 * n))) as u32;
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - BITS)) as usize
+}
+
+/// Classes of each byte of `window` and of the pair it starts (except the last byte's).
+#[inline(always)]
+fn fill(buf: &mut [u8; 72], window: &[u8], classes: &[u8; 256], pairs: &[u8; 65536]) {
+    for (d, two) in buf.iter_mut().zip(window.windows(2)) {
+        let (b, next) = (usize::from(two[0]), usize::from(two[1]));
+        *d = classes[b] | pairs[(b << 8) | next];
+    }
+}
+
+#[inline(always)]
+fn read8(buf: &[u8; 72], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&buf[at..at + 8]);
+    u64::from_le_bytes(x)
+}
+
+/// Bit 0 of each of the 8 bytes of `x`, as 8 bits (byte `j` to bit `j`).
+#[inline(always)]
+fn pack(x: u64) -> u64 {
+    ((x & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+impl Starts {
+    /// The tables for `anchors` (non-empty byte strings, matched ASCII-case-insensitively); the
+    /// index of an anchor is its place in this sequence.
+    pub(crate) fn new<'a>(anchors: impl IntoIterator<Item = &'a [u8]>) -> Starts {
+        let anchors: Vec<Box<[u8]>> = anchors.into_iter().map(Box::from).collect();
+        let mut classes = [0u8; 256];
+        let mut pair_classes: Box<[u8; 65536]> = vec![0u8; 65536]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("65536 bytes"));
+        let mut one = [0u32; 256];
+        let mut entries: [Vec<(usize, usize, u32)>; 3] = Default::default();
+        for (i, a) in (0u32..).zip(&anchors) {
+            let mut mark = |x: u8, y: u8, bit: u8| {
+                for x in [x.to_ascii_lowercase(), x.to_ascii_uppercase()] {
+                    for y in [y.to_ascii_lowercase(), y.to_ascii_uppercase()] {
+                        pair_classes[(usize::from(x) << 8) | usize::from(y)] |= 1 << bit;
+                    }
+                }
+            };
+            match **a {
+                [] => {}
+                [x] => {
+                    for x in [x.to_ascii_lowercase(), x.to_ascii_uppercase()] {
+                        classes[usize::from(x)] |= 1 << 6;
+                        if one[usize::from(x)] == 0 {
+                            one[usize::from(x)] = i + 1;
+                        }
+                    }
+                }
+                [x, y] => {
+                    mark(x, y, 4);
+                    entries[0].push((bucket(head(a), 2), usize::MAX - 2, i));
+                }
+                [x, y, z, ..] => {
+                    mark(x, y, 1);
+                    mark(y, z, 2);
+                    let (group, n) = if a.len() == 3 { (1, 3) } else { (2, 4) };
+                    entries[group].push((bucket(head(a), n), usize::MAX - a.len(), i));
+                }
+            }
+        }
+        for (b, c) in classes.iter_mut().enumerate() {
+            *c |= u8::from(WORD[b]);
+        }
+        let [e2, e3, e4] = entries;
+        let buckets = [
+            Buckets::new(e2, &anchors),
+            Buckets::new(e3, &anchors),
+            Buckets::new(e4, &anchors),
+        ];
+        Starts {
+            classes,
+            pair_classes,
+            anchors,
+            one,
+            buckets,
+        }
+    }
+
+    /// Calls `f(position, anchor index)` with every position in `from..to` where an anchor
+    /// (ending by `to`) starts and the longest such anchor, in order, until `f` returns false.
+    /// With `outside_words`, positions inside a word (a word byte after a word byte) are
+    /// skipped.
+    #[inline]
+    pub(crate) fn for_each(
+        &self,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        outside_words: bool,
+        mut f: impl FnMut(usize, usize) -> bool,
+    ) {
+        let mut prev = u64::from(from > 0 && WORD[usize::from(hay[from - 1])]);
+        let mut base = from;
+        // Classes of 64 bytes and the 2 after them (zero past `to`: no anchor may end there).
+        let mut buf = [0u8; 72];
+        while base < to {
+            let end = (base + 64).min(to);
+            let ahead = (base + 66).min(to);
+            let n = ahead - base;
+            fill(
+                &mut buf,
+                &hay[base..ahead],
+                &self.classes,
+                &self.pair_classes,
+            );
+            let last = usize::from(hay[ahead - 1]);
+            buf[n - 1] = self.classes[last];
+            if ahead < to {
+                buf[n - 1] |= self.pair_classes[(last << 8) | usize::from(hay[ahead])];
+            }
+            buf[n..].fill(0);
+            // Per position, as bit masks (8 positions per multiply): a word byte, and whether
+            // its bytes may begin an anchor.
+            let (mut words, mut starts) = (0u64, 0u64);
+            for k in 0..8 {
+                let x0 = read8(&buf, 8 * k);
+                let x1 = read8(&buf, 8 * k + 1);
+                let may = (x0 >> 6) | (x0 >> 4) | ((x0 >> 1) & (x1 >> 2));
+                words |= pack(x0) << (8 * k);
+                starts |= pack(may) << (8 * k);
+            }
+            if end - base < 64 {
+                starts &= (1 << (end - base)) - 1;
+            }
+            let mut mask = if outside_words {
+                starts & !(words & ((words << 1) | prev))
+            } else {
+                starts
+            };
+            prev = (words >> (end - base - 1)) & 1;
+            while mask != 0 {
+                let p = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if let Some(i) = self.longest(hay, p, to) {
+                    if !f(p, i) {
+                        return;
+                    }
+                }
+            }
+            base = end;
+        }
+    }
+
+    /// The longest anchor that starts at `p` and ends by `to`.
+    #[inline]
+    fn longest(&self, hay: &[u8], p: usize, to: usize) -> Option<usize> {
+        let rest = &hay[p..to];
+        let word = head(rest);
+        for (group, n) in [(2, 4), (1, 3), (0, 2)] {
+            if rest.len() < n {
+                continue;
+            }
+            for e in self.buckets[group].get(bucket(word, n)) {
+                if word & e.mask != e.head {
+                    continue;
+                }
+                let a = &self.anchors[e.index as usize];
+                if a.len() <= 8
+                    || (a.len() <= rest.len() && rest[8..a.len()].eq_ignore_ascii_case(&a[8..]))
+                {
+                    return Some(e.index as usize);
+                }
+            }
+        }
+        match self.one[usize::from(rest[0])] {
+            0 => None,
+            i => Some(i as usize - 1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(s: &Starts, hay: &[u8], words: bool) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        s.for_each(hay, 0, hay.len(), words, |p, i| {
+            out.push((p, i));
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn head_folds_ascii_letters_only() {
+        let all: Vec<u8> = (0..=255).collect();
+        for chunk in all.chunks(8) {
+            let want: Vec<u8> = chunk.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(head(chunk), head_plain(&want), "{chunk:?}");
+        }
+        assert_eq!(head(b"AB"), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
+    }
+
+    fn head_plain(b: &[u8]) -> u64 {
+        let mut x = [0u8; 8];
+        x[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(x)
+    }
+
+    #[test]
+    fn pack_takes_bit_zero_of_each_byte() {
+        assert_eq!(
+            pack(u64::from_le_bytes([1, 0, 3, 2, 0, 1, 1, 1])),
+            0b1110_0101
+        );
+        assert_eq!(pack(u64::MAX), 0xFF);
+    }
+
+    #[test]
+    fn finds_the_longest_anchor_at_every_start_in_any_case() {
+        let anchors: [&[u8]; 6] = [
+            b"note",
+            b"notes",
+            b"ps",
+            b"<",
+            "passw\u{f6}rt".as_bytes(),
+            b"no",
+        ];
+        let s = Starts::new(anchors);
+        let hay = "x NOTES ps < PASSW\u{d6}RT Passw\u{f6}rt anote".as_bytes();
+        let words = vec![(2, 1), (8, 2), (11, 3), (23, 4)];
+        assert_eq!(all(&s, hay, true), words);
+        let mut anywhere = words;
+        anywhere.push((34, 0));
+        assert_eq!(all(&s, hay, false), anywhere);
+        // an anchor must end by `to`
+        assert_eq!(all(&s, b"not", false), vec![(0, 5)]);
+        assert!(all(&s, b"p", false).is_empty());
+        // across the 64-byte chunks
+        let long = format!("{}note{}ps", " ".repeat(62), " ".repeat(60));
+        assert_eq!(all(&s, long.as_bytes(), true), vec![(62, 0), (126, 2)]);
+    }
+}
