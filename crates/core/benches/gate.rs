@@ -84,6 +84,25 @@ fn batched(
     total
 }
 
+/// Times `iters` answers `result` to `request` (the request is sent untimed before each).
+fn answer_times(
+    gate: &Gate,
+    s: &mut Session,
+    iters: u64,
+    request: &[u8],
+    result: &[u8],
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        assert!(gate.on_client(s, request).forward.is_some());
+        let start = Instant::now();
+        let o = gate.on_server(s, black_box(result));
+        total += start.elapsed();
+        assert!(o.forward.is_some());
+    }
+    total
+}
+
 fn on_client(c: &mut Criterion) {
     let gate = Gate::default();
     let mut s = ready_session(&gate);
@@ -128,17 +147,7 @@ fn on_server(c: &mut Criterion) {
             g.sample_size(20);
         }
         g.bench_function(BenchmarkId::new("tools/call result", label), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    assert!(gate.on_client(&mut s, &request).forward.is_some());
-                    let start = Instant::now();
-                    let o = gate.on_server(&mut s, black_box(&result));
-                    total += start.elapsed();
-                    assert!(o.forward.is_some());
-                }
-                total
-            })
+            b.iter_custom(|iters| answer_times(&gate, &mut s, iters, &request, &result))
         });
     }
     g.finish();
@@ -184,17 +193,7 @@ fn on_server_inspected(c: &mut Criterion) {
             g.throughput(Throughput::Bytes(result.len() as u64));
             g.sample_size(if size >= 100 * 1024 { 10 } else { 50 });
             g.bench_function(BenchmarkId::new(kind, label), |b| {
-                b.iter_custom(|iters| {
-                    let mut total = Duration::ZERO;
-                    for _ in 0..iters {
-                        assert!(gate.on_client(&mut s, &request).forward.is_some());
-                        let start = Instant::now();
-                        let o = gate.on_server(&mut s, black_box(&result));
-                        total += start.elapsed();
-                        assert!(o.forward.is_some());
-                    }
-                    total
-                })
+                b.iter_custom(|iters| answer_times(&gate, &mut s, iters, &request, &result))
             });
         }
     }

@@ -51,9 +51,10 @@ pub(crate) fn on_batch<'a>(
     let mut replies: Vec<Vec<u8>> = Vec::new();
     let mut notices = Vec::new();
     let mut audit = Vec::new();
+    let mut quarantine = Vec::new();
     for item in items {
         match item {
-            Ok(m) => match judged(gate, side, s, &m, &mut fx, &mut audit) {
+            Ok(m) => match judged(gate, side, s, &m, &mut fx, &mut audit, &mut quarantine) {
                 Verdict::Forward => {
                     unchanged += 1;
                     passed.push(m.raw.into());
@@ -104,7 +105,8 @@ pub(crate) fn on_batch<'a>(
         ev.principal = s.principal().map(str::to_owned);
     }
     // A batch's records have no single request to fail: withhold the whole batch instead.
-    let fail_closed = (!fx.pin_changes.is_empty() || !audit.is_empty()).then(|| {
+    let recorded = !fx.pin_changes.is_empty() || !audit.is_empty() || !quarantine.is_empty();
+    let fail_closed = recorded.then(|| {
         crate::FailClosed::ToSender(error_response(
             None,
             mcpguard_proto::codes::DENIED,
@@ -119,6 +121,7 @@ pub(crate) fn on_batch<'a>(
         notices,
         pin_changes: fx.pin_changes,
         audit,
+        quarantine,
         fail_closed,
         ..Outcome::default()
     }
@@ -140,7 +143,8 @@ fn sent_by_client_remove(s: &mut Session, id: &IdKey) {
     s.from_client.remove(id);
 }
 
-/// One element's verdict, with its audit event (policy rules and findings are per element).
+/// One element's verdict, with its audit events and quarantined content (policy rules, findings
+/// and result actions are per element).
 fn judged(
     gate: &Gate,
     side: Side,
@@ -148,11 +152,16 @@ fn judged(
     m: &mcpguard_proto::Message<'_>,
     fx: &mut crate::listing::Effects,
     audit: &mut Vec<crate::audit::AuditEvent>,
+    quarantine: &mut Vec<crate::results::Quarantine>,
 ) -> Verdict {
     fx.rules.clear();
     fx.findings.clear();
+    fx.result_actions.clear();
+    fx.result_of = None;
     let verdict = gate.on_message(side, s, m, fx);
+    quarantine.extend(fx.quarantine.take());
     if gate.config().audit {
+        audit.extend(crate::audit::for_result(m, fx));
         audit.extend(
             crate::audit::for_request(side, m, &verdict, fx)
                 .map(|ev| crate::audit::with_arguments(ev, m, gate.config())),

@@ -111,26 +111,12 @@ pub(crate) fn on_client_request(
                 .with_principal(&principal),
         ),
     };
-    let rules = rule_ids(&decision);
-    Some(match decision.verdict {
-        PolicyVerdict::Allow => PolicyCall::Allow(rules),
-        PolicyVerdict::Approve => PolicyCall::Approve(
-            format!(
-                "the policy asks for approval: {} ({})",
-                decision.reason,
-                rules.join(", ")
-            ),
-            rules,
-        ),
-        PolicyVerdict::Deny => PolicyCall::Deny(
-            format!(
-                "mcpguard: the policy denies {what} `{item}` of server `{server}`: {} (rules: {})",
-                decision.reason,
-                rules.join(", ")
-            ),
-            json!({ "mcpguard": { "kind": "policy_denied", "server": server, what: item, "rules": rules, "reason": decision.reason } }),
-        ),
-    })
+    let subject = format!("{what} `{item}` of server `{server}`");
+    Some(from_decision(
+        &decision,
+        &subject,
+        json!({ "server": server, what: item }),
+    ))
 }
 
 /// Counts a call that goes ahead (forwarded or held) against the rate limits.
@@ -175,7 +161,11 @@ pub(crate) fn on_server_request(
                         params.insert("maxTokens".into(), json!(cap));
                     }
                 }
-                from_decision(&decision, &server, "sampling/createMessage")
+                from_decision(
+                    &decision,
+                    &format!("sampling/createMessage from server `{server}`"),
+                    json!({ "server": server, "method": "sampling/createMessage" }),
+                )
             }
             None => PolicyCall::Allow(Vec::new()),
         }
@@ -185,8 +175,8 @@ pub(crate) fn on_server_request(
                 &engine.evaluate(
                     &Request::elicit(&server).with_principal(s.principal().unwrap_or("")),
                 ),
-                &server,
-                "elicitation/create",
+                &format!("elicitation/create from server `{server}`"),
+                json!({ "server": server, "method": "elicitation/create" }),
             ),
             None => PolicyCall::Allow(Vec::new()),
         };
@@ -242,22 +232,34 @@ pub(crate) fn on_server_request(
     })
 }
 
-fn from_decision(decision: &Decision, server: &str, method: &str) -> PolicyCall {
+/// The policy's decision as the gate acts on it. `subject` names what was asked for in the
+/// message ("tool `x` of server `s`"); `data` says the same for the error (`rules`, `reason` and
+/// `kind` are added).
+fn from_decision(decision: &Decision, subject: &str, mut data: Value) -> PolicyCall {
     let rules = rule_ids(decision);
     match decision.verdict {
         PolicyVerdict::Allow => PolicyCall::Allow(rules),
         PolicyVerdict::Approve => PolicyCall::Approve(
-            format!("the policy asks for approval: {}", decision.reason),
-            rules,
-        ),
-        PolicyVerdict::Deny => PolicyCall::Deny(
             format!(
-                "mcpguard: the policy denies {method} from server `{server}`: {} (rules: {})",
+                "the policy asks for approval: {} ({})",
                 decision.reason,
                 rules.join(", ")
             ),
-            json!({ "mcpguard": { "kind": "policy_denied", "server": server, "method": method, "rules": rules, "reason": decision.reason } }),
+            rules,
         ),
+        PolicyVerdict::Deny => {
+            let message = format!(
+                "mcpguard: the policy denies {subject}: {} (rules: {})",
+                decision.reason,
+                rules.join(", ")
+            );
+            if let Some(d) = data.as_object_mut() {
+                d.insert("kind".into(), json!("policy_denied"));
+                d.insert("rules".into(), json!(rules));
+                d.insert("reason".into(), json!(decision.reason));
+            }
+            PolicyCall::Deny(message, json!({ "mcpguard": data }))
+        }
     }
 }
 

@@ -189,9 +189,15 @@ pub(crate) fn target_of(m: &Message<'_>) -> Option<String> {
         name: Option<std::borrow::Cow<'a, str>>,
         #[serde(borrow)]
         uri: Option<std::borrow::Cow<'a, str>>,
+        #[serde(rename = "taskId", borrow)]
+        task_id: Option<std::borrow::Cow<'a, str>>,
     }
     let t: Target<'_> = serde_json::from_str(m.params?.get()).ok()?;
-    t.name.or(t.uri).map(std::borrow::Cow::into_owned)
+    match (t.name.or(t.uri), t.task_id) {
+        (Some(item), _) => Some(item.into_owned()),
+        (None, Some(task)) => Some(format!("task {task}")),
+        (None, None) => None,
+    }
 }
 
 /// The flow rules on a call of a sink tool: what entered the session before decides whether it
@@ -199,12 +205,12 @@ pub(crate) fn target_of(m: &Message<'_>) -> Option<String> {
 pub(crate) fn check_sink(
     config: &GateConfig,
     s: &Session,
+    tool: &str,
     m: &Message<'_>,
     fx: &mut Effects,
 ) -> Option<PolicyCall> {
     config.inspector.as_ref()?;
-    let tool = target_of(m)?;
-    if !s.labels.get(&tool)?.contains(&Label::Sink) {
+    if !s.labels.get(tool)?.contains(&Label::Sink) {
         return None;
     }
     let server = s.server_label();
@@ -285,6 +291,9 @@ pub(crate) fn check_sink(
 
 /// The private source whose text a call's arguments copy, if any.
 fn copied_private<'s>(s: &'s Session, m: &Message<'_>) -> Option<&'s Source> {
+    if s.flows.private_text.is_empty() {
+        return None; // nothing private was read: no need to read the arguments
+    }
     let params: Value = serde_json::from_str(m.params?.get()).ok()?;
     let mut found = None;
     visit_strings(params.get("arguments")?, &mut |text| {

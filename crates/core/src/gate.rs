@@ -379,7 +379,7 @@ impl Gate {
                     };
                 let mut outcome = Outcome {
                     sender: side,
-                    quarantine: fx.quarantine,
+                    quarantine: fx.quarantine.into_iter().collect(),
                     notices: fx.notices,
                     pin_changes: fx.pin_changes,
                     audit,
@@ -499,18 +499,19 @@ impl Gate {
                 }
                 let mut policy_hold = None;
                 let mut rewritten = None;
+                // what a use request names, when its answer will be inspected
+                let target = (side == Side::Client
+                    && self.config.inspector.is_some()
+                    && crate::results::inspected(m.method()))
+                .then(|| crate::flows::target_of(m))
+                .flatten();
                 if side == Side::Client {
                     if let Some(engine) = &self.config.policy {
-                        match crate::enforce::on_client_request(&self.config, engine, s, m, fx) {
-                            None => {}
-                            Some(PolicyCall::Allow(rules)) => fx.rules = rules,
-                            Some(PolicyCall::Approve(reason, rules)) => {
-                                policy_hold = Some(reason);
-                                fx.rules = rules;
-                            }
-                            Some(PolicyCall::Deny(message, data)) => {
-                                let reply = error_response(Some(&id), DENIED, &message, data);
-                                return Verdict::Refuse(Some(reply), Notice::warn(message));
+                        if let Some(call) =
+                            crate::enforce::on_client_request(&self.config, engine, s, m, fx)
+                        {
+                            if let Some(refused) = fold(call, &id, &mut policy_hold, fx) {
+                                return refused;
                             }
                         }
                     }
@@ -518,22 +519,15 @@ impl Gate {
                         if let Some((message, data)) =
                             crate::results::check_arguments(&self.config, s, m, fx)
                         {
-                            let reply = error_response(Some(&id), DENIED, &message, data);
-                            return Verdict::Refuse(Some(reply), Notice::warn(message));
+                            return denied(&id, message, data);
                         }
-                        match crate::flows::check_sink(&self.config, s, m, fx) {
-                            None => {}
-                            Some(PolicyCall::Deny(message, data)) => {
-                                let reply = error_response(Some(&id), DENIED, &message, data);
-                                return Verdict::Refuse(Some(reply), Notice::warn(message));
+                        if let Some(call) = target
+                            .as_deref()
+                            .and_then(|tool| crate::flows::check_sink(&self.config, s, tool, m, fx))
+                        {
+                            if let Some(refused) = fold(call, &id, &mut policy_hold, fx) {
+                                return refused;
                             }
-                            Some(PolicyCall::Approve(reason, rules)) => {
-                                if policy_hold.is_none() {
-                                    policy_hold = Some(reason);
-                                }
-                                fx.rules.extend(rules);
-                            }
-                            Some(PolicyCall::Allow(_)) => {}
                         }
                     }
                     if let Err(why) = handshake::client_request(s, m) {
@@ -541,38 +535,23 @@ impl Gate {
                     }
                     if let Some(pins) = &s.pins {
                         if let Err(b) = listing::check_request(pins, m) {
-                            let reply = error_response(Some(&id), DENIED, &b.message, b.data);
-                            return Verdict::Refuse(Some(reply), Notice::warn(b.message));
+                            return denied(&id, b.message, b.data);
                         }
                     }
                 } else {
                     if let Err(b) = listing::check_server_request(s, m) {
-                        let reply = error_response(Some(&id), DENIED, &b.message, b.data);
-                        return Verdict::Refuse(Some(reply), Notice::warn(b.message));
+                        return denied(&id, b.message, b.data);
                     }
                     if let Some(ask) = crate::enforce::on_server_request(&self.config, s, m) {
                         fx.findings = ask.findings;
-                        match ask.call {
-                            PolicyCall::Allow(rules) => fx.rules = rules,
-                            PolicyCall::Approve(reason, rules) => {
-                                policy_hold = Some(reason);
-                                fx.rules = rules;
-                            }
-                            PolicyCall::Deny(message, data) => {
-                                let reply = error_response(Some(&id), DENIED, &message, data);
-                                return Verdict::Refuse(Some(reply), Notice::warn(message));
-                            }
+                        if let Some(refused) = fold(ask.call, &id, &mut policy_hold, fx) {
+                            return refused;
                         }
                         rewritten = ask.rewritten;
                     }
                 }
                 let paged = m.method().ends_with("/list") && has_cursor(m);
                 let hold = self.hold_ticket(side, s, m, &id, policy_hold, rewritten.as_deref());
-                let target = (side == Side::Client
-                    && self.config.inspector.is_some()
-                    && crate::results::inspected(m.method()))
-                .then(|| crate::flows::target_of(m))
-                .flatten();
                 sent_by(side, s).insert(id.clone(), m.method(), paged);
                 if let Some(target) = target {
                     s.from_client.set_target(&id, target);
@@ -719,6 +698,32 @@ fn waiting_on(side: Side, s: &mut Session) -> &mut InFlight {
         Side::Client => &mut s.from_server,
         Side::Server => &mut s.from_client,
     }
+}
+
+/// Folds one rule set's answer into the request's decision: a denial gives the refusal to send
+/// (`Some`), an approval holds the request (the first reason given is the one shown), and every
+/// rule that spoke is audited.
+fn fold(
+    call: PolicyCall,
+    id: &IdKey,
+    hold: &mut Option<String>,
+    fx: &mut Effects,
+) -> Option<Verdict> {
+    match call {
+        PolicyCall::Allow(rules) => fx.rules.extend(rules),
+        PolicyCall::Approve(reason, rules) => {
+            hold.get_or_insert(reason);
+            fx.rules.extend(rules);
+        }
+        PolicyCall::Deny(message, data) => return Some(denied(id, message, data)),
+    }
+    None
+}
+
+/// A request refused by a rule: the error for its sender, and the same words for the log.
+fn denied(id: &IdKey, message: String, data: serde_json::Value) -> Verdict {
+    let reply = error_response(Some(id), DENIED, &message, data);
+    Verdict::Refuse(Some(reply), Notice::warn(message))
 }
 
 fn refuse_request(id: Option<&IdKey>, why: &str, sender: &str) -> Verdict {

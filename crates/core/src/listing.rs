@@ -323,7 +323,7 @@ pub(crate) fn check_server_answer(
 }
 
 /// The message with its `result` replaced.
-fn rewrite(m: &Message<'_>, result: Value) -> Option<Vec<u8>> {
+pub(crate) fn rewrite(m: &Message<'_>, result: Value) -> Option<Vec<u8>> {
     let mut message: Value = serde_json::from_str(m.raw).ok()?;
     message["result"] = result;
     serde_json::to_vec(&message).ok()

@@ -83,7 +83,7 @@ pub struct Outcome<'a> {
     /// message (`Gate::resolve`) says it here.
     pub sender: crate::Side,
     /// Content kept out of the session: store it *before* `forward` (the notice) is written.
-    pub quarantine: Option<crate::results::Quarantine>,
+    pub quarantine: Vec<crate::results::Quarantine>,
 }
 
 /// The answer that replaces a message whose effects could not be recorded.

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::flows::Taint;
 use crate::gate::GateConfig;
-use crate::listing::Effects;
+use crate::listing::{rewrite, Effects};
 use crate::outcome::Notice;
 use crate::session::Session;
 
@@ -79,12 +79,6 @@ pub(crate) enum ResultAction {
     Block(Vec<u8>),
 }
 
-/// What the inspection found, for the audit record and the log.
-#[derive(Debug, Default)]
-struct Inspection {
-    findings: Vec<(String, String)>,
-}
-
 fn settings(config: &GateConfig, server: &str) -> ContentSettings {
     config
         .policy
@@ -94,7 +88,11 @@ fn settings(config: &GateConfig, server: &str) -> ContentSettings {
 
 /// Which methods' answers are inspected, and whether a request is one.
 pub(crate) fn inspected(method: &str) -> bool {
-    matches!(method, "tools/call" | "resources/read" | "prompts/get")
+    // `tasks/result` carries the result of a call made as a task (2025-11-25): the same content
+    matches!(
+        method,
+        "tools/call" | "resources/read" | "prompts/get" | "tasks/result"
+    )
 }
 
 /// Keys whose string values are not text for the model: identifiers, media, metadata.
@@ -226,7 +224,7 @@ pub(crate) fn on_result(
         return None;
     }
     let mut result: Value = serde_json::from_str(raw).ok()?;
-    let mut found = Inspection::default();
+    let mut findings: Vec<(String, String)> = Vec::new();
     let mut worst_injection: Option<Injection> = None;
     let mut secret_kinds: Vec<String> = Vec::new();
     let mut hidden_paths: Vec<String> = Vec::new();
@@ -236,7 +234,7 @@ pub(crate) fn on_result(
         let secrets = inspector.secrets(text);
         let stripped = inspector.strip_hidden(text);
         if let Some(inj) = &injection {
-            found.findings.extend(inj.findings.iter().cloned());
+            findings.extend(inj.findings.iter().cloned());
             if worst_injection
                 .as_ref()
                 .is_none_or(|w| !w.block && inj.block)
@@ -245,15 +243,13 @@ pub(crate) fn on_result(
             }
         }
         for (rule, _) in &secrets {
-            found.findings.push((rule.clone(), "high".into()));
+            findings.push((rule.clone(), "high".into()));
             if !secret_kinds.contains(rule) {
                 secret_kinds.push(rule.clone());
             }
         }
         if stripped.is_some() {
-            found
-                .findings
-                .push(("content.hidden_characters".into(), "medium".into()));
+            findings.push(("content.hidden_characters".into(), "medium".into()));
             hidden_paths.push(path.to_owned());
         }
         // the transformations that keep the content: strip, then redact, then spotlight
@@ -290,8 +286,8 @@ pub(crate) fn on_result(
             changed = true;
         }
     });
-    found.findings.dedup();
-    if found.findings.is_empty() && !changed {
+    findings.dedup();
+    if findings.is_empty() && !changed {
         return None;
     }
     let injection_blocks = worst_injection.as_ref().is_some_and(|i| i.block);
@@ -318,7 +314,7 @@ pub(crate) fn on_result(
     }
     let what = describe(&secret_kinds, &hidden_paths, worst_injection.as_ref());
     let id = m.id.as_ref()?;
-    fx.findings.extend(found.findings.iter().cloned());
+    fx.findings.extend(findings.iter().cloned());
     if block {
         fx.notices.push(Notice::warn(format!(
             "blocked the answer of `{tool}` ({method}): {what}"
@@ -352,7 +348,7 @@ pub(crate) fn on_result(
                 method: method.to_owned(),
                 tool: target.map(str::to_owned),
                 content: raw.to_owned(),
-                findings: found.findings.clone(),
+                findings: findings.clone(),
                 reason: what.clone(),
             });
             return rewrite(m, notice).map(ResultAction::Rewrite);
@@ -409,13 +405,6 @@ fn blocked_error(id: &IdKey, server: &str, tool: &str, what: &str) -> Vec<u8> {
         &format!("mcpguard: the answer of `{tool}` from server `{server}` was blocked: {what}"),
         json!({ "mcpguard": { "kind": "result_blocked", "server": server, "tool": tool, "reason": what } }),
     )
-}
-
-/// The message with its `result` replaced.
-fn rewrite(m: &Message<'_>, result: Value) -> Option<Vec<u8>> {
-    let mut message: Value = serde_json::from_str(m.raw).ok()?;
-    message["result"] = result;
-    serde_json::to_vec(&message).ok()
 }
 
 /// Secrets in a tool call's arguments: the refusal, when the settings block them.

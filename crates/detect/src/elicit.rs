@@ -10,6 +10,8 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use crate::labels::words;
 use serde_json::Value;
 
 /// Words that name a secret, as whole words of a field name or title (after splitting
@@ -47,31 +49,6 @@ const SECRET_WORDS: &[&[&str]] = &[
     &["verification", "code"],
     &["credentials"],
 ];
-
-/// Splits `apiKey`, `api_key`, `API-Key`, `Api key` into lowercase words.
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for ch in text.chars() {
-        if !ch.is_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-            continue;
-        }
-        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
-        cur.extend(ch.to_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
 
 fn names_secret(text: &str) -> Option<&'static [&'static str]> {
     let w = words(text);

@@ -94,7 +94,9 @@ const READ_VERBS: &[&str] = &[
     "browse", "download", "retrieve", "lookup",
 ];
 
-fn words(text: &str) -> Vec<String> {
+/// Splits `apiKey`, `api_key`, `API-Key`, `Api key` into lowercase words (names and titles are
+/// read word by word, by this module and by [`crate::elicit`]).
+pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut prev_lower = false;

@@ -108,7 +108,7 @@ impl Shared {
     /// Records the outcome's pin changes and audit events durably — before anything it decided
     /// takes effect. `Err` means they could not be recorded.
     fn persist(&self, outcome: &Outcome<'_>, started: Instant) -> Result<(), String> {
-        if let Some(q) = &outcome.quarantine {
+        for q in &outcome.quarantine {
             // the original is kept before the client sees the notice that names it
             let (store, session) = match (&self.audit, &self.approvals) {
                 (Some(a), _) => (&a.store, &a.session),
