@@ -62,9 +62,13 @@ pub(crate) enum Atom {
     Negation,
     Deceive,
     ExtraDest,
+    /// A claim that the user already agreed ("the user has pre-authorized sharing ...").
+    Consent,
+    /// A claim that this tool alone must be used ("never use X from other servers").
+    Exclusive,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::ExtraDest as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Exclusive as usize + 1;
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'

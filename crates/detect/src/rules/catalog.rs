@@ -62,6 +62,8 @@ rules! {
         "tells the model to act regardless of, or instead of, what the user asked";
     OVERRIDE_SAFEGUARD = "override.disable_safeguard", "override", High, 50,
         "tells the model to turn off approvals, confirmations or other safeguards";
+    OVERRIDE_CONSENT = "override.consent_claim", "override", Medium, 30,
+        "claims the user already agreed to a data flow, so the model need not ask";
     OVERRIDE_COERCION = "override.coercion", "override", Low, 15,
         "threatens failure or insists a step is not optional, to pressure the model";
     ROLE_FAKE_MARKER = "role.fake_marker", "role", Medium, 30,

@@ -63,12 +63,19 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     }
 
     // Exfiltration into an argument: a private source, a transfer verb and a parameter.
-    for s in 0..c.starts.len() {
-        let source = c.in_sent(Atom::SensPath, s)
+    let private_source = |s: usize| {
+        c.in_sent(Atom::SensPath, s)
             || c.in_sent(Atom::Conversation, s)
             || c.in_sent(Atom::StrongSecret, s)
-            || (c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Read, s));
-        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s);
+            || (c.in_sent(Atom::SecretNoun, s)
+                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s)))
+    };
+    for s in 0..c.starts.len() {
+        // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
+        // the sentence before, taken up by a pronoun.
+        let source = private_source(s) || (s > 0 && private_source(s - 1) && takes_up(c, s));
+        // In an argument's own description, "put X here" needs no parameter name.
+        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s) || c.in_param;
         let via_call = c.refs.iter().any(|r| {
             r.kind != RefKind::Trigger && !r.is_self && !r.negated && c.sent(r.start) == s
         });
@@ -115,8 +122,16 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     || c.in_sent(Atom::UserTrigger, s)
                     || sent.contains("user"));
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
+            // What goes there is private: the conversation, a credential, or a placeholder the
+            // model is to fill with it (`?d={conversation_summary}`).
+            let private = c.in_sent(Atom::Conversation, s)
+                || c.in_sent(Atom::SensPath, s)
+                || c.in_sent(Atom::StrongSecret, s)
+                || (a == Atom::Url && templated(&c.text[s0..e0]));
             if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
-                let w = if via_tool || steers {
+                let w = if private {
+                    65
+                } else if via_tool || steers {
                     50
                 } else {
                     EXFIL_SINK.weight
@@ -130,4 +145,43 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             }
         }
     }
+}
+
+/// Sentence `s` refers back to something named before it ("include it", "put them", "its
+/// contents").
+fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    c.text[ss..se]
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .take(12)
+        .any(|w| {
+            ["it", "them", "its", "this", "that", "these", "those"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        })
+}
+
+/// A URL with a placeholder for the conversation or a secret: `https://x/p.png?d={chat_summary}`.
+fn templated(url: &str) -> bool {
+    let l = url.to_ascii_lowercase();
+    let Some(open) = l.find(['{', '[', '<', '$']) else {
+        return false;
+    };
+    let slot = &l[open..l.len().min(open + 48)];
+    [
+        "conversation",
+        "chat",
+        "message",
+        "history",
+        "summary",
+        "prompt",
+        "question",
+        "secret",
+        "token",
+        "key",
+        "password",
+        "user",
+    ]
+    .iter()
+    .any(|w| slot.contains(w))
 }
