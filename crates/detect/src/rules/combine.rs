@@ -96,6 +96,7 @@ impl Ctx<'_> {
             || self.has(Atom::Silent)
             || self.has(Atom::FakeMarker);
         self.near(Atom::Modal, s)
+            || self.in_sent(Atom::ModelAddress, s)
             || self.other_ref_near(s, RefKind::Call)
             || self.other_ref_near(s, RefKind::Trigger)
             || self.imperative_start(s)
@@ -221,6 +222,9 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "nachdem ",
             "prima di ",
             "dopo ",
+            "should the user ",
+            "should anyone ",
+            "if asked",
         ];
         let after_condition = CONDITIONS.iter().any(|w| head.starts_with(w));
         if after_condition {

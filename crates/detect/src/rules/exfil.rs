@@ -84,7 +84,9 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         let harvest = c.in_sent(Atom::SecretNoun, s) && c.in_sent(Atom::Conversation, s);
         let carried = (c.in_sent(Atom::Transfer, s) && (param || harvest)) || via_call;
         // "the contents of ~/.aws/credentials in the `region` argument" needs no verb at all.
-        let contents_into_param = c.in_sent(Atom::Contents, s) && c.near(Atom::ParamRef, s);
+        // In an argument's own description, "set this to the value of X" as an order.
+        let contents_into_param = c.in_sent(Atom::Contents, s)
+            && (c.near(Atom::ParamRef, s) || (c.in_param && c.directive(s)));
         if source && ((carried && (c.directive(s) || c.imperative_start(s))) || contents_into_param)
         {
             h.push(
@@ -127,7 +129,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             let private = c.in_sent(Atom::Conversation, s)
                 || c.in_sent(Atom::SensPath, s)
                 || c.in_sent(Atom::StrongSecret, s)
-                || (a == Atom::Url && templated(&c.text[s0..e0]));
+                || (a == Atom::Url && templated(&c.text[s0..e0]))
+                || (a == Atom::Url && open_query(c.text, e0));
             if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
                 let w = if private {
                     65
@@ -184,4 +187,28 @@ fn templated(url: &str) -> bool {
     ]
     .iter()
     .any(|w| slot.contains(w))
+}
+
+/// A URL that ends in an open query parameter with the user's words to follow:
+/// `https://x.example/r?u= plus whatever the user last typed`.
+fn open_query(text: &str, url_end: usize) -> bool {
+    if !text[..url_end].ends_with('=') {
+        return false;
+    }
+    let after = text[url_end..]
+        .get(..text.len().saturating_sub(url_end).min(80))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [
+        "user",
+        "typed",
+        "message",
+        "question",
+        "conversation",
+        "chat",
+        "query",
+        "said",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
 }

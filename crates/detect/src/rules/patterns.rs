@@ -150,7 +150,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\b(previous|prior|earlier|entire|full|whole|all)\s+(user\s+)?(messages|conversation|chat|prompts?|dialog(ue)?)\b",
             r"|\bsystem\s+prompt\b|\byour\s+(instructions|system\s+prompt|context\s+window|rules)\b",
             r"|\buser'?s?\s+(full|entire|complete|original|exact)\s+(query|request|prompt|input|message|question)",
-            r"|\bwhat\s+the\s+user\s+(said|typed|wrote|asked)\b|\bother\s+tools?'?\s+(outputs?|results?|responses?)\b"),
+            r"|\bwhat(ever)?\s+the\s+user\s+(last\s+|just\s+|has\s+)?(said|typed|wrote|asked|entered|pasted)\b|\bother\s+tools?'?\s+(outputs?|results?|responses?)\b"),
     ),
     spec(Atom::Transfer, Start, &["pass", "put", "includ", "insert", "embed", "attach", "append", "prepend", "send", "forward", "upload", "post", "leak", "exfiltrate", "transmit", "copy", "provide", "supply", "fill", "encode", "add", "log", "report", "share", "paste", "cc", "bcc", "mail", "email", "deliver", "submit", "store", "save", "write", "concatenate", "relay"],
         r"\b(pass|passing|put|include|including|insert|embed|attach|append|appending|prepend|send|sending|forward|forwarding|upload|post|leak|exfiltrate|transmit|copy|provide|supply|fill|encode|add|adding|log|report|share|paste|cc|bcc|mail|email|deliver|submit|store|save|write|concatenate|relay)(s|ed|ing)?\b"),
@@ -261,7 +261,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Read, Start, &["take", "find", "pull", "search"], r"\b(take|takes|find|finds|pull|pulls|search\s+for)\b"),
     spec(Atom::Silent, Start, &["apply", "do", "perform", "make", "handle", "run", "execute", "send", "call"],
         r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b"),
-    spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(asking|telling|informing|notifying)(\s+(the\s+)?(user|them|anyone))?\b"),
+    spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(asking|telling|informing|notifying|checking\s+with|consulting|confirming\s+with)(\s+(the\s+)?(user|them|anyone))?\b"),
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|the\s+\w+\s+)?(by|to|with)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm", "is", "are"],
@@ -365,7 +365,7 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     // Environment variables that hold credentials, named in capitals (OPENAI_API_KEY).
     spec(Atom::SecretNoun, Gate, &["_key", "_token", "_secret", "_password", "_passwd"],
-        r"(?-i:\b[A-Z][A-Z0-9]*_(API_KEY|SECRET_KEY|ACCESS_KEY|ACCESS_KEY_ID|PRIVATE_KEY|KEY|TOKEN|AUTH_TOKEN|SECRET|PASSWORD|PASSWD)\b)"),
+        r"(?-i:\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(KEY|KEY_ID|TOKEN|SECRET|PASSWORD|PASSWD)\b)"),
     // Markers of a privileged channel in other dress: "[assistant-directive]", "Developer mode
     // enabled", "policy update (priority 0):".
     spec(Atom::FakeMarker, Start, &["[", "<"],
@@ -406,4 +406,27 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(coloca\w*|coloque\w*|pon|ponlo|ponla|ponelo|incluy\w*|incluir|inclue\w*|inclua|envia\w*|enviar|envie|manda\w*|copia\w*|copie\w*|adjunta\w*|mets|mettez|mettre|envoie\w*|envoyer|ajoute\w*|fuge\w*|sende\w*|senden|schreib\w*|kopier\w*|inserisci|invia\w*|metti\w*|aggiungi|anexa\w*)\b"),
     spec(Atom::ParamNoun, Start, &["campo", "champ", "feld", "parametr", "argument"],
         r"\b(campos?|champs?|feld|felder|parametros?|parametre|parametri|argumentos?)\b"),
+    // Round 2 of phrasings outside the tuning set.
+    spec(Atom::Modal, Start, &["assistant", "agent", "model", "llm", "ai"],
+        r"\b(assistants?|agents?|models?|llms?|ais?)\s+(\w+\s+){0,4}(agree|agrees|are\s+asked|are\s+told|promise|commit)\s+to\b"),
+    spec(Atom::Transfer, Start, &["prefix", "suffix"], r"\b(prefix|prefixed|prefixing|suffix|suffixed)\b"),
+    spec(Atom::Conceal, Start, &["keep"], r"\bkeep\s+(\w+\s+){0,4}to\s+yourself\b"),
+    spec(Atom::Deceive, Start, &["reply", "respond", "answer", "say", "tell"],
+        r"\b(reply|respond|answer|say|tell\s+(them|the\s+user))\s+(with\s+)?that\s+(everything|all(\s+\w+)?|it|the\s+\w+)\s+(passed|succeeded|worked|is\s+fine|went\s+well|was\s+successful)\b"),
+    spec(Atom::ModelAddress, Start, &["heads", "fyi", "psst", "listen", "attention", "note", "reminder", "hint", "tip"],
+        r"\b(heads\s+up|fyi|psst|listen|attention|note|reminder|hint|tip)\s*,?\s+(llm|ai|assistant|model|agent|claude|gpt)\b"),
+    spec(Atom::TamperLiteral, Start, &["swap", "exchang", "replac", "substitut"],
+        r"\b(swap|swapped|exchange|exchanged|replace|replaced|substitute|substituted)\s+(\S+\s+){0,5}?for\s+(the\s+)?[a-z0-9_-]*\d{3,}"),
+    spec(Atom::ParamRef, Start, &["in", "into", "inside"],
+        r"\b(in|into|inside)\s+(the\s+)?(message|body|title|subject|description|comment|payload|headers?)\s+(of|for)\b"),
+    spec(Atom::Priority, Start, &["treat"],
+        r"\btreat\s+(the\s+|any\s+|all\s+)?(text|content|data|outputs?|results?|anything|everything|messages?)\s+(\w+\s+){0,4}as\s+(instructions|commands|orders|directives)\b"),
+    // Russian and Chinese: send/forward, the conversation, a note to the model.
+    spec(Atom::Transfer, Start, &["перешл", "отправ", "пересыл", "发送", "转发", "上传"],
+        r"(перешл|отправ|пересыл)\w*|发送|转发|上传"),
+    spec(Atom::Conversation, Start, &["переписк", "разговор", "истори", "对话", "聊天记录"],
+        r"переписк\w*|разговор\w*|истори\w*\s+чата|对话|聊天记录"),
+    // (Cyrillic has no case folding here: capitals are listed.)
+    spec(Atom::ModelAddress, Start, &["для", "Для", "ДЛЯ"],
+        r"(для|Для|ДЛЯ)\s+(ии|ИИ|модели|МОДЕЛИ|ассистента|АССИСТЕНТА|агента|АГЕНТА)"),
 ];
