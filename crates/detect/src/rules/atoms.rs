@@ -66,9 +66,11 @@ pub(crate) enum Atom {
     Consent,
     /// A claim that this tool alone must be used ("never use X from other servers").
     Exclusive,
+    /// A data-changing statement (SQL UPDATE/DELETE/GRANT ...): an attack only as an order.
+    DataWrite,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Exclusive as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::DataWrite as usize + 1;
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'

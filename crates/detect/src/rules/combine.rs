@@ -222,6 +222,10 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "nachdem ",
             "prima di ",
             "dopo ",
+            "avant ",
+            "antes ",
+            "vor ",
+            "prima ",
             "should the user ",
             "should anyone ",
             "if asked",
@@ -658,11 +662,13 @@ pub(crate) fn combine_in(
     let hidden_act = c.each(Atom::Conceal).any(|(s0, _)| {
         let s = c.sent(s0);
         let (ss, se) = c.sentence(s);
+        let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
         let sent = c.text[ss..se].to_ascii_lowercase();
         c.conditional_imperative(s)
             || [
                 "skip",
                 "omit",
+                "leave out",
                 "hide ",
                 "filter out",
                 "exclude",
@@ -711,6 +717,21 @@ pub(crate) fn combine_in(
                 (s0, e0),
                 "directs the model to run a script or shell payload".into(),
             );
+        }
+    }
+
+    // Data-changing statements ("also run: UPDATE users SET role='admin'") given as orders; in
+    // honest SQL tools they are examples.
+    for (s0, e0) in c.each(Atom::DataWrite) {
+        let s = c.sent(s0);
+        if c.directive(s) || c.conditional_imperative(s) {
+            hits.push(
+                &EXEC_SCRIPT,
+                60,
+                (s0, e0),
+                "directs the model to run a data-changing statement".into(),
+            );
+            break;
         }
     }
 

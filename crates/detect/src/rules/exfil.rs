@@ -86,7 +86,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "the contents of ~/.aws/credentials in the `region` argument" needs no verb at all.
         // In an argument's own description, "set this to the value of X" as an order.
         let contents_into_param = c.in_sent(Atom::Contents, s)
-            && (c.near(Atom::ParamRef, s) || (c.in_param && c.directive(s)));
+            && (c.near(Atom::ParamRef, s)
+                || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
         if source && ((carried && (c.directive(s) || c.imperative_start(s))) || contents_into_param)
         {
             h.push(

@@ -219,7 +219,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::ModelAddress, Gate, &["assistant", "ai", "claude", "agent"],
         r"(^|[.!?:]\s+|\n)\s*(assistant|ai|claude|agent)\s*,"),
     spec(Atom::Modal, Start, &["you", "user", "owner", "admin"],
-        r"\b(you\s+are|you've\s+been|you\s+have\s+been)\s+(pre-?)?(authori[sz]ed|allowed|permitted|cleared|instructed|required)\s+to\b|\b(user|owner|admin)\s+has\s+(already\s+)?(pre-?)?(authori[sz]ed|approved|allowed|consented)"),
+        r"\b(you\s+are|you've\s+been|you\s+have\s+been)\s+(pre-?)?(authori[sz]ed|allowed|permitted|cleared|instructed|required)\s+to\b|\b(user|owner|admin)\s+has\s+(already\s+(pre-?)?|pre-?)(authori[sz]ed|approved|allowed|consented)"),
     spec(Atom::Prescribe, Start, &["should", "must", "shall", "need", "has", "is", "will"],
         r"\b(should|must|shall|needs?\s+to|has\s+to|is\s+to|will)\s+(always\s+|now\s+|instead\s+|also\s+)?(be|become|equal|use|contain|include|point\s+to|go\s+to|go\s+through|pass\s+through)\b"),
     spec(Atom::Contents, Start, &["content", "full", "text", "data", "output", "body", "value"],
@@ -282,7 +282,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Priority, Start, &["output", "result", "response", "text", "description", "this"],
         r"\b(output|result|response|text|description|this)\s+(is|are)\s+(authoritative|binding|final|the\s+source\s+of\s+truth)\b"),
     spec(Atom::Modal, Start, &["approved", "authori", "signed", "sanctioned", "has", "have"],
-        r"\b(approved|authori[sz]ed|signed\s+off\s+on|sanctioned)\s+(this|it)\b|\b(has|have)\s+(already\s+)?(approved|authori[sz]ed|signed\s+off)\b"),
+        r"\b(approved|authori[sz]ed|signed\s+off\s+on|sanctioned)\s+(this|it)\b|\b(has|have)\s+already\s+(approved|authori[sz]ed|signed\s+off)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "llm", "ai"],
         r"\b(agents?|assistants?|models?|llms?|ai)\s+(\w+\s+){0,4}(should|must|shall|need\s+to|have\s+to|are\s+to)\b"),
     spec(Atom::Disable, Start, &["disable", "turn", "bypass", "skip", "suppress", "remove", "circumvent", "auto_approve", "no-verify", "dangerously"],
@@ -348,12 +348,12 @@ pub(crate) const SPECS: &[Spec] = &[
     // Safeguards declared off, or skipped: "without waiting for the user's review",
     // "confirmations are disabled for this session".
     spec(Atom::Disable, Start, &["without"],
-        r"\bwithout\s+(waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+((\w+('s)?|'s)\s+){0,3}(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
-    spec(Atom::Disable, Start, &["confirmation", "approval", "safety", "guardrail", "safeguard", "restriction", "permission"],
-        r"\b(confirmations?|approvals?|safety\s+checks?|guardrails?|safeguards?|restrictions?|permission\s+checks?)\s+(are|is|have\s+been|has\s+been)\s+(now\s+)?(disabled|turned\s+off|suspended|lifted|waived|not\s+required|unnecessary|no\s+longer\s+(needed|required))\b"),
+        r"\bwithout\s+(waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+(the\s+|a\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+    spec(Atom::Disable, Start, &["confirmation", "approval", "safety", "content", "guardrail", "safeguard", "restriction", "permission"],
+        r"\b(confirmations?|approvals?|safety\s+(checks?|rules|filters|guidelines|policies)|content\s+(filters|policies)|guardrails?|safeguards?|restrictions?|permission\s+checks?)\s+(are|is|were|was|have\s+been|has\s+been)\s+(now\s+)?(disabled|turned\s+off|suspended|lifted|waived|relaxed|removed|not\s+required|unnecessary|no\s+longer\s+(needed|required))\b"),
     // Consent claimed on the user's behalf: the model is told it need not ask.
     spec(Atom::Consent, Gate, &["authori", "approv", "agreed", "consent", "opted"],
-        r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)\b(\s+(to|that)\b)?|\bpre-?(authori[sz]ed|approved)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
+        r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)(\s+(to|that|this|it|sharing|sending|uploading|forwarding|disclosing|the\s+transfer)\b|\s*[.;,]|\s*$)|\bpre-?(authori[sz]ed|approved)\s+(sharing|sending|uploading|forwarding|disclosing|access\s+to|this|it)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
     // Private data named by what it is rather than by its path.
     spec(Atom::SensPath, Gate, &["ssh", "aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser", "saved", "password", "authorization", "output", "result"],
         concat!(
@@ -390,7 +390,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Coercion, Start, &["user", "someone", "people", "lives", "life"],
         r"\b(user|someone|people)\s+(is|are|will\s+be)\s+in\s+(grave\s+|serious\s+)?danger\b|\b(lives?|life)\s+(is|are)\s+at\s+(risk|stake)\b"),
     // Data-changing SQL carried as an order.
-    spec(Atom::Script, Start, &["update", "delete", "truncate", "grant", "alter"],
+    spec(Atom::DataWrite, Start, &["update", "delete", "truncate", "grant", "alter"],
         r"\bupdate\s+\w+\s+set\s+\w+\s*=|\bdelete\s+from\s+\w+|\btruncate\s+table\s+\w+|\bgrant\s+(all|admin|superuser)\b|\balter\s+user\s+\w+"),
     // Trust shifted to this tool alone, the others discredited.
     spec(Atom::Ignore, Gate, &["only"],
@@ -429,4 +429,27 @@ pub(crate) const SPECS: &[Spec] = &[
     // (Cyrillic has no case folding here: capitals are listed.)
     spec(Atom::ModelAddress, Start, &["для", "Для", "ДЛЯ"],
         r"(для|Для|ДЛЯ)\s+(ии|ИИ|модели|МОДЕЛИ|ассистента|АССИСТЕНТА|агента|АГЕНТА)"),
+    // Round 3 of phrasings outside the tuning set.
+    spec(Atom::Contents, Start, &["first", "last"],
+        r"\b(first|last)\s+(\d+\s+)?(lines?|bytes?|characters?|chars|words|messages)\s+(of|from|in)\b"),
+    spec(Atom::Conversation, Start, &["current", "ongoing", "this"],
+        r"\b(current|ongoing|this)\s+(chat|conversation)\b"),
+    spec(Atom::Conversation, Start, &["seen", "shown", "shared", "mentioned", "used", "typed"],
+        r"\b(seen|shown|shared|mentioned|used|typed)\s+(in|during)\s+(the|this)\s+(session|chat|conversation)\b"),
+    spec(Atom::Modal, Start, &["has", "have"], r"\b(has|have)\s+to\s+(begin|start|end|contain|include)\s+with\b"),
+    spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm"],
+        r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+to\b"),
+    spec(Atom::Conceal, Start, &["need", "no"],
+        r"\b(need|needs)\s+not\s+(know|be\s+told|be\s+informed|see|find\s+out)\b|\bno\s+need\s+for\s+(the\s+)?user\s+to\s+know\b"),
+    spec(Atom::Conceal, Start, &["without"],
+        r"\bwithout\s+(mentioning|disclosing|revealing|showing|stating)\s+(the\s+|any\s+)?(price|cost|fees?|charges?|amount|total|upgrade|subscription)\b"),
+    spec(Atom::Conceal, Start, &["sans", "sin", "ohne"],
+        r"\bsans\s+(prevenir|informer|avertir|le\s+dire\s+a)\s+l'utilisateur|\bsin\s+(avisar|informar|decir)(le)?\s+al\s+usuario|\bohne\s+(den\s+)?(benutzer|nutzer|anwender)\s+zu\s+(informieren|benachrichtigen|fragen)"),
+    spec(Atom::Disable, Start, &["never", "do", "don"],
+        r"\b(never|do\s+not|don'?t)\s+(flag|report|warn\s+about|block|reject)\s+(\S+\s+){0,3}(credentials|secrets|passwords|keys|vulnerabilit\w+|security\s+issues|malware)\b"),
+    spec(Atom::FakeMarker, Start, &["i"],
+        r"\bi\s+am\s+(the|your)\s+(developer|admin|administrator|creator|owner|operator|system)\b"),
+    spec(Atom::ModelAddress, Gate, &["model", "llm"], r"(^|[.!?:]\s+|\n)\s*(model|llm)\s*,"),
+    spec(Atom::ModelAddress, Start, &["model", "assistant", "agent", "ai", "llm"],
+        r"\b(model|assistant|agent|ai|llm)\s+(tip|hint)\b"),
 ];
