@@ -68,9 +68,11 @@ pub(crate) enum Atom {
     Exclusive,
     /// A data-changing statement (SQL UPDATE/DELETE/GRANT ...): an attack only as an order.
     DataWrite,
+    /// Steering every reply of the model ("in every reply", "dans chaque reponse").
+    ReplySteer,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::DataWrite as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::ReplySteer as usize + 1;
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'

@@ -68,6 +68,8 @@ rules! {
         "threatens failure or insists a step is not optional, to pressure the model";
     ROLE_FAKE_MARKER = "role.fake_marker", "role", Medium, 30,
         "markup that imitates a system/privileged channel (<IMPORTANT>, [SYSTEM], <|im_start|>)";
+    ROLE_REPLY_STEERING = "role.reply_steering", "role", High, 45,
+        "orders the model to shape every reply (promote, disparage, add content), beyond this tool's use";
     ROLE_MODEL_ADDRESS = "role.model_address", "role", Low, 15,
         "addresses the model directly or reassigns its role";
     SECRECY_CONCEAL = "secrecy.conceal_from_user", "secrecy", High, 55,

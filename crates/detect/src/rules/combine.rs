@@ -354,6 +354,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "recommend",
             "promote",
             "invite",
+            "fill",
         ];
         let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
         (order, order && after_condition)
@@ -624,6 +625,25 @@ pub(crate) fn combine_in(
             );
         }
     }
+    // "In every reply, promote X": an order that outlives this tool's use.
+    for (s0, e0) in c.each(Atom::ReplySteer) {
+        let s = c.sent(s0);
+        // The order must be in the same sentence: "a table is shown in every response" is
+        // what the tool does.
+        let ordered = c.imperative_start(s)
+            || c.in_sent(Atom::Modal, s)
+            || c.in_sent(Atom::ModelAddress, s)
+            || c.has(Atom::Ignore);
+        if ordered {
+            hits.push(
+                &ROLE_REPLY_STEERING,
+                ROLE_REPLY_STEERING.weight,
+                (s0, e0),
+                "orders the model to shape every reply".into(),
+            );
+            break;
+        }
+    }
     // "The user has pre-authorized sharing ...": consent claimed next to private data or a
     // destination, so that the model does not ask.
     for (s0, e0) in c.each(Atom::Consent) {
@@ -669,6 +689,9 @@ pub(crate) fn combine_in(
                 "skip",
                 "omit",
                 "leave out",
+                "delet",
+                "remov",
+                "discard",
                 "hide ",
                 "filter out",
                 "exclude",
