@@ -355,6 +355,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "promote",
             "invite",
             "fill",
+            "treat",
         ];
         let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
         (order, order && after_condition)
@@ -692,6 +693,9 @@ pub(crate) fn combine_in(
                 "delet",
                 "remov",
                 "discard",
+                "replac",
+                "alter",
+                "falsif",
                 "hide ",
                 "filter out",
                 "exclude",
@@ -758,7 +762,18 @@ pub(crate) fn combine_in(
         }
     }
 
-    // Destructive side steps.
+    // Destructive side steps: "must delete ...", or "After the backup finishes, drop the tables".
+    if let Some((s0, e0)) = c
+        .each(Atom::Destructive)
+        .find(|(d, _)| c.conditional_imperative(c.sent(*d)) && !c.negated_at(*d))
+    {
+        hits.push(
+            &DESTRUCTIVE_DIRECTIVE,
+            DESTRUCTIVE_DIRECTIVE.weight,
+            (s0, e0),
+            "directs the model to delete, reset or overwrite something after a step".into(),
+        );
+    }
     for (s0, e0) in c.each(Atom::ModalDestructive) {
         hits.push(
             &DESTRUCTIVE_DIRECTIVE,
