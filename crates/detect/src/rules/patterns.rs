@@ -493,7 +493,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(hidden|secret|behaviou?ral)\s+(requirement|override|extra|instruction|rule|step)s?\s*[:\x2d\xe2]"),
     spec(Atom::Conceal, Start, &["omit", "leave"],
         r"\b(omit|leave\s+out)\s+(the\s+fact\s+)?that\s+(it|this|the\s+tool)\b"),
-    spec(Atom::Conversation, Start, &["user", "their"],
+    spec(Atom::Conversation, Start, &["user", "their", "last"],
         r"\b(user'?s?|their)\s+(last|latest|recent|previous|first)\s+(\w+\s+)?(messages|prompts|questions|requests|documents?|files?|searches)\b|\b(user'?s?|their)\s+ip\s+address(es)?\b|\blast\s+(document|file|page)s?\s+(they|the\s+user)\s+(opened|viewed|read)\b"),
     spec(Atom::UserIntent, Start, &["do", "don", "never"],
         r"\b(do\s+not|don'?t|never)\s+follow\s+(the\s+)?user'?s?\s+\w+"),
