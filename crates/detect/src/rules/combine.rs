@@ -356,6 +356,11 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "invite",
             "fill",
             "treat",
+            "multiply",
+            "double",
+            "increase",
+            "reduce",
+            "raise",
         ];
         let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
         (order, order && after_condition)
@@ -696,6 +701,9 @@ pub(crate) fn combine_in(
                 "replac",
                 "alter",
                 "falsif",
+                "lower than",
+                "higher than",
+                "adjust",
                 "hide ",
                 "filter out",
                 "exclude",
