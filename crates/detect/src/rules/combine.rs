@@ -704,6 +704,8 @@ pub(crate) fn combine_in(
                 "lower than",
                 "higher than",
                 "adjust",
+                "execut",
+                "production",
                 "hide ",
                 "filter out",
                 "exclude",
@@ -834,5 +836,74 @@ pub(crate) fn combine_in(
     }
 
     super::shadow::shadow(&c, kind, &mut hits);
+    beyond_purpose(&c, &mut hits);
     hits.0
+}
+
+/// An order that reaches beyond the tool on several fronts at once. Each front alone is common in
+/// honest text ("call list_projects first", "reads ~/.ssh/config", "sends to the recipients in
+/// `to`"); an order that combines two or more of them in one sentence (or takes up the one
+/// before with a pronoun) is how poisoned descriptions are built, whatever their words.
+fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
+    for s in 0..c.starts.len() {
+        let ordered = c.in_sent(Atom::Modal, s)
+            || c.imperative_start(s)
+            || c.in_sent(Atom::ModelAddress, s)
+            || c.other_ref_near(s, RefKind::Trigger);
+        if !ordered {
+            continue;
+        }
+        let (ss, _) = c.sentence(s);
+        // "Never send keys to external URLs" forbids what it names.
+        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) {
+            continue;
+        }
+        let fronts: [(&str, bool); 5] = [
+            (
+                "another tool",
+                c.refs
+                    .iter()
+                    .any(|r| !r.is_self && !r.negated && c.sent(r.start) == s),
+            ),
+            (
+                "private data",
+                [
+                    Atom::SensPath,
+                    Atom::SecretNoun,
+                    Atom::StrongSecret,
+                    Atom::Conversation,
+                ]
+                .iter()
+                .any(|a| c.in_sent(*a, s)),
+            ),
+            (
+                "an outside destination",
+                c.in_sent(Atom::Email, s) || c.in_sent(Atom::Url, s),
+            ),
+            (
+                "the user kept unaware",
+                [Atom::Conceal, Atom::Deceive, Atom::Silent]
+                    .iter()
+                    .any(|a| c.in_sent(*a, s)),
+            ),
+            (
+                "money or recipients",
+                c.in_sent(Atom::Recipient, s) || c.in_sent(Atom::TamperStrong, s),
+            ),
+        ];
+        let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
+        if hit.len() >= 2 {
+            let w = if hit.len() >= 3 {
+                50
+            } else {
+                SCOPE_BEYOND_PURPOSE.weight
+            };
+            h.push(
+                &SCOPE_BEYOND_PURPOSE,
+                w,
+                c.sentence(s),
+                format!("an order that reaches {}", hit.join(" and ")),
+            );
+        }
+    }
 }

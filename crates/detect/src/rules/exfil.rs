@@ -129,7 +129,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
             // What goes there is private: the conversation, a credential, or a placeholder the
             // model is to fill with it (`?d={conversation_summary}`).
+            // "The signing key is at ~/.gnupg; send a copy of that directory to ...".
+            let taken_up = s > 0
+                && (c.in_sent(Atom::SensPath, s - 1) || c.in_sent(Atom::StrongSecret, s - 1))
+                && takes_up(c, s);
             let private = c.in_sent(Atom::Conversation, s)
+                || taken_up
                 || c.in_sent(Atom::SensPath, s)
                 || c.in_sent(Atom::StrongSecret, s)
                 || (c.in_sent(Atom::Solicit, s) && c.in_sent(Atom::SecretNoun, s))

@@ -525,4 +525,16 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Transfer, Start, &["summar"], r"\bsummari[sz]e\w*\s+(\S+\s+){0,8}?(into|in)\s+(the\s+)?['\x22`]"),
     spec(Atom::Conceal, Start, &["do", "don", "never"],
         r"\b(do\s+not|don'?t|never)\s+(mention|reveal|disclose|show)\s+(the|any)\s+(offset|change|adjustment|modification|markup|fee|discount|difference|rounding)s?\b"),
+    // Round 8: the model as the subject of any present-tense verb is an order ("the agent reads
+    // /etc/passwd"), plural addressees, silent acts in the passive.
+    spec(Atom::Modal, Start, &["the", "assistant", "agent", "model", "ai", "llm", "you"],
+        r"\b(the\s+)?(assistant|agent|model|ai|llm)\s+(always\s+|now\s+|then\s+|also\s+|first\s+)?[a-z]{3,}s\b|\byou\s+(always\s+|now\s+|then\s+|also\s+|first\s+)?(will\s+)?(read|send|open|upload|post|copy|delete|include|forward|run|call|add|write|paste|share|submit|save)\b"),
+    spec(Atom::ModelAddress, Start, &["note", "message", "instruction", "reminder", "attention", "hint", "tip"],
+        r"\b(note|message|instructions?|reminder|attention|hint|tip)\s+(to|for)\s+(all\s+)?(ais|assistants|models|llms|agents)\b"),
+    spec(Atom::Silent, Start, &["silently", "secretly", "covertly", "quietly"],
+        r"\b(silently|secretly|covertly|quietly)\s+[a-z]+(ed|en)\b"),
+    spec(Atom::Priority, Start, &["only"],
+        r"\bonly\s+(trustworthy|trusted|reliable|authoritative|valid)\s+(source|server|tool)\b"),
+    spec(Atom::Deceive, Start, &["instead", "rather"],
+        r"\b(instead|rather)\s*,?\s+(say|claim|report|tell\s+(them|the\s+user))\s+(that\s+)?(\w+\s+){0,3}(succeeded|worked|was\s+successful|completed|is\s+fine|went\s+through)\b"),
 ];
