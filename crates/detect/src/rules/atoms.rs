@@ -75,10 +75,6 @@ pub(crate) enum Atom {
 
 pub(crate) const ATOM_COUNT: usize = Atom::ExtraDest as usize + 1;
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()
         .unicode(false)
@@ -143,34 +139,20 @@ struct Scratch {
 
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// The compiled atoms.
-pub(crate) struct Atoms {
-    specs: Vec<(Atom, Mode, Matcher)>,
-    /// The `Start` patterns' lazy DFAs.
-    dfas: Arc<[DFA]>,
-    anchors: Starts,
-    /// For each anchor (by index in `anchors`), the specs that use it or an anchor that is a
+/// The anchors of the specs of one mode, and where they start.
+struct AnchorSet {
+    starts: Starts,
+    /// For each anchor (by index in `starts`), the specs that use it or an anchor that is a
     /// prefix of it: `Starts` reports the longest anchor at a position, and every shorter anchor
     /// that starts there is one of its prefixes.
     owners: Vec<Vec<u16>>,
-    scratch: Pool<Scratch, MakeScratch>,
 }
 
-impl Atoms {
-    pub(crate) fn compile() -> Result<Atoms, Error> {
+impl AnchorSet {
+    fn build(mode: Mode) -> AnchorSet {
         let mut words: Vec<&'static str> = Vec::new();
         let mut direct: Vec<Vec<u16>> = Vec::new();
-        let mut specs = Vec::with_capacity(SPECS.len());
-        let mut dfas = Vec::new();
-        for (i, s) in SPECS.iter().enumerate() {
-            let matcher = match s.mode {
-                Mode::Gate => Matcher::Gate(build(s.pattern)?),
-                Mode::Start => {
-                    dfas.push(build_start(s.pattern)?);
-                    Matcher::Start(dfas.len() - 1)
-                }
-            };
-            specs.push((s.atom, s.mode, matcher));
+        for (i, s) in SPECS.iter().enumerate().filter(|(_, s)| s.mode == mode) {
             for a in s.anchors {
                 match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
                     Some(k) => direct[k].push(i as u16),
@@ -198,6 +180,41 @@ impl Atoms {
                 own
             })
             .collect();
+        AnchorSet {
+            starts: Starts::new(words.iter().map(|w| w.as_bytes())),
+            owners,
+        }
+    }
+}
+
+/// The compiled atoms.
+pub(crate) struct Atoms {
+    specs: Vec<(Atom, Matcher)>,
+    /// The `Start` patterns' lazy DFAs.
+    dfas: Arc<[DFA]>,
+    /// The anchors of `Start` patterns, which begin their matches: only positions outside words
+    /// count (such a pattern whose anchor starts with a word character starts with `\b`, so an
+    /// anchor inside a word, "in" in "within", cannot start a match).
+    leads: AnchorSet,
+    /// The anchors of `Gate` patterns, which may occur anywhere in a match.
+    gates: AnchorSet,
+    scratch: Pool<Scratch, MakeScratch>,
+}
+
+impl Atoms {
+    pub(crate) fn compile() -> Result<Atoms, Error> {
+        let mut specs = Vec::with_capacity(SPECS.len());
+        let mut dfas = Vec::new();
+        for s in SPECS {
+            let matcher = match s.mode {
+                Mode::Gate => Matcher::Gate(build(s.pattern)?),
+                Mode::Start => {
+                    dfas.push(build_start(s.pattern)?);
+                    Matcher::Start(dfas.len() - 1)
+                }
+            };
+            specs.push((s.atom, matcher));
+        }
         let n_specs = specs.len();
         let dfas: Arc<[DFA]> = dfas.into();
         let for_scratch = Arc::clone(&dfas);
@@ -211,8 +228,8 @@ impl Atoms {
         Ok(Atoms {
             specs,
             dfas,
-            anchors: Starts::new(words.iter().map(|w| w.as_bytes())),
-            owners,
+            leads: AnchorSet::build(Mode::Start),
+            gates: AnchorSet::build(Mode::Gate),
             scratch: Pool::new(make),
         })
     }
@@ -234,20 +251,16 @@ impl Atoms {
         // to right.
         hits.clear();
         counts.fill(0);
-        self.anchors
-            .for_each(hay, 0, hay.len(), false, |p, anchor| {
-                // Patterns whose anchor starts with a word character start with `\b`: an anchor
-                // inside a word ("in" in "within") cannot start a match.
-                let inside_word = is_word(hay[p]) && p > 0 && is_word(hay[p - 1]);
-                for &spec in &self.owners[anchor] {
-                    if inside_word && self.specs[spec as usize].1 == Mode::Start {
-                        continue;
+        for (set, outside_words) in [(&self.leads, true), (&self.gates, false)] {
+            set.starts
+                .for_each(hay, 0, hay.len(), outside_words, |p, anchor| {
+                    for &spec in &set.owners[anchor] {
+                        hits.push((spec, p as u32));
+                        counts[spec as usize + 1] += 1;
                     }
-                    hits.push((spec, p as u32));
-                    counts[spec as usize + 1] += 1;
-                }
-                true
-            });
+                    true
+                });
+        }
         for k in 1..counts.len() {
             counts[k] += counts[k - 1];
         }
@@ -259,7 +272,7 @@ impl Atoms {
             next[spec as usize] += 1;
         }
         let mut out = Vec::with_capacity(32);
-        for (spec, (atom, _, matcher)) in self.specs.iter().enumerate() {
+        for (spec, (atom, matcher)) in self.specs.iter().enumerate() {
             let (a, b) = (counts[spec] as usize, counts[spec + 1] as usize);
             if a == b {
                 continue;
