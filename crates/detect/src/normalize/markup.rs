@@ -150,6 +150,10 @@ fn md_comments(text: &str, hits: &mut Vec<Hit>) {
 
 fn padding(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
+    // A deep run needs 300 blank bytes or 25 line breaks: most texts have neither in total.
+    if b.len() < 300 && b.iter().filter(|&&c| c == b'\n').count() < 25 {
+        return;
+    }
     let mut run_start = 0;
     let mut newlines = 0;
     let mut run = 0;
@@ -181,5 +185,28 @@ fn padding(text: &str, hits: &mut Vec<Hit>) {
         } else {
             run = 0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn padded(text: &str) -> bool {
+        let mut hits = Vec::new();
+        padding(text, &mut hits);
+        !hits.is_empty()
+    }
+
+    #[test]
+    fn padding_needs_300_blanks_or_25_line_breaks_in_one_run() {
+        assert!(padded(&format!("ok{}send it", "\n".repeat(25))));
+        assert!(!padded(&format!("ok{}send it", "\n".repeat(24))));
+        assert!(padded(&format!("ok{}send it", " ".repeat(300))));
+        assert!(!padded(&format!("ok{}send it", " ".repeat(299))));
+        // Enough line breaks in total, but not in one run.
+        assert!(!padded(&format!("ok{}send it", "\n\n\nx".repeat(10))));
+        // A deep run with nothing after it hides nothing.
+        assert!(!padded(&format!("ok{}", " ".repeat(400))));
     }
 }

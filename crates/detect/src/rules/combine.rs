@@ -10,7 +10,7 @@
 use super::atoms::{Atom, ATOM_COUNT};
 use super::catalog::*;
 use super::sentences;
-use super::tools::{RefKind, ToolRef};
+use super::tools::{starts_with_ci, RefKind, ToolRef};
 
 /// Which kind of field a text came from: some rules only make sense in a description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +194,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
                 t = t[marker.len()..].trim_start();
             }
         }
-        let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
+        let head = t.get(..t.len().min(12)).unwrap_or("").as_bytes();
         const CONDITIONS: &[&str] = &[
             "before ",
             "after ",
@@ -206,7 +206,9 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "each time ",
             "to ",
         ];
-        let after_condition = CONDITIONS.iter().any(|w| head.starts_with(w));
+        let after_condition = CONDITIONS
+            .iter()
+            .any(|w| starts_with_ci(head, w.as_bytes()));
         if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
@@ -238,9 +240,11 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
         let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
-        let mut w = words.next().unwrap_or("").to_ascii_lowercase();
-        while ADVERBS.contains(&w.as_str()) {
-            w = words.next().unwrap_or("").to_ascii_lowercase();
+        // Words are ASCII letters and the lists lowercase: compared without a lowercased copy.
+        let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let mut w = words.next().unwrap_or("");
+        while one_of(ADVERBS, w) {
+            w = words.next().unwrap_or("");
         }
         const VERBS: &[&str] = &[
             "take",
@@ -311,7 +315,8 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "email",
             "leak",
         ];
-        let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
+        let order =
+            one_of(VERBS, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
         (order, order && after_condition)
     }
 }

@@ -53,7 +53,8 @@ fn build(p: &str, ci: bool) -> Result<Regex, Error> {
         })
 }
 
-fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
+/// Whether `hay` starts with `word` in any ASCII case.
+pub(crate) fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
     hay.len() >= word.len() && hay[..word.len()].eq_ignore_ascii_case(word)
 }
 
