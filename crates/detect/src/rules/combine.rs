@@ -7,6 +7,8 @@
 //! here fire only when ingredients meet in the same sentence (or the one before), and the weak
 //! single signals carry low weights that cannot block on their own.
 
+use std::cell::OnceCell;
+
 use super::atoms::{Atom, ATOM_COUNT};
 use super::catalog::*;
 use super::sentences;
@@ -73,8 +75,9 @@ pub(super) struct Ctx<'a> {
     pub(super) starts: &'a [usize],
     pub(super) sent_bits: Vec<u64>,
     pub(super) field_bits: u64,
-    /// Per sentence: (opens with an order, opens with "condition, order"), computed once.
-    mood: Vec<(bool, bool)>,
+    /// Per sentence: (opens with an order, opens with "condition, order"), computed when a rule
+    /// first asks (most sentences are never asked about).
+    mood: Vec<OnceCell<(bool, bool)>>,
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -140,11 +143,19 @@ impl Ctx<'_> {
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
-        self.mood.get(s).is_some_and(|m| m.0)
+        self.mood(s).0
     }
     /// "When/Before ..., <imperative>": a condition followed by an order.
     pub(super) fn conditional_imperative(&self, s: usize) -> bool {
-        self.mood.get(s).is_some_and(|m| m.1)
+        self.mood(s).1
+    }
+    fn mood(&self, s: usize) -> (bool, bool) {
+        self.mood.get(s).map_or((false, false), |m| {
+            *m.get_or_init(|| {
+                let (a, b) = self.sentence(s);
+                imperative(&self.text[a..b], s)
+            })
+        })
     }
 }
 
@@ -413,14 +424,7 @@ fn build_ctx<'a>(
         }
         field_bits |= bit(*a);
     }
-    let mood = (0..starts.len())
-        .map(|i| {
-            let a = starts[i];
-            let b = starts.get(i + 1).copied().unwrap_or(text.len());
-            let t = &text[a..b];
-            imperative(t, i)
-        })
-        .collect();
+    let mood = vec![OnceCell::new(); starts.len()];
     Ctx {
         text,
         atoms,
