@@ -89,39 +89,31 @@ fn is_b64(b: u8) -> bool {
 }
 
 fn survey(b: &[u8]) -> Survey {
-    let mut s = Survey {
-        longest_b64: 0,
-        longest_hex: 0,
-        escapes: false,
-        rot13_words: 0,
-    };
-    let (mut b64, mut hex, mut letters) = (0, 0, 0);
+    // Run lengths are kept branch-free; only the end of a letter run branches.
+    let (mut b64, mut hex, mut letters) = (0usize, 0usize, 0usize);
+    let (mut longest_b64, mut longest_hex, mut rot13_words) = (0, 0, 0u32);
     for (i, &c) in b.iter().enumerate() {
         let class = CLASSES[usize::from(c)];
-        if class & B64_CHAR != 0 {
-            b64 += 1;
-            s.longest_b64 = s.longest_b64.max(b64);
-        } else {
-            b64 = 0;
-            s.escapes |= c == b'\\' && b.get(i + 1) == Some(&b'x');
-        }
-        if class & HEX_DIGIT != 0 {
-            hex += 1;
-            s.longest_hex = s.longest_hex.max(hex);
-        } else {
-            hex = 0;
-        }
+        b64 = if class & B64_CHAR != 0 { b64 + 1 } else { 0 };
+        longest_b64 = longest_b64.max(b64);
+        hex = if class & HEX_DIGIT != 0 { hex + 1 } else { 0 };
+        longest_hex = longest_hex.max(hex);
         if class & LETTER != 0 {
             letters += 1;
         } else if letters > 0 {
-            s.rot13_words |= rot13_word(&b[i - letters..i]);
+            rot13_words |= rot13_word(&b[i - letters..i]);
             letters = 0;
         }
     }
     if letters > 0 {
-        s.rot13_words |= rot13_word(&b[b.len() - letters..]);
+        rot13_words |= rot13_word(&b[b.len() - letters..]);
     }
-    s
+    Survey {
+        longest_b64,
+        longest_hex,
+        escapes: b.windows(2).any(|w| w == b"\\x"),
+        rot13_words,
+    }
 }
 
 fn base64_runs(text: &str, out: &mut Vec<Revealed>) {

@@ -85,14 +85,17 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
         let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
-            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
-            let same_clause = !between.contains([',', ';'])
-                && !["unless", " if ", " when ", "except", " or "]
-                    .iter()
-                    .any(|w| between.contains(w));
+            // The position tests first: the clause test lowercases a copy.
+            let same_clause = || {
+                let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
+                !between.contains([',', ';'])
+                    && !["unless", " if ", " when ", "except", " or "]
+                        .iter()
+                        .any(|w| between.contains(w))
+            };
             q > r.end
                 && q < se.min(r.end + 100)
-                && same_clause
+                && same_clause()
                 && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
         });
         if lit {
