@@ -72,7 +72,9 @@ impl Engine {
     /// Judges a tool definition (`name`, `title`, `description`, `inputSchema`, `outputSchema`,
     /// `annotations`). A value that is not an object yields a finding-free pass.
     pub fn scan_tool(&self, tool: &Value) -> Report {
-        let own = tool.get("name").and_then(Value::as_str).unwrap_or("");
+        let own = walk::get(tool, "name")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         self.scan_fields(&walk::tool(tool), own)
     }
 
