@@ -60,10 +60,12 @@ pub(crate) fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
 
 /// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
 pub(crate) fn squash(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    // Bytes, not chars: the bytes of a non-ASCII char are never ASCII alphanumerics.
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
 }
 
 fn code_like(s: &str) -> bool {
@@ -169,6 +171,10 @@ fn tool_word_before(hay: &[u8], i: usize) -> Option<usize> {
     while e > 0 && hay[e - 1] == b' ' {
         e -= 1;
     }
+    // Cheap rejection: both words end in `l` or `n` (any case).
+    if e == 0 || !matches!(hay[e - 1] | 0x20, b'l' | b'n') {
+        return None;
+    }
     [&b"tool"[..], b"function"]
         .into_iter()
         .find(|w| word_ends_at(hay, e, w))
@@ -182,6 +188,13 @@ fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     }
     let rest = &hay[j..];
     let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
+    // Cheap rejection: both words begin with `t` or `f` (any case).
+    if !rest
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b't' | b'f'))
+    {
+        return false;
+    }
     [&b"tool"[..], b"function"].into_iter().any(|w| {
         rest.len() >= w.len()
             && rest[..w.len()].eq_ignore_ascii_case(w)
