@@ -129,12 +129,23 @@ enum Matcher {
 /// anchor-hit buffers (kept between calls so a scan allocates nothing here).
 struct Scratch {
     caches: Vec<Cache>,
-    /// (spec, position) of every anchor hit, in position order.
-    hits: Vec<(u16, u32)>,
-    /// Per spec, where its positions begin in `positions` (a counting sort of `hits`).
-    counts: Vec<u32>,
-    next: Vec<u32>,
-    positions: Vec<u32>,
+    /// Per spec, the positions of its anchors, in order (only specs in `hit` are filled).
+    positions: Vec<Vec<u32>>,
+    /// The set of specs with an anchor hit, one bit per spec.
+    hit: Vec<u64>,
+}
+
+impl Scratch {
+    /// Empties the buffers a scan that panicked half-way may have left filled (a scan that
+    /// finishes leaves them empty, so this costs a look at `hit`).
+    fn reset(&mut self) {
+        for (word, bits) in self.hit.iter_mut().enumerate() {
+            while *bits != 0 {
+                self.positions[word * 64 + bits.trailing_zeros() as usize].clear();
+                *bits &= *bits - 1;
+            }
+        }
+    }
 }
 
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -220,10 +231,8 @@ impl Atoms {
         let for_scratch = Arc::clone(&dfas);
         let make: MakeScratch = Box::new(move || Scratch {
             caches: for_scratch.iter().map(DFA::create_cache).collect(),
-            hits: Vec::new(),
-            counts: vec![0; n_specs + 1],
-            next: vec![0; n_specs + 1],
-            positions: Vec::new(),
+            positions: vec![Vec::new(); n_specs],
+            hit: vec![0; n_specs.div_ceil(64)],
         });
         Ok(Atoms {
             specs,
@@ -239,64 +248,53 @@ impl Atoms {
     pub(crate) fn find_all(&self, text: &str, per_atom: usize) -> Vec<(Atom, usize, usize)> {
         let hay = text.as_bytes();
         let mut scratch = self.scratch.get();
+        scratch.reset();
         let Scratch {
             caches,
-            hits,
-            counts,
-            next,
             positions,
+            hit,
         } = &mut *scratch;
-        // Anchor hits, bucketed by spec (a counting sort: specs in index order, each spec's
-        // positions in order), so that patterns run in spec order and, within a spec, from left
-        // to right.
-        hits.clear();
-        counts.fill(0);
+        // Anchor positions by spec: each spec's anchors come from one table, whose walk is in
+        // position order, so patterns run in spec order and, within a spec, from left to right.
         for (set, outside_words) in [(&self.leads, true), (&self.gates, false)] {
             set.starts
                 .for_each(hay, 0, hay.len(), outside_words, |p, anchor| {
                     for &spec in &set.owners[anchor] {
-                        hits.push((spec, p as u32));
-                        counts[spec as usize + 1] += 1;
+                        let spec = usize::from(spec);
+                        hit[spec / 64] |= 1 << (spec % 64);
+                        positions[spec].push(p as u32);
                     }
                     true
                 });
         }
-        for k in 1..counts.len() {
-            counts[k] += counts[k - 1];
-        }
-        positions.clear();
-        positions.resize(hits.len(), 0);
-        next.copy_from_slice(counts);
-        for &(spec, p) in hits.iter() {
-            positions[next[spec as usize] as usize] = p;
-            next[spec as usize] += 1;
-        }
         let mut out = Vec::with_capacity(32);
-        for (spec, (atom, matcher)) in self.specs.iter().enumerate() {
-            let (a, b) = (counts[spec] as usize, counts[spec + 1] as usize);
-            if a == b {
-                continue;
-            }
-            match matcher {
-                Matcher::Gate(re) => {
-                    for m in re.find_iter(hay).take(per_atom) {
-                        out.push((*atom, m.start(), m.end()));
-                    }
-                }
-                Matcher::Start(d) => {
-                    let (mut last_end, mut n) = (0, 0);
-                    for &pos in &positions[a..b] {
-                        let pos = pos as usize;
-                        if pos < last_end || n >= per_atom {
-                            continue;
-                        }
-                        if let Some(end) = self.end_at(*d, &mut caches[*d], hay, pos) {
-                            out.push((*atom, pos, end));
-                            last_end = end.max(pos + 1);
-                            n += 1;
+        for (word, bits) in hit.iter_mut().enumerate() {
+            while *bits != 0 {
+                let spec = word * 64 + bits.trailing_zeros() as usize;
+                *bits &= *bits - 1;
+                let (atom, matcher) = &self.specs[spec];
+                match matcher {
+                    Matcher::Gate(re) => {
+                        for m in re.find_iter(hay).take(per_atom) {
+                            out.push((*atom, m.start(), m.end()));
                         }
                     }
+                    Matcher::Start(d) => {
+                        let (mut last_end, mut n) = (0, 0);
+                        for &pos in &positions[spec] {
+                            let pos = pos as usize;
+                            if pos < last_end || n >= per_atom {
+                                continue;
+                            }
+                            if let Some(end) = self.end_at(*d, &mut caches[*d], hay, pos) {
+                                out.push((*atom, pos, end));
+                                last_end = end.max(pos + 1);
+                                n += 1;
+                            }
+                        }
+                    }
                 }
+                positions[spec].clear();
             }
         }
         out.sort_unstable_by_key(|x| (x.1, x.0));
