@@ -48,72 +48,59 @@ fn b64_engine(url_safe: bool) -> GeneralPurpose {
     )
 }
 
-/// What one pass over the text finds, to decide which decoders can find anything.
+/// What a look over the text finds, to decide which decoders can find anything.
 struct Survey {
     /// The longest run of base64 characters.
     longest_b64: usize,
-    /// The longest run of hex digits.
-    longest_hex: usize,
+    /// Whether a run of at least `MIN_HEX` hex digits occurs.
+    long_hex: bool,
     /// Whether a `\x` escape occurs.
     escapes: bool,
     /// Which of `ROT13_WORDS` occur in rot13 as whole words (maximal runs of ASCII letters).
     rot13_words: u32,
 }
 
-/// Byte classes for `survey`.
-const B64_CHAR: u8 = 1;
-const HEX_DIGIT: u8 = 2;
-const LETTER: u8 = 4;
-
-const CLASSES: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// Base64 characters of either alphabet (`[A-Za-z0-9+/_-]`), by byte.
+const B64: [bool; 256] = {
+    let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_') {
-            t[i] |= B64_CHAR;
-        }
-        if b.is_ascii_hexdigit() {
-            t[i] |= HEX_DIGIT;
-        }
-        if b.is_ascii_alphabetic() {
-            t[i] |= LETTER;
-        }
+        t[i] = b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
         i += 1;
     }
     t
 };
 
 fn is_b64(b: u8) -> bool {
-    CLASSES[usize::from(b)] & B64_CHAR != 0
+    B64[usize::from(b)]
 }
 
-fn survey(b: &[u8]) -> Survey {
-    // Run lengths are kept branch-free; only the end of a letter run branches.
-    let (mut b64, mut hex, mut letters) = (0usize, 0usize, 0usize);
-    let (mut longest_b64, mut longest_hex, mut rot13_words) = (0, 0, 0u32);
-    for (i, &c) in b.iter().enumerate() {
-        let class = CLASSES[usize::from(c)];
-        b64 = if class & B64_CHAR != 0 { b64 + 1 } else { 0 };
-        longest_b64 = longest_b64.max(b64);
-        hex = if class & HEX_DIGIT != 0 { hex + 1 } else { 0 };
-        longest_hex = longest_hex.max(hex);
-        if class & LETTER != 0 {
-            letters += 1;
-        } else if letters > 0 {
-            rot13_words |= rot13_word(&b[i - letters..i]);
-            letters = 0;
+/// The longest run of `pred` bytes in `b`.
+fn longest_run(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    b.split(|&c| !pred(c)).map(<[u8]>::len).max().unwrap_or(0)
+}
+
+/// Runs of hex digits and of ASCII letters lie inside runs of base64 characters (their bytes
+/// are base64 characters), so the text is cut into base64 runs and only those are looked into:
+/// for hex digits only when long enough, for letters always (rot13 words).
+fn survey(text: &str) -> Survey {
+    let mut s = Survey {
+        longest_b64: 0,
+        long_hex: false,
+        escapes: text.contains("\\x"),
+        rot13_words: 0,
+    };
+    for run in text.as_bytes().split(|&c| !is_b64(c)) {
+        s.longest_b64 = s.longest_b64.max(run.len());
+        if run.len() >= MIN_HEX && !s.long_hex {
+            s.long_hex = longest_run(run, |c| c.is_ascii_hexdigit()) >= MIN_HEX;
+        }
+        for word in run.split(|c| !c.is_ascii_alphabetic()) {
+            s.rot13_words |= rot13_word(word);
         }
     }
-    if letters > 0 {
-        rot13_words |= rot13_word(&b[b.len() - letters..]);
-    }
-    Survey {
-        longest_b64,
-        longest_hex,
-        escapes: b.windows(2).any(|w| w == b"\\x"),
-        rot13_words,
-    }
+    s
 }
 
 fn base64_runs(text: &str, out: &mut Vec<Revealed>) {
@@ -406,12 +393,12 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     // base64 characters of at least MIN_B64, a hex payload a run of hex digits (base64
     // characters too) of at least MIN_HEX or `\x` escapes. Most text has neither. The same pass
     // notes the rot13-encoded words.
-    let found = survey(text.as_bytes());
+    let found = survey(text);
     if text.len() >= MIN_B64 && found.longest_b64 >= MIN_B64 {
         base64_runs(text, &mut out);
     }
     // `hex_runs` finds nothing without a `\x` escape or a long enough run of hex digits.
-    if text.len() >= MIN_HEX && (found.longest_hex >= MIN_HEX || found.escapes) {
+    if text.len() >= MIN_HEX && (found.long_hex || found.escapes) {
         hex_runs(text, &mut out);
     }
     if text.contains('%') {
