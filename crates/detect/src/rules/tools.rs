@@ -112,20 +112,32 @@ struct Candidate {
     after_tool_word: bool,
 }
 
-/// Bytes of a token (`[A-Za-z0-9_.:/-]`), by byte.
-const TOK: [bool; 256] = {
-    let mut t = [false; 256];
+/// Byte classes of token bytes (`[A-Za-z0-9_.:/-]`): every token byte has `TOKEN`; `_` and
+/// `-` also `SEPARATOR`, `.`, `/` and `:` also `PATHLIKE`, uppercase letters also `UPPER`.
+const TOKEN: u8 = 1;
+const SEPARATOR: u8 = 2;
+const PATHLIKE: u8 = 4;
+const UPPER: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':');
+        t[i] = match b {
+            b'_' | b'-' => TOKEN | SEPARATOR,
+            b'.' | b'/' | b':' => TOKEN | PATHLIKE,
+            b'A'..=b'Z' => TOKEN | UPPER,
+            b'a'..=b'z' | b'0'..=b'9' => TOKEN,
+            _ => 0,
+        };
         i += 1;
     }
     t
 };
 
 fn is_tok(b: u8) -> bool {
-    TOK[usize::from(b)]
+    CLASSES[usize::from(b)] & TOKEN != 0
 }
 
 /// Length of a quote character ending at `i` (exclusive), if any.
@@ -213,20 +225,28 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
             i += 1;
             continue;
         }
+        // The classes of the run's bytes after the first, or-ed: a run without a separator or
+        // an uppercase letter there cannot be code-like, one without `.`, `/`, `:` is no path.
+        let mut classes = 0;
         let mut next = i + 1;
-        while next < n && is_tok(hay[next]) {
+        while next < n {
+            let c = CLASSES[usize::from(hay[next])];
+            if c & TOKEN == 0 {
+                break;
+            }
+            classes |= c;
             next += 1;
         }
         if hay[i].is_ascii_alphabetic() {
-            candidate(hay, i, next, &mut out);
+            candidate(hay, i, next, classes, &mut out);
         }
         i = next;
     }
     out
 }
 
-/// The candidate in the token run `hay[i..next]`, if it is one.
-fn candidate(hay: &[u8], i: usize, next: usize, out: &mut Vec<Candidate>) {
+/// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
+fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
     let mut j = next;
     while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
         j -= 1;
@@ -241,7 +261,8 @@ fn candidate(hay: &[u8], i: usize, next: usize, out: &mut Vec<Candidate>) {
             quoted: true,
             after_tool_word: false,
         });
-    } else if !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
+    } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
+        let code_like = || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok);
         match tool_word_before(hay, i) {
             Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
                 start: i,
@@ -251,7 +272,7 @@ fn candidate(hay: &[u8], i: usize, next: usize, out: &mut Vec<Candidate>) {
                 quoted: false,
                 after_tool_word: true,
             }),
-            _ if code_like_bytes(tok) || next_word_is_tool(hay, j) => out.push(Candidate {
+            _ if code_like() || next_word_is_tool(hay, j) => out.push(Candidate {
                 start: i,
                 end: j,
                 whole_start: i,
