@@ -60,12 +60,15 @@ pub(crate) fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
 
 /// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
 pub(crate) fn squash(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    squashed(name).map(char::from).collect()
+}
+
+/// The bytes of `squash(name)`, without building it.
+fn squashed(name: &str) -> impl Iterator<Item = u8> + '_ {
     // Bytes, not chars: the bytes of a non-ASCII char are never ASCII alphanumerics.
-    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
-        out.push(char::from(b.to_ascii_lowercase()));
-    }
-    out
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
 }
 
 fn code_like(s: &str) -> bool {
@@ -331,7 +334,7 @@ impl ToolRefFinder {
         sentence_start: impl Fn(usize) -> usize,
     ) -> Vec<ToolRef> {
         let hay = text.as_bytes();
-        let own = squash(own_name);
+        let own_empty = squashed(own_name).next().is_none();
         let mut out: Vec<ToolRef> = Vec::new();
         for cand in candidates(hay).into_iter().take(64) {
             let Candidate {
@@ -408,12 +411,11 @@ impl ToolRefFinder {
                 continue;
             };
             let negated = self.negation.is_match(window);
-            let sq = squash(name);
-            if sq.is_empty() || out.iter().any(|r| r.start == start) {
+            if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
             out.push(ToolRef {
-                is_self: !own.is_empty() && sq == own,
+                is_self: !own_empty && squashed(name).eq(squashed(own_name)),
                 name: name.to_owned(),
                 start,
                 end,
