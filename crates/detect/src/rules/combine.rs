@@ -114,10 +114,12 @@ impl Ctx<'_> {
         self.in_sent(a, s) || (s > 0 && self.in_sent(a, s - 1))
     }
     pub(super) fn first(&self, a: Atom) -> Option<(usize, usize)> {
-        self.atoms.iter().find(|x| x.0 == a).map(|x| (x.1, x.2))
+        self.each(a).next()
     }
+    /// The spans of atom `a`, in order (nothing to look through when the field has none).
     pub(super) fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.atoms
+        let n = if self.has(a) { self.atoms.len() } else { 0 };
+        self.atoms[..n]
             .iter()
             .filter(move |x| x.0 == a)
             .map(|x| (x.1, x.2))
