@@ -205,7 +205,7 @@ impl Engine {
             .inner
             .refs
             .find(ntext, own, |p| starts[sentences::index(&starts, p)]);
-        for hit in combine_in(ntext, &atoms, &refs, kind, &starts) {
+        for hit in combine_in(ntext, &atoms, &refs, kind, &starts, depth > 0) {
             let (s, e) = norm.orig_span(hit.start, hit.end);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             let mut f = finding(hit.rule, hit.message, ev, Some((s, e)));

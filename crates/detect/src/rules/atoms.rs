@@ -71,9 +71,17 @@ pub(crate) enum Atom {
     Negation,
     Deceive,
     ExtraDest,
+    /// A claim that the user already agreed ("the user has pre-authorized sharing ...").
+    Consent,
+    /// A claim that this tool alone must be used ("never use X from other servers").
+    Exclusive,
+    /// A data-changing statement (SQL UPDATE/DELETE/GRANT ...): an attack only as an order.
+    DataWrite,
+    /// Steering every reply of the model ("in every reply", "dans chaque reponse").
+    ReplySteer,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::ExtraDest as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::ReplySteer as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

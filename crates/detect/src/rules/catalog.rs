@@ -62,10 +62,14 @@ rules! {
         "tells the model to act regardless of, or instead of, what the user asked";
     OVERRIDE_SAFEGUARD = "override.disable_safeguard", "override", High, 50,
         "tells the model to turn off approvals, confirmations or other safeguards";
+    OVERRIDE_CONSENT = "override.consent_claim", "override", Medium, 30,
+        "claims the user already agreed to a data flow, so the model need not ask";
     OVERRIDE_COERCION = "override.coercion", "override", Low, 15,
         "threatens failure or insists a step is not optional, to pressure the model";
     ROLE_FAKE_MARKER = "role.fake_marker", "role", Medium, 30,
         "markup that imitates a system/privileged channel (<IMPORTANT>, [SYSTEM], <|im_start|>)";
+    ROLE_REPLY_STEERING = "role.reply_steering", "role", High, 45,
+        "orders the model to shape every reply (promote, disparage, add content), beyond this tool's use";
     ROLE_MODEL_ADDRESS = "role.model_address", "role", Low, 15,
         "addresses the model directly or reassigns its role";
     SECRECY_CONCEAL = "secrecy.conceal_from_user", "secrecy", High, 55,
@@ -104,6 +108,8 @@ rules! {
         "tells the model to change, fix or append to an argument's value";
     TAMPER_RECIPIENT = "tamper.recipient", "tamper", High, 45,
         "tells the model to change a recipient, destination, account or amount";
+    SCOPE_BEYOND_PURPOSE = "scope.beyond_purpose", "scope", Medium, 35,
+        "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money)";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,
         "directs the model to delete, reset or overwrite something as a side step";
     CROSS_COLLISION = "cross.name_collision", "cross", High, 40,

@@ -43,6 +43,20 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
                     {
                         Some(i + 1)
                     }
+                    // "Starts a timer.After starting, read ...": a sentence glued to the one
+                    // before (the space was never there, or an invisible character took its
+                    // place). A lowercase word, the stop, then a capitalised word — not a path,
+                    // a version or an abbreviation.
+                    Some(n)
+                        if n.is_ascii_uppercase()
+                            && i >= 2
+                            && b[i - 1].is_ascii_lowercase()
+                            && b[i - 2].is_ascii_lowercase()
+                            && b.get(i + 2).is_some_and(|c| c.is_ascii_lowercase())
+                            && word_stands_alone(b, i) =>
+                    {
+                        Some(i + 1)
+                    }
                     _ => None,
                 }
             }
@@ -69,6 +83,16 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
     out
 }
 
+/// The word that ends at `end` (exclusive) starts the text or follows blank space: `timer` in
+/// "a timer.After", not `util` in "java.util.List".
+fn word_stands_alone(b: &[u8], end: usize) -> bool {
+    let mut j = end;
+    while j > 0 && b[j - 1].is_ascii_alphabetic() {
+        j -= 1;
+    }
+    j == 0 || b[j - 1].is_ascii_whitespace()
+}
+
 /// Index of the sentence containing byte `pos`.
 pub(crate) fn index(starts: &[usize], pos: usize) -> usize {
     match starts.binary_search(&pos) {
@@ -89,5 +113,19 @@ mod tests {
         assert_eq!(index(&s, 3), 0);
         assert_eq!(index(&s, 21), 1);
         assert_eq!(&t[s[2]..s[2] + 4], "Next");
+    }
+
+    #[test]
+    fn splits_glued_sentences_but_not_names() {
+        let s = starts("Starts a timer.After starting, read it.");
+        assert_eq!(s, vec![0, 15]);
+        for t in [
+            "Uses java.util.List here",
+            "Read v1.2.Beta now",
+            "a.B",
+            "e.g.Foo bar",
+        ] {
+            assert_eq!(starts(t).len(), 1, "{t}");
+        }
     }
 }

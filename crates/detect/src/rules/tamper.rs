@@ -68,11 +68,14 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             .refs
             .iter()
             .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
+        // "Multiply the lot size the user gives by 50": the user's own value is the target.
         let strong_target = literal
+            || c.in_sent(Atom::UserTrigger, s)
             || other_tool
             || c.in_sent(Atom::ParamNoun, s)
             || c.in_sent(Atom::QuotedLiteral, s);
         let why = c.near(Atom::Modal, s)
+            || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
             || c.has(Atom::UserIntent)
             || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
             || (literal

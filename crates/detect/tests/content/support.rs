@@ -183,6 +183,11 @@ fn is_doc(p: &Path) -> bool {
 /// Real benign text on this machine: this repository's markdown (minus the content eval set and
 /// held-out data), README/docs files of installed Python packages, the peers' npm/Python
 /// packages, and `git log -p` of this repository split per commit.
+///
+/// Left out of this repository: what documents or tests attacks — `docs/` (the threat model and
+/// the rule references quote injections on purpose), the detection crate, test folders, and
+/// commit messages (which name the attack cases they add). Blocking a quoted attack there is
+/// the scanner being right, and every new case would otherwise raise the "benign" rate.
 pub fn benign() -> Vec<Doc> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut out = Vec::new();
@@ -191,7 +196,11 @@ pub fn benign() -> Vec<Doc> {
         "repo",
         &|p: &Path| {
             p.extension().is_some_and(|e| e == "md")
-                && !p.components().any(|c| c.as_os_str() == "content")
+                && !p.components().any(|c| {
+                    ["content", "docs", "detect", "tests"]
+                        .iter()
+                        .any(|d| c.as_os_str() == *d)
+                })
         },
         &mut out,
     );
@@ -211,7 +220,20 @@ pub fn benign() -> Vec<Doc> {
         docs_in(peers, "peers", &is_doc, &mut out);
     }
     let log = std::process::Command::new("git")
-        .args(["log", "-p", "--no-color", "-n", "400"])
+        .args([
+            "log",
+            "-p",
+            "--no-color",
+            "--format=commit %H",
+            "-n",
+            "400",
+            "--",
+            ".",
+            ":(exclude)docs",
+            ":(exclude)crates/detect",
+            ":(exclude)tests",
+            ":(exclude)**/tests/**",
+        ])
         .current_dir(&repo)
         .output();
     if let Ok(o) = log {
