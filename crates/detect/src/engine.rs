@@ -75,19 +75,37 @@ impl Engine {
         let own = walk::get(tool, "name")
             .and_then(Value::as_str)
             .unwrap_or("");
-        self.scan_fields(&walk::tool(tool), own)
+        // The tool's own argument names: "put it into the caption" names a parameter when the
+        // schema has `caption`.
+        let params: Vec<String> = walk::get(tool, "inputSchema")
+            .and_then(|s| walk::get(s, "properties"))
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.keys()
+                    .filter(|k| k.len() >= 2)
+                    .map(|k| k.to_ascii_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.scan_fields(
+            &walk::tool(tool),
+            &Item {
+                own,
+                params: &params,
+            },
+        )
     }
 
     /// Judges a prompt definition (`name`, `title`, `description`, `arguments`).
     pub fn scan_prompt(&self, prompt: &Value) -> Report {
         let own = prompt.get("name").and_then(Value::as_str).unwrap_or("");
-        self.scan_fields(&walk::prompt(prompt), own)
+        self.scan_fields(&walk::prompt(prompt), &Item { own, params: &[] })
     }
 
     /// Judges a resource or resource template (`name`, `title`, `description`, `uri`/`uriTemplate`).
     pub fn scan_resource(&self, resource: &Value) -> Report {
         let own = resource.get("name").and_then(Value::as_str).unwrap_or("");
-        self.scan_fields(&walk::resource(resource), own)
+        self.scan_fields(&walk::resource(resource), &Item { own, params: &[] })
     }
 
     /// Judges a server's `instructions` text (field path `instructions`).
@@ -104,28 +122,38 @@ impl Engine {
             kind: FieldKind::Description,
             is_name: false,
         };
-        self.scan_fields(std::slice::from_ref(&f), "")
+        self.scan_fields(
+            std::slice::from_ref(&f),
+            &Item {
+                own: "",
+                params: &[],
+            },
+        )
     }
 
     /// The findings for one text field, unscored (for callers that aggregate themselves).
     pub fn findings_in_text(&self, field: &str, text: &str, own_name: &str) -> Vec<Finding> {
         let mut out = Vec::new();
+        let item = Item {
+            own: own_name,
+            params: &[],
+        };
         self.scan_field(
             field,
             text,
             FieldKind::Description,
             false,
-            own_name,
+            &item,
             0,
             &mut out,
         );
         out
     }
 
-    fn scan_fields(&self, fields: &[Field<'_>], own: &str) -> Report {
+    fn scan_fields(&self, fields: &[Field<'_>], item: &Item<'_>) -> Report {
         let mut findings = Vec::new();
         for f in fields {
-            self.scan_field(&f.path, f.text, f.kind, f.is_name, own, 0, &mut findings);
+            self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
         }
         self.report(findings)
     }
@@ -163,7 +191,7 @@ impl Engine {
         raw: &str,
         kind: FieldKind,
         is_name: bool,
-        own: &str,
+        item: &Item<'_>,
         depth: u8,
         out: &mut Vec<Finding>,
     ) {
@@ -204,8 +232,16 @@ impl Engine {
         let refs = self
             .inner
             .refs
-            .find(ntext, own, |p| starts[sentences::index(&starts, p)]);
-        for hit in combine_in(ntext, &atoms, &refs, kind, &starts, depth > 0) {
+            .find(ntext, item.own, |p| starts[sentences::index(&starts, p)]);
+        for hit in combine_in(
+            ntext,
+            &atoms,
+            &refs,
+            kind,
+            &starts,
+            depth > 0 || is_value(path),
+            item.params,
+        ) {
             let (s, e) = norm.orig_span(hit.start, hit.end);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             let mut f = finding(hit.rule, hit.message, ev, Some((s, e)));
@@ -230,7 +266,7 @@ impl Engine {
         }
         for r in &norm.revealed {
             let mut sub = Vec::new();
-            self.scan_field(path, &r.text, kind, false, own, depth + 1, &mut sub);
+            self.scan_field(path, &r.text, kind, false, item, depth + 1, &mut sub);
             let span = Some((r.start, r.end));
             if sub.is_empty() {
                 if r.report_plain {
@@ -294,6 +330,24 @@ impl Engine {
             out.push(finding(&DENSITY_IMPERATIVE, msg, excerpt(text, 80), span));
         }
     }
+}
+
+/// What a field's rules need to know about the item it belongs to.
+struct Item<'a> {
+    /// The item's own name (a tool that names itself is not shadowing).
+    own: &'a str,
+    /// The tool's argument names, lowercase.
+    params: &'a [String],
+}
+
+/// An enum value, default, const or example of a schema: data, not a description, so a sentence
+/// in it that gives an order gets no allowance for stating the tool's purpose.
+fn is_value(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    ["enum[", "examples[", "example["]
+        .iter()
+        .any(|p| last.starts_with(p))
+        || ["default", "const", "example"].contains(&last)
 }
 
 #[cfg(test)]

@@ -83,6 +83,8 @@ pub(super) struct Ctx<'a> {
     /// The field belongs to one argument (its schema description, enum value or default): data
     /// put "here" lands in that argument, so the field itself is the parameter.
     pub(super) in_param: bool,
+    /// The tool's own argument names, lowercase.
+    pub(super) params: &'a [String],
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -148,6 +150,25 @@ impl Ctx<'_> {
     pub(super) fn negated_at(&self, pos: usize) -> bool {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
+    }
+    /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
+    /// "as the tags", "in `meta`".
+    pub(super) fn names_param(&self, s: usize) -> bool {
+        if self.params.is_empty() {
+            return false;
+        }
+        let (ss, se) = self.sentence(s);
+        let sent = self.text[ss..se].to_ascii_lowercase();
+        let words: Vec<&str> = sent
+            .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let lead = |w: &str| matches!(w, "in" | "into" | "as" | "inside" | "to" | "under");
+        let param = |w: &str| self.params.iter().any(|p| p == w);
+        words.windows(2).any(|w| lead(w[0]) && param(w[1]))
+            || words
+                .windows(3)
+                .any(|w| lead(w[0]) && w[1] == "the" && param(w[2]))
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
@@ -473,6 +494,7 @@ fn build_ctx<'a>(
     starts: &'a [usize],
     kind: FieldKind,
     revealed: bool,
+    params: &'a [String],
 ) -> Ctx<'a> {
     let mut sent_bits = vec![0u64; starts.len()];
     let mut field_bits = 0u64;
@@ -494,6 +516,7 @@ fn build_ctx<'a>(
         mood,
         revealed,
         in_param: kind == FieldKind::Other,
+        params,
     }
 }
 
@@ -565,8 +588,9 @@ pub(crate) fn combine_in(
     kind: FieldKind,
     starts: &[usize],
     revealed: bool,
+    params: &[String],
 ) -> Vec<Hit> {
-    let c = build_ctx(text, atoms, refs, starts, kind, revealed);
+    let c = build_ctx(text, atoms, refs, starts, kind, revealed, params);
     let mut hits = Hits::default();
     for (atom, rule, msg) in DIRECT {
         // "must not proceed without asking" forbids the silent act it names.

@@ -77,7 +77,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // the sentence before, taken up by a pronoun.
         let source = private_source(s) || (s > 0 && private_source(s - 1) && takes_up(c, s));
         // In an argument's own description, "put X here" needs no parameter name.
-        let param = c.near(Atom::ParamRef, s) || c.in_sent(Atom::ParamNoun, s) || c.in_param;
+        let param = c.near(Atom::ParamRef, s)
+            || c.in_sent(Atom::ParamNoun, s)
+            || c.in_param
+            || c.names_param(s);
         let via_call = c.refs.iter().any(|r| {
             r.kind != RefKind::Trigger && !r.is_self && !r.negated && c.sent(r.start) == s
         });
