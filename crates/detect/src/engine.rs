@@ -72,12 +72,13 @@ impl Engine {
     /// Judges a tool definition (`name`, `title`, `description`, `inputSchema`, `outputSchema`,
     /// `annotations`). A value that is not an object yields a finding-free pass.
     pub fn scan_tool(&self, tool: &Value) -> Report {
-        let own = tool.get("name").and_then(Value::as_str).unwrap_or("");
+        let own = walk::get(tool, "name")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         // The tool's own argument names: "put it into the caption" names a parameter when the
         // schema has `caption`.
-        let params: Vec<String> = tool
-            .get("inputSchema")
-            .and_then(|s| s.get("properties"))
+        let params: Vec<String> = walk::get(tool, "inputSchema")
+            .and_then(|s| walk::get(s, "properties"))
             .and_then(Value::as_object)
             .map(|m| {
                 m.keys()

@@ -56,7 +56,6 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
         }
         Value::Object(map) => {
             for (k, val) in map {
-                let p = format!("{path}.{k}");
                 if (k == "properties"
                     || k == "patternProperties"
                     || k == "$defs"
@@ -64,6 +63,7 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
                     && val.is_object()
                 {
                     if let Value::Object(props) = val {
+                        let p = format!("{path}.{k}");
                         for (name, pv) in props {
                             let pp = format!("{p}.{name}");
                             push(out, pp.clone(), name, FieldKind::Other, true);
@@ -71,7 +71,7 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
                         }
                     }
                 } else if !STRUCTURAL.contains(&k.as_str()) {
-                    schema(val, p, depth + 1, out);
+                    schema(val, format!("{path}.{k}"), depth + 1, out);
                 }
             }
         }
@@ -79,8 +79,19 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
     }
 }
 
+/// `item.get(key)`: an item has a handful of keys, and comparing them is cheaper than hashing
+/// `key` (JSON object keys are unique, so the first equal key is the one).
+pub(crate) fn get<'a>(item: &'a Value, key: &str) -> Option<&'a Value> {
+    let map = item.as_object()?;
+    if map.len() <= 8 {
+        map.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    } else {
+        map.get(key)
+    }
+}
+
 fn top<'a>(item: &'a Value, key: &str, kind: FieldKind, is_name: bool, out: &mut Vec<Field<'a>>) {
-    if let Some(s) = item.get(key).and_then(Value::as_str) {
+    if let Some(s) = get(item, key).and_then(Value::as_str) {
         push(out, key.to_owned(), s, kind, is_name);
     }
 }
@@ -92,7 +103,7 @@ pub(crate) fn tool(item: &Value) -> Vec<Field<'_>> {
     top(item, "title", FieldKind::Other, false, &mut out);
     top(item, "description", FieldKind::Description, false, &mut out);
     for key in ["inputSchema", "outputSchema", "annotations"] {
-        if let Some(v) = item.get(key) {
+        if let Some(v) = get(item, key) {
             schema(v, key.to_owned(), 0, &mut out);
         }
     }

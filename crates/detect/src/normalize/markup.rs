@@ -3,10 +3,6 @@
 //! The text inside stays in the normalised text (the model reads it, so the rules must too);
 //! this module only reports that something was hidden from a human reader, with what it hid.
 
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::{excerpt, Revealed};
 use crate::rules::catalog::{Rule, HIDDEN_HTML_COMMENT, HIDDEN_MARKDOWN, HIDDEN_PADDING};
 
@@ -51,11 +47,7 @@ fn html(text: &str, hits: &mut Vec<Hit>) {
     }
     // The leftmost occurrence of each hiding style and hidden element, in one pass (ASCII
     // case-insensitive, as a search of the lowercased text would find them).
-    let mut first = [usize::MAX; HIDING.len() + HIDDEN_TAGS.len()];
-    for m in hiding_words().find_overlapping_iter(text) {
-        let k = m.pattern().as_usize();
-        first[k] = first[k].min(m.start());
-    }
+    let first = first_occurrences(text.as_bytes());
     for (k, pat) in HIDING.iter().enumerate() {
         let p = first[k];
         if p != usize::MAX {
@@ -111,15 +103,33 @@ const HIDDEN_TAGS: &[&str] = &[
 ];
 
 /// `HIDING` then `HIDDEN_TAGS`, matched ASCII case-insensitively.
-fn hiding_words() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(HIDING.iter().chain(HIDDEN_TAGS))
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<&str>::new()).expect("empty automaton"))
-    })
+/// The leftmost start of each of `HIDING` then `HIDDEN_TAGS` in `b` (ASCII case-insensitive),
+/// `usize::MAX` where absent. Each style holds exactly one `:` and each element starts with
+/// `<`, so every occurrence is found from the `:` or `<` it holds: only those bytes are looked at.
+fn first_occurrences(b: &[u8]) -> [usize; HIDING.len() + HIDDEN_TAGS.len()] {
+    let mut first = [usize::MAX; HIDING.len() + HIDDEN_TAGS.len()];
+    for (q, &c) in b.iter().enumerate() {
+        let patterns = match c {
+            b':' => HIDING,
+            b'<' => HIDDEN_TAGS,
+            _ => continue,
+        };
+        let base = if c == b':' { 0 } else { HIDING.len() };
+        for (k, pat) in patterns.iter().enumerate() {
+            let pat = pat.as_bytes();
+            let colon = pat.iter().position(|&x| x == c).unwrap_or(0);
+            let Some(start) = q.checked_sub(colon) else {
+                continue;
+            };
+            if first[base + k] == usize::MAX
+                && b.len() - start >= pat.len()
+                && b[start..start + pat.len()].eq_ignore_ascii_case(pat)
+            {
+                first[base + k] = start;
+            }
+        }
+    }
+    first
 }
 
 fn md_comments(text: &str, hits: &mut Vec<Hit>) {
@@ -150,6 +160,10 @@ fn md_comments(text: &str, hits: &mut Vec<Hit>) {
 
 fn padding(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
+    // A deep run needs 300 blank bytes or 25 line breaks: most texts have neither in total.
+    if b.len() < 300 && b.iter().filter(|&&c| c == b'\n').count() < 25 {
+        return;
+    }
     let mut run_start = 0;
     let mut newlines = 0;
     let mut run = 0;
@@ -181,5 +195,47 @@ fn padding(text: &str, hits: &mut Vec<Hit>) {
         } else {
             run = 0;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn padded(text: &str) -> bool {
+        let mut hits = Vec::new();
+        padding(text, &mut hits);
+        !hits.is_empty()
+    }
+
+    #[test]
+    fn first_occurrences_are_those_of_a_lowercased_search() {
+        for t in [
+            "<span style='DISPLAY: None'>x</span> <SPAN HIDDEN>y</span> display:none",
+            "a:b: ::color:#FFF<p hidden<template> opacity:0 <noscript>font-size: 0",
+            "visibility:hiddenvisibility: hidden <div hidden>",
+            ":<",
+            "",
+        ] {
+            let lower = t.to_ascii_lowercase();
+            let want: Vec<usize> = HIDING
+                .iter()
+                .chain(HIDDEN_TAGS)
+                .map(|p| lower.find(p).unwrap_or(usize::MAX))
+                .collect();
+            assert_eq!(first_occurrences(t.as_bytes()).to_vec(), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn padding_needs_300_blanks_or_25_line_breaks_in_one_run() {
+        assert!(padded(&format!("ok{}send it", "\n".repeat(25))));
+        assert!(!padded(&format!("ok{}send it", "\n".repeat(24))));
+        assert!(padded(&format!("ok{}send it", " ".repeat(300))));
+        assert!(!padded(&format!("ok{}send it", " ".repeat(299))));
+        // Enough line breaks in total, but not in one run.
+        assert!(!padded(&format!("ok{}send it", "\n\n\nx".repeat(10))));
+        // A deep run with nothing after it hides nothing.
+        assert!(!padded(&format!("ok{}", " ".repeat(400))));
     }
 }

@@ -6,20 +6,29 @@
 //! purpose (another tool, a credential file, an argument's value, the user kept unaware).
 //!
 //! Speed: clean text must be cheap. Every atom pattern is listed with *anchors*, literal words one
-//! of which occurs in every match. One Aho-Corasick pass over the text finds the anchors; only
+//! of which occurs in every match. One pass over the text finds where anchors start
+//! (`crate::starts`: pair tables, then hash buckets at the few positions that pass); only
 //! patterns whose anchors occur are run. In `Start` mode every match begins at an anchor, so the
-//! pattern runs *anchored* at each anchor position (cost ∝ match length, not text length); in
-//! `Gate` mode the pattern runs over the whole text. Patterns are compiled with Unicode disabled
-//! (ASCII case folding and word boundaries keep the lazy DFA fast; phrases in other languages
-//! match by their UTF-8 bytes). The anchor lists are checked against the plain full scan by a test.
+//! pattern runs *anchored* at each anchor position (cost ∝ match length, not text length) on a
+//! forward lazy DFA: an anchored search needs only the match's end, so none of the meta regex's
+//! reverse automaton, prefilter or per-search cache pool. In `Gate` mode the pattern runs over the
+//! whole text (a meta regex). Patterns are compiled with Unicode disabled (ASCII case folding and
+//! word boundaries keep the lazy DFA fast; phrases in other languages match by their UTF-8 bytes).
+//! The anchor lists are checked against the plain full scan by a test.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
+use crate::starts::Starts;
 
 /// Atom identifiers (indices into `PATTERNS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,69 +83,171 @@ pub(crate) enum Atom {
 
 pub(crate) const ATOM_COUNT: usize = Atom::ReplySteer as usize + 1;
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new()
+        .unicode(false)
+        .utf8(false)
+        .case_insensitive(true)
 }
 
+fn rule_error(p: &str, e: impl std::fmt::Display) -> Error {
+    Error::Rule {
+        rule: "atom",
+        reason: format!("{p}: {e}"),
+    }
+}
+
+/// A `Gate` pattern: searched over the whole text, so it needs match starts and a prefilter.
 fn build(p: &str) -> Result<Regex, Error> {
     Regex::builder()
-        .syntax(
-            syntax::Config::new()
-                .unicode(false)
-                .utf8(false)
-                .case_insensitive(true),
-        )
+        .syntax(syntax_config())
         .configure(
             Regex::config()
                 .nfa_size_limit(Some(1 << 24))
                 .hybrid_cache_capacity(1 << 22),
         )
         .build(p)
-        .map_err(|e| Error::Rule {
-            rule: "atom",
-            reason: format!("{p}: {e}"),
-        })
+        .map_err(|e| rule_error(p, e))
 }
 
-/// The compiled atoms.
-pub(crate) struct Atoms {
-    specs: Vec<(Atom, Mode, Regex)>,
-    anchors: AhoCorasick,
-    /// For each anchor pattern id, the specs that use it.
+/// A `Start` pattern: a forward lazy DFA, leftmost-first like the meta regex, so an anchored
+/// search ends where the meta regex's anchored match ends.
+fn build_start(p: &str) -> Result<DFA, Error> {
+    DFA::builder()
+        .syntax(syntax_config())
+        .thompson(
+            thompson::Config::new()
+                .nfa_size_limit(Some(1 << 24))
+                .which_captures(WhichCaptures::None),
+        )
+        .configure(DFA::config().cache_capacity(1 << 22))
+        .build(p)
+        .map_err(|e| rule_error(p, e))
+}
+
+/// How one spec is matched.
+enum Matcher {
+    /// Over the whole text.
+    Gate(Regex),
+    /// Anchored at anchor positions, with the lazy DFA at this index of `Atoms::dfas`.
+    Start(usize),
+}
+
+/// Per-thread working memory of `find_all`: one lazy DFA cache per `Start` pattern, and the
+/// anchor-hit buffers (kept between calls so a scan allocates nothing here).
+struct Scratch {
+    caches: Vec<Cache>,
+    /// Per spec, the positions of its anchors, in order (only specs in `hit` are filled).
+    positions: Vec<Vec<u32>>,
+    /// The set of specs with an anchor hit, one bit per spec.
+    hit: Vec<u64>,
+}
+
+impl Scratch {
+    /// Empties the buffers a scan that panicked half-way may have left filled (a scan that
+    /// finishes leaves them empty, so this costs a look at `hit`).
+    fn reset(&mut self) {
+        for (word, bits) in self.hit.iter_mut().enumerate() {
+            while *bits != 0 {
+                self.positions[word * 64 + bits.trailing_zeros() as usize].clear();
+                *bits &= *bits - 1;
+            }
+        }
+    }
+}
+
+type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// The anchors of the specs of one mode, and where they start.
+struct AnchorSet {
+    starts: Starts,
+    /// For each anchor (by index in `starts`), the specs that use it or an anchor that is a
+    /// prefix of it: `Starts` reports the longest anchor at a position, and every shorter anchor
+    /// that starts there is one of its prefixes.
     owners: Vec<Vec<u16>>,
 }
 
-impl Atoms {
-    pub(crate) fn compile() -> Result<Atoms, Error> {
+impl AnchorSet {
+    fn build(mode: Mode) -> AnchorSet {
         let mut words: Vec<&'static str> = Vec::new();
-        let mut owners: Vec<Vec<u16>> = Vec::new();
-        let mut specs = Vec::with_capacity(SPECS.len());
-        for (i, s) in SPECS.iter().enumerate() {
-            specs.push((s.atom, s.mode, build(s.pattern)?));
+        let mut direct: Vec<Vec<u16>> = Vec::new();
+        for (i, s) in SPECS.iter().enumerate().filter(|(_, s)| s.mode == mode) {
             for a in s.anchors {
                 match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
-                    Some(k) => owners[k].push(i as u16),
+                    Some(k) => direct[k].push(i as u16),
                     None => {
                         words.push(a);
-                        owners.push(vec![i as u16]);
+                        direct.push(vec![i as u16]);
                     }
                 }
             }
         }
-        let anchors = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&words)
-            .map_err(|e| Error::Rule {
-                rule: "anchors",
-                reason: e.to_string(),
-            })?;
+        let owners = words
+            .iter()
+            .map(|w| {
+                let mut own: Vec<u16> = words
+                    .iter()
+                    .zip(&direct)
+                    .filter(|(p, _)| {
+                        p.len() <= w.len()
+                            && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    })
+                    .flat_map(|(_, o)| o.iter().copied())
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
+                own
+            })
+            .collect();
+        AnchorSet {
+            starts: Starts::new(words.iter().map(|w| w.as_bytes())),
+            owners,
+        }
+    }
+}
+
+/// The compiled atoms.
+pub(crate) struct Atoms {
+    specs: Vec<(Atom, Matcher)>,
+    /// The `Start` patterns' lazy DFAs.
+    dfas: Arc<[DFA]>,
+    /// The anchors of `Start` patterns, which begin their matches: only positions outside words
+    /// count (such a pattern whose anchor starts with a word character starts with `\b`, so an
+    /// anchor inside a word, "in" in "within", cannot start a match).
+    leads: AnchorSet,
+    /// The anchors of `Gate` patterns, which may occur anywhere in a match.
+    gates: AnchorSet,
+    scratch: Pool<Scratch, MakeScratch>,
+}
+
+impl Atoms {
+    pub(crate) fn compile() -> Result<Atoms, Error> {
+        let mut specs = Vec::with_capacity(SPECS.len());
+        let mut dfas = Vec::new();
+        for s in SPECS {
+            let matcher = match s.mode {
+                Mode::Gate => Matcher::Gate(build(s.pattern)?),
+                Mode::Start => {
+                    dfas.push(build_start(s.pattern)?);
+                    Matcher::Start(dfas.len() - 1)
+                }
+            };
+            specs.push((s.atom, matcher));
+        }
+        let n_specs = specs.len();
+        let dfas: Arc<[DFA]> = dfas.into();
+        let for_scratch = Arc::clone(&dfas);
+        let make: MakeScratch = Box::new(move || Scratch {
+            caches: for_scratch.iter().map(DFA::create_cache).collect(),
+            positions: vec![Vec::new(); n_specs],
+            hit: vec![0; n_specs.div_ceil(64)],
+        });
         Ok(Atoms {
             specs,
-            anchors,
-            owners,
+            dfas,
+            leads: AnchorSet::build(Mode::Start),
+            gates: AnchorSet::build(Mode::Gate),
+            scratch: Pool::new(make),
         })
     }
 
@@ -144,82 +255,92 @@ impl Atoms {
     /// per pattern.
     pub(crate) fn find_all(&self, text: &str, per_atom: usize) -> Vec<(Atom, usize, usize)> {
         let hay = text.as_bytes();
-        // Anchor hits, bucketed by spec (a counting sort: specs in index order, each spec's
-        // positions sorted), so that patterns run in the same order as a full sort would give.
-        let mut hits: Vec<(u16, u32)> = Vec::with_capacity(hay.len() / 4 + 8);
-        let mut counts = vec![0u32; self.specs.len() + 1];
-        for m in self.anchors.find_overlapping_iter(hay) {
-            // Patterns whose anchor starts with a word character start with `\b`: an anchor
-            // inside a word ("in" in "within") cannot start a match.
-            let p = m.start();
-            let inside_word = is_word(hay[p]) && p > 0 && is_word(hay[p - 1]);
-            for &spec in &self.owners[m.pattern().as_usize()] {
-                if inside_word && self.specs[spec as usize].1 == Mode::Start {
-                    continue;
-                }
-                hits.push((spec, p as u32));
-                counts[spec as usize + 1] += 1;
-            }
-        }
-        for k in 1..counts.len() {
-            counts[k] += counts[k - 1];
-        }
-        let mut positions = vec![0u32; hits.len()];
-        {
-            let mut next = counts.clone();
-            for &(spec, p) in &hits {
-                positions[next[spec as usize] as usize] = p;
-                next[spec as usize] += 1;
-            }
+        let mut scratch = self.scratch.get();
+        scratch.reset();
+        let Scratch {
+            caches,
+            positions,
+            hit,
+        } = &mut *scratch;
+        // Anchor positions by spec: each spec's anchors come from one table, whose walk is in
+        // position order, so patterns run in spec order and, within a spec, from left to right.
+        for (set, outside_words) in [(&self.leads, true), (&self.gates, false)] {
+            set.starts
+                .for_each(hay, 0, hay.len(), outside_words, |p, anchor| {
+                    for &spec in &set.owners[anchor] {
+                        let spec = usize::from(spec);
+                        hit[spec / 64] |= 1 << (spec % 64);
+                        positions[spec].push(p as u32);
+                    }
+                    true
+                });
         }
         let mut out = Vec::with_capacity(32);
-        for (spec, (atom, mode, re)) in self.specs.iter().enumerate() {
-            let (a, b) = (counts[spec] as usize, counts[spec + 1] as usize);
-            if a == b {
-                continue;
-            }
-            match mode {
-                Mode::Gate => {
-                    for m in re.find_iter(hay).take(per_atom) {
-                        out.push((*atom, m.start(), m.end()));
-                    }
-                }
-                Mode::Start => {
-                    let bucket = &mut positions[a..b];
-                    bucket.sort_unstable();
-                    let (mut last_end, mut n, mut prev) = (0, 0, usize::MAX);
-                    for &pos in bucket.iter() {
-                        let pos = pos as usize;
-                        if pos == prev || pos < last_end || n >= per_atom {
-                            continue;
-                        }
-                        prev = pos;
-                        let input = Input::new(hay).range(pos..).anchored(Anchored::Yes);
-                        if let Some(m) = re.find(input) {
+        for (word, bits) in hit.iter_mut().enumerate() {
+            while *bits != 0 {
+                let spec = word * 64 + bits.trailing_zeros() as usize;
+                *bits &= *bits - 1;
+                let (atom, matcher) = &self.specs[spec];
+                match matcher {
+                    Matcher::Gate(re) => {
+                        for m in re.find_iter(hay).take(per_atom) {
                             out.push((*atom, m.start(), m.end()));
-                            last_end = m.end().max(pos + 1);
-                            n += 1;
+                        }
+                    }
+                    Matcher::Start(d) => {
+                        let (mut last_end, mut n) = (0, 0);
+                        for &pos in &positions[spec] {
+                            let pos = pos as usize;
+                            if pos < last_end || n >= per_atom {
+                                continue;
+                            }
+                            if let Some(end) = self.end_at(*d, &mut caches[*d], hay, pos) {
+                                out.push((*atom, pos, end));
+                                last_end = end.max(pos + 1);
+                                n += 1;
+                            }
                         }
                     }
                 }
+                positions[spec].clear();
             }
         }
         out.sort_unstable_by_key(|x| (x.1, x.0));
         out
     }
 
-    /// Reference implementation without anchors (every pattern over the whole text); the tests
-    /// compare it with `find_all` to check that the anchor lists are complete.
+    /// The end of the leftmost-first match of `Start` pattern `d` that begins at `p`. The lazy
+    /// DFA never gives up here (no give-up threshold, no Unicode word boundaries), so an error
+    /// cannot happen; it would count as no match.
+    fn end_at(&self, d: usize, cache: &mut Cache, hay: &[u8], p: usize) -> Option<usize> {
+        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
+        let found = self.dfas[d].try_search_fwd(cache, &input);
+        debug_assert!(found.is_ok(), "lazy DFA failed: {found:?}");
+        found.ok().flatten().map(|m| m.offset())
+    }
+
+    /// Reference implementation without anchors (every pattern, compiled as a meta regex, over
+    /// the whole text); the tests compare it with `find_all` to check that the anchor lists are
+    /// complete.
     #[cfg(test)]
-    pub(crate) fn find_all_plain(&self, text: &str) -> Vec<(Atom, usize, usize)> {
+    pub(crate) fn find_all_plain(plain: &[(Atom, Regex)], text: &str) -> Vec<(Atom, usize, usize)> {
         let mut out = Vec::new();
-        for (atom, _, re) in &self.specs {
+        for (atom, re) in plain {
             for m in re.find_iter(text.as_bytes()) {
                 out.push((*atom, m.start(), m.end()));
             }
         }
         out.sort_unstable_by_key(|x| (x.1, x.0));
         out
+    }
+
+    /// Every pattern as a meta regex, for `find_all_plain`.
+    #[cfg(test)]
+    pub(crate) fn plain() -> Vec<(Atom, Regex)> {
+        SPECS
+            .iter()
+            .map(|s| (s.atom, build(s.pattern).expect("atom pattern compiles")))
+            .collect()
     }
 }
 
@@ -262,21 +383,24 @@ mod tests {
     }
 
     #[test]
-    fn anchors_find_everything_the_plain_scan_finds() {
+    fn anchors_find_exactly_what_the_plain_scan_finds() {
         let atoms = Atoms::compile().expect("atoms compile");
+        let plain = Atoms::plain();
         for t in texts() {
             let fast: std::collections::BTreeSet<_> = atoms
                 .find_all(&t, usize::MAX)
                 .into_iter()
                 .map(|x| (x.0, x.1, x.2))
                 .collect();
-            let plain: std::collections::BTreeSet<_> = atoms
-                .find_all_plain(&t)
+            let plain: std::collections::BTreeSet<_> = Atoms::find_all_plain(&plain, &t)
                 .into_iter()
                 .map(|x| (x.0, x.1, x.2))
                 .collect();
             let missing: Vec<_> = plain.difference(&fast).collect();
             assert!(missing.is_empty(), "anchors missed {missing:?} in {t:?}");
+            // And nothing else: an anchored lazy-DFA match ends where the meta regex's does.
+            let extra: Vec<_> = fast.difference(&plain).collect();
+            assert!(extra.is_empty(), "anchored search added {extra:?} in {t:?}");
         }
     }
 }

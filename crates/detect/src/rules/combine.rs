@@ -7,10 +7,12 @@
 //! here fire only when ingredients meet in the same sentence (or the one before), and the weak
 //! single signals carry low weights that cannot block on their own.
 
+use std::cell::OnceCell;
+
 use super::atoms::{Atom, ATOM_COUNT};
 use super::catalog::*;
 use super::sentences;
-use super::tools::{RefKind, ToolRef};
+use super::tools::{starts_with_ci, RefKind, ToolRef};
 
 /// Which kind of field a text came from: some rules only make sense in a description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +75,11 @@ pub(super) struct Ctx<'a> {
     pub(super) starts: &'a [usize],
     pub(super) sent_bits: Vec<u64>,
     pub(super) field_bits: u64,
-    /// Per sentence: (opens with an order, opens with "condition, order"), computed once.
-    mood: Vec<(bool, bool)>,
+    /// Per sentence: (opens with an order, opens with "condition, order"), computed when a rule
+    /// first asks (most sentences are never asked about).
+    mood: Vec<OnceCell<(bool, bool)>>,
+    /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
+    revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
     /// put "here" lands in that argument, so the field itself is the parameter.
     pub(super) in_param: bool,
@@ -117,10 +122,12 @@ impl Ctx<'_> {
         self.in_sent(a, s) || (s > 0 && self.in_sent(a, s - 1))
     }
     pub(super) fn first(&self, a: Atom) -> Option<(usize, usize)> {
-        self.atoms.iter().find(|x| x.0 == a).map(|x| (x.1, x.2))
+        self.each(a).next()
     }
+    /// The spans of atom `a`, in order (nothing to look through when the field has none).
     pub(super) fn each(&self, a: Atom) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.atoms
+        let n = if self.has(a) { self.atoms.len() } else { 0 };
+        self.atoms[..n]
             .iter()
             .filter(move |x| x.0 == a)
             .map(|x| (x.1, x.2))
@@ -165,11 +172,21 @@ impl Ctx<'_> {
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
-        self.mood.get(s).is_some_and(|m| m.0)
+        self.mood(s).0
     }
     /// "When/Before ..., <imperative>": a condition followed by an order.
     pub(super) fn conditional_imperative(&self, s: usize) -> bool {
-        self.mood.get(s).is_some_and(|m| m.1)
+        self.mood(s).1
+    }
+    fn mood(&self, s: usize) -> (bool, bool) {
+        self.mood.get(s).map_or((false, false), |m| {
+            *m.get_or_init(|| {
+                let (a, b) = self.sentence(s);
+                // Text that was hidden (decoded from base64, tag characters, ...) never states
+                // the tool's purpose: its first sentence gets no benefit of the doubt.
+                imperative(&self.text[a..b], if self.revealed { s + 1 } else { s })
+            })
+        })
     }
 }
 
@@ -219,7 +236,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
                 t = t[marker.len()..].trim_start();
             }
         }
-        let head = t.get(..t.len().min(12)).unwrap_or("").to_ascii_lowercase();
+        let head = t.get(..t.len().min(12)).unwrap_or("").as_bytes();
         const CONDITIONS: &[&str] = &[
             "before ",
             "after ",
@@ -251,7 +268,9 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "should anyone ",
             "if asked",
         ];
-        let after_condition = CONDITIONS.iter().any(|w| head.starts_with(w));
+        let after_condition = CONDITIONS
+            .iter()
+            .any(|w| starts_with_ci(head, w.as_bytes()));
         if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
             match t.find(',') {
@@ -283,9 +302,11 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
         let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
-        let mut w = words.next().unwrap_or("").to_ascii_lowercase();
-        while ADVERBS.contains(&w.as_str()) {
-            w = words.next().unwrap_or("").to_ascii_lowercase();
+        // Words are ASCII letters and the lists lowercase: compared without a lowercased copy.
+        let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+        let mut w = words.next().unwrap_or("");
+        while one_of(ADVERBS, w) {
+            w = words.next().unwrap_or("");
         }
         const VERBS: &[&str] = &[
             "take",
@@ -383,7 +404,8 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "reduce",
             "raise",
         ];
-        let order = VERBS.contains(&w.as_str()) || (after_condition && looks_imperative(&w));
+        let order =
+            one_of(VERBS, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
         (order, order && after_condition)
     }
 }
@@ -483,16 +505,7 @@ fn build_ctx<'a>(
         }
         field_bits |= bit(*a);
     }
-    let mood = (0..starts.len())
-        .map(|i| {
-            let a = starts[i];
-            let b = starts.get(i + 1).copied().unwrap_or(text.len());
-            let t = &text[a..b];
-            // Text that was hidden (decoded from base64, tag characters, ...) never states the
-            // tool's purpose: its first sentence gets no benefit of the doubt.
-            imperative(t, if revealed { i + 1 } else { i })
-        })
-        .collect();
+    let mood = vec![OnceCell::new(); starts.len()];
     Ctx {
         text,
         atoms,
@@ -501,6 +514,7 @@ fn build_ctx<'a>(
         sent_bits,
         field_bits,
         mood,
+        revealed,
         in_param: kind == FieldKind::Other,
         params,
     }

@@ -3,6 +3,19 @@
 //! Two signals in the same sentence ("when using X, set `to` to 'a@b.c'") describe one act;
 //! the same two signals twenty lines apart in a long honest manual usually do not.
 
+/// Bytes that may end a sentence (or begin a CJK full stop, exclamation or question mark):
+/// every other byte is skipped at once.
+const MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends: [u8; 7] = [b'\n', b'.', b'!', b'?', b';', 0xE3, 0xEF];
+    let mut i = 0;
+    while i < ends.len() {
+        t[ends[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Start offsets of sentences in `text` (always begins with 0).
 pub(crate) fn starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
@@ -10,6 +23,10 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        if !MAY_END[usize::from(c)] {
+            i += 1;
+            continue;
+        }
         let end = match c {
             b'\n' => Some(i + 1),
             b'.' | b'!' | b'?' | b';' => {

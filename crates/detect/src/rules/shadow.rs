@@ -9,7 +9,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, FieldKind, Hits};
-use super::tools::{RefKind, ToolRef};
+use super::tools::{starts_with_ci, RefKind, ToolRef};
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     let calls: Vec<&ToolRef> = c
@@ -85,14 +85,17 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
         let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
-            let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
-            let same_clause = !between.contains([',', ';'])
-                && !["unless", " if ", " when ", "except", " or "]
-                    .iter()
-                    .any(|w| between.contains(w));
+            // The position tests first: the clause test lowercases a copy.
+            let same_clause = || {
+                let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
+                !between.contains([',', ';'])
+                    && !["unless", " if ", " when ", "except", " or "]
+                        .iter()
+                        .any(|w| between.contains(w))
+            };
             q > r.end
                 && q < se.min(r.end + 100)
-                && same_clause
+                && same_clause()
                 && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
         });
         if lit {
@@ -238,7 +241,6 @@ fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
             break;
         }
     }
-    let lower: String = t.chars().take(40).collect::<String>().to_ascii_lowercase();
     const OPENERS: &[&str] = &[
         "before ",
         "after ",
@@ -276,7 +278,12 @@ fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
         "ignore ",
         "this description",
     ];
-    if OPENERS.iter().any(|o| lower.starts_with(o)) {
+    // The openers are ASCII and shorter than 40 chars: comparing them case-insensitively with the
+    // start of `t` is comparing them with its first 40 chars lowercased.
+    if OPENERS
+        .iter()
+        .any(|o| starts_with_ci(t.as_bytes(), o.as_bytes()))
+    {
         let start = text.len() - t.len();
         Some((start, start + t.len().min(60)))
     } else {

@@ -53,16 +53,22 @@ fn build(p: &str, ci: bool) -> Result<Regex, Error> {
         })
 }
 
-fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
+/// Whether `hay` starts with `word` in any ASCII case.
+pub(crate) fn starts_with_ci(hay: &[u8], word: &[u8]) -> bool {
     hay.len() >= word.len() && hay[..word.len()].eq_ignore_ascii_case(word)
 }
 
 /// Lowercase alphanumerics only: `send_email`, `sendEmail` and `send-email` compare equal.
 pub(crate) fn squash(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    squashed(name).map(char::from).collect()
+}
+
+/// The bytes of `squash(name)`, without building it.
+fn squashed(name: &str) -> impl Iterator<Item = u8> + '_ {
+    // Bytes, not chars: the bytes of a non-ASCII char are never ASCII alphanumerics.
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
 }
 
 fn code_like(s: &str) -> bool {
@@ -70,15 +76,20 @@ fn code_like(s: &str) -> bool {
 }
 
 fn code_like_bytes(b: &[u8]) -> bool {
-    let sep = b.windows(3).any(|w| {
-        w[0].is_ascii_alphanumeric()
-            && (w[1] == b'_' || w[1] == b'-')
-            && w[2].is_ascii_alphanumeric()
-    });
-    let camel = b
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    sep || camel
+    // `a_b` / `a-b` (a separator between alphanumerics) or `aB` (camel case), in one pass.
+    for k in 1..b.len() {
+        let (x, y) = (b[k - 1], b[k]);
+        if x.is_ascii_lowercase() && y.is_ascii_uppercase() {
+            return true;
+        }
+        if matches!(y, b'_' | b'-')
+            && x.is_ascii_alphanumeric()
+            && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 const GLUE: &[&str] = &[
@@ -104,8 +115,32 @@ struct Candidate {
     after_tool_word: bool,
 }
 
+/// Byte classes of token bytes (`[A-Za-z0-9_.:/-]`): every token byte has `TOKEN`; `_` and
+/// `-` also `SEPARATOR`, `.`, `/` and `:` also `PATHLIKE`, uppercase letters also `UPPER`.
+const TOKEN: u8 = 1;
+const SEPARATOR: u8 = 2;
+const PATHLIKE: u8 = 4;
+const UPPER: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b'_' | b'-' => TOKEN | SEPARATOR,
+            b'.' | b'/' | b':' => TOKEN | PATHLIKE,
+            b'A'..=b'Z' => TOKEN | UPPER,
+            b'a'..=b'z' | b'0'..=b'9' => TOKEN,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
 fn is_tok(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/' | b':')
+    CLASSES[usize::from(b)] & TOKEN != 0
 }
 
 /// Length of a quote character ending at `i` (exclusive), if any.
@@ -137,17 +172,28 @@ fn quote_after(hay: &[u8], j: usize) -> Option<usize> {
     }
 }
 
-/// The word before byte `i` (skipping spaces) and where it starts.
-fn previous_word(hay: &[u8], i: usize) -> (&[u8], usize) {
+/// Whether the letters that end at byte `e` are exactly `word` (lowercase, any case in `hay`).
+fn word_ends_at(hay: &[u8], e: usize, word: &[u8]) -> bool {
+    e >= word.len()
+        && hay[e - word.len()..e].eq_ignore_ascii_case(word)
+        && (e == word.len() || !hay[e - word.len() - 1].is_ascii_alphabetic())
+}
+
+/// Where the word "tool" or "function" that ends before byte `i` (and the spaces after it)
+/// starts, if such a word does ("the tool merge").
+fn tool_word_before(hay: &[u8], i: usize) -> Option<usize> {
     let mut e = i;
     while e > 0 && hay[e - 1] == b' ' {
         e -= 1;
     }
-    let mut s = e;
-    while s > 0 && hay[s - 1].is_ascii_alphabetic() {
-        s -= 1;
+    // Cheap rejection: both words end in `l` or `n` (any case).
+    if e == 0 || !matches!(hay[e - 1] | 0x20, b'l' | b'n') {
+        return None;
     }
-    (&hay[s..e], s)
+    [&b"tool"[..], b"function"]
+        .into_iter()
+        .find(|w| word_ends_at(hay, e, w))
+        .map(|w| e - w.len())
 }
 
 /// True when the word after byte `j` is "tool" or "function" ("the merge tool").
@@ -157,65 +203,89 @@ fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     }
     let rest = &hay[j..];
     let rest = &rest[rest.iter().take_while(|b| **b == b' ').count()..];
-    let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let w = &rest[..len];
-    w.eq_ignore_ascii_case(b"tool") || w.eq_ignore_ascii_case(b"function")
+    // Cheap rejection: both words begin with `t` or `f` (any case).
+    if !rest
+        .first()
+        .is_some_and(|b| matches!(b | 0x20, b't' | b'f'))
+    {
+        return false;
+    }
+    [&b"tool"[..], b"function"].into_iter().any(|w| {
+        rest.len() >= w.len()
+            && rest[..w.len()].eq_ignore_ascii_case(w)
+            && rest.get(w.len()).is_none_or(|b| !b.is_ascii_alphabetic())
+    })
 }
 
+/// The candidates of `hay`: each maximal run of token bytes that begins with a letter is looked
+/// at once.
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let n = hay.len();
     let mut i = 0;
     while i < n {
-        if !hay[i].is_ascii_alphabetic() || (i > 0 && is_tok(hay[i - 1])) {
+        if !is_tok(hay[i]) {
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < n && is_tok(hay[j]) {
-            j += 1;
-        }
-        let next = j;
-        while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
-            j -= 1;
-        }
-        let tok = &hay[i..j];
-        if let (Some(ql), Some(qr)) = (quote_before(hay, i), quote_after(hay, j)) {
-            out.push(Candidate {
-                start: i,
-                end: j,
-                whole_start: i - ql,
-                whole_end: j + qr,
-                quoted: true,
-                after_tool_word: false,
-            });
-        } else if !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
-            let (prev, prev_start) = previous_word(hay, i);
-            let after_tool =
-                prev.eq_ignore_ascii_case(b"tool") || prev.eq_ignore_ascii_case(b"function");
-            if after_tool && tok.len() >= 3 {
-                out.push(Candidate {
-                    start: i,
-                    end: j,
-                    whole_start: prev_start,
-                    whole_end: j,
-                    quoted: false,
-                    after_tool_word: true,
-                });
-            } else if code_like_bytes(tok) || next_word_is_tool(hay, j) {
-                out.push(Candidate {
-                    start: i,
-                    end: j,
-                    whole_start: i,
-                    whole_end: j,
-                    quoted: false,
-                    after_tool_word: false,
-                });
+        // The classes of the run's bytes after the first, or-ed: a run without a separator or
+        // an uppercase letter there cannot be code-like, one without `.`, `/`, `:` is no path.
+        let mut classes = 0;
+        let mut next = i + 1;
+        while next < n {
+            let c = CLASSES[usize::from(hay[next])];
+            if c & TOKEN == 0 {
+                break;
             }
+            classes |= c;
+            next += 1;
         }
-        i = next.max(i + 1);
+        if hay[i].is_ascii_alphabetic() {
+            candidate(hay, i, next, classes, &mut out);
+        }
+        i = next;
     }
     out
+}
+
+/// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
+fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
+    let mut j = next;
+    while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
+        j -= 1;
+    }
+    let tok = &hay[i..j];
+    if let (Some(ql), Some(qr)) = (quote_before(hay, i), quote_after(hay, j)) {
+        out.push(Candidate {
+            start: i,
+            end: j,
+            whole_start: i - ql,
+            whole_end: j + qr,
+            quoted: true,
+            after_tool_word: false,
+        });
+    } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
+        let code_like = || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok);
+        match tool_word_before(hay, i) {
+            Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
+                start: i,
+                end: j,
+                whole_start: prev_start,
+                whole_end: j,
+                quoted: false,
+                after_tool_word: true,
+            }),
+            _ if code_like() || next_word_is_tool(hay, j) => out.push(Candidate {
+                start: i,
+                end: j,
+                whole_start: i,
+                whole_end: j,
+                quoted: false,
+                after_tool_word: false,
+            }),
+            _ => {}
+        }
+    }
 }
 
 impl ToolRefFinder {
@@ -264,7 +334,7 @@ impl ToolRefFinder {
         sentence_start: impl Fn(usize) -> usize,
     ) -> Vec<ToolRef> {
         let hay = text.as_bytes();
-        let own = squash(own_name);
+        let own_empty = squashed(own_name).next().is_none();
         let mut out: Vec<ToolRef> = Vec::new();
         for cand in candidates(hay).into_iter().take(64) {
             let Candidate {
@@ -341,12 +411,11 @@ impl ToolRefFinder {
                 continue;
             };
             let negated = self.negation.is_match(window);
-            let sq = squash(name);
-            if sq.is_empty() || out.iter().any(|r| r.start == start) {
+            if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
             out.push(ToolRef {
-                is_self: !own.is_empty() && sq == own,
+                is_self: !own_empty && squashed(name).eq(squashed(own_name)),
                 name: name.to_owned(),
                 start,
                 end,
@@ -355,5 +424,50 @@ impl ToolRefFinder {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, whole form, quoted, after the word "tool") of every candidate.
+    fn cands(t: &str) -> Vec<(&str, &str, bool, bool)> {
+        candidates(t.as_bytes())
+            .into_iter()
+            .map(|c| {
+                (
+                    &t[c.start..c.end],
+                    &t[c.whole_start..c.whole_end],
+                    c.quoted,
+                    c.after_tool_word,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn candidates_are_quoted_code_like_or_next_to_a_tool_noun() {
+        assert_eq!(
+            cands("call 'fetch' then the Tool  merge, a merge tool, sendEmail and x-y."),
+            vec![
+                ("fetch", "'fetch'", true, false),
+                ("the", "the", false, false),
+                ("merge", "Tool  merge", false, true),
+                ("merge", "merge", false, false),
+                ("sendEmail", "sendEmail", false, false),
+                ("x-y", "x-y", false, false),
+            ]
+        );
+        // Not: inside a token, a path or URL, a short name after "tool", a word before or after
+        // "tools" or "toolbox", a trailing separator alone.
+        assert!(
+            cands("9sendEmail ~/a_b/c http://x_y tool ab merge tools toolbox xy a_ b-").is_empty()
+        );
+        // The whole form of a name after "function" starts at that word.
+        assert_eq!(
+            cands("function send_mail")[0],
+            ("send_mail", "function send_mail", false, true)
+        );
     }
 }
