@@ -81,7 +81,10 @@ fn build(p: &str) -> Result<Regex, Error> {
         .configure(
             Regex::config()
                 .nfa_size_limit(Some(1 << 24))
-                .hybrid_cache_capacity(1 << 22),
+                .hybrid_cache_capacity(1 << 22)
+                // the anchor pass already decides which patterns run; their own literal
+                // prefilters cost ~1.5 MB of heap (the two changes together: +3.8% instructions)
+                .auto_prefilter(false),
         )
         .build(p)
         .map_err(|e| Error::Rule {
@@ -118,7 +121,8 @@ impl Atoms {
         let anchors = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            // a contiguous NFA: far smaller than the DFA (2.2 MB), a little slower per scan
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .prefilter(false)
             .build(&words)
             .map_err(|e| Error::Rule {
