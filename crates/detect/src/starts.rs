@@ -117,10 +117,15 @@ pub(crate) const WORD: [bool; 256] = {
 /// Up to 8 bytes as a little-endian word, ASCII case folded (zero bytes past the end).
 #[inline(always)]
 fn head(bytes: &[u8]) -> u64 {
-    let mut x = [0u8; 8];
-    let n = bytes.len().min(8);
-    x[..n].copy_from_slice(&bytes[..n]);
-    let x = u64::from_le_bytes(x);
+    // One 8-byte load when there are 8 bytes (a copy of a variable length is a `memcpy` call).
+    let x = match bytes.first_chunk::<8>() {
+        Some(&eight) => u64::from_le_bytes(eight),
+        None => {
+            let mut x = [0u8; 8];
+            x[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(x)
+        }
+    };
     // Bytes 'A'..='Z' (high bit clear) get 0x20 added.
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -430,6 +435,7 @@ mod tests {
             assert_eq!(head(chunk), head_plain(&want), "{chunk:?}");
         }
         assert_eq!(head(b"AB"), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
+        assert_eq!(head(b"Note To The AI"), u64::from_le_bytes(*b"note to "));
     }
 
     fn head_plain(b: &[u8]) -> u64 {
