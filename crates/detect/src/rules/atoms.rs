@@ -138,10 +138,12 @@ enum Matcher {
     Start(usize),
 }
 
-/// Per-thread working memory of `find_all`: one lazy DFA cache per `Start` pattern, and the
-/// anchor-hit buffers (kept between calls so a scan allocates nothing here).
+/// Per-thread working memory of `find_all`: one lazy DFA cache per `Start` pattern, made the
+/// first time that pattern runs (most never run on a given text, and an empty cache is several
+/// KiB: ~1.3 MB for all of them), and the anchor-hit buffers (kept between calls so a scan
+/// allocates nothing here).
 struct Scratch {
-    caches: Vec<Cache>,
+    caches: Vec<Option<Cache>>,
     /// Per spec, the positions of its anchors, in order (only specs in `hit` are filled).
     positions: Vec<Vec<u32>>,
     /// The set of specs with an anchor hit, one bit per spec.
@@ -241,9 +243,9 @@ impl Atoms {
         }
         let n_specs = specs.len();
         let dfas: Arc<[DFA]> = dfas.into();
-        let for_scratch = Arc::clone(&dfas);
+        let n_dfas = dfas.len();
         let make: MakeScratch = Box::new(move || Scratch {
-            caches: for_scratch.iter().map(DFA::create_cache).collect(),
+            caches: (0..n_dfas).map(|_| None).collect(),
             positions: vec![Vec::new(); n_specs],
             hit: vec![0; n_specs.div_ceil(64)],
         });
@@ -299,7 +301,9 @@ impl Atoms {
                             if pos < last_end || n >= per_atom {
                                 continue;
                             }
-                            if let Some(end) = self.end_at(*d, &mut caches[*d], hay, pos) {
+                            let cache =
+                                caches[*d].get_or_insert_with(|| self.dfas[*d].create_cache());
+                            if let Some(end) = self.end_at(*d, cache, hay, pos) {
                                 out.push((*atom, pos, end));
                                 last_end = end.max(pos + 1);
                                 n += 1;
