@@ -26,6 +26,7 @@
 //! For a whole inventory across servers (name collisions, look-alike names, descriptions that
 //! reference other servers' tools) see [`cross::check`].
 
+mod chars;
 pub mod config;
 pub mod content;
 pub mod cross;

@@ -16,6 +16,7 @@
 use memchr::{memchr, memchr3_iter};
 
 use super::rules::{ANSI_ESCAPE, HIDDEN_UNICODE};
+use crate::chars::{is_bidi_control, is_tag, is_zero_width, variation_value};
 use crate::normalize::excerpt;
 use crate::rules::catalog::Rule;
 
@@ -52,30 +53,6 @@ pub(crate) struct HiddenScan {
     pub fold: bool,
 }
 
-fn is_tag(c: char) -> bool {
-    ('\u{E0000}'..='\u{E007F}').contains(&c)
-}
-
-fn variation_value(c: char) -> Option<u8> {
-    let u = c as u32;
-    match u {
-        0xFE00..=0xFE0F => Some((u - 0xFE00) as u8),
-        0xE0100..=0xE01EF => Some((u - 0xE0100 + 16) as u8),
-        _ => None,
-    }
-}
-
-fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// Fullwidth and mathematical letters and digits (CJK punctuation such as `，` is not folded:
 /// it is ordinary in Chinese and Japanese text).
 fn needs_fold(c: char) -> bool {
@@ -102,10 +79,13 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-/// Every position of a byte that can start a hidden character, in order.
+/// Every position of a byte that can start a hidden character, in order: ESC, backspace and the
+/// UTF-8 lead bytes of every character `crate::chars` and the terminal rules know (E1: U+115F,
+/// U+1160, U+17B4, U+17B5, U+180E; E3: U+3164; CD: U+034F).
 fn candidates(b: &[u8]) -> Vec<usize> {
     let mut out: Vec<usize> = memchr3_iter(0x1B, 0xE2, 0xF3, b).collect();
-    let more: Vec<usize> = memchr3_iter(0xEF, 0xC2, 0xF0, b).collect();
+    let mut more: Vec<usize> = memchr3_iter(0xEF, 0xC2, 0xF0, b).collect();
+    more.extend(memchr3_iter(0xE1, 0xE3, 0xCD, b));
     let bs = memchr(0x08, b).is_some();
     if more.is_empty() && !bs {
         return out;
@@ -599,7 +579,10 @@ mod tests {
         }
         let t = "ig\u{200B}no\u{200B}re all pre\u{200B}vious";
         assert_eq!(strip_hidden(t).as_deref(), Some("ignore all previous"));
-        assert_eq!(scan(t).hits.len(), 1);
+        assert_eq!(scan(t).hits.len(), 1);        // the same set as tool metadata (`crate::chars`): Hangul fillers, the Mongolian vowel
+        // separator and the combining grapheme joiner hide too
+        let t = "ig\u{3164}no\u{180E}re all pre\u{034F}vious";
+        assert_eq!(strip_hidden(t).as_deref(), Some("ignore all previous"));
     }
 
     #[test]

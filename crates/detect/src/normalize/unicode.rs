@@ -22,6 +22,7 @@ use unicode_normalization::char::decompose_compatible;
 
 use super::confusables::latin_for;
 use super::{excerpt, HiddenHit, Revealed};
+use crate::chars::{is_bidi_control, is_tag, is_zero_width, variation_value};
 use crate::rules::catalog::{
     Rule, HIDDEN_BIDI, HIDDEN_HOMOGLYPH, HIDDEN_TAG_CHARS, HIDDEN_TERMINAL, HIDDEN_VARIATION,
     HIDDEN_ZERO_WIDTH,
@@ -37,41 +38,6 @@ pub(crate) struct Cleaned<'a> {
 fn is_plain_ascii(text: &str) -> bool {
     text.bytes()
         .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' || b == b'\r')
-}
-
-fn is_tag(c: char) -> bool {
-    ('\u{E0000}'..='\u{E007F}').contains(&c)
-}
-
-fn variation_value(c: char) -> Option<u8> {
-    let u = c as u32;
-    match u {
-        0xFE00..=0xFE0F => Some((u - 0xFE00) as u8),
-        0xE0100..=0xE01EF => Some((u - 0xE0100 + 16) as u8),
-        _ => None,
-    }
-}
-
-fn is_zero_width(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
-            ..='\u{2064}'
-                | '\u{FEFF}'
-                | '\u{180E}'
-                | '\u{00AD}'
-                | '\u{034F}'
-                | '\u{115F}'
-                | '\u{1160}'
-                | '\u{3164}'
-                | '\u{FFA0}'
-                | '\u{17B4}'
-                | '\u{17B5}'
-    )
-}
-
-fn is_bidi_override(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_direction_mark(c: char) -> bool {
@@ -319,7 +285,7 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
             k += 1;
             continue;
         }
-        if is_bidi_override(c) {
+        if is_bidi_control(c) {
             out.changed = true;
             out.hit(
                 &HIDDEN_BIDI,
