@@ -9,9 +9,9 @@
 use mcpguard_proto::Message;
 use mcpguard_store::audit::{args_digest, Direction, Verdict as AuditVerdict};
 use mcpguard_store::{ItemKind, PinChange};
-use serde::Deserialize;
 use serde_json::Value;
 
+use crate::enforce::Target;
 use crate::gate::{Side, Verdict};
 
 /// One decision, as the gate knows it (the gateway adds session, server, time and latency).
@@ -57,13 +57,6 @@ fn direction(side: Side) -> Direction {
     }
 }
 
-#[derive(Deserialize)]
-struct Target {
-    name: Option<String>,
-    uri: Option<String>,
-    arguments: Option<Value>,
-}
-
 /// The rules behind a refusal, from the error's `data.mcpguard`: `gate.<kind>`, then the policy
 /// rules it names.
 fn refusal_rule(reply: Option<&Vec<u8>>) -> Vec<String> {
@@ -96,7 +89,7 @@ pub(crate) fn for_request(
     if !audited(side, m.method()) {
         return None;
     }
-    let target: Option<Target> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    let target = Target::of(m);
     let (tool, digest) = match target {
         Some(t) => (t.name.or(t.uri), t.arguments.as_ref().and_then(args_digest)),
         None => (None, None),
@@ -283,7 +276,7 @@ pub(crate) fn with_arguments(
     if !config.audit_arguments {
         return ev;
     }
-    let target: Option<Target> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    let target = Target::of(m);
     if let Some(mut args) = target.and_then(|t| t.arguments) {
         mcpguard_detect::secrets::SecretScanner::shared().redact_json(&mut args);
         ev.args = Some(args);

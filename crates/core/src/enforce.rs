@@ -30,11 +30,19 @@ pub(crate) enum PolicyCall {
     Approve(String, Vec<String>),
 }
 
+/// What a use request names and passes (`tools/call`, `prompts/get`, `resources/read`), owned:
+/// the policy and the audit record both keep it.
 #[derive(Deserialize)]
-struct Target {
-    name: Option<String>,
-    uri: Option<String>,
-    arguments: Option<Value>,
+pub(crate) struct Target {
+    pub name: Option<String>,
+    pub uri: Option<String>,
+    pub arguments: Option<Value>,
+}
+
+impl Target {
+    pub(crate) fn of(m: &Message<'_>) -> Option<Target> {
+        m.params.and_then(|p| serde_json::from_str(p.get()).ok())
+    }
 }
 
 fn rule_ids(decision: &Decision) -> Vec<String> {
@@ -60,7 +68,7 @@ pub(crate) fn on_client_request(
         "resources/read" | "resources/subscribe" => ("resource", "uri"),
         _ => return None,
     };
-    let target: Option<Target> = m.params.and_then(|p| serde_json::from_str(p.get()).ok());
+    let target = Target::of(m);
     let (item, arguments) = match target {
         Some(Target {
             name: Some(name),

@@ -181,18 +181,32 @@ pub(crate) fn learn_labels(config: &GateConfig, s: &mut Session, tools: &[Value]
     }
 }
 
-/// The tool, prompt or resource a use request names.
-pub(crate) fn target_of(m: &Message<'_>) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Target<'a> {
-        #[serde(borrow)]
-        name: Option<std::borrow::Cow<'a, str>>,
-        #[serde(borrow)]
-        uri: Option<std::borrow::Cow<'a, str>>,
-        #[serde(rename = "taskId", borrow)]
-        task_id: Option<std::borrow::Cow<'a, str>>,
+/// What a use request's params name: the tool or prompt (`name`), the resource (`uri`), or the
+/// task (`taskId`) of `tasks/result`.
+#[derive(serde::Deserialize)]
+pub(crate) struct Target<'a> {
+    #[serde(borrow)]
+    pub name: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow)]
+    pub uri: Option<std::borrow::Cow<'a, str>>,
+    #[serde(rename = "taskId", borrow)]
+    pub task_id: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> Target<'a> {
+    pub(crate) fn parse(params: &'a str) -> Option<Target<'a>> {
+        serde_json::from_str(params).ok()
     }
-    let t: Target<'_> = serde_json::from_str(m.params?.get()).ok()?;
+
+    /// The tool, prompt or resource named.
+    pub(crate) fn item(self) -> Option<std::borrow::Cow<'a, str>> {
+        self.name.or(self.uri)
+    }
+}
+
+/// The tool, prompt or resource a use request names (or "task T" for a task's result).
+pub(crate) fn target_of(m: &Message<'_>) -> Option<String> {
+    let t = Target::parse(m.params?.get())?;
     match (t.name.or(t.uri), t.task_id) {
         (Some(item), _) => Some(item.into_owned()),
         (None, Some(task)) => Some(format!("task {task}")),

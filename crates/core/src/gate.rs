@@ -284,13 +284,6 @@ impl Gate {
         rewritten: Option<&[u8]>,
     ) -> Option<crate::approval::HoldTicket> {
         #[derive(serde::Deserialize)]
-        struct Target<'a> {
-            #[serde(borrow)]
-            name: Option<std::borrow::Cow<'a, str>>,
-            #[serde(borrow)]
-            uri: Option<std::borrow::Cow<'a, str>>,
-        }
-        #[derive(serde::Deserialize)]
         struct Arguments {
             arguments: Option<serde_json::Value>,
         }
@@ -311,12 +304,9 @@ impl Gate {
                 return None;
             }
             // the common case (no approval needed) reads only the name
-            let target = serde_json::from_str::<Target<'_>>(params).ok()?;
-            let item = target.name.or(target.uri)?;
-            // with a policy, the policy decides (its annotation defaults included); without one,
-            // the tool's own destructiveHint does
-            // the policy or a flow rule asks for approval; without a policy, the tool's own
-            // destructiveHint may too
+            let item = crate::flows::Target::parse(params)?.item()?;
+            // the policy (its annotation defaults included) or a flow rule asks for approval;
+            // without a policy, the tool's own destructiveHint may too
             let reason = match policy_hold {
                 Some(_) if s.approvals.remembered.contains(item.as_ref()) => return None,
                 Some(reason) => reason,
