@@ -579,8 +579,8 @@ mod tests {
         }
         let t = "ig\u{200B}no\u{200B}re all pre\u{200B}vious";
         assert_eq!(strip_hidden(t).as_deref(), Some("ignore all previous"));
-        assert_eq!(scan(t).hits.len(), 1);        // the same set as tool metadata (`crate::chars`): Hangul fillers, the Mongolian vowel
-        // separator and the combining grapheme joiner hide too
+        assert_eq!(scan(t).hits.len(), 1); // the same set as tool metadata (`crate::chars`): Hangul fillers, the Mongolian vowel
+                                           // separator and the combining grapheme joiner hide too
         let t = "ig\u{3164}no\u{180E}re all pre\u{034F}vious";
         assert_eq!(strip_hidden(t).as_deref(), Some("ignore all previous"));
     }
