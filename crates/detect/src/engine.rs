@@ -17,6 +17,7 @@ use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, LANG_SWITCH,
 };
 use crate::rules::combine::{combine_in, FieldKind};
+use crate::rules::param_names;
 use crate::rules::sentences;
 use crate::rules::tools::ToolRefFinder;
 use crate::walk::{self, Field};
@@ -87,11 +88,13 @@ impl Engine {
                     .collect()
             })
             .unwrap_or_default();
+        let purpose = purpose(tool);
         self.scan_fields(
             &walk::tool(tool),
             &Item {
                 own,
                 params: &params,
+                purpose: &purpose,
             },
         )
     }
@@ -99,13 +102,24 @@ impl Engine {
     /// Judges a prompt definition (`name`, `title`, `description`, `arguments`).
     pub fn scan_prompt(&self, prompt: &Value) -> Report {
         let own = prompt.get("name").and_then(Value::as_str).unwrap_or("");
-        self.scan_fields(&walk::prompt(prompt), &Item { own, params: &[] })
+        let purpose = purpose(prompt);
+        let item = Item {
+            own,
+            params: &[],
+            purpose: &purpose,
+        };
+        self.scan_fields(&walk::prompt(prompt), &item)
     }
 
     /// Judges a resource or resource template (`name`, `title`, `description`, `uri`/`uriTemplate`).
     pub fn scan_resource(&self, resource: &Value) -> Report {
         let own = resource.get("name").and_then(Value::as_str).unwrap_or("");
-        self.scan_fields(&walk::resource(resource), &Item { own, params: &[] })
+        let item = Item {
+            own,
+            params: &[],
+            purpose: "",
+        };
+        self.scan_fields(&walk::resource(resource), &item)
     }
 
     /// Judges a server's `instructions` text (field path `instructions`).
@@ -127,6 +141,7 @@ impl Engine {
             &Item {
                 own: "",
                 params: &[],
+                purpose: "",
             },
         )
     }
@@ -137,6 +152,7 @@ impl Engine {
         let item = Item {
             own: own_name,
             params: &[],
+            purpose: "",
         };
         self.scan_field(
             field,
@@ -154,6 +170,19 @@ impl Engine {
         let mut findings = Vec::new();
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
+            if f.is_name && is_argument_name(&f.path) {
+                if let Some((rule, message)) = param_names::judge(f.text, item.purpose) {
+                    findings.push(Finding {
+                        rule_id: rule.id,
+                        severity: rule.severity,
+                        field: f.path.clone(),
+                        message,
+                        evidence: excerpt(f.text, EVIDENCE_CHARS),
+                        span: None,
+                        weight: rule.weight,
+                    });
+                }
+            }
         }
         self.report(findings)
     }
@@ -338,6 +367,23 @@ struct Item<'a> {
     own: &'a str,
     /// The tool's argument names, lowercase.
     params: &'a [String],
+    /// What the item says it is for (name, title, description): argument names are judged
+    /// against it.
+    purpose: &'a str,
+}
+
+/// The item's name, title and description, joined: what it says it is for.
+fn purpose(item: &Value) -> String {
+    ["name", "title", "description"]
+        .iter()
+        .filter_map(|k| walk::get(item, k).and_then(Value::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.
+fn is_argument_name(path: &str) -> bool {
+    path.contains(".properties.") || path.starts_with("arguments[")
 }
 
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence

@@ -37,6 +37,18 @@ fn run_case(engine: &Engine, case: &Value) -> Result<(), String> {
             ));
         }
     }
+    if let Some(v) = expect.get("max_verdict").and_then(Value::as_str) {
+        let rank = |s: &str| ["pass", "warn", "block"].iter().position(|x| *x == s);
+        match (rank(report.verdict.as_str()), rank(v)) {
+            (Some(got), Some(max)) if got <= max => {}
+            (_, None) => errors.push(format!("unknown max_verdict {v}")),
+            _ => errors.push(format!(
+                "verdict {} (score {}), expected at most {v}",
+                report.verdict.as_str(),
+                report.score
+            )),
+        }
+    }
     for r in expect
         .get("rules")
         .and_then(Value::as_array)

@@ -1,0 +1,232 @@
+//! Argument names as carriers ("full-schema poisoning").
+//!
+//! A model fills every argument a schema declares, guided by the argument's name as much as by
+//! its description. A property called `content_from_reading_ssh_id_rsa` in a calculator, or
+//! `previous_messages` in a weather tool, asks for a private file or the conversation as surely
+//! as a sentence would, without a single word of prose to match.
+//!
+//! The name is split into words (snake, kebab, camel case) and judged on two things: does it name
+//! a private *source* (a credential file, the conversation, the system prompt), and does the
+//! tool's own purpose (its name, title and description) have anything to do with that source? An
+//! SSH tool's `ssh_private_key` or a summariser's `conversation` is the tool's business; the same
+//! names in a calculator are not.
+
+use crate::rules::catalog::{Rule, EXFIL_PARAM};
+
+/// Where the data a name asks for lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A credential or private file on the user's machine.
+    File,
+    /// The conversation, the system prompt or the model's instructions.
+    Chat,
+}
+
+/// Words that on their own name a private local file or credential store.
+const FILE_WORDS: &[&str] = &[
+    "ssh",
+    "id_rsa",
+    "rsa",
+    "ed25519",
+    "ecdsa",
+    "authorized_keys",
+    "known_hosts",
+    "aws",
+    "credentials",
+    "dotenv",
+    "bash_history",
+    "zsh_history",
+    "passwd",
+    "keychain",
+    "keyring",
+    "wallet",
+    "mnemonic",
+    "seed",
+    "cookies",
+    "kubeconfig",
+    "netrc",
+    "npmrc",
+    "pypirc",
+    "gnupg",
+    "gpg",
+    "pgp",
+    "mcp",
+];
+
+/// Words that name the running conversation or the model's own instructions, when a qualifier
+/// below says "all of it so far" (`conversation_id` and `chat_id` are honest identifiers).
+const CHAT_WORDS: &[&str] = &[
+    "conversation",
+    "chat",
+    "dialog",
+    "dialogue",
+    "messages",
+    "message",
+    "prompt",
+    "instructions",
+    "context",
+];
+
+/// Qualifiers that turn a chat word into "the conversation so far".
+const CHAT_QUALIFIERS: &[&str] = &[
+    "history",
+    "log",
+    "logs",
+    "transcript",
+    "previous",
+    "prior",
+    "past",
+    "earlier",
+    "all",
+    "full",
+    "entire",
+];
+
+/// Names that ask for the model's instructions on their own.
+const INSTRUCTION_NAMES: &[&str] = &["system_prompt", "system_instructions", "system_message"];
+
+/// Words that, next to a file word, say "its contents" rather than "its location".
+const CONTENT_WORDS: &[&str] = &[
+    "content", "contents", "reading", "read", "dump", "copy", "raw", "full", "entire", "text",
+    "data", "body", "file",
+];
+
+/// Splits an identifier into lowercase words: `contentFromReading_ssh-id_rsa` → `content`,
+/// `from`, `reading`, `ssh`, `id`, `rsa`; known compounds (`id_rsa`, `system_prompt`, ...) are
+/// added joined as well.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            cur.extend(c.to_lowercase());
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    let pairs: Vec<String> = out
+        .windows(2)
+        .map(|w| format!("{}_{}", w[0], w[1]))
+        .collect();
+    out.extend(pairs);
+    out
+}
+
+fn has(words: &[String], set: &[&str]) -> bool {
+    words.iter().any(|w| set.contains(&w.as_str()))
+}
+
+/// The private source a name asks for, if any.
+fn source(w: &[String]) -> Option<Source> {
+    let file_word = w
+        .iter()
+        .any(|x| FILE_WORDS.contains(&x.as_str()) || x == "env" && has(w, &["file", "dot"]));
+    // A private key's *contents* ask for the file whatever the tool: `private_key_file_content`.
+    let key_contents = has(w, &["private_key", "secret_key"]) && has(w, CONTENT_WORDS);
+    if (file_word || key_contents) && has(w, CONTENT_WORDS) {
+        return Some(Source::File);
+    }
+    if has(w, INSTRUCTION_NAMES) || has(w, CHAT_WORDS) && has(w, CHAT_QUALIFIERS) {
+        return Some(Source::Chat);
+    }
+    None
+}
+
+/// True when the tool's own text is about the source the name asks for: an SSH tool may take
+/// `ssh_key_contents`, a summariser `full_conversation`.
+fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
+    let p = purpose.to_lowercase();
+    match src {
+        Source::File => w
+            .iter()
+            .filter(|x| FILE_WORDS.contains(&x.as_str()) || x.as_str() == "private_key")
+            .any(|x| p.contains(x.split('_').next().unwrap_or(x))),
+        Source::Chat => [
+            "conversation",
+            "chat",
+            "dialog",
+            "transcript",
+            "message",
+            "prompt",
+            "context",
+            "history",
+            "summar",
+            "llm",
+            "model",
+        ]
+        .iter()
+        .any(|s| p.contains(s)),
+    }
+}
+
+/// Judges one argument name of a tool whose own text is `purpose`. Returns the rule and a message
+/// when the name asks for private data the tool has no business with.
+pub(crate) fn judge(name: &str, purpose: &str) -> Option<(&'static Rule, String)> {
+    let w = words(name);
+    let src = source(&w)?;
+    if purpose_covers(purpose, &w, src) {
+        return None;
+    }
+    let what = match src {
+        Source::File => "the contents of a credential or private file",
+        Source::Chat => "the conversation or the model's instructions",
+    };
+    Some((
+        &EXFIL_PARAM,
+        format!(
+            "the argument name `{name}` asks for {what}, which this tool's purpose does not cover"
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_identifiers() {
+        let w = words("contentFromReading_ssh-id_rsa");
+        for x in ["content", "from", "reading", "ssh", "id", "rsa", "id_rsa"] {
+            assert!(w.iter().any(|y| y == x), "{x} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn names_asking_for_private_data_off_purpose() {
+        assert!(judge("content_from_reading_ssh_id_rsa", "Adds two numbers.").is_some());
+        assert!(judge("previous_messages", "Gets the weather for a city.").is_some());
+        assert!(judge("conversationHistory", "Converts units.").is_some());
+        assert!(judge("aws_credentials_file_contents", "Formats a date.").is_some());
+    }
+
+    #[test]
+    fn names_the_tool_is_about_pass() {
+        assert!(judge("ssh_private_key", "Runs a command on a host over SSH.").is_none());
+        assert!(judge("ssh_key_contents", "Connects to a server over SSH.").is_none());
+        assert!(judge("conversation", "Summarises a conversation.").is_none());
+        assert!(judge("chat_id", "Sends a notification.").is_none());
+        assert!(judge("conversationId", "Looks up a ticket.").is_none());
+        assert!(judge("user_message", "Asks the assistant a question.").is_none());
+        assert!(judge(
+            "system_prompt",
+            "Generates text with an LLM given a prompt."
+        )
+        .is_none());
+        assert!(judge("password", "Logs in to the service.").is_none());
+        assert!(judge("api_key", "Searches the web.").is_none());
+        assert!(judge("env", "Deploys to an environment.").is_none());
+        assert!(judge("content", "Writes a file.").is_none());
+        assert!(judge("seed", "Generates random numbers.").is_none());
+    }
+}
