@@ -405,6 +405,7 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
         url_runs(text, &mut out);
     }
     rot13_text(text, found.rot13_words, &mut out);
+    super::spaced::find(text, &mut out);
     out
 }
 

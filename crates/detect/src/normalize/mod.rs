@@ -3,7 +3,7 @@
 //!
 //! Attackers hide instructions from the human reviewer while keeping them legible to the model:
 //! invisible Unicode (tag characters, zero-width, bidi controls), terminal escapes, HTML comments,
-//! encodings, look-alike letters. The pipeline (1) strips or decodes invisible characters and folds
+//! encodings, letter-spaced words, look-alike letters. The pipeline (1) strips or decodes invisible characters and folds
 //! compatibility forms (`unicode`), (2) finds markup that renderers hide (`markup`), and (3) finds
 //! encoded payloads to decode and rescan (`decode`). Hidden content is itself a finding; revealed
 //! text is rescanned by the engine like any other text.
@@ -13,6 +13,7 @@
 mod confusables;
 pub(crate) mod decode;
 pub(crate) mod markup;
+mod spaced;
 pub(crate) mod unicode;
 
 use std::borrow::Cow;
