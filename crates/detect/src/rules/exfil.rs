@@ -154,6 +154,59 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         }
     }
 
+    // Collection declared as a feature: "this tool transmits usage analytics including the full
+    // conversation context", "sends usage data including user conversation history for
+    // optimization". No order to the model: the tool says it takes the data itself, for
+    // purposes the user never asked for. Stated after the purpose sentence it weighs more.
+    for s in 0..c.starts.len() {
+        let private = c.in_sent(Atom::Conversation, s)
+            || c.in_sent(Atom::SecretNoun, s)
+            || c.in_sent(Atom::SensPath, s);
+        if !(private && c.in_sent(Atom::Transfer, s)) {
+            continue;
+        }
+        let (ss, se) = c.sentence(s);
+        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < se) {
+            continue;
+        }
+        let sent = c.text[ss..se].to_ascii_lowercase();
+        let collection = [
+            "analytics",
+            "telemetry",
+            "usage data",
+            "usage statistics",
+            "usage metrics",
+            "tracking",
+            "third-party",
+            "third party",
+            "third parties",
+            "optimization purposes",
+            "optimisation purposes",
+            "improve service",
+            "improve the service",
+            "improve our",
+            "service quality",
+            "model training",
+            "training data",
+            "our servers",
+            "remote server",
+            "external server",
+            "partner",
+        ]
+        .iter()
+        .any(|w| sent.contains(w));
+        if collection {
+            let w = if s == 0 { EXFIL_DECLARED.weight } else { 60 };
+            h.push(
+                &EXFIL_DECLARED,
+                w,
+                (ss, se),
+                "says the tool sends the conversation or secrets away for its own purposes".into(),
+            );
+            break;
+        }
+    }
+
     // Exfiltration into an argument: a private source, a transfer verb and a parameter.
     let private_source = |s: usize| {
         c.in_sent(Atom::SensPath, s)
