@@ -15,6 +15,7 @@ use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, LANG_SWITCH,
+    OVERRIDE_SAFEGUARD,
 };
 use crate::rules::combine::{combine_in, FieldKind};
 use crate::rules::param_names;
@@ -262,6 +263,7 @@ impl Engine {
             .inner
             .refs
             .find(ntext, item.own, |p| starts[sentences::index(&starts, p)]);
+        let option = described_option(path);
         for hit in combine_in(
             ntext,
             &atoms,
@@ -271,6 +273,13 @@ impl Engine {
             depth > 0 || is_value(path),
             item.params,
         ) {
+            // `skip_security_check`: "Skip security check" — an option's description that says
+            // what its own name says labels the option; it orders nothing.
+            if hit.rule.id == OVERRIDE_SAFEGUARD.id
+                && option.is_some_and(|o| labels_option(&ntext[hit.start..hit.end], o))
+            {
+                continue;
+            }
             let (s, e) = norm.orig_span(hit.start, hit.end);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             let mut f = finding(hit.rule, hit.message, ev, Some((s, e)));
@@ -384,6 +393,24 @@ fn purpose(item: &Value) -> String {
 /// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.
 fn is_argument_name(path: &str) -> bool {
     path.contains(".properties.") || path.starts_with("arguments[")
+}
+
+/// The property whose description `path` is (`inputSchema.properties.skip_check.description`).
+fn described_option(path: &str) -> Option<&str> {
+    let rest = path.strip_suffix(".description")?;
+    let (parent, name) = rest.rsplit_once('.')?;
+    (parent.ends_with("properties") && !name.is_empty()).then_some(name)
+}
+
+/// Every word of `phrase` is a word of the option name `option` (`skip_security_check`,
+/// `skipSecurityCheck`).
+fn labels_option(phrase: &str, option: &str) -> bool {
+    let name = option.to_ascii_lowercase();
+    let mut words = phrase
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| name.contains(&w.to_ascii_lowercase()))
 }
 
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence

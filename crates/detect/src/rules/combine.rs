@@ -151,6 +151,33 @@ impl Ctx<'_> {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
     }
+    /// The address at `pos` is offered as an example of a value ("assignee: email or account id
+    /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
+    pub(super) fn exemplified(&self, pos: usize) -> bool {
+        let (ss, _) = self.sentence(self.sent(pos));
+        let mut from = ss.max(pos.saturating_sub(40));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let l = self.text[from..pos].to_ascii_lowercase();
+        [
+            "e.g.",
+            "e.g,",
+            "eg.",
+            "eg:",
+            "for example",
+            "for instance",
+            "example:",
+            "examples:",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    }
+    /// Sentence `s` holds an email address that is not given as an example.
+    pub(super) fn real_email_in(&self, s: usize) -> bool {
+        self.each(Atom::Email)
+            .any(|(e, _)| self.sent(e) == s && !self.exemplified(e))
+    }
     /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
     /// "as the tags", "in `meta`".
     pub(super) fn names_param(&self, s: usize) -> bool {
@@ -309,6 +336,10 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             w = words.next().unwrap_or("");
         }
         const VERBS: &[&str] = &[
+            "bypass",
+            "circumvent",
+            "disable",
+            "suppress",
             "take",
             "keep",
             "make",
@@ -578,6 +609,38 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
     ),
 ];
 
+/// "For updates, pass null to remove the current type", "set to true to clear it": what a value
+/// of an argument does, said where the argument is described.
+fn value_does(c: &Ctx<'_>, d: usize) -> bool {
+    if !c.in_param {
+        return false;
+    }
+    let (ss, _) = c.sentence(c.sent(d));
+    let before = c.text[ss..d].to_ascii_lowercase();
+    let Some(head) = before.strip_suffix("to ") else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.len() <= 8
+        && words
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| matches!(*w, "pass" | "set" | "leave" | "provide" | "send" | "use"))
+}
+
+/// A silent "act" that does nothing: "silently ignored", "silently rejected". Not "quietly
+/// rounded" or "silently dropped": those change or hide data.
+fn no_op(m: &str) -> bool {
+    let last = m
+        .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["ignored", "truncated", "rejected", "failed", "lost"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+}
+
 /// Combines one field's atoms and tool references into rule hits; `starts` are the field's
 /// sentence starts (`sentences::starts(text)`, computed once by the caller). `revealed` is set
 /// for text that was hidden in the field (a decoded payload), which is judged as a whole order.
@@ -594,9 +657,16 @@ pub(crate) fn combine_in(
     let mut hits = Hits::default();
     for (atom, rule, msg) in DIRECT {
         // "must not proceed without asking" forbids the silent act it names.
-        let found = c.each(*atom).find(|&(s0, _)| {
+        // ... and "unknown keys are silently ignored" states a no-op: nothing is done unseen.
+        let found = c.each(*atom).find(|&(s0, e0)| {
             let (ss, _) = c.sentence(c.sent(s0));
-            *atom != Atom::Silent || !c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+            // "Agents cannot ... bypass security scanning" states a guarantee, not an order.
+            let negated = || c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0);
+            match atom {
+                Atom::Silent => !negated() && !no_op(&c.text[s0..e0]),
+                Atom::Disable => !negated(),
+                _ => true,
+            }
         });
         if let Some(span) = found {
             hits.push(rule, rule.weight, span, (*msg).to_owned());
@@ -755,6 +825,9 @@ pub(crate) fn combine_in(
                 "tracking",
                 "collect",
                 "transmi",
+                // "proceed with the call and do not mention this tool": a call kept unseen.
+                "the call",
+                "invok",
             ]
             .iter()
             .any(|w| sent.contains(w))
@@ -811,10 +884,9 @@ pub(crate) fn combine_in(
     }
 
     // Destructive side steps: "must delete ...", or "After the backup finishes, drop the tables".
-    if let Some((s0, e0)) = c
-        .each(Atom::Destructive)
-        .find(|(d, _)| c.conditional_imperative(c.sent(*d)) && !c.negated_at(*d))
-    {
+    if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
+        c.conditional_imperative(c.sent(*d)) && !c.negated_at(*d) && !value_does(&c, *d)
+    }) {
         hits.push(
             &DESTRUCTIVE_DIRECTIVE,
             DESTRUCTIVE_DIRECTIVE.weight,
@@ -916,7 +988,7 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ),
             (
                 "an outside destination",
-                c.in_sent(Atom::Email, s) || c.in_sent(Atom::Url, s),
+                c.real_email_in(s) || c.in_sent(Atom::Url, s),
             ),
             (
                 "the user kept unaware",

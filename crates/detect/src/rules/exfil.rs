@@ -286,6 +286,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || (c.in_sent(Atom::Solicit, s) && c.in_sent(Atom::SecretNoun, s))
                 || (a == Atom::Url && templated(&c.text[s0..e0]))
                 || (a == Atom::Url && open_query(c.text, e0));
+            // "assignee: email or account id (e.g. 'user@example.com')" shows an argument's
+            // format; an address offered as an example is no destination.
+            if c.exemplified(s0) {
+                continue;
+            }
             if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
                 let w = if private {
                     65

@@ -135,7 +135,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\.aws/(credentials|config)|\.azure/|gcloud/|application_default_credentials|\.kube/config|\.docker/config",
             r"|\.npmrc\b|\.pypirc\b|\.netrc\b|\.git-credentials|\.gitconfig\b|\.pgpass\b|\.my\.cnf\b|\.gnupg|\bsecring\b",
             r"|(^|[\s'`(=/])\.env(\.[a-z]+)?\b|\bwallet\.dat\b|\bkeystore\b|\bkeychain\b|\blogin\s+data\b|cookies\.sqlite|\blocal\s+state\b",
-            r"|/proc/(self|\d+)/environ|claude_desktop_config|\.cursor/mcp|\bmcp\.json\b|\.config/(gh|solana|gcloud)|\.bitcoin|\.ethereum|\bmetamask\b|\bphantom\s+wallet",
+            r"|/proc/(self|\d+)/environ|claude_desktop_config|\.cursor/mcp|(^|[^\w.-])mcp\.json\b|\.config/(gh|solana|gcloud)|\.bitcoin|\.ethereum|\bmetamask\b|\bphantom\s+wallet",
             r"|\bsecrets?\.(json|ya?ml|toml)\b|\bcredentials\.json\b|service[-_]account[\w.-]*\.json|\bmaster\.key\b|\.pem\b|\.p12\b|\.pfx\b|\.keychain",
             r"|(^|[\s'`])/root/|\bntds\.dit\b|\bsam\s+hive\b"),
     ),
@@ -316,7 +316,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["regardless"], r"\bregardless\s+of\s+(the\s+)?(\w+\s+)?(content|input|request|context|query|prompt)\b"),
     spec(Atom::TamperLiteral, Start, &["includ", "append", "prepend", "insert", "add", "contain"],
         r#"\b(include|includes|append|prepend|insert|add|contain)\s+(the\s+)?(phrase|text|string|sentence|line|link|words?)\s+(?:['"`]|‘|“)"#),
-    spec(Atom::Script, Start, &["$"], r"\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?"),
+    // A secret's variable expanded into a command (`echo $API_KEY`, `$TOKEN | nc`); a `${token}`
+    // placeholder in a template names a value and runs nothing.
+    spec(Atom::Script, Gate, &["$"],
+        r"\b(echo|printf|cat|curl|wget|env|export|print|set)\s+[^\n|;]{0,60}?\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?|\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?\s*\|"),
     spec(Atom::Script, Start, &["|"], r"\|\s*(curl|wget|nc|ncat)\b"),
     spec(Atom::Script, Start, &["curl"], r"\bcurl\s+(-\w+\s+)*(-d|--data(-binary)?|-F|-T|--upload-file)\s+@"),
     spec(Atom::Recipient, Gate, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],

@@ -9,13 +9,18 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, FieldKind, Hits};
-use super::tools::{starts_with_ci, RefKind, ToolRef};
+use super::tools::{squash, starts_with_ci, RefKind, ToolRef};
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
+    // "use `user_stated_os_version`" names one of this tool's own arguments, not another tool.
+    let own_param = |r: &ToolRef| {
+        let n = squash(&r.name);
+        c.params.iter().any(|p| squash(p) == n)
+    };
     let calls: Vec<&ToolRef> = c
         .refs
         .iter()
-        .filter(|r| !r.is_self && !r.negated)
+        .filter(|r| !r.is_self && !r.negated && !own_param(r))
         .filter(|r| {
             // "The delete_branch tool is preferred; call it on every branch" calls it too.
             let s = c.sent(r.start);
@@ -32,7 +37,12 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     let triggers: Vec<&ToolRef> = c
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Trigger && !r.is_self && !self_directed(c.sent(r.start)))
+        .filter(|r| {
+            r.kind == RefKind::Trigger
+                && !r.is_self
+                && !own_param(r)
+                && !self_directed(c.sent(r.start))
+        })
         .collect();
     if let Some(r) = calls.first() {
         h.push(

@@ -14,7 +14,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         let t = c.text[s0..e0].to_ascii_lowercase();
         let literal_account =
             t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
-        if (c.in_sent(Atom::Email, s) || literal_account) && ordered && !c.negated_at(s0) {
+        if (c.real_email_in(s) || literal_account) && ordered && !c.negated_at(s0) {
             h.push(
                 &TAMPER_RECIPIENT,
                 TAMPER_RECIPIENT.weight,

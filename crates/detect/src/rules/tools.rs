@@ -103,6 +103,123 @@ fn plain_kebab(s: &str) -> bool {
             .any(|p| GLUE.contains(&p.to_ascii_lowercase().as_str()))
 }
 
+/// Words before "tool"/"function" that point at this tool itself ("use this tool").
+const SELF_WORDS: &[&str] = &["this", "these"];
+
+/// Determiners and generic adjectives that can stand before "tool"/"function" without naming one
+/// ("the tool", "a given function", "the appropriate tool"). "any", "other", "each" and "every"
+/// are not here: "before using any other tool" is a trigger on every tool.
+const NOT_A_NAME: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "given",
+    "same",
+    "which",
+    "what",
+    "whichever",
+    "whatever",
+    "your",
+    "my",
+    "our",
+    "its",
+    "their",
+    "specific",
+    "particular",
+    "appropriate",
+    "correct",
+    "right",
+    "relevant",
+    "corresponding",
+    "respective",
+    "underlying",
+    "following",
+    "single",
+    "said",
+    "that",
+    "those",
+];
+
+/// An all-capitals identifier (`EXTERNALLY_HOSTED`, `OKTA_DEFAULT`): an enum value or constant.
+fn constant_like(name: &str) -> bool {
+    name.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+        && !name.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Words after a name that show it is used as a name of its own (called, conditioned on), not as
+/// a modifier of the noun that follows.
+const AFTER_A_NAME: &[&str] = &[
+    "to",
+    "with",
+    "and",
+    "or",
+    "then",
+    "first",
+    "before",
+    "after",
+    "for",
+    "on",
+    "in",
+    "is",
+    "are",
+    "was",
+    "were",
+    "gets",
+    "get",
+    "if",
+    "when",
+    "whenever",
+    "again",
+    "instead",
+    "tool",
+    "tools",
+    "function",
+    "functions",
+    "command",
+    "calls",
+    "call",
+    "once",
+    "from",
+    "by",
+    "at",
+    "as",
+    "so",
+    "but",
+    "now",
+    "also",
+    "only",
+    "directly",
+    "immediately",
+    "whose",
+    "which",
+    "that",
+];
+
+/// A product-style name (`GraphQL`, `GitLab`, `LibreOffice`: capitalised, no `_` or `-`) or a
+/// two-part hyphenated word (`real-looking`), not quoted, directly followed by a noun ("a
+/// GraphQL operation", "the GitLab API", "real-looking data"): it modifies that noun and names
+/// no tool.
+fn modifier(name: &str, after: &[u8]) -> bool {
+    let b = name.as_bytes();
+    let product = b.first().is_some_and(u8::is_ascii_uppercase)
+        && !b.iter().any(|c| matches!(c, b'_' | b'-'));
+    // "real-looking data", "a read-only replica": a hyphenated compound word before a noun.
+    let compound = b.iter().filter(|c| **c == b'-').count() == 1
+        && b.iter().all(|c| c.is_ascii_alphabetic() || *c == b'-');
+    if !(product || compound) {
+        return false;
+    }
+    let Some(rest) = after.strip_prefix(b" ") else {
+        return false;
+    };
+    let word: Vec<u8> = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
+}
+
 /// A possible tool name: a quoted identifier, a code-like word, or the word after "tool".
 struct Candidate {
     start: usize,
@@ -304,7 +421,7 @@ impl ToolRefFinder {
                 true,
             )?,
             trigger_after: build(
-                r"^\W{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
+                r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
                 true,
             )?,
             use_before: build(
@@ -316,7 +433,13 @@ impl ToolRefFinder {
                 true,
             )?,
             param_after: build(
-                r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
+                concat!(
+                    r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
+                    // "when 'value' is provided", "if omitted, LibreOffice is used by default": a
+                    // value or a default, not a tool.
+                    r"|^\W{0,3}\s*(is|are)\s+(not\s+)?(provided|given|specified|supplied|passed|present|omitted|missing|empty|null|true|false|set\b)",
+                    r"|^\W{0,3}\s*(is|are)\s+used\s+(by\s+default|as\s+(the\s+|a\s+)?(default|fallback))",
+                ),
                 true,
             )?,
             negation: build(
@@ -386,13 +509,29 @@ impl ToolRefFinder {
             if !(code || tool_suffix || strong_call) {
                 continue;
             }
+            // "this tool", "the function", "a given function": a determiner or a generic adjective
+            // before a tool noun names no tool ("this" is the tool itself). Enum constants
+            // (`EXTERNALLY_HOSTED`) and product names used as modifiers ("a GraphQL operation",
+            // "the GitLab API") are not tools either.
+            let plain = !quoted && !code;
+            if plain && NOT_A_NAME.contains(&name.to_ascii_lowercase().as_str()) {
+                continue;
+            }
+            if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
+                continue;
+            }
             if self.param_after.is_match(after) {
                 continue;
             }
             let trig_ctx = ((quoted || tool_suffix || self.use_before.is_match(window))
                 && self.trigger_word.find_iter(window).last().is_some_and(|t| {
+                    // A quoted `'after'` is a parameter's name, not a condition.
+                    let in_quotes = t.start() > 0
+                        && quote_before(window, t.start()).is_some()
+                        && quote_after(window, t.end()).is_some();
                     let between = &window[t.end()..];
-                    !self.blocker.is_match(between)
+                    !in_quotes
+                        && !self.blocker.is_match(between)
                         && between
                             .split(|b| *b == b' ')
                             .filter(|w| !w.is_empty())
@@ -414,8 +553,9 @@ impl ToolRefFinder {
             if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
+            let this = !quoted && SELF_WORDS.contains(&name.to_ascii_lowercase().as_str());
             out.push(ToolRef {
-                is_self: !own_empty && squashed(name).eq(squashed(own_name)),
+                is_self: this || (!own_empty && squashed(name).eq(squashed(own_name))),
                 name: name.to_owned(),
                 start,
                 end,
