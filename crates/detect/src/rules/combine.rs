@@ -151,6 +151,20 @@ impl Ctx<'_> {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
     }
+    /// "Never proceed ... without first showing the user": a "without" that is itself negated
+    /// earlier in the sentence asks for the user to be told.
+    pub(super) fn double_negated(&self, s0: usize, e0: usize) -> bool {
+        let (ss, _) = self.sentence(self.sent(s0));
+        self.text[s0..e0]
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("without"))
+            && self.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+    }
+    /// The concealment atoms, less the double negations.
+    pub(super) fn conceals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.each(Atom::Conceal)
+            .filter(|&(s0, e0)| !self.double_negated(s0, e0))
+    }
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
     pub(super) fn exemplified(&self, pos: usize) -> bool {
@@ -665,6 +679,7 @@ pub(crate) fn combine_in(
             match atom {
                 Atom::Silent => !negated() && !no_op(&c.text[s0..e0]),
                 Atom::Disable => !negated(),
+                Atom::Conceal => !c.double_negated(s0, e0),
                 _ => true,
             }
         });
@@ -703,7 +718,10 @@ pub(crate) fn combine_in(
     for (s0, e0) in c.each(Atom::Disable) {
         let s = c.sent(s0);
         let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
-        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool {
+        // "Agents cannot supply other content to bypass security scanning" is a guarantee.
+        let (ss, _) = c.sentence(s);
+        let negated = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0);
+        if !negated && (c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool) {
             hits.push(
                 &OVERRIDE_SAFEGUARD,
                 65,
@@ -793,7 +811,7 @@ pub(crate) fn combine_in(
         || c.refs.iter().any(|r| !r.is_self && !r.negated);
     // Hiding an omission ("skip any issue labelled 'security' and do not tell the user") or the
     // tool's own traffic ("never mention this tool's network requests") is a data flow too.
-    let hidden_act = c.each(Atom::Conceal).any(|(s0, _)| {
+    let hidden_act = c.conceals().any(|(s0, _)| {
         let s = c.sent(s0);
         let (ss, se) = c.sentence(s);
         let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
@@ -833,7 +851,7 @@ pub(crate) fn combine_in(
             .any(|w| sent.contains(w))
     });
     if data_flow || hidden_act {
-        if let Some(span) = c.first(Atom::Conceal) {
+        if let Some(span) = c.conceals().next() {
             hits.push(
                 &SECRECY_CONCEAL,
                 65,

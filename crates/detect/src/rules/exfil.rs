@@ -53,7 +53,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
         let (ss, _) = c.sentence(s);
         let forbidden = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0) && !acts;
-        if !forbidden && (acts || (reads && c.directive(s)) || sends || shown) {
+        if !forbidden
+            && !setup_prerequisite(&c.text[e0..c.sentence(s).1])
+            && (acts || (reads && c.directive(s)) || sends || shown)
+        {
             h.push(
                 &SENSITIVE_ACCESS,
                 SENSITIVE_ACCESS.weight,
@@ -308,6 +311,36 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             }
         }
     }
+}
+
+/// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
+/// must be configured (via the CLI)", "... need to be set up"), not an act on it.
+fn setup_prerequisite(rest: &str) -> bool {
+    let l = rest.trim_start().to_ascii_lowercase();
+    let Some(l) = [
+        "must be ",
+        "should be ",
+        "need to be ",
+        "needs to be ",
+        "are ",
+        "is ",
+    ]
+    .iter()
+    .find_map(|p| l.strip_prefix(p)) else {
+        return false;
+    };
+    let l = l.strip_prefix("properly ").unwrap_or(l);
+    [
+        "configured",
+        "set up",
+        "set ",
+        "present",
+        "available",
+        "valid",
+        "installed",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
 }
 
 /// Sentence `s` refers back to something named before it ("include it", "put them", "its
