@@ -28,7 +28,7 @@ use regex_automata::{Anchored, Input};
 
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
-use crate::starts::Starts;
+use crate::starts::{Starts, WORD};
 
 /// Atom identifiers (indices into `PATTERNS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,20 +165,25 @@ impl Scratch {
 
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// The anchors of the specs of one mode, and where they start.
+/// The anchors of all specs, and where they start: one pass over the text finds both the
+/// anchors of `Start` patterns, which count only outside words (such a pattern whose anchor
+/// starts with a word character starts with `\b`, so an anchor inside a word, "in" in "within",
+/// cannot start a match), and those of `Gate` patterns, which may occur anywhere in a match.
 struct AnchorSet {
     starts: Starts,
     /// For each anchor (by index in `starts`), the specs that use it or an anchor that is a
-    /// prefix of it: `Starts` reports the longest anchor at a position, and every shorter anchor
-    /// that starts there is one of its prefixes.
+    /// prefix of it (`Starts` reports the longest anchor at a position, and every shorter anchor
+    /// that starts there is one of its prefixes): the `Start` specs first, then from
+    /// `gates_from[anchor]` on the `Gate` specs, which alone count inside a word.
     owners: Vec<Vec<u16>>,
+    gates_from: Vec<usize>,
 }
 
 impl AnchorSet {
-    fn build(mode: Mode) -> AnchorSet {
+    fn build() -> AnchorSet {
         let mut words: Vec<&'static str> = Vec::new();
         let mut direct: Vec<Vec<u16>> = Vec::new();
-        for (i, s) in SPECS.iter().enumerate().filter(|(_, s)| s.mode == mode) {
+        for (i, s) in SPECS.iter().enumerate() {
             for a in s.anchors {
                 match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
                     Some(k) => direct[k].push(i as u16),
@@ -189,26 +194,35 @@ impl AnchorSet {
                 }
             }
         }
-        let owners = words
+        let mut owners = Vec::with_capacity(words.len());
+        let mut gates_from = Vec::with_capacity(words.len());
+        for w in &words {
+            let mut own: Vec<u16> = words
+                .iter()
+                .zip(&direct)
+                .filter(|(p, _)| {
+                    p.len() <= w.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                })
+                .flat_map(|(_, o)| o.iter().copied())
+                .collect();
+            // `Start` specs first, each mode in spec order.
+            own.sort_unstable_by_key(|&i| (SPECS[usize::from(i)].mode == Mode::Gate, i));
+            own.dedup();
+            gates_from.push(
+                own.iter()
+                    .take_while(|&&i| SPECS[usize::from(i)].mode == Mode::Start)
+                    .count(),
+            );
+            owners.push(own);
+        }
+        // An anchor counts anywhere when a `Gate` spec uses it.
+        let anywhere = direct
             .iter()
-            .map(|w| {
-                let mut own: Vec<u16> = words
-                    .iter()
-                    .zip(&direct)
-                    .filter(|(p, _)| {
-                        p.len() <= w.len()
-                            && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                    })
-                    .flat_map(|(_, o)| o.iter().copied())
-                    .collect();
-                own.sort_unstable();
-                own.dedup();
-                own
-            })
-            .collect();
+            .map(|o| o.iter().any(|&i| SPECS[usize::from(i)].mode == Mode::Gate));
         AnchorSet {
-            starts: Starts::new(words.iter().map(|w| w.as_bytes())),
+            starts: Starts::with_anywhere(words.iter().map(|w| w.as_bytes()).zip(anywhere)),
             owners,
+            gates_from,
         }
     }
 }
@@ -218,12 +232,7 @@ pub(crate) struct Atoms {
     specs: Vec<(Atom, Matcher)>,
     /// The `Start` patterns' lazy DFAs.
     dfas: Arc<[DFA]>,
-    /// The anchors of `Start` patterns, which begin their matches: only positions outside words
-    /// count (such a pattern whose anchor starts with a word character starts with `\b`, so an
-    /// anchor inside a word, "in" in "within", cannot start a match).
-    leads: AnchorSet,
-    /// The anchors of `Gate` patterns, which may occur anywhere in a match.
-    gates: AnchorSet,
+    anchors: AnchorSet,
     scratch: Pool<Scratch, MakeScratch>,
 }
 
@@ -252,8 +261,7 @@ impl Atoms {
         Ok(Atoms {
             specs,
             dfas,
-            leads: AnchorSet::build(Mode::Start),
-            gates: AnchorSet::build(Mode::Gate),
+            anchors: AnchorSet::build(),
             scratch: Pool::new(make),
         })
     }
@@ -269,19 +277,24 @@ impl Atoms {
             positions,
             hit,
         } = &mut *scratch;
-        // Anchor positions by spec: each spec's anchors come from one table, whose walk is in
-        // position order, so patterns run in spec order and, within a spec, from left to right.
-        for (set, outside_words) in [(&self.leads, true), (&self.gates, false)] {
-            set.starts
-                .for_each(hay, 0, hay.len(), outside_words, |p, anchor| {
-                    for &spec in &set.owners[anchor] {
-                        let spec = usize::from(spec);
-                        hit[spec / 64] |= 1 << (spec % 64);
-                        positions[spec].push(p as u32);
-                    }
-                    true
-                });
-        }
+        // Anchor positions by spec: the walk is in position order, so patterns run in spec
+        // order and, within a spec, from left to right.
+        let set = &self.anchors;
+        set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
+            let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
+            let owners = &set.owners[anchor];
+            let owners = if inside_word {
+                &owners[set.gates_from[anchor]..]
+            } else {
+                &owners[..]
+            };
+            for &spec in owners {
+                let spec = usize::from(spec);
+                hit[spec / 64] |= 1 << (spec % 64);
+                positions[spec].push(p as u32);
+            }
+            true
+        });
         let mut out = Vec::with_capacity(32);
         for (word, bits) in hit.iter_mut().enumerate() {
             while *bits != 0 {
