@@ -26,6 +26,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
+use super::follow::Follow;
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
 use crate::starts::{Starts, WORD};
@@ -177,6 +178,11 @@ struct AnchorSet {
     /// `gates_from[anchor]` on the `Gate` specs, which alone count inside a word.
     owners: Vec<Vec<u16>>,
     gates_from: Vec<usize>,
+    /// For each anchor, per `Start` spec in `owners`, what may follow that spec's anchor there
+    /// for a match to start (`None`: anything).
+    follows: Vec<Vec<Option<Follow>>>,
+    /// The anchors, as `starts` numbers them.
+    words: Vec<&'static str>,
 }
 
 impl AnchorSet {
@@ -223,7 +229,64 @@ impl AnchorSet {
             starts: Starts::with_anywhere(words.iter().map(|w| w.as_bytes()).zip(anywhere)),
             owners,
             gates_from,
+            follows: Vec::new(),
+            words,
         }
+    }
+
+    /// Fills `follows`: for each anchor and `Start` spec that owns it, the filter of the
+    /// spec's longest anchor that is a prefix of it (the one that occurs where it is reported),
+    /// built with the spec's lazy DFA (`specs`, `dfas` as in `Atoms`). One DFA is walked at a
+    /// time, with a cache dropped before the next one's is made: the caches of all would hold
+    /// megabytes at once.
+    fn add_follows(&mut self, specs: &[(Atom, Matcher)], dfas: &[DFA]) {
+        // (DFA, spec, the spec's anchor) of each owner, grouped by DFA.
+        let key = |w: &str, spec: u16| -> Option<(usize, u16, &'static str)> {
+            let Matcher::Start(d) = specs[usize::from(spec)].1 else {
+                return None;
+            };
+            let own = SPECS[usize::from(spec)]
+                .anchors
+                .iter()
+                .filter(|a| {
+                    a.len() <= w.len() && w.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
+                })
+                .max_by_key(|a| a.len())?;
+            Some((d, spec, own))
+        };
+        let mut keys: Vec<(usize, u16, &'static str)> = self
+            .words
+            .iter()
+            .zip(&self.owners)
+            .zip(&self.gates_from)
+            .flat_map(|((w, owners), &n)| owners[..n].iter().filter_map(|&s| key(w, s)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut found = std::collections::HashMap::with_capacity(keys.len());
+        for group in keys.chunk_by(|a, b| a.0 == b.0) {
+            let d = group[0].0;
+            let mut cache = dfas[d].create_cache();
+            for &(_, spec, own) in group {
+                let f = Follow::of(&dfas[d], &mut cache, own.to_ascii_lowercase().as_bytes());
+                found.insert((spec, own), f);
+            }
+        }
+        self.follows = self
+            .words
+            .iter()
+            .zip(&self.owners)
+            .zip(&self.gates_from)
+            .map(|((w, owners), &n)| {
+                owners[..n]
+                    .iter()
+                    .map(|&s| {
+                        key(w, s)
+                            .and_then(|(_, spec, own)| found.get(&(spec, own)).copied().flatten())
+                    })
+                    .collect()
+            })
+            .collect();
     }
 }
 
@@ -258,10 +321,12 @@ impl Atoms {
             positions: vec![Vec::new(); n_specs],
             hit: vec![0; n_specs.div_ceil(64)],
         });
+        let mut anchors = AnchorSet::build();
+        anchors.add_follows(&specs, &dfas);
         Ok(Atoms {
             specs,
             dfas,
-            anchors: AnchorSet::build(),
+            anchors,
             scratch: Pool::new(make),
         })
     }
@@ -282,17 +347,20 @@ impl Atoms {
         let set = &self.anchors;
         set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
             let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
-            let owners = &set.owners[anchor];
-            let owners = if inside_word {
-                &owners[set.gates_from[anchor]..]
-            } else {
-                &owners[..]
-            };
-            for &spec in owners {
+            let (leads, gates) = set.owners[anchor].split_at(set.gates_from[anchor]);
+            let mut add = |spec: u16| {
                 let spec = usize::from(spec);
                 hit[spec / 64] |= 1 << (spec % 64);
                 positions[spec].push(p as u32);
+            };
+            if !inside_word {
+                for (&spec, follow) in leads.iter().zip(&set.follows[anchor]) {
+                    if follow.is_none_or(|f| f.allows(hay, p)) {
+                        add(spec);
+                    }
+                }
             }
+            gates.iter().copied().for_each(add);
             true
         });
         let mut out = Vec::with_capacity(32);

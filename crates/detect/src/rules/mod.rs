@@ -5,6 +5,7 @@ pub(crate) mod atoms;
 pub mod catalog;
 pub(crate) mod combine;
 pub(crate) mod exfil;
+mod follow;
 pub(crate) mod patterns;
 pub(crate) mod sentences;
 pub(crate) mod shadow;
