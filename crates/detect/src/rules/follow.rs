@@ -26,8 +26,9 @@ use crate::starts::WORD;
 /// The bytes `\s` matches with Unicode off.
 const SPACE: [u8; 6] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' '];
 
+/// Whether `b` is one of `SPACE` (a `match`: `contains` on a slice calls `memchr`).
 fn is_space(b: u8) -> bool {
-    SPACE.contains(&b)
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// A set of bytes.
@@ -281,6 +282,13 @@ mod tests {
         // The anchor's letters matter in one case only.
         let d = dfa(r"(?-i:IN)\s+x");
         assert!(Follow::of(&d, &mut d.create_cache(), b"in").is_none());
+    }
+
+    #[test]
+    fn space_is_the_set() {
+        for b in 0..=255u8 {
+            assert_eq!(is_space(b), SPACE.contains(&b), "{b}");
+        }
     }
 
     #[test]
