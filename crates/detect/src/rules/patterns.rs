@@ -184,7 +184,14 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b"),
     spec(Atom::ModalDestructive, Start, &["must", "should", "need", "have", "always", "first"],
         r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b"),
-    spec(Atom::Script, Gate, &["cookie", "fetch", "xmlhttprequest", "sendbeacon", "location", "curl", "wget", "/dev/tcp", "nc", "powershell", "base64", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "execute", "$("],
+    // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
+    // before the dot): "function", "location" or "execute" alone do not wake the search.
+    spec(Atom::Script, Gate, &["document.cookie", "fetch(", "fetch ", "fetch\t", "fetch\n", "fetch\r", "fetch\x0b", "fetch\x0c",
+        "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
+        "nc ", "nc\t", "nc\n", "nc\r", "nc\x0b", "nc\x0c", "powershell",
+        "base64 ", "base64\t", "base64\n", "base64\r", "base64\x0b", "base64\x0c",
+        "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression",
+        "execute ", "execute\t", "execute\n", "execute\r", "execute\x0b", "execute\x0c", "$("],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
             r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z)?sh\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
@@ -352,7 +359,9 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Disable, Start, &["confirmation", "approval", "safety", "content", "guardrail", "safeguard", "restriction", "permission"],
         r"\b(confirmations?|approvals?|safety\s+(checks?|rules|filters|guidelines|policies)|content\s+(filters|policies)|guardrails?|safeguards?|restrictions?|permission\s+checks?)\s+(are|is|were|was|have\s+been|has\s+been)\s+(now\s+)?(disabled|turned\s+off|suspended|lifted|waived|relaxed|removed|not\s+required|not\s+needed|unnecessary|no\s+longer\s+(needed|required))\b"),
     // Consent claimed on the user's behalf: the model is told it need not ask.
-    spec(Atom::Consent, Gate, &["authori", "approv", "agreed", "consent", "opted"],
+    // Whole words where the pattern has them: "authorization" and "approve" do not wake the
+    // search.
+    spec(Atom::Consent, Gate, &["authorized", "authorised", "approved", "approval", "agreed", "consent", "opted"],
         r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)(\s+(to|that|this|it|sharing|sending|uploading|forwarding|disclosing|the\s+transfer)\b|\s*[.;,]|\s*$)|\bpre-?(authori[sz]ed|approved)\s+(sharing|sending|uploading|forwarding|disclosing|access\s+to|this|it)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
     // Private data named by what it is rather than by its path.
     spec(Atom::SensPath, Gate, &["ssh", "aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser", "saved", "password", "authorization", "output", "result"],
@@ -515,7 +524,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Recipient, Gate, &["+"], r"\+\d[\d\s-]{7,}\d"),
     spec(Atom::UserTrigger, Start, &["the"],
         r"\bthe\s+(\w+\s+){1,2}(that\s+)?the\s+user\s+(gives|provides|enters|types|specifies|asks\s+for|requests|picks|chooses)\b"),
-    spec(Atom::Deceive, Gate, &["even"],
+    // "even" then one `\s` byte: "event", "evening" and "eventually" do not wake the search.
+    spec(Atom::Deceive, Gate, &["even ", "even\t", "even\n", "even\r", "even\x0b", "even\x0c"],
         r"\b(describe|present|label|report|show|list)\s+(\S+\s+){0,4}as\s+['\x22]?\w+['\x22]?\s+even\s+(when|though|if)\b"),
     spec(Atom::Disable, Start, &["without"],
         r"\bwithout\s+(any\s+)?(refusals?|caveats|safety\s+\w+|content\s+filter\w*)\b"),
