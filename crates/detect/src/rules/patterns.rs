@@ -42,6 +42,19 @@ const fn spec(
 
 use Mode::{Gate, Start};
 
+/// An anchor list: the literals before `;`, then after `space` words that a pattern needs
+/// followed by one `\s` byte (`\s` without Unicode: tab, line feed, vertical tab, form feed,
+/// carriage return, space), each as the six anchors "word" + that byte. A common word ("local",
+/// "function", "event") then wakes its pattern only where the pattern could match.
+macro_rules! anchors {
+    ($($a:literal),* ; space $($w:literal),+) => {
+        &[$($a,)* $(
+            concat!($w, " "), concat!($w, "\t"), concat!($w, "\n"),
+            concat!($w, "\r"), concat!($w, "\x0b"), concat!($w, "\x0c"),
+        )+]
+    };
+}
+
 #[rustfmt::skip]
 pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "override", "bypass", "skip", "discard", "drop"],
@@ -128,7 +141,10 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::Silent, Gate, &["background", "behind"],
         r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b"),
-    spec(Atom::SensPath, Gate, &[".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet", "keystore", "keychain", "login", "cookies", "local", "environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret", "credentials", "service", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds", "sam"],
+    // Common words only as the pattern has them ("wallet.dat", "secrets.", "service_", "local"
+    // and "sam" before a space): "locally", "same", "environment" do not wake the search.
+    spec(Atom::SensPath, Gate, anchors![".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet.dat", "keystore", "keychain", "cookies.sqlite", "/environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret.", "secrets.", "credentials.json", "service-", "service_", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds";
+        space "login", "local", "sam"],
         concat!(
             r"~/\.ssh|\.ssh/|\bid_(rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|/etc/(passwd|shadow|sudoers|gshadow|master\.passwd)",
             r"|\.(bash|zsh|sh|python|psql|mysql|node_repl|lesshst|fish)_history\b|\bhistory\.txt\b|\bconsolehost_history",
@@ -186,12 +202,9 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b"),
     // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
     // before the dot): "function", "location" or "execute" alone do not wake the search.
-    spec(Atom::Script, Gate, &["document.cookie", "fetch(", "fetch ", "fetch\t", "fetch\n", "fetch\r", "fetch\x0b", "fetch\x0c",
-        "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
-        "nc ", "nc\t", "nc\n", "nc\r", "nc\x0b", "nc\x0c", "powershell",
-        "base64 ", "base64\t", "base64\n", "base64\r", "base64\x0b", "base64\x0c",
-        "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression",
-        "execute ", "execute\t", "execute\n", "execute\r", "execute\x0b", "execute\x0c", "$("],
+    spec(Atom::Script, Gate, anchors!["document.cookie", "fetch(", "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
+        "powershell", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "$(";
+        space "fetch", "nc", "base64", "execute"],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
             r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z)?sh\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
@@ -364,7 +377,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Consent, Gate, &["authorized", "authorised", "approved", "approval", "agreed", "consent", "opted"],
         r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)(\s+(to|that|this|it|sharing|sending|uploading|forwarding|disclosing|the\s+transfer)\b|\s*[.;,]|\s*$)|\bpre-?(authori[sz]ed|approved)\s+(sharing|sending|uploading|forwarding|disclosing|access\s+to|this|it)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
     // Private data named by what it is rather than by its path.
-    spec(Atom::SensPath, Gate, &["ssh", "aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser", "saved", "password", "authorization", "output", "result"],
+    spec(Atom::SensPath, Gate, anchors!["aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser";
+        space "ssh", "saved", "password", "authorization", "output", "result"],
         concat!(
             r"\bssh\s+(config(uration)?|keys?|director(y|ies)|folder|private\s+keys?)\b",
             r"|\b(aws|gcp|gcloud|azure|kube(rnetes)?|docker|npm|pypi|github|gitlab)\s+(credentials|access\s+keys?|secret\s+keys?|tokens?)\b",
@@ -525,7 +539,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserTrigger, Start, &["the"],
         r"\bthe\s+(\w+\s+){1,2}(that\s+)?the\s+user\s+(gives|provides|enters|types|specifies|asks\s+for|requests|picks|chooses)\b"),
     // "even" then one `\s` byte: "event", "evening" and "eventually" do not wake the search.
-    spec(Atom::Deceive, Gate, &["even ", "even\t", "even\n", "even\r", "even\x0b", "even\x0c"],
+    spec(Atom::Deceive, Gate, anchors![; space "even"],
         r"\b(describe|present|label|report|show|list)\s+(\S+\s+){0,4}as\s+['\x22]?\w+['\x22]?\s+even\s+(when|though|if)\b"),
     spec(Atom::Disable, Start, &["without"],
         r"\bwithout\s+(any\s+)?(refusals?|caveats|safety\s+\w+|content\s+filter\w*)\b"),
@@ -570,3 +584,26 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Start, &["states", "state", "say", "says", "claim", "claims"],
         r"\b(states?|says?|claims?)\s+that\s+(other|competing|rival)\s+(\w+\s+){0,2}(are|is)\s+(out\s+of\s+stock|unavailable|closed|worse|unsafe|more\s+expensive)\b"),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// `anchors!` appends to each word after `space` exactly the bytes `\s` matches with
+    /// Unicode off, so a list written with it covers what `\s` can follow the word with.
+    #[test]
+    fn space_anchors_are_the_bytes_of_backslash_s() {
+        let list: &[&str] = anchors![; space "w"];
+        let re = regex_automata::meta::Regex::builder()
+            .syntax(
+                regex_automata::util::syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false),
+            )
+            .build(r"\s")
+            .expect("\\s compiles");
+        let spaces: Vec<u8> = (0..=255u8).filter(|&b| re.is_match(&[b][..])).collect();
+        let mut after: Vec<u8> = list.iter().map(|a| a.as_bytes()[1]).collect();
+        after.sort_unstable();
+        assert_eq!(after, spaces);
+        assert!(list.iter().all(|a| a.len() == 2 && a.starts_with('w')));
+    }
+}
