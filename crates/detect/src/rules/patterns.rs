@@ -46,11 +46,18 @@ use Mode::{Gate, Start};
 /// followed by one `\s` byte (`\s` without Unicode: tab, line feed, vertical tab, form feed,
 /// carriage return, space), each as the six anchors "word" + that byte. A common word ("local",
 /// "function", "event") then wakes its pattern only where the pattern could match.
+/// After `space_before`, words that a pattern needs preceded by one `\s` byte, the same way.
 macro_rules! anchors {
     ($($a:literal),* ; space $($w:literal),+) => {
         &[$($a,)* $(
             concat!($w, " "), concat!($w, "\t"), concat!($w, "\n"),
             concat!($w, "\r"), concat!($w, "\x0b"), concat!($w, "\x0c"),
+        )+]
+    };
+    ($($a:literal),* ; space_before $($w:literal),+) => {
+        &[$($a,)* $(
+            concat!(" ", $w), concat!("\t", $w), concat!("\n", $w),
+            concat!("\r", $w), concat!("\x0b", $w), concat!("\x0c", $w),
         )+]
     };
 }
@@ -265,7 +272,9 @@ pub(crate) const SPECS: &[Spec] = &[
         r"|\b(do\s+not|don'?t|never)\s+(reveal|mention|disclose|say)\s+(to\s+\w+\s+(\w+\s+){0,6})?that\b")),
     spec(Atom::Conceal, Start, &["user", "human", "person", "customer"],
         r"\b(user|human|person|customer)s?\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)"),
-    spec(Atom::Deprecated, Gate, &["broken", "unavailable", "working", "down", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"],
+    // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
+    // wake the search.
+    spec(Atom::Deprecated, Gate, anchors!["broken", "unavailable", "working", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"; space_before "down"],
         r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b"),
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
@@ -416,7 +425,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::DataWrite, Start, &["update", "delete", "truncate", "grant", "alter"],
         r"\bupdate\s+\w+\s+set\s+\w+\s*=|\bdelete\s+from\s+\w+|\btruncate\s+table\s+\w+|\bgrant\s+(all|admin|superuser)\b|\balter\s+user\s+\w+"),
     // Trust shifted to this tool alone, the others discredited.
-    spec(Atom::Ignore, Gate, &["only"],
+    spec(Atom::Ignore, Gate, anchors![; space "only"],
         r"\b(trust|follow|obey|use)\s+only\s+this\b[^.\n]{0,40}\b(disregard|ignore|distrust)\b"),
     spec(Atom::Priority, Start, &["trust", "only"], r"\btrust\s+only\s+this\b|\bonly\s+trust\s+this\b"),
     spec(Atom::Exclusive, Start, &["never", "do", "don", "avoid"],
@@ -498,7 +507,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(note|message|instructions?|reminder|attention)\s+(to|for)\s+(the\s+|all\s+)?(autonomous|ai|coding|calling|llm|language)\s+(agents?|assistants?|models?)\b"),
     spec(Atom::SensPath, Start, &["user", "their"],
         r"\b(user'?s?|their)\s+(\w+\s+)?(session\s+(cookies?|tokens?)|cookies|api\s+keys?|access\s+tokens?|refresh\s+tokens?|passwords?|credentials|private\s+keys?)\b"),
-    spec(Atom::StrongSecret, Gate, &["auth", "verification", "one-time", "otp", "2fa", "epp", "transfer"],
+    spec(Atom::StrongSecret, Gate, anchors!["otp"; space "auth", "authorization", "verification", "one-time", "2fa", "epp", "transfer"],
         r"\bauth(orization)?\s+codes?\b|\bverification\s+codes?\b|\bone-time\s+(codes?|passwords?)\b|\botp\b|\b2fa\s+codes?\b|\bepp\s+codes?\b|\btransfer\s+codes?\b"),
     spec(Atom::Transfer, Start, &["e-mail"], r"\be-mail(s|ed|ing)?\b"),
     spec(Atom::Conceal, Start, &["do", "don", "never", "leave"],
@@ -591,6 +600,9 @@ mod tests {
     /// Unicode off, so a list written with it covers what `\s` can follow the word with.
     #[test]
     fn space_anchors_are_the_bytes_of_backslash_s() {
+        let before: &[&str] = anchors![; space_before "w"];
+        let mut ahead: Vec<u8> = before.iter().map(|a| a.as_bytes()[0]).collect();
+        ahead.sort_unstable();
         let list: &[&str] = anchors![; space "w"];
         let re = regex_automata::meta::Regex::builder()
             .syntax(
@@ -604,6 +616,7 @@ mod tests {
         let mut after: Vec<u8> = list.iter().map(|a| a.as_bytes()[1]).collect();
         after.sort_unstable();
         assert_eq!(after, spaces);
+        assert_eq!(ahead, spaces);
         assert!(list.iter().all(|a| a.len() == 2 && a.starts_with('w')));
     }
 }
