@@ -5,9 +5,10 @@ pub(crate) mod atoms;
 pub mod catalog;
 pub(crate) mod combine;
 pub(crate) mod exfil;
-mod follow;
 pub(crate) mod patterns;
 pub(crate) mod sentences;
 pub(crate) mod shadow;
 pub(crate) mod tamper;
 pub(crate) mod tools;
+// What may follow an anchor for a pattern of `atoms` to match (the searches it spares).
+mod follow;
