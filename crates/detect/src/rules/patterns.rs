@@ -386,7 +386,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // Consent claimed on the user's behalf: the model is told it need not ask.
     // Whole words where the pattern has them: "authorization" and "approve" do not wake the
     // search.
-    spec(Atom::Consent, Gate, &["authorized", "authorised", "approved", "approval", "agreed", "consent", "opted"],
+    spec(Atom::Consent, Gate, &["authorized", "authorised", "approved", "approval", "agreed", "consent", "opted", "permission"],
         r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)(\s+(to|that|this|it|sharing|sending|uploading|forwarding|disclosing|the\s+transfer)\b|\s*[.;,]|\s*$)|\bpre-?(authori[sz]ed|approved)\s+(sharing|sending|uploading|forwarding|disclosing|access\s+to|this|it)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
     // Private data named by what it is rather than by its path.
     spec(Atom::SensPath, Gate, anchors!["aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser";
