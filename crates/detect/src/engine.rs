@@ -312,7 +312,7 @@ impl Engine {
             // Hiding an instruction is itself aggravating, whatever the encoding (URL-encoding
             // alone is common in honest text, an instruction inside it is not).
             {
-                let msg = format!("{} payload decodes to text that triggers rules", r.how);
+                let msg = format!("text hidden by {} triggers rules", r.how);
                 out.push(finding(
                     &HIDDEN_ENCODED_INSTR,
                     msg,

@@ -1,7 +1,7 @@
 //! Runs the data-driven detection cases in `tests/cases/*.json`.
 //!
 //! Each file holds one rule family's cases: `name`, an input (`tool`, `prompt`, `resource` or
-//! `text`), `expect` (`verdict` or `max_verdict`, `rules` that must fire, `absent` rules that must not) and `why`.
+//! `text`), `expect` (`verdict`, or `max_verdict` / `min_verdict` bounds, `rules` that must fire, `absent` rules that must not) and `why`.
 //! A case with `skip` is reported with its reason and not run. All failures are listed together.
 
 use std::path::Path;
@@ -37,15 +37,19 @@ fn run_case(engine: &Engine, case: &Value) -> Result<(), String> {
             ));
         }
     }
-    if let Some(v) = expect.get("max_verdict").and_then(Value::as_str) {
-        let rank = |s: &str| ["pass", "warn", "block"].iter().position(|x| *x == s);
+    let rank = |s: &str| ["pass", "warn", "block"].iter().position(|x| *x == s);
+    for (key, at_most) in [("max_verdict", true), ("min_verdict", false)] {
+        let Some(v) = expect.get(key).and_then(Value::as_str) else {
+            continue;
+        };
         match (rank(report.verdict.as_str()), rank(v)) {
-            (Some(got), Some(max)) if got <= max => {}
-            (_, None) => errors.push(format!("unknown max_verdict {v}")),
+            (Some(got), Some(bound)) if (got <= bound) == at_most || got == bound => {}
+            (_, None) => errors.push(format!("unknown {key} {v}")),
             _ => errors.push(format!(
-                "verdict {} (score {}), expected at most {v}",
+                "verdict {} (score {}), expected at {} {v}",
                 report.verdict.as_str(),
-                report.score
+                report.score,
+                if at_most { "most" } else { "least" }
             )),
         }
     }

@@ -79,9 +79,12 @@ pub(crate) enum Atom {
     DataWrite,
     /// Steering every reply of the model ("in every reply", "dans chaque reponse").
     ReplySteer,
+    /// A verb of theft: steal, hijack, exfiltrate, siphon, intercept. Honest tools describe
+    /// such acts; they never order them.
+    Theft,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::ReplySteer as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Theft as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

@@ -91,30 +91,40 @@ const CONTENT_WORDS: &[&str] = &[
     "data", "body", "file",
 ];
 
+/// Secrets that live on the user's machine, and words that say "take it from there":
+/// `read_env_api_key`, `token_from_local_config`.
+const SECRET_WORDS: &[&str] = &[
+    "api_key",
+    "apikey",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "credential",
+    "credentials",
+    "private_key",
+    "access_key",
+];
+const LOCAL_WORDS: &[&str] = &[
+    "env",
+    "environment",
+    "dotenv",
+    "local",
+    "disk",
+    "machine",
+    "keychain",
+    "config",
+    "home",
+];
+const TAKE_WORDS: &[&str] = &[
+    "read", "reading", "dump", "copy", "from", "load", "fetch", "extract", "steal", "grab",
+];
+
 /// Splits an identifier into lowercase words: `contentFromReading_ssh-id_rsa` → `content`,
 /// `from`, `reading`, `ssh`, `id`, `rsa`; known compounds (`id_rsa`, `system_prompt`, ...) are
 /// added joined as well.
 fn words(name: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            cur.extend(c.to_lowercase());
-        } else {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = false;
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    let mut out = crate::labels::words(name);
     let pairs: Vec<String> = out
         .windows(2)
         .map(|w| format!("{}_{}", w[0], w[1]))
@@ -137,6 +147,9 @@ fn source(w: &[String]) -> Option<Source> {
     if (file_word || key_contents) && has(w, CONTENT_WORDS) {
         return Some(Source::File);
     }
+    if has(w, SECRET_WORDS) && has(w, LOCAL_WORDS) && has(w, TAKE_WORDS) {
+        return Some(Source::File);
+    }
     if has(w, INSTRUCTION_NAMES) || has(w, CHAT_WORDS) && has(w, CHAT_QUALIFIERS) {
         return Some(Source::Chat);
     }
@@ -150,7 +163,11 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
     match src {
         Source::File => w
             .iter()
-            .filter(|x| FILE_WORDS.contains(&x.as_str()) || x.as_str() == "private_key")
+            .filter(|x| {
+                FILE_WORDS.contains(&x.as_str())
+                    || x.as_str() == "private_key"
+                    || x.as_str() == "env"
+            })
             .any(|x| p.contains(x.split('_').next().unwrap_or(x))),
         Source::Chat => [
             "conversation",
@@ -208,6 +225,8 @@ mod tests {
         assert!(judge("previous_messages", "Gets the weather for a city.").is_some());
         assert!(judge("conversationHistory", "Converts units.").is_some());
         assert!(judge("aws_credentials_file_contents", "Formats a date.").is_some());
+        assert!(judge("read_env_api_key", "A tool").is_some());
+        assert!(judge("tokenFromLocalConfig", "Looks up a word.").is_some());
     }
 
     #[test]
@@ -226,6 +245,8 @@ mod tests {
         assert!(judge("password", "Logs in to the service.").is_none());
         assert!(judge("api_key", "Searches the web.").is_none());
         assert!(judge("env", "Deploys to an environment.").is_none());
+        assert!(judge("api_key_env_var", "Calls the API.").is_none());
+        assert!(judge("read_env_api_key", "Reads an API key from the env file.").is_none());
         assert!(judge("content", "Writes a file.").is_none());
         assert!(judge("seed", "Generates random numbers.").is_none());
     }

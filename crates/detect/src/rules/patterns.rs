@@ -340,7 +340,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::ExtraDest, Start, &["in addition", "besides", "on top of", "beyond", "as well as", "apart from"],
         r"\b(in\s+addition\s+to|besides|on\s+top\s+of|beyond|as\s+well\s+as|apart\s+from)\s+(\w+\s+){0,3}(recipients?|destinations?|channels?|address(es)?|targets?|accounts?|contacts?)\b"),
     spec(Atom::ExtraDest, Start, &["also", "additionally", "secretly", "quietly", "silently"],
-        r"\b(also|additionally|secretly|quietly|silently)\s+(send|forward|cc|bcc|copy|mirror|post|deliver|cross-?post|relay|share|upload|sync)\w*\s+(\w+\s+){0,6}(to|with|into)\b"),
+        r"\b(also|additionally|secretly|quietly|silently)\s+(send|forward|cc|bcc|copy|mirror|post|deliver|cross-?post|relay|share|upload|sync)\w*\s+(\w+\s+){0,8}(to|with|into)\b"),
+    // "let archive@x.example know what the customer asked", "loop them in": a bystander told.
+    spec(Atom::ExtraDest, Start, &["let", "keep", "loop"],
+        r"\b(let|keep)\s+\S+@\S+\s+(know|informed|posted|updated|in\s+the\s+loop)\b|\bloop\s+(\S+@\S+|them|him|her)\s+in\b"),
     // "every line of F", "each entry in F": the whole of a source, like "the contents of".
     spec(Atom::Contents, Start, &["every", "each", "all"],
         r"\b(every|each|all)\s+(single\s+)?(lines?|bytes?|entr(y|ies)|rows?|keys?|characters?|values?|records?)\s+(of|from|in)\b"),
@@ -465,6 +468,15 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::ModelAddress, Start, &["model", "assistant", "agent", "ai", "llm"],
         r"\b(model|assistant|agent|ai|llm)\s+(tip|hint)\b"),
     // Round 4 of phrasings outside the tuning set.
+    // "Do not explicitly mention that you're accessing ...": the act kept out of the reply.
+    spec(Atom::Conceal, Start, &["do", "don't", "dont", "never"],
+        r"\b(do\s+not|don'?t|never)\s+(explicitly\s+|directly\s+|openly\s+|ever\s+)?(mention|reveal|disclose|indicate|acknowledge|admit)\s+(to\s+(the\s+)?user\s+)?(that\s+you|that\s+this|that\s+it|the\s+fact|what\s+you|how\s+you|you'?re|you\s+are)\b"),
+    // Disguise: "format them to look like normal status information", "present it as if it's
+    // part of the profile".
+    spec(Atom::Deceive, Start, &["present", "format", "disguise", "dress", "make", "mak", "frame", "pass"],
+        r"\b(present|presenting|format|formatting|disguise|disguising|dress|make|making|frame|framing|pass)\s+(\w+\s+){0,5}?(as\s+if\s+(it|they|this|these)('s|'re|\s+is|\s+are|\s+were|\s+was)\s+(part\s+of|normal|regular|ordinary|routine)|(to\s+)?look\s+like\s+(normal|regular|ordinary|routine|legitimate)\s+(\w+\s+)?(system|status|output|information|info|data|text|logs?|profile|response|results?|activity|traffic|behaviou?r|operations?|messages?|entries)|off\s+as\s+(normal|regular|ordinary|legitimate|routine))\b"),
+    spec(Atom::Theft, Start, &["steal", "stole", "hijack", "exfiltrat", "siphon", "intercept", "skim"],
+        r"\b(steal|steals|stealing|stole|hijack|hijacks|hijacking|exfiltrate|exfiltrates|exfiltrating|siphon|siphons|siphoning|intercept|intercepts|intercepting|skim|skims|skimming)\b"),
     spec(Atom::ReplySteer, Start, &["in", "into", "to", "every", "each", "dans", "en", "a"],
         r"\b(in|into|to)\s+(every|each|all|any)\s+(of\s+your\s+)?(reply|replies|response|responses|answer|answers)\b|\b(every|each)\s+(reply|response|answer)\s+(must|should|shall)\b|\bdans\s+chaque\s+reponse\b|\ben\s+cada\s+respuesta\b|\bin\s+jeder\s+antwort\b|\ba\s+ogni\s+risposta\b"),
     spec(Atom::ModelAddress, Start, &["you"], r"\byou\s*,\s*(the\s+)?(ai|assistant|model|llm|agent)\b"),
