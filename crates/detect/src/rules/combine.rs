@@ -600,7 +600,8 @@ pub(crate) fn combine_in(
     params: &[String],
 ) -> Vec<Hit> {
     let c = build_ctx(text, atoms, refs, starts, kind, revealed, params);
-    let mut hits = Hits::default();
+    // Room for the hits of most fields without reallocating.
+    let mut hits = Hits(Vec::with_capacity(8));
     for (atom, rule, msg) in DIRECT {
         // "must not proceed without asking" forbids the silent act it names; "must not proceed
         // without the user's approval" keeps the safeguard it names.

@@ -19,7 +19,9 @@ const MAY_END: [bool; 256] = {
 /// Start offsets of sentences in `text` (always begins with 0).
 pub(crate) fn starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let mut out = vec![0];
+    // Room for a typical description's sentences: growing from one slot reallocates thrice.
+    let mut out = Vec::with_capacity(16);
+    out.push(0);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
