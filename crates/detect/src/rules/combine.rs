@@ -151,6 +151,11 @@ impl Ctx<'_> {
         self.each(Atom::Negation)
             .any(|(_, e)| e <= pos && pos - e <= 24)
     }
+    /// A negation earlier in the sentence of `pos` ("must not proceed ... without approval").
+    pub(super) fn negated_before(&self, pos: usize) -> bool {
+        let (ss, _) = self.sentence(self.sent(pos));
+        self.each(Atom::Negation).any(|(n, _)| n >= ss && n < pos)
+    }
     /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
     /// "as the tags", "in `meta`".
     pub(super) fn names_param(&self, s: usize) -> bool {
@@ -403,6 +408,10 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "increase",
             "reduce",
             "raise",
+            "steal",
+            "exfiltrate",
+            "harvest",
+            "hijack",
         ];
         let order =
             one_of(VERBS, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
@@ -594,10 +603,10 @@ pub(crate) fn combine_in(
     // Room for the hits of most fields without reallocating.
     let mut hits = Hits(Vec::with_capacity(8));
     for (atom, rule, msg) in DIRECT {
-        // "must not proceed without asking" forbids the silent act it names.
+        // "must not proceed without asking" forbids the silent act it names; "must not proceed
+        // without the user's approval" keeps the safeguard it names.
         let found = c.each(*atom).find(|&(s0, _)| {
-            let (ss, _) = c.sentence(c.sent(s0));
-            *atom != Atom::Silent || !c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+            !matches!(*atom, Atom::Silent | Atom::Disable) || !c.negated_before(s0)
         });
         if let Some(span) = found {
             hits.push(rule, rule.weight, span, (*msg).to_owned());
@@ -631,10 +640,15 @@ pub(crate) fn combine_in(
         }
     }
     // Turning off safeguards as an order, or for other tools, is an attack on the approval flow.
-    for (s0, e0) in c.each(Atom::Disable) {
+    for (s0, e0) in c
+        .each(Atom::Disable)
+        .filter(|&(s0, _)| !c.negated_before(s0))
+    {
         let s = c.sent(s0);
         let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
-        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool {
+        // "Data should be sent without user approval": an order in the passive.
+        let passive_order = c.in_sent(Atom::Prescribe, s);
+        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool || passive_order {
             hits.push(
                 &OVERRIDE_SAFEGUARD,
                 65,
@@ -771,6 +785,7 @@ pub(crate) fn combine_in(
         }
     }
 
+    marked_order(&c, &mut hits);
     super::exfil::exfil(&c, &mut hits);
     super::exfil::deceive(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
@@ -877,6 +892,87 @@ pub(crate) fn combine_in(
     super::shadow::shadow(&c, kind, &mut hits);
     beyond_purpose(&c, &mut hits);
     hits.0
+}
+
+/// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model
+/// that reaches private data or the model's own rules and role. The tag alone is weak (honest
+/// tools shout too), an order about secrets alone may be a setup note; the tag is how such an
+/// order claims an authority the tool's author does not have over the model. Text inside the tag
+/// is addressed to the model, so its first sentence gets no benefit of the doubt.
+fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
+    for (t0, t1) in c.each(Atom::FakeMarker) {
+        let tag = &c.text[t0..t1];
+        // Opening tags only: a closing tag or a label ("system notes") encloses nothing.
+        if !(tag.starts_with('<') || tag.starts_with('[')) || tag.contains('/') {
+            continue;
+        }
+        let end = c.text[t1..]
+            .find("</")
+            .or_else(|| c.text[t1..].find("[/"))
+            .map_or(c.text.len(), |p| t1 + p);
+        let (first, last) = (c.sent(t1), c.sent(end.saturating_sub(1).max(t1)));
+        for s in first..=last {
+            let (ss, se) = c.sentence(s);
+            let (from, to) = (ss.max(t1), se.min(end));
+            if from >= to {
+                continue;
+            }
+            let ordered = c.in_sent(Atom::Modal, s)
+                || role_reassigned(c, s)
+                || imperative(&c.text[from..to], 1).0;
+            if !ordered {
+                continue;
+            }
+            let negated = |a: usize| c.each(Atom::Negation).any(|(n, _)| n >= from && n < a);
+            let private = [
+                Atom::SecretNoun,
+                Atom::SensPath,
+                Atom::StrongSecret,
+                Atom::Conversation,
+            ]
+            .iter()
+            .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
+            let rules = [
+                Atom::Ignore,
+                Atom::Disable,
+                Atom::Priority,
+                Atom::Conceal,
+                Atom::Deceive,
+                Atom::Silent,
+                Atom::UserIntent,
+            ]
+            .iter()
+            .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
+            if private || rules || role_reassigned(c, s) {
+                h.push(
+                    &ROLE_FAKE_MARKER,
+                    60,
+                    (t0, t1),
+                    "a privileged-channel tag around an order about private data or the model's rules"
+                        .into(),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// Sentence `s` gives the model a new role: "you are now ...", "act as ...", "from now on".
+fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
+    c.each(Atom::ModelAddress).any(|(p, e)| {
+        c.sent(p) == s && {
+            let m = c.text[p..e].to_ascii_lowercase();
+            [
+                "you are now",
+                "act as",
+                "from now on",
+                "sie sind",
+                "du bist",
+            ]
+            .iter()
+            .any(|w| m.starts_with(w))
+        }
+    })
 }
 
 /// An order that reaches beyond the tool on several fronts at once. Each front alone is common in

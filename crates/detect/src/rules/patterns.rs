@@ -113,6 +113,9 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|<\|\s*(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\s*\|>|<<\s*/?\s*sys\s*>>",
             r"|</\s*(description|tool|tool_description|function|tools|functions|tool_result|context|document)\s*>"),
     ),
+    // A privileged label opening a bracket or a comment: "[SYSTEM: ...]", "<!-- ADMIN NOTE: ...".
+    spec(Atom::FakeMarker, Start, &["[", "<!--"],
+        r"(\[|<!--)\s*(system|admin|administrator|developer|assistant)\s*(note|message|notice|instructions?|override|prompt|directive)?\s*:"),
     spec(Atom::FakeMarker, Gate, &["system", "assistant", "developer"],
         r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:"),
     spec(Atom::FakeMarker, Start, &["system", "admin"],
@@ -128,7 +131,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|ask|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
-            r"|\b(do\s+not|don'?t|never)\s+(ever\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
+            r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
             r"|\bnot\s+(be\s+)?(visible|shown|displayed|revealed|mentioned|disclosed)\s+to\s+(the\s+)?user",
             r"|\b(this|these)\s+(is|are)\s+(an?\s+)?(internal|hidden|invisible)\s+(step|process|operation|action|detail|instruction)s?\b.{0,40}\buser",
@@ -380,7 +383,10 @@ pub(crate) const SPECS: &[Spec] = &[
     // Safeguards declared off, or skipped: "without waiting for the user's review",
     // "confirmations are disabled for this session".
     spec(Atom::Disable, Start, &["without"],
-        r"\bwithout\s+(waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+(the\s+|a\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+        r"\bwithout\s+((waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+)?(the\s+|a\s+|any\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+    // Safety set aside by name: "ignore all security policies", "Ignore safety".
+    spec(Atom::Disable, Start, &["ignor", "disregard"],
+        r"\b(ignor(e|es|ing)|disregard(s|ing)?)\s+((all|any|the|your|every)\s+)?(security|safety)\b"),
     spec(Atom::Disable, Start, &["confirmation", "approval", "safety", "content", "guardrail", "safeguard", "restriction", "permission"],
         r"\b(confirmations?|approvals?|safety\s+(checks?|rules|filters|guidelines|policies)|content\s+(filters|policies)|guardrails?|safeguards?|restrictions?|permission\s+checks?)\s+(are|is|were|was|have\s+been|has\s+been)\s+(now\s+)?(disabled|turned\s+off|suspended|lifted|waived|relaxed|removed|not\s+required|not\s+needed|unnecessary|no\s+longer\s+(needed|required))\b"),
     // Consent claimed on the user's behalf: the model is told it need not ask.
@@ -454,6 +460,12 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(swap|swapped|exchange|exchanged|replace|replaced|substitute|substituted)\s+(\S+\s+){0,5}?for\s+(the\s+)?[a-z0-9_-]*\d{3,}"),
     spec(Atom::ParamRef, Start, &["in", "into", "inside"],
         r"\b(in|into|inside)\s+(the\s+)?(message|body|title|subject|description|comment|payload|headers?)\s+(of|for)\b"),
+    // "..., overriding any previous system prompt": the model's own instructions set aside.
+    spec(Atom::Priority, Start, &["overrid", "supersed", "replac"],
+        concat!(
+            r"\b(overrid(e|es|ing)|supersed(e|es|ing)|replac(e|es|ing))\s+((any|all|the)\s+)?",
+            r"((previous|prior|earlier|original|existing|current|your|its|their)\s+(\w+\s+){0,2}(system\s+prompts?|instructions|guidelines|directives|rules|policies)|system\s+prompts?)\b"),
+    ),
     spec(Atom::Priority, Start, &["treat"],
         r"\btreat\s+(the\s+|any\s+|all\s+)?(text|content|data|outputs?|results?|anything|everything|messages?)\s+(\w+\s+){0,4}as\s+(instructions|commands|orders|directives)\b"),
     // Russian and Chinese: send/forward, the conversation, a note to the model.
