@@ -8,6 +8,7 @@ mod cmd;
 mod config;
 mod datadir;
 mod exit;
+mod heap;
 
 use clap::{Parser, Subcommand};
 

@@ -25,6 +25,8 @@ use crate::listing::{rewrite, Effects};
 use crate::outcome::Notice;
 use crate::session::Session;
 
+mod clean;
+
 /// Answers at least this long skip the prefilter (see `on_result`).
 const PREFILTER_MAX: usize = 256 * 1024;
 
@@ -222,6 +224,18 @@ pub(crate) fn on_result(
     // would save, and doubles the work when something is there: large answers are scanned directly.
     if !spotlight_all && raw.len() < PREFILTER_MAX && !inspector.might_match(raw) {
         return None;
+    }
+    // A clean answer is read in place, without parsing it into a `Value` (see `clean`); anything
+    // found there sends it down the full path below, which finds it again and acts on it.
+    if !spotlight_all {
+        let scan = clean::scan(raw, skipped_key, &mut |text| {
+            inspector.injection(text).is_some()
+                || !inspector.secrets(text).is_empty()
+                || inspector.strip_hidden(text).is_some()
+        });
+        if scan != clean::Scan::Found {
+            return None;
+        }
     }
     let mut result: Value = serde_json::from_str(raw).ok()?;
     let mut findings: Vec<(String, String)> = Vec::new();

@@ -168,7 +168,8 @@ impl Engine {
     }
 
     fn scan_fields(&self, fields: &[Field<'_>], item: &Item<'_>) -> Report {
-        let mut findings = Vec::new();
+        // Room for the findings of most items without reallocating.
+        let mut findings = Vec::with_capacity(16);
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
             if f.is_name && is_argument_name(&f.path) {
@@ -190,7 +191,7 @@ impl Engine {
 
     /// Scores findings: the highest weight of each rule id counts once, capped at 100.
     pub fn report(&self, mut findings: Vec<Finding>) -> Report {
-        let mut best: Vec<(&'static str, u32)> = Vec::new();
+        let mut best: Vec<(&'static str, u32)> = Vec::with_capacity(findings.len());
         for f in &findings {
             match best.iter_mut().find(|(id, _)| *id == f.rule_id) {
                 Some((_, w)) => *w = (*w).max(f.weight),

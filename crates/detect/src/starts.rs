@@ -9,7 +9,12 @@
 //! looked up in hash buckets keyed by their first two, three or four bytes, where each candidate
 //! anchor is compared. The result at a position is the *longest* anchor starting there, as a
 //! leftmost-longest anchored automaton would report it, so callers see exactly the anchors a
-//! full scan sees. Tables: 64 KiB of pair classes, about 50 KiB of buckets and 24 KiB of bit sets.
+//! full scan sees. Tables: 64 KiB of pair classes, about 25 KiB of buckets and 24 KiB of bit sets.
+//!
+//! An anchor may be marked to count *anywhere*, also inside words, while the others count only
+//! at positions outside words when the caller asks so: one pass then serves a set of patterns
+//! that begin their matches at word starts and a set whose anchors may lie anywhere in a match
+//! (the rules' atoms need both; two passes cost twice the table walk).
 //!
 //! Costs, per byte of text: the pair table is indexed by the two bytes as one little-endian
 //! `u16` (second byte high) and also carries the first byte's own classes, so the pass reads 8
@@ -19,12 +24,12 @@
 
 /// Anchors by where they may start and what they begin with.
 pub(crate) struct Starts {
-    /// Per byte value: bit 0 = a word byte (`[A-Za-z0-9_]`), bit 6 = a 1-byte anchor (for the
-    /// last byte of a text, which starts no pair).
+    /// Per byte value: bit 0 = a word byte (`[A-Za-z0-9_]`), and `Bits::short` of the anchor's
+    /// kind = a 1-byte anchor (also for the last byte of a text, which starts no pair).
     classes: [u8; 256],
-    /// Per byte pair (second byte high, in any ASCII case): the first byte's `classes`, and
-    /// bit 1 = the first two bytes of an anchor of 3 bytes or more, bit 2 = its second and third
-    /// bytes, bit 4 = a 2-byte anchor.
+    /// Per byte pair (second byte high, in any ASCII case): the first byte's `classes`, and per
+    /// kind of anchor (see `Bits`) the first two bytes of an anchor of 3 bytes or more, its
+    /// second and third bytes, and a 2-byte anchor.
     pair_classes: Box<[u8; 65536]>,
     anchors: Vec<Box<[u8]>>,
     /// Per folded byte, the 1-byte anchor's index + 1 (0: none).
@@ -40,7 +45,10 @@ struct Buckets {
     /// The 16-bit hashes of the anchors' first `n` bytes, as a bit set: most positions that pass
     /// the pair tables start no anchor, and this rejects them before the bucket is read.
     heads: Box<[u64; 1024]>,
-    offsets: Vec<u32>,
+    /// Where each bucket's items begin (4097 of them, one table per `Buckets`): `u16`, not `u32`,
+    /// halves the 16 KiB per table that every gateway holds 21 of (one anchor group holds at most
+    /// a few thousand anchors; `new` refuses more than 65,535).
+    offsets: Box<[u16]>,
     items: Vec<Entry>,
 }
 
@@ -54,6 +62,37 @@ struct Entry {
 
 const BITS: u32 = 12;
 
+/// The bits of `Starts::pair_classes` for one kind of anchor.
+struct Bits {
+    /// The first two bytes of an anchor of 3 bytes or more.
+    head: u8,
+    /// The second and third bytes of such an anchor.
+    second: u8,
+    /// A 1-byte anchor (the first byte of the pair) or a 2-byte anchor (the pair).
+    short: u8,
+}
+
+/// Anchors that count only outside words when the caller asks so.
+const AT_WORDS: Bits = Bits {
+    head: 1,
+    second: 2,
+    short: 4,
+};
+
+/// Anchors that count anywhere (`Starts::with_anywhere`).
+const ANYWHERE: Bits = Bits {
+    head: 3,
+    second: 5,
+    short: 7,
+};
+
+/// Per 8 positions (bytes of `x0`, the next ones' in `x1`), whether an anchor of the kind of
+/// `bits` may start there, in bit 0 of each byte.
+#[inline(always)]
+fn may_start(x0: u64, x1: u64, bits: &Bits) -> u64 {
+    (x0 >> bits.short) | ((x0 >> bits.head) & (x1 >> bits.second))
+}
+
 impl Buckets {
     fn new(n: usize, mut entries: Vec<(usize, usize, u32)>, anchors: &[Box<[u8]>]) -> Buckets {
         // (bucket, longest first, index)
@@ -63,7 +102,11 @@ impl Buckets {
             let h = hash(head(&anchors[index as usize]), n) >> 16;
             heads[h >> 6] |= 1 << (h & 63);
         }
-        let mut offsets = vec![0u32; (1 << BITS) + 1];
+        assert!(
+            entries.len() <= usize::from(u16::MAX),
+            "more anchors of one length group than `Buckets::offsets` can index"
+        );
+        let mut offsets = vec![0u16; (1 << BITS) + 1].into_boxed_slice();
         for &(b, _, _) in &entries {
             offsets[b + 1] += 1;
         }
@@ -98,7 +141,7 @@ impl Buckets {
             return &[];
         }
         let bucket = h >> (32 - BITS);
-        &self.items[self.offsets[bucket] as usize..self.offsets[bucket + 1] as usize]
+        &self.items[usize::from(self.offsets[bucket])..usize::from(self.offsets[bucket + 1])]
     }
 }
 
@@ -197,7 +240,14 @@ impl Starts {
     /// The tables for `anchors` (non-empty byte strings, matched ASCII-case-insensitively); the
     /// index of an anchor is its place in this sequence.
     pub(crate) fn new<'a>(anchors: impl IntoIterator<Item = &'a [u8]>) -> Starts {
-        let anchors: Vec<Box<[u8]>> = anchors.into_iter().map(Box::from).collect();
+        Starts::with_anywhere(anchors.into_iter().map(|a| (a, false)))
+    }
+
+    /// Like `new`, with each anchor marked: `true` counts anywhere, also inside words when
+    /// `for_each` is asked for positions outside words.
+    pub(crate) fn with_anywhere<'a>(anchors: impl IntoIterator<Item = (&'a [u8], bool)>) -> Starts {
+        let (anchors, anywhere): (Vec<Box<[u8]>>, Vec<bool>) =
+            anchors.into_iter().map(|(a, k)| (Box::from(a), k)).unzip();
         let mut classes = [0u8; 256];
         let mut pair_classes: Box<[u8; 65536]> = vec![0u8; 65536]
             .into_boxed_slice()
@@ -205,7 +255,8 @@ impl Starts {
             .unwrap_or_else(|_| unreachable!("65536 bytes"));
         let mut one = [0u32; 256];
         let mut entries: [Vec<(usize, usize, u32)>; 3] = Default::default();
-        for (i, a) in (0u32..).zip(&anchors) {
+        for ((i, a), &anywhere) in (0u32..).zip(&anchors).zip(&anywhere) {
+            let bits = if anywhere { &ANYWHERE } else { &AT_WORDS };
             let mut mark = |x: u8, y: u8, bit: u8| {
                 for x in [x.to_ascii_lowercase(), x.to_ascii_uppercase()] {
                     for y in [y.to_ascii_lowercase(), y.to_ascii_uppercase()] {
@@ -217,19 +268,19 @@ impl Starts {
                 [] => {}
                 [x] => {
                     for x in [x.to_ascii_lowercase(), x.to_ascii_uppercase()] {
-                        classes[usize::from(x)] |= 1 << 6;
+                        classes[usize::from(x)] |= 1 << bits.short;
                         if one[usize::from(x)] == 0 {
                             one[usize::from(x)] = i + 1;
                         }
                     }
                 }
                 [x, y] => {
-                    mark(x, y, 4);
+                    mark(x, y, bits.short);
                     entries[0].push((bucket(head(a), 2), usize::MAX - 2, i));
                 }
                 [x, y, z, ..] => {
-                    mark(x, y, 1);
-                    mark(y, z, 2);
+                    mark(x, y, bits.head);
+                    mark(y, z, bits.second);
                     let (group, n) = if a.len() == 3 { (1, 3) } else { (2, 4) };
                     entries[group].push((bucket(head(a), n), usize::MAX - a.len(), i));
                 }
@@ -259,7 +310,8 @@ impl Starts {
     /// Calls `f(position, anchor index)` with every position in `from..to` where an anchor
     /// (ending by `to`) starts and the longest such anchor, in order, until `f` returns false.
     /// With `outside_words`, positions inside a word (a word byte after a word byte) are
-    /// skipped.
+    /// skipped unless an anchor marked to count anywhere may start there (the callback then
+    /// tells the two apart itself: the longest anchor there may be of either kind).
     #[inline]
     pub(crate) fn for_each(
         &self,
@@ -286,22 +338,23 @@ impl Starts {
             buf[n..].fill(0);
             // Per position, as bit masks (8 positions per multiply): a word byte, and whether
             // its bytes may begin an anchor.
-            let (mut words, mut starts) = (0u64, 0u64);
+            let (mut words, mut starts, mut anywhere) = (0u64, 0u64, 0u64);
             for k in 0..8 {
                 let x0 = read8(&buf, 8 * k);
                 let x1 = read8(&buf, 8 * k + 1);
-                let may = (x0 >> 6) | (x0 >> 4) | ((x0 >> 1) & (x1 >> 2));
                 words |= pack(x0) << (8 * k);
-                starts |= pack(may) << (8 * k);
+                starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
+                anywhere |= pack(may_start(x0, x1, &ANYWHERE)) << (8 * k);
             }
             if end - base < 64 {
                 starts &= (1 << (end - base)) - 1;
+                anywhere &= (1 << (end - base)) - 1;
             }
             let mut mask = if outside_words {
                 starts & !(words & ((words << 1) | prev))
             } else {
                 starts
-            };
+            } | anywhere;
             prev = (words >> (end - base - 1)) & 1;
             while mask != 0 {
                 let p = base + mask.trailing_zeros() as usize;
@@ -425,6 +478,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn anchors_marked_anywhere_count_inside_words_too() {
+        let anchors: [(&[u8], bool); 6] = [
+            (b"in", false),
+            (b"into", true),
+            (b"a", false),
+            (b"ta", true),
+            (b"key", true),
+            (b"keyboard", false),
+        ];
+        let s = Starts::with_anywhere(anchors);
+        let hay = b"within into data keyboard monkey x-keys taINTO";
+        // Outside words every anchor counts; inside words only a position where an anchor
+        // marked anywhere starts is reported, with the longest anchor there of either kind.
+        let at_words: Vec<_> = naive(&anchors.map(|a| a.0), hay, true);
+        let anywhere: Vec<_> = naive(&anchors.map(|a| a.0), hay, false)
+            .into_iter()
+            .filter(|&(p, _)| {
+                at_words.iter().any(|&(q, _)| q == p)
+                    || anchors.iter().any(|(a, k)| {
+                        *k && hay[p..].len() >= a.len()
+                            && hay[p..p + a.len()].eq_ignore_ascii_case(a)
+                    })
+            })
+            .collect();
+        assert_eq!(all(&s, hay, true), anywhere);
+        // "ta" in "data", "key" in "monkey", "into" in "taINTO"; not "in" in "within", "a" in
+        // "data".
+        for hit in [(14, 3), (29, 4), (42, 1)] {
+            assert!(anywhere.contains(&hit), "{hit:?} in {anywhere:?}");
+        }
+        assert!(!anywhere.iter().any(|&(p, _)| p == 4 || p == 13));
+        assert_eq!(
+            all(&s, hay, false),
+            naive(&anchors.map(|a| a.0), hay, false)
+        );
     }
 
     #[test]

@@ -197,6 +197,7 @@ pub fn derive_name(command: &[OsString]) -> String {
 }
 
 pub fn run(args: WrapArgs) -> anyhow::Result<Exit> {
+    crate::heap::keep_large_buffers_mapped();
     let file = match &args.config {
         Some(path) => config::load(path)?,
         None => config::FileConfig::default(),

@@ -76,28 +76,67 @@ fn is_b64(b: u8) -> bool {
     B64[usize::from(b)]
 }
 
-/// The longest run of `pred` bytes in `b`.
-fn longest_run(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
-    b.split(|&c| !pred(c)).map(<[u8]>::len).max().unwrap_or(0)
-}
+/// Survey classes of a byte: a base64 character, a hex digit, an ASCII letter.
+const B64_CHAR: u8 = 1;
+const HEX_DIGIT: u8 = 2;
+const LETTER: u8 = 4;
 
-/// Runs of hex digits and of ASCII letters lie inside runs of base64 characters (their bytes
-/// are base64 characters), so the text is cut into base64 runs and only those are looked into:
-/// for hex digits only when long enough, for letters always (rot13 words).
+const SURVEY: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = ((B64[i] as u8) * B64_CHAR)
+            | ((b.is_ascii_hexdigit() as u8) * HEX_DIGIT)
+            | ((b.is_ascii_alphabetic() as u8) * LETTER);
+        i += 1;
+    }
+    t
+};
+
+/// Runs of hex digits and of letters lie inside runs of base64 characters (their bytes are
+/// base64 characters), so the text is cut into base64 runs and only those are looked into: for
+/// hex digits only when long enough, for letters always (rot13 words). A run is read once,
+/// with the survey classes of its bytes and-ed: a run of letters only (most words of prose) is
+/// itself the letter run to look up, without splitting it.
 fn survey(text: &str) -> Survey {
+    let b = text.as_bytes();
     let mut s = Survey {
         longest_b64: 0,
         long_hex: false,
-        escapes: text.contains("\\x"),
+        escapes: false,
         rot13_words: 0,
     };
-    for run in text.as_bytes().split(|&c| !is_b64(c)) {
+    let mut i = 0;
+    while i < b.len() {
+        if SURVEY[usize::from(b[i])] & B64_CHAR == 0 {
+            s.escapes |= b[i] == b'\\' && b.get(i + 1) == Some(&b'x');
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut all = LETTER | HEX_DIGIT;
+        while let Some(&c) = b.get(i) {
+            let class = SURVEY[usize::from(c)];
+            if class & B64_CHAR == 0 {
+                break;
+            }
+            all &= class;
+            i += 1;
+        }
+        let run = &b[start..i];
         s.longest_b64 = s.longest_b64.max(run.len());
         if run.len() >= MIN_HEX && !s.long_hex {
-            s.long_hex = longest_run(run, |c| c.is_ascii_hexdigit()) >= MIN_HEX;
+            s.long_hex = run
+                .split(|c| !c.is_ascii_hexdigit())
+                .any(|h| h.len() >= MIN_HEX);
         }
-        for word in run.split(|c| !c.is_ascii_alphabetic()) {
-            s.rot13_words |= rot13_word(word);
+        if all & LETTER != 0 {
+            s.rot13_words |= rot13_word(run);
+        } else {
+            for word in run.split(|c| !c.is_ascii_alphabetic()) {
+                s.rot13_words |= rot13_word(word);
+            }
         }
     }
     s
@@ -345,13 +384,30 @@ const ROT13_BY_LEN: [u32; ROT13_LONGEST + 1] = {
     t
 };
 
+/// Per lowercase letter (`a` = 0), the bit set of the `ROT13_WORDS` whose rot13 form begins
+/// with it.
+const ROT13_BY_FIRST: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let mut i = 0;
+    while i < 24 {
+        t[(rot13_byte(ROT13_WORDS[i].as_bytes()[0]) - b'a') as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+};
+
 /// The bit of the word of `ROT13_WORDS` that the run of ASCII letters `run` is the rot13 form
-/// of (in any case), or 0.
+/// of (in any case), or 0. Most runs are rejected by their length and first letter before any
+/// comparison.
 fn rot13_word(run: &[u8]) -> u32 {
-    let mut candidates = match ROT13_BY_LEN.get(run.len()) {
-        Some(&c) if c != 0 => c,
-        _ => return 0,
+    let (Some(&by_len), Some(&first)) = (ROT13_BY_LEN.get(run.len()), run.first()) else {
+        return 0;
     };
+    let mut candidates =
+        by_len & ROT13_BY_FIRST[usize::from((first | 0x20).wrapping_sub(b'a')).min(25)];
+    if candidates == 0 {
+        return 0;
+    }
     let mut buf = [0u8; 16];
     buf[..run.len()].copy_from_slice(run);
     // Letters only: setting bit 5 of each of the run's bytes lowercases them.
@@ -423,6 +479,95 @@ mod tests {
         assert!(find(png).is_empty());
         let sha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
         assert!(find(sha).is_empty());
+    }
+
+    /// The survey by its definition: the text cut into runs of base64 characters, each run
+    /// into runs of hex digits and of letters.
+    fn survey_plain(text: &str) -> Survey {
+        let longest_run = |b: &[u8], pred: fn(&u8) -> bool| {
+            b.split(|c| !pred(c)).map(<[u8]>::len).max().unwrap_or(0)
+        };
+        let mut s = Survey {
+            longest_b64: 0,
+            long_hex: false,
+            escapes: text.contains("\\x"),
+            rot13_words: 0,
+        };
+        for run in text.as_bytes().split(|&c| !is_b64(c)) {
+            s.longest_b64 = s.longest_b64.max(run.len());
+            s.long_hex |= longest_run(run, u8::is_ascii_hexdigit) >= MIN_HEX;
+            for word in run.split(|c| !c.is_ascii_alphabetic()) {
+                let (len_ok, lower) = (word.len() <= ROT13_LONGEST, word.to_ascii_lowercase());
+                for (k, w) in ROT13_WORDS.iter().enumerate() {
+                    if len_ok && rot13(std::str::from_utf8(&lower).unwrap_or("")) == *w {
+                        s.rot13_words |= 1 << k;
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn survey_agrees_with_its_definition() {
+        // Pieces of every kind of run, near misses and other bytes, joined in a fixed
+        // pseudo-random order, and each piece alone.
+        let pieces = [
+            "Vtaber",
+            "nyy",
+            "GUR",
+            "fraq",
+            "ab",
+            "0123456789abcdef",
+            "0123456789ABCDE",
+            "g",
+            "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=",
+            "\\x41",
+            "\\",
+            "x",
+            " ",
+            "-",
+            "_",
+            "+/",
+            "%20",
+            "\u{e9}t\u{e9}",
+            "\n",
+            "qrcq",
+            "cnffjbeq",
+            "Cevingr",
+            "perqragvnyf",
+            "pbagragf",
+            "sssssssssssss",
+        ];
+        let mut texts: Vec<String> = pieces.iter().map(|p| (*p).to_owned()).collect();
+        texts.push(String::new());
+        let mut x: u32 = 7;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..(x >> 28) + 1 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                t.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let (fast, plain) = (survey(t), survey_plain(t));
+            assert_eq!(
+                (
+                    fast.longest_b64,
+                    fast.long_hex,
+                    fast.escapes,
+                    fast.rot13_words
+                ),
+                (
+                    plain.longest_b64,
+                    plain.long_hex,
+                    plain.escapes,
+                    plain.rot13_words
+                ),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

@@ -26,9 +26,10 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
+use super::follow::Follow;
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
-use crate::starts::Starts;
+use crate::starts::{Starts, WORD};
 
 /// Atom identifiers (indices into `PATTERNS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -168,20 +169,30 @@ impl Scratch {
 
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
-/// The anchors of the specs of one mode, and where they start.
+/// The anchors of all specs, and where they start: one pass over the text finds both the
+/// anchors of `Start` patterns, which count only outside words (such a pattern whose anchor
+/// starts with a word character starts with `\b`, so an anchor inside a word, "in" in "within",
+/// cannot start a match), and those of `Gate` patterns, which may occur anywhere in a match.
 struct AnchorSet {
     starts: Starts,
     /// For each anchor (by index in `starts`), the specs that use it or an anchor that is a
-    /// prefix of it: `Starts` reports the longest anchor at a position, and every shorter anchor
-    /// that starts there is one of its prefixes.
+    /// prefix of it (`Starts` reports the longest anchor at a position, and every shorter anchor
+    /// that starts there is one of its prefixes): the `Start` specs first, then from
+    /// `gates_from[anchor]` on the `Gate` specs, which alone count inside a word.
     owners: Vec<Vec<u16>>,
+    gates_from: Vec<usize>,
+    /// For each anchor, per `Start` spec in `owners`, what may follow that spec's anchor there
+    /// for a match to start (`None`: anything).
+    follows: Vec<Vec<Option<Follow>>>,
+    /// The anchors, as `starts` numbers them.
+    words: Vec<&'static str>,
 }
 
 impl AnchorSet {
-    fn build(mode: Mode) -> AnchorSet {
+    fn build() -> AnchorSet {
         let mut words: Vec<&'static str> = Vec::new();
         let mut direct: Vec<Vec<u16>> = Vec::new();
-        for (i, s) in SPECS.iter().enumerate().filter(|(_, s)| s.mode == mode) {
+        for (i, s) in SPECS.iter().enumerate() {
             for a in s.anchors {
                 match words.iter().position(|w| w.eq_ignore_ascii_case(a)) {
                     Some(k) => direct[k].push(i as u16),
@@ -192,27 +203,93 @@ impl AnchorSet {
                 }
             }
         }
-        let owners = words
+        let mut owners = Vec::with_capacity(words.len());
+        let mut gates_from = Vec::with_capacity(words.len());
+        for w in &words {
+            let mut own: Vec<u16> = words
+                .iter()
+                .zip(&direct)
+                .filter(|(p, _)| {
+                    p.len() <= w.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                })
+                .flat_map(|(_, o)| o.iter().copied())
+                .collect();
+            // `Start` specs first, each mode in spec order.
+            own.sort_unstable_by_key(|&i| (SPECS[usize::from(i)].mode == Mode::Gate, i));
+            own.dedup();
+            gates_from.push(
+                own.iter()
+                    .take_while(|&&i| SPECS[usize::from(i)].mode == Mode::Start)
+                    .count(),
+            );
+            owners.push(own);
+        }
+        // An anchor counts anywhere when a `Gate` spec uses it.
+        let anywhere = direct
             .iter()
-            .map(|w| {
-                let mut own: Vec<u16> = words
+            .map(|o| o.iter().any(|&i| SPECS[usize::from(i)].mode == Mode::Gate));
+        AnchorSet {
+            starts: Starts::with_anywhere(words.iter().map(|w| w.as_bytes()).zip(anywhere)),
+            owners,
+            gates_from,
+            follows: Vec::new(),
+            words,
+        }
+    }
+
+    /// Fills `follows`: for each anchor and `Start` spec that owns it, the filter of the
+    /// spec's longest anchor that is a prefix of it (the one that occurs where it is reported),
+    /// built with the spec's lazy DFA (`specs`, `dfas` as in `Atoms`). One DFA is walked at a
+    /// time, with a cache dropped before the next one's is made: the caches of all would hold
+    /// megabytes at once.
+    fn add_follows(&mut self, specs: &[(Atom, Matcher)], dfas: &[DFA]) {
+        // (DFA, spec, the spec's anchor) of each owner, grouped by DFA.
+        let key = |w: &str, spec: u16| -> Option<(usize, u16, &'static str)> {
+            let Matcher::Start(d) = specs[usize::from(spec)].1 else {
+                return None;
+            };
+            let own = SPECS[usize::from(spec)]
+                .anchors
+                .iter()
+                .filter(|a| {
+                    a.len() <= w.len() && w.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
+                })
+                .max_by_key(|a| a.len())?;
+            Some((d, spec, own))
+        };
+        let mut keys: Vec<(usize, u16, &'static str)> = self
+            .words
+            .iter()
+            .zip(&self.owners)
+            .zip(&self.gates_from)
+            .flat_map(|((w, owners), &n)| owners[..n].iter().filter_map(|&s| key(w, s)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut found = std::collections::HashMap::with_capacity(keys.len());
+        for group in keys.chunk_by(|a, b| a.0 == b.0) {
+            let d = group[0].0;
+            let mut cache = dfas[d].create_cache();
+            for &(_, spec, own) in group {
+                let f = Follow::of(&dfas[d], &mut cache, own.to_ascii_lowercase().as_bytes());
+                found.insert((spec, own), f);
+            }
+        }
+        self.follows = self
+            .words
+            .iter()
+            .zip(&self.owners)
+            .zip(&self.gates_from)
+            .map(|((w, owners), &n)| {
+                owners[..n]
                     .iter()
-                    .zip(&direct)
-                    .filter(|(p, _)| {
-                        p.len() <= w.len()
-                            && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    .map(|&s| {
+                        key(w, s)
+                            .and_then(|(_, spec, own)| found.get(&(spec, own)).copied().flatten())
                     })
-                    .flat_map(|(_, o)| o.iter().copied())
-                    .collect();
-                own.sort_unstable();
-                own.dedup();
-                own
+                    .collect()
             })
             .collect();
-        AnchorSet {
-            starts: Starts::new(words.iter().map(|w| w.as_bytes())),
-            owners,
-        }
     }
 }
 
@@ -221,12 +298,7 @@ pub(crate) struct Atoms {
     specs: Vec<(Atom, Matcher)>,
     /// The `Start` patterns' lazy DFAs.
     dfas: Arc<[DFA]>,
-    /// The anchors of `Start` patterns, which begin their matches: only positions outside words
-    /// count (such a pattern whose anchor starts with a word character starts with `\b`, so an
-    /// anchor inside a word, "in" in "within", cannot start a match).
-    leads: AnchorSet,
-    /// The anchors of `Gate` patterns, which may occur anywhere in a match.
-    gates: AnchorSet,
+    anchors: AnchorSet,
     scratch: Pool<Scratch, MakeScratch>,
 }
 
@@ -252,11 +324,12 @@ impl Atoms {
             positions: vec![Vec::new(); n_specs],
             hit: vec![0; n_specs.div_ceil(64)],
         });
+        let mut anchors = AnchorSet::build();
+        anchors.add_follows(&specs, &dfas);
         Ok(Atoms {
             specs,
             dfas,
-            leads: AnchorSet::build(Mode::Start),
-            gates: AnchorSet::build(Mode::Gate),
+            anchors,
             scratch: Pool::new(make),
         })
     }
@@ -272,19 +345,27 @@ impl Atoms {
             positions,
             hit,
         } = &mut *scratch;
-        // Anchor positions by spec: each spec's anchors come from one table, whose walk is in
-        // position order, so patterns run in spec order and, within a spec, from left to right.
-        for (set, outside_words) in [(&self.leads, true), (&self.gates, false)] {
-            set.starts
-                .for_each(hay, 0, hay.len(), outside_words, |p, anchor| {
-                    for &spec in &set.owners[anchor] {
-                        let spec = usize::from(spec);
-                        hit[spec / 64] |= 1 << (spec % 64);
-                        positions[spec].push(p as u32);
+        // Anchor positions by spec: the walk is in position order, so patterns run in spec
+        // order and, within a spec, from left to right.
+        let set = &self.anchors;
+        set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
+            let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
+            let (leads, gates) = set.owners[anchor].split_at(set.gates_from[anchor]);
+            let mut add = |spec: u16| {
+                let spec = usize::from(spec);
+                hit[spec / 64] |= 1 << (spec % 64);
+                positions[spec].push(p as u32);
+            };
+            if !inside_word {
+                for (&spec, follow) in leads.iter().zip(&set.follows[anchor]) {
+                    if follow.is_none_or(|f| f.allows(hay, p)) {
+                        add(spec);
                     }
-                    true
-                });
-        }
+                }
+            }
+            gates.iter().copied().for_each(add);
+            true
+        });
         let mut out = Vec::with_capacity(32);
         for (word, bits) in hit.iter_mut().enumerate() {
             while *bits != 0 {

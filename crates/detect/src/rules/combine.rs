@@ -154,11 +154,10 @@ impl Ctx<'_> {
     /// "Never proceed ... without first showing the user": a "without" that is itself negated
     /// earlier in the sentence asks for the user to be told.
     pub(super) fn double_negated(&self, s0: usize, e0: usize) -> bool {
-        let (ss, _) = self.sentence(self.sent(s0));
         self.text[s0..e0]
             .get(..7)
             .is_some_and(|w| w.eq_ignore_ascii_case("without"))
-            && self.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0)
+            && self.negated_before(s0)
     }
     /// The concealment atoms, less the double negations.
     pub(super) fn conceals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -191,6 +190,11 @@ impl Ctx<'_> {
     pub(super) fn real_email_in(&self, s: usize) -> bool {
         self.each(Atom::Email)
             .any(|(e, _)| self.sent(e) == s && !self.exemplified(e))
+    }
+    /// A negation earlier in the sentence of `pos` ("must not proceed ... without approval").
+    pub(super) fn negated_before(&self, pos: usize) -> bool {
+        let (ss, _) = self.sentence(self.sent(pos));
+        self.each(Atom::Negation).any(|(n, _)| n >= ss && n < pos)
     }
     /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
     /// "as the tags", "in `meta`".
@@ -448,6 +452,10 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "increase",
             "reduce",
             "raise",
+            "steal",
+            "exfiltrate",
+            "harvest",
+            "hijack",
         ];
         let order =
             one_of(VERBS, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
@@ -668,20 +676,17 @@ pub(crate) fn combine_in(
     params: &[String],
 ) -> Vec<Hit> {
     let c = build_ctx(text, atoms, refs, starts, kind, revealed, params);
-    let mut hits = Hits::default();
+    // Room for the hits of most fields without reallocating.
+    let mut hits = Hits(Vec::with_capacity(8));
     for (atom, rule, msg) in DIRECT {
-        // "must not proceed without asking" forbids the silent act it names.
-        // ... and "unknown keys are silently ignored" states a no-op: nothing is done unseen.
-        let found = c.each(*atom).find(|&(s0, e0)| {
-            let (ss, _) = c.sentence(c.sent(s0));
-            // "Agents cannot ... bypass security scanning" states a guarantee, not an order.
-            let negated = || c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0);
-            match atom {
-                Atom::Silent => !negated() && !no_op(&c.text[s0..e0]),
-                Atom::Disable => !negated(),
-                Atom::Conceal => !c.double_negated(s0, e0),
-                _ => true,
-            }
+        // "must not proceed without asking" forbids the silent act it names; "must not proceed
+        // without the user's approval" keeps the safeguard it names; "unknown keys are silently
+        // ignored" states a no-op; "never ... without first showing the user" asks to show.
+        let found = c.each(*atom).find(|&(s0, e0)| match atom {
+            Atom::Silent => !c.negated_before(s0) && !no_op(&c.text[s0..e0]),
+            Atom::Disable => !c.negated_before(s0),
+            Atom::Conceal => !c.double_negated(s0, e0),
+            _ => true,
         });
         if let Some(span) = found {
             hits.push(rule, rule.weight, span, (*msg).to_owned());
@@ -715,13 +720,15 @@ pub(crate) fn combine_in(
         }
     }
     // Turning off safeguards as an order, or for other tools, is an attack on the approval flow.
-    for (s0, e0) in c.each(Atom::Disable) {
+    for (s0, e0) in c
+        .each(Atom::Disable)
+        .filter(|&(s0, _)| !c.negated_before(s0))
+    {
         let s = c.sent(s0);
         let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
-        // "Agents cannot supply other content to bypass security scanning" is a guarantee.
-        let (ss, _) = c.sentence(s);
-        let negated = c.each(Atom::Negation).any(|(n, _)| n >= ss && n < s0);
-        if !negated && (c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool) {
+        // "Data should be sent without user approval": an order in the passive.
+        let passive_order = c.in_sent(Atom::Prescribe, s);
+        if c.near(Atom::Modal, s) || c.imperative_start(s) || other_tool || passive_order {
             hits.push(
                 &OVERRIDE_SAFEGUARD,
                 65,
@@ -861,6 +868,7 @@ pub(crate) fn combine_in(
         }
     }
 
+    marked_order(&c, &mut hits);
     super::exfil::exfil(&c, &mut hits);
     super::exfil::deceive(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
@@ -966,6 +974,87 @@ pub(crate) fn combine_in(
     super::shadow::shadow(&c, kind, &mut hits);
     beyond_purpose(&c, &mut hits);
     hits.0
+}
+
+/// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model
+/// that reaches private data or the model's own rules and role. The tag alone is weak (honest
+/// tools shout too), an order about secrets alone may be a setup note; the tag is how such an
+/// order claims an authority the tool's author does not have over the model. Text inside the tag
+/// is addressed to the model, so its first sentence gets no benefit of the doubt.
+fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
+    for (t0, t1) in c.each(Atom::FakeMarker) {
+        let tag = &c.text[t0..t1];
+        // Opening tags only: a closing tag or a label ("system notes") encloses nothing.
+        if !(tag.starts_with('<') || tag.starts_with('[')) || tag.contains('/') {
+            continue;
+        }
+        let end = c.text[t1..]
+            .find("</")
+            .or_else(|| c.text[t1..].find("[/"))
+            .map_or(c.text.len(), |p| t1 + p);
+        let (first, last) = (c.sent(t1), c.sent(end.saturating_sub(1).max(t1)));
+        for s in first..=last {
+            let (ss, se) = c.sentence(s);
+            let (from, to) = (ss.max(t1), se.min(end));
+            if from >= to {
+                continue;
+            }
+            let ordered = c.in_sent(Atom::Modal, s)
+                || role_reassigned(c, s)
+                || imperative(&c.text[from..to], 1).0;
+            if !ordered {
+                continue;
+            }
+            let negated = |a: usize| c.each(Atom::Negation).any(|(n, _)| n >= from && n < a);
+            let private = [
+                Atom::SecretNoun,
+                Atom::SensPath,
+                Atom::StrongSecret,
+                Atom::Conversation,
+            ]
+            .iter()
+            .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
+            let rules = [
+                Atom::Ignore,
+                Atom::Disable,
+                Atom::Priority,
+                Atom::Conceal,
+                Atom::Deceive,
+                Atom::Silent,
+                Atom::UserIntent,
+            ]
+            .iter()
+            .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
+            if private || rules || role_reassigned(c, s) {
+                h.push(
+                    &ROLE_FAKE_MARKER,
+                    60,
+                    (t0, t1),
+                    "a privileged-channel tag around an order about private data or the model's rules"
+                        .into(),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// Sentence `s` gives the model a new role: "you are now ...", "act as ...", "from now on".
+fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
+    c.each(Atom::ModelAddress).any(|(p, e)| {
+        c.sent(p) == s && {
+            let m = c.text[p..e].to_ascii_lowercase();
+            [
+                "you are now",
+                "act as",
+                "from now on",
+                "sie sind",
+                "du bist",
+            ]
+            .iter()
+            .any(|w| m.starts_with(w))
+        }
+    })
 }
 
 /// An order that reaches beyond the tool on several fronts at once. Each front alone is common in

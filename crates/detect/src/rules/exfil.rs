@@ -228,7 +228,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_param
             || c.names_param(s);
         let via_call = c.refs.iter().any(|r| {
-            r.kind != RefKind::Trigger && !r.is_self && !r.negated && c.sent(r.start) == s
+            r.kind != RefKind::Trigger
+                && !r.is_self
+                && !r.negated
+                && c.sent(r.start) == s
+                && !described_call(c, s, r.start)
         });
         // "copy any API key that appears in the chat into a note": harvesting secrets from
         // the conversation needs no parameter.
@@ -355,6 +359,31 @@ fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
                 .iter()
                 .any(|p| w.eq_ignore_ascii_case(p))
         })
+}
+
+/// "This tool calls the AssumeRole API with ...": the tool says what it does itself (a verb in
+/// the third person after "this tool" or "it"), unless the model is the subject ("the agent
+/// calls ...", a modal).
+fn described_call(c: &Ctx<'_>, s: usize, ref_start: usize) -> bool {
+    if c.in_sent(Atom::Modal, s) {
+        return false;
+    }
+    let (ss, _) = c.sentence(s);
+    let before = c.text[ss..ref_start].to_ascii_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let verb = words
+        .iter()
+        .rposition(|w| ["calls", "uses", "invokes", "queries"].contains(w));
+    verb.is_some_and(|v| {
+        v >= 1 && {
+            let subj = words[v - 1];
+            subj == "it"
+                || subj == "which"
+                || (v >= 2
+                    && ["tool", "function", "endpoint", "server"].contains(&subj)
+                    && ["this", "the"].contains(&words[v - 2]))
+        }
+    })
 }
 
 /// A URL with a placeholder for the conversation or a secret: `https://x/p.png?d={chat_summary}`.

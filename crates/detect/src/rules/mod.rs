@@ -11,3 +11,5 @@ pub(crate) mod sentences;
 pub(crate) mod shadow;
 pub(crate) mod tamper;
 pub(crate) mod tools;
+// What may follow an anchor for a pattern of `atoms` to match (the searches it spares).
+mod follow;

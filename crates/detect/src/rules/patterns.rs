@@ -42,6 +42,26 @@ const fn spec(
 
 use Mode::{Gate, Start};
 
+/// An anchor list: the literals before `;`, then after `space` words that a pattern needs
+/// followed by one `\s` byte (`\s` without Unicode: tab, line feed, vertical tab, form feed,
+/// carriage return, space), each as the six anchors "word" + that byte. A common word ("local",
+/// "function", "event") then wakes its pattern only where the pattern could match.
+/// After `space_before`, words that a pattern needs preceded by one `\s` byte, the same way.
+macro_rules! anchors {
+    ($($a:literal),* ; space $($w:literal),+) => {
+        &[$($a,)* $(
+            concat!($w, " "), concat!($w, "\t"), concat!($w, "\n"),
+            concat!($w, "\r"), concat!($w, "\x0b"), concat!($w, "\x0c"),
+        )+]
+    };
+    ($($a:literal),* ; space_before $($w:literal),+) => {
+        &[$($a,)* $(
+            concat!(" ", $w), concat!("\t", $w), concat!("\n", $w),
+            concat!("\r", $w), concat!("\x0b", $w), concat!("\x0c", $w),
+        )+]
+    };
+}
+
 #[rustfmt::skip]
 pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "override", "bypass", "skip", "discard", "drop"],
@@ -93,6 +113,9 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|<\|\s*(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\s*\|>|<<\s*/?\s*sys\s*>>",
             r"|</\s*(description|tool|tool_description|function|tools|functions|tool_result|context|document)\s*>"),
     ),
+    // A privileged label opening a bracket or a comment: "[SYSTEM: ...]", "<!-- ADMIN NOTE: ...".
+    spec(Atom::FakeMarker, Start, &["[", "<!--"],
+        r"(\[|<!--)\s*(system|admin|administrator|developer|assistant)\s*(note|message|notice|instructions?|override|prompt|directive)?\s*:"),
     spec(Atom::FakeMarker, Gate, &["system", "assistant", "developer"],
         r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:"),
     spec(Atom::FakeMarker, Start, &["system", "admin"],
@@ -108,7 +131,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|ask|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
-            r"|\b(do\s+not|don'?t|never)\s+(ever\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
+            r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
             r"|\bnot\s+(be\s+)?(visible|shown|displayed|revealed|mentioned|disclosed)\s+to\s+(the\s+)?user",
             r"|\b(this|these)\s+(is|are)\s+(an?\s+)?(internal|hidden|invisible)\s+(step|process|operation|action|detail|instruction)s?\b.{0,40}\buser",
@@ -128,7 +151,10 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::Silent, Gate, &["background", "behind"],
         r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b"),
-    spec(Atom::SensPath, Gate, &[".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet", "keystore", "keychain", "login", "cookies", "local", "environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret", "credentials", "service", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds", "sam"],
+    // Common words only as the pattern has them ("wallet.dat", "secrets.", "service_", "local"
+    // and "sam" before a space): "locally", "same", "environment" do not wake the search.
+    spec(Atom::SensPath, Gate, anchors![".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet.dat", "keystore", "keychain", "cookies.sqlite", "/environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret.", "secrets.", "credentials.json", "service-", "service_", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds";
+        space "login", "local", "sam"],
         concat!(
             r"~/\.ssh|\.ssh/|\bid_(rsa|dsa|ecdsa|ed25519)\b|\bauthorized_keys\b|/etc/(passwd|shadow|sudoers|gshadow|master\.passwd)",
             r"|\.(bash|zsh|sh|python|psql|mysql|node_repl|lesshst|fish)_history\b|\bhistory\.txt\b|\bconsolehost_history",
@@ -184,7 +210,11 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b"),
     spec(Atom::ModalDestructive, Start, &["must", "should", "need", "have", "always", "first"],
         r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b"),
-    spec(Atom::Script, Gate, &["cookie", "fetch", "xmlhttprequest", "sendbeacon", "location", "curl", "wget", "/dev/tcp", "nc", "powershell", "base64", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "execute", "$("],
+    // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
+    // before the dot): "function", "location" or "execute" alone do not wake the search.
+    spec(Atom::Script, Gate, anchors!["document.cookie", "fetch(", "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
+        "powershell", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "$(";
+        space "fetch", "nc", "base64", "execute"],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
             r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z)?sh\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
@@ -245,7 +275,9 @@ pub(crate) const SPECS: &[Spec] = &[
         r"|\b(do\s+not|don'?t|never)\s+(reveal|mention|disclose|say)\s+(to\s+\w+\s+(\w+\s+){0,6})?that\b")),
     spec(Atom::Conceal, Start, &["user", "human", "person", "customer"],
         r"\b(user|human|person|customer)s?\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)"),
-    spec(Atom::Deprecated, Gate, &["broken", "unavailable", "working", "down", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"],
+    // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
+    // wake the search.
+    spec(Atom::Deprecated, Gate, anchors!["broken", "unavailable", "working", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"; space_before "down"],
         r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b"),
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
@@ -354,14 +386,20 @@ pub(crate) const SPECS: &[Spec] = &[
     // Safeguards declared off, or skipped: "without waiting for the user's review",
     // "confirmations are disabled for this session".
     spec(Atom::Disable, Start, &["without"],
-        r"\bwithout\s+(waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+(the\s+|a\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+        r"\bwithout\s+((waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+)?(the\s+|a\s+|any\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+    // Safety set aside by name: "ignore all security policies", "Ignore safety".
+    spec(Atom::Disable, Start, &["ignor", "disregard"],
+        r"\b(ignor(e|es|ing)|disregard(s|ing)?)\s+((all|any|the|your|every)\s+)?(security|safety)\b"),
     spec(Atom::Disable, Start, &["confirmation", "approval", "safety", "content", "guardrail", "safeguard", "restriction", "permission"],
         r"\b(confirmations?|approvals?|safety\s+(checks?|rules|filters|guidelines|policies)|content\s+(filters|policies)|guardrails?|safeguards?|restrictions?|permission\s+checks?)\s+(are|is|were|was|have\s+been|has\s+been)\s+(now\s+)?(disabled|turned\s+off|suspended|lifted|waived|relaxed|removed|not\s+required|not\s+needed|unnecessary|no\s+longer\s+(needed|required))\b"),
     // Consent claimed on the user's behalf: the model is told it need not ask.
-    spec(Atom::Consent, Gate, &["authori", "approv", "agreed", "consent", "opted"],
+    // Whole words where the pattern has them: "authorization" and "approve" do not wake the
+    // search.
+    spec(Atom::Consent, Gate, &["authorized", "authorised", "approved", "approval", "agreed", "consent", "opted", "permission"],
         r"\b(user|owner|customer|admin)s?\s+(has\s+|have\s+)?(already\s+)?(pre-?)?(authori[sz]ed|approved|agreed|consented|opted\s+in)(\s+(to|that|this|it|sharing|sending|uploading|forwarding|disclosing|the\s+transfer)\b|\s*[.;,]|\s*$)|\bpre-?(authori[sz]ed|approved)\s+(sharing|sending|uploading|forwarding|disclosing|access\s+to|this|it)\b|\bwith\s+the\s+user'?s\s+(prior\s+)?(consent|permission|approval)\b"),
     // Private data named by what it is rather than by its path.
-    spec(Atom::SensPath, Gate, &["ssh", "aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser", "saved", "password", "authorization", "output", "result"],
+    spec(Atom::SensPath, Gate, anchors!["aws", "gcp", "gcloud", "azure", "kube", "docker", "npm", "pypi", "github", "gitlab", "browser";
+        space "ssh", "saved", "password", "authorization", "output", "result"],
         concat!(
             r"\bssh\s+(config(uration)?|keys?|director(y|ies)|folder|private\s+keys?)\b",
             r"|\b(aws|gcp|gcloud|azure|kube(rnetes)?|docker|npm|pypi|github|gitlab)\s+(credentials|access\s+keys?|secret\s+keys?|tokens?)\b",
@@ -399,7 +437,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::DataWrite, Start, &["update", "delete", "truncate", "grant", "alter"],
         r"\bupdate\s+\w+\s+set\s+\w+\s*=|\bdelete\s+from\s+\w+|\btruncate\s+table\s+\w+|\bgrant\s+(all|admin|superuser)\b|\balter\s+user\s+\w+"),
     // Trust shifted to this tool alone, the others discredited.
-    spec(Atom::Ignore, Gate, &["only"],
+    spec(Atom::Ignore, Gate, anchors![; space "only"],
         r"\b(trust|follow|obey|use)\s+only\s+this\b[^.\n]{0,40}\b(disregard|ignore|distrust)\b"),
     spec(Atom::Priority, Start, &["trust", "only"], r"\btrust\s+only\s+this\b|\bonly\s+trust\s+this\b"),
     spec(Atom::Exclusive, Start, &["never", "do", "don", "avoid"],
@@ -425,6 +463,12 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(swap|swapped|exchange|exchanged|replace|replaced|substitute|substituted)\s+(\S+\s+){0,5}?for\s+(the\s+)?[a-z0-9_-]*\d{3,}"),
     spec(Atom::ParamRef, Start, &["in", "into", "inside"],
         r"\b(in|into|inside)\s+(the\s+)?(message|body|title|subject|description|comment|payload|headers?)\s+(of|for)\b"),
+    // "..., overriding any previous system prompt": the model's own instructions set aside.
+    spec(Atom::Priority, Start, &["overrid", "supersed", "replac"],
+        concat!(
+            r"\b(overrid(e|es|ing)|supersed(e|es|ing)|replac(e|es|ing))\s+((any|all|the)\s+)?",
+            r"((previous|prior|earlier|original|existing|current|your|its|their)\s+(\w+\s+){0,2}(system\s+prompts?|instructions|guidelines|directives|rules|policies)|system\s+prompts?)\b"),
+    ),
     spec(Atom::Priority, Start, &["treat"],
         r"\btreat\s+(the\s+|any\s+|all\s+)?(text|content|data|outputs?|results?|anything|everything|messages?)\s+(\w+\s+){0,4}as\s+(instructions|commands|orders|directives)\b"),
     // Russian and Chinese: send/forward, the conversation, a note to the model.
@@ -490,7 +534,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(note|message|instructions?|reminder|attention)\s+(to|for)\s+(the\s+|all\s+)?(autonomous|ai|coding|calling|llm|language)\s+(agents?|assistants?|models?)\b"),
     spec(Atom::SensPath, Start, &["user", "their"],
         r"\b(user'?s?|their)\s+(\w+\s+)?(session\s+(cookies?|tokens?)|cookies|api\s+keys?|access\s+tokens?|refresh\s+tokens?|passwords?|credentials|private\s+keys?)\b"),
-    spec(Atom::StrongSecret, Gate, &["auth", "verification", "one-time", "otp", "2fa", "epp", "transfer"],
+    spec(Atom::StrongSecret, Gate, anchors!["otp"; space "auth", "authorization", "verification", "one-time", "2fa", "epp", "transfer"],
         r"\bauth(orization)?\s+codes?\b|\bverification\s+codes?\b|\bone-time\s+(codes?|passwords?)\b|\botp\b|\b2fa\s+codes?\b|\bepp\s+codes?\b|\btransfer\s+codes?\b"),
     spec(Atom::Transfer, Start, &["e-mail"], r"\be-mail(s|ed|ing)?\b"),
     spec(Atom::Conceal, Start, &["do", "don", "never", "leave"],
@@ -530,7 +574,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Recipient, Gate, &["+"], r"\+\d[\d\s-]{7,}\d"),
     spec(Atom::UserTrigger, Start, &["the"],
         r"\bthe\s+(\w+\s+){1,2}(that\s+)?the\s+user\s+(gives|provides|enters|types|specifies|asks\s+for|requests|picks|chooses)\b"),
-    spec(Atom::Deceive, Gate, &["even"],
+    // "even" then one `\s` byte: "event", "evening" and "eventually" do not wake the search.
+    spec(Atom::Deceive, Gate, anchors![; space "even"],
         r"\b(describe|present|label|report|show|list)\s+(\S+\s+){0,4}as\s+['\x22]?\w+['\x22]?\s+even\s+(when|though|if)\b"),
     spec(Atom::Disable, Start, &["without"],
         r"\bwithout\s+(any\s+)?(refusals?|caveats|safety\s+\w+|content\s+filter\w*)\b"),
@@ -575,3 +620,30 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Start, &["states", "state", "say", "says", "claim", "claims"],
         r"\b(states?|says?|claims?)\s+that\s+(other|competing|rival)\s+(\w+\s+){0,2}(are|is)\s+(out\s+of\s+stock|unavailable|closed|worse|unsafe|more\s+expensive)\b"),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// `anchors!` appends to each word after `space` exactly the bytes `\s` matches with
+    /// Unicode off, so a list written with it covers what `\s` can follow the word with.
+    #[test]
+    fn space_anchors_are_the_bytes_of_backslash_s() {
+        let before: &[&str] = anchors![; space_before "w"];
+        let mut ahead: Vec<u8> = before.iter().map(|a| a.as_bytes()[0]).collect();
+        ahead.sort_unstable();
+        let list: &[&str] = anchors![; space "w"];
+        let re = regex_automata::meta::Regex::builder()
+            .syntax(
+                regex_automata::util::syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false),
+            )
+            .build(r"\s")
+            .expect("\\s compiles");
+        let spaces: Vec<u8> = (0..=255u8).filter(|&b| re.is_match(&[b][..])).collect();
+        let mut after: Vec<u8> = list.iter().map(|a| a.as_bytes()[1]).collect();
+        after.sort_unstable();
+        assert_eq!(after, spaces);
+        assert_eq!(ahead, spaces);
+        assert!(list.iter().all(|a| a.len() == 2 && a.starts_with('w')));
+    }
+}

@@ -19,7 +19,9 @@ const MAY_END: [bool; 256] = {
 /// Start offsets of sentences in `text` (always begins with 0).
 pub(crate) fn starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let mut out = vec![0];
+    // Room for a typical description's sentences: growing from one slot reallocates thrice.
+    let mut out = Vec::with_capacity(16);
+    out.push(0);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -28,6 +30,8 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
             continue;
         }
         let end = match c {
+            // A hard-wrapped line ("... to obtain the\n    session token") goes on.
+            b'\n' if wrapped(b, i) => None,
             b'\n' => Some(i + 1),
             b'.' | b'!' | b'?' | b';' => {
                 let next = b.get(i + 1).copied();
@@ -83,6 +87,21 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
     out
 }
 
+/// The newline at `nl` only wraps a line: a word (or a comma) before it, blank space after it on
+/// the same line, then a lowercase word.
+fn wrapped(b: &[u8], nl: usize) -> bool {
+    let mut j = nl;
+    while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\r') {
+        j -= 1;
+    }
+    let before = j > 0 && (b[j - 1].is_ascii_alphanumeric() || b[j - 1] == b',');
+    let mut k = nl + 1;
+    while k < b.len() && matches!(b[k], b' ' | b'\t') {
+        k += 1;
+    }
+    before && b.get(k).is_some_and(|c| c.is_ascii_lowercase())
+}
+
 /// The word that ends at `end` (exclusive) starts the text or follows blank space: `timer` in
 /// "a timer.After", not `util` in "java.util.List".
 fn word_stands_alone(b: &[u8], end: usize) -> bool {
@@ -113,6 +132,14 @@ mod tests {
         assert_eq!(index(&s, 3), 0);
         assert_eq!(index(&s, 21), 1);
         assert_eq!(&t[s[2]..s[2] + 4], "Next");
+    }
+
+    #[test]
+    fn joins_wrapped_lines_only() {
+        let t = "step 1: call read_file to obtain the\n   session token.\nstep 2: go";
+        assert_eq!(starts(t).len(), 2);
+        // A line that ends without a word, or a next line that starts a new item, still splits.
+        assert_eq!(starts("Args:\n  path: the file\n- item\nNext").len(), 4);
     }
 
     #[test]

@@ -337,7 +337,8 @@ fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
 /// The candidates of `hay`: each maximal run of token bytes that begins with a letter is looked
 /// at once.
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
-    let mut out = Vec::new();
+    // Room for a typical description's candidates without reallocating.
+    let mut out = Vec::with_capacity(16);
     let n = hay.len();
     let mut i = 0;
     while i < n {

@@ -1,0 +1,306 @@
+//! What may follow an anchor for a `Start` pattern to match from it: a filter that spares most
+//! anchored searches.
+//!
+//! The common anchors ("the", "in", "to", "you", quotes) start a pattern's match rarely: the
+//! anchored search reads the anchor, perhaps the spaces after it, and dies on the next byte
+//! ("in the ..." for `\b(in|into|to)\s+(every|each|all|any)\s+...`). Each such search costs a
+//! start-state look-up and a few transitions, ~180 instructions; most of a clean tool's atom
+//! time went there. So, once per (pattern, anchor), the pattern's own lazy DFA is walked over the
+//! anchor, from each start state an anchor may see (the look-behind classes), and the bytes that
+//! do not kill it next are noted, and, when every whitespace byte leads to one state that
+//! whitespace keeps (`\s+`), the bytes that may follow the run of whitespace. A search is run
+//! only when the text's next bytes are among them. This is exact, not a heuristic: a byte
+//! outside the set leads the DFA to its dead state with no match seen on the way (the filter is
+//! not built when a match could end inside the anchor or the whitespace, or when the upper and
+//! lower case of a letter of the anchor lead the DFA to different states, so that the text's
+//! case of the anchor could lead elsewhere). The anchors test in `atoms` compares the result with plain
+//! searches.
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::util::start;
+use regex_automata::Anchored;
+
+use crate::starts::WORD;
+
+/// The bytes `\s` matches with Unicode off.
+const SPACE: [u8; 6] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' '];
+
+/// Whether `b` is one of `SPACE` (a `match`: `contains` on a slice calls `memchr`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy, Default)]
+struct Bytes([u64; 4]);
+
+impl Bytes {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] >> (b & 63) & 1 != 0
+    }
+    fn union(self, other: Bytes) -> Bytes {
+        let mut u = self;
+        for (a, b) in u.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        u
+    }
+}
+
+/// What may follow one anchor of one `Start` pattern (see the module docs).
+#[derive(Clone, Copy)]
+pub(crate) struct Follow {
+    /// The anchor's length in bytes.
+    len: usize,
+    /// The bytes after the anchor that do not kill the DFA.
+    next: Bytes,
+    /// When whitespace after the anchor leads to one state that whitespace keeps: the bytes
+    /// after the run of whitespace that do not kill the DFA.
+    after_space: Option<Bytes>,
+}
+
+impl Follow {
+    /// The filter for `anchor` (lowercase, as the specs list it) of the pattern compiled as
+    /// `dfa`, or `None` when it cannot be exact (see the module docs) or the lazy DFA fails.
+    /// `cache` is a cache of `dfa` used for nothing else.
+    pub(crate) fn of(dfa: &DFA, cache: &mut Cache, anchor: &[u8]) -> Option<Follow> {
+        let clears = cache.clear_count();
+        // The start states an anchor may see: at the start of the text, after a non-word byte,
+        // a line feed or a carriage return, and, for an anchor that does not begin with a word
+        // byte, after a word byte (one that does is reported only outside words). Most patterns
+        // have one start state for several of these: each is walked once.
+        let word_start = anchor.first().is_some_and(|&b| WORD[usize::from(b)]);
+        let mut seen: Vec<LazyStateID> = Vec::new();
+        let mut all: Option<Follow> = None;
+        for look_behind in [None, Some(b'.'), Some(b'\n'), Some(b'\r'), Some(b'a')] {
+            if word_start && look_behind == Some(b'a') {
+                continue;
+            }
+            let config = start::Config::new()
+                .anchored(Anchored::Yes)
+                .look_behind(look_behind);
+            let sid = dfa.start_state(cache, &config).ok()?;
+            if seen.contains(&sid) {
+                continue;
+            }
+            seen.push(sid);
+            let f = Follow::from_start(dfa, cache, anchor, sid)?;
+            all = Some(match all {
+                None => f,
+                Some(a) => Follow {
+                    len: a.len,
+                    next: a.next.union(f.next),
+                    after_space: match (a.after_space, f.after_space) {
+                        (Some(x), Some(y)) => Some(x.union(y)),
+                        _ => None,
+                    },
+                },
+            });
+        }
+        // Cleared state ids would make the comparisons above meaningless.
+        (cache.clear_count() == clears).then_some(all).flatten()
+    }
+
+    /// The filter for `anchor` from the start state `sid`.
+    fn from_start(
+        dfa: &DFA,
+        cache: &mut Cache,
+        anchor: &[u8],
+        mut sid: LazyStateID,
+    ) -> Option<Follow> {
+        for &b in anchor {
+            // The text may hold the anchor in any case: both cases of a letter must lead to one
+            // state (then any mix of cases does).
+            let other = dfa.next_state(cache, sid, b.to_ascii_uppercase()).ok()?;
+            sid = dfa.next_state(cache, sid, b).ok()?;
+            if other != sid {
+                return None;
+            }
+            if sid.is_dead() {
+                // This pattern never matches from this anchor.
+                return Some(Follow {
+                    len: anchor.len(),
+                    next: Bytes::default(),
+                    after_space: Some(Bytes::default()),
+                });
+            }
+            if !sid.is_tagged() {
+                continue;
+            }
+            // A match ending inside the anchor, or a state the filter does not reason about.
+            return None;
+        }
+        let next = alive_after(dfa, cache, sid)?;
+        // One state for all whitespace after the anchor, kept by further whitespace.
+        let spaced = dfa.next_state(cache, sid, b' ').ok()?;
+        let mut after_space = None;
+        if !spaced.is_tagged() {
+            let mut same = true;
+            for &w in &SPACE {
+                same &= dfa.next_state(cache, sid, w).ok()? == spaced;
+                same &= dfa.next_state(cache, spaced, w).ok()? == spaced;
+            }
+            if same {
+                after_space = Some(alive_after(dfa, cache, spaced)?);
+            }
+        }
+        Some(Follow {
+            len: anchor.len(),
+            next,
+            after_space,
+        })
+    }
+
+    /// Whether a match may start at `p`, where this anchor occurs in `hay` (in any case).
+    #[inline]
+    pub(crate) fn allows(&self, hay: &[u8], p: usize) -> bool {
+        let q = p + self.len;
+        let Some(&b) = hay.get(q) else {
+            return true;
+        };
+        if !self.next.contains(b) {
+            return false;
+        }
+        match self.after_space {
+            Some(after) if is_space(b) => {
+                let rest = &hay[q + 1..];
+                match rest.iter().position(|&c| !is_space(c)) {
+                    Some(k) => after.contains(rest[k]),
+                    // The text ends in whitespace: the end of input may match.
+                    None => true,
+                }
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The bytes whose transition from `sid` does not lead to the dead state (bytes of one class
+/// of the DFA have the same transitions: one byte of each is tried).
+fn alive_after(dfa: &DFA, cache: &mut Cache, sid: LazyStateID) -> Option<Bytes> {
+    let classes = dfa.byte_classes();
+    let mut alive_class = [false; 256];
+    let mut tried = [false; 256];
+    let mut alive = Bytes::default();
+    for b in 0..=255u8 {
+        let c = usize::from(classes.get(b));
+        if !tried[c] {
+            tried[c] = true;
+            alive_class[c] = !dfa.next_state(cache, sid, b).ok()?.is_dead();
+        }
+        if alive_class[c] {
+            alive.insert(b);
+        }
+    }
+    Some(alive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex_automata::util::syntax;
+    use regex_automata::Input;
+
+    fn dfa(p: &str) -> DFA {
+        DFA::builder()
+            .syntax(
+                syntax::Config::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .case_insensitive(true),
+            )
+            .build(p)
+            .expect("pattern compiles")
+    }
+
+    fn matches_at(d: &DFA, hay: &[u8], p: usize) -> bool {
+        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
+        let mut cache = d.create_cache();
+        d.try_search_fwd(&mut cache, &input)
+            .expect("lazy DFA search")
+            .is_some()
+    }
+
+    #[test]
+    fn a_refused_start_never_matches() {
+        let cases: [(&str, &str); 5] = [
+            (
+                r"\b(in|into|to)\s+(every|each|all|any)\s+(reply|replies)",
+                "in",
+            ),
+            (
+                r"\b(in|into|to)\s+(every|each|all|any)\s+(reply|replies)",
+                "into",
+            ),
+            (r"\bi\s+am\s+(the|your)\s+(developer|admin)\b", "i"),
+            (
+                r"\b(the\s+)?(assistant|agent|model)\s+(always\s+)?(runs|sends)",
+                "the",
+            ),
+            (r"\B(?:['`]|‘)[^'`\n]{2,20}?(?:['`]|’)\B", "'"),
+        ];
+        let texts: [&[u8]; 9] = [
+            b"in every reply; In  Each replies; in the reply; into\t\neach reply",
+            b"INTO ANY REPLY, into every  response, in",
+            b"i am the developer; I  AM your admin; i was; I\nam the admin, i ",
+            b"the assistant runs; The model always sends; the user; THE  AGENT sends",
+            b"the\n\nagent runs x the",
+            b"a 'quoted' word, it's 'x' and 'ab' `code` \xe2\x80\x98tick\xe2\x80\x99",
+            b"in  ",
+            b"the the the assistant assistant runs",
+            b"",
+        ];
+        let mut refused = 0;
+        for (pattern, anchor) in cases {
+            let d = dfa(pattern);
+            let mut cache = d.create_cache();
+            let f = Follow::of(&d, &mut cache, anchor.as_bytes()).expect("filter is built");
+            for hay in texts {
+                for p in 0..hay.len() {
+                    let occurs = hay.len() - p >= anchor.len()
+                        && hay[p..p + anchor.len()].eq_ignore_ascii_case(anchor.as_bytes());
+                    if occurs && !f.allows(hay, p) {
+                        refused += 1;
+                        assert!(!matches_at(&d, hay, p), "{pattern} at {p} of {hay:?}");
+                    }
+                }
+            }
+        }
+        // The filter does refuse: "in the", "i was", "the user", ...
+        assert!(refused >= 10, "{refused}");
+    }
+
+    #[test]
+    fn no_filter_where_it_could_not_be_exact() {
+        // A match may end inside the anchor.
+        let d = dfa(r"\bi");
+        assert!(Follow::of(&d, &mut d.create_cache(), b"in").is_none());
+        // The anchor's letters matter in one case only.
+        let d = dfa(r"(?-i:IN)\s+x");
+        assert!(Follow::of(&d, &mut d.create_cache(), b"in").is_none());
+    }
+
+    #[test]
+    fn space_is_the_set() {
+        for b in 0..=255u8 {
+            assert_eq!(is_space(b), SPACE.contains(&b), "{b}");
+        }
+    }
+
+    #[test]
+    fn whitespace_then_the_next_byte_decides() {
+        let d = dfa(r"\bin\s+every\b");
+        let f = Follow::of(&d, &mut d.create_cache(), b"in").expect("filter is built");
+        assert!(f.allows(b"in every", 0));
+        assert!(f.allows(b"In \t\n Every", 0));
+        assert!(!f.allows(b"in the", 0));
+        assert!(!f.allows(b"inside", 0));
+        // Text that ends in the anchor or its whitespace is left to the search.
+        assert!(f.allows(b"in", 0));
+        assert!(f.allows(b"in  ", 0));
+    }
+}
