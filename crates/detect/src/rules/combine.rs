@@ -651,6 +651,62 @@ fn value_does(c: &Ctx<'_>, d: usize) -> bool {
             .any(|w| matches!(*w, "pass" | "set" | "leave" | "provide" | "send" | "use"))
 }
 
+/// The word at `s..e` is "token(s)" counted as a language model's units ("thousands of tokens",
+/// "token usage", "max tokens"), not a credential.
+fn token_count(text: &str, s: usize, e: usize) -> bool {
+    if !text[s..e].to_ascii_lowercase().starts_with("token") {
+        return false;
+    }
+    let before: Vec<String> = text[..s]
+        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let next = text[e..]
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let counted_by = |w: &str| {
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || [
+                "thousands",
+                "hundreds",
+                "millions",
+                "fewer",
+                "many",
+                "max",
+                "maximum",
+                "input",
+                "output",
+                "context",
+                "prompt",
+                "completion",
+                "llm",
+            ]
+            .contains(&w)
+    };
+    before.first().is_some_and(|w| counted_by(w))
+        || (before.first().is_some_and(|w| w == "of")
+            && before.get(1).is_some_and(|w| counted_by(w)))
+        || [
+            "usage",
+            "count",
+            "counts",
+            "budget",
+            "limit",
+            "limits",
+            "consumption",
+            "cost",
+            "costs",
+            "window",
+            "spend",
+            "used",
+        ]
+        .contains(&next.as_str())
+}
+
 /// A silent "act" that does nothing: "silently ignored", "silently rejected". Not "quietly
 /// rounded" or "silently dropped": those change or hide data.
 fn no_op(m: &str) -> bool {
@@ -675,6 +731,21 @@ pub(crate) fn combine_in(
     revealed: bool,
     params: &[String],
 ) -> Vec<Hit> {
+    // "this can cut the response by thousands of tokens": a model's tokens counted, no secret.
+    let counted;
+    let atoms = if atoms
+        .iter()
+        .any(|&(a, s, e)| a == Atom::SecretNoun && token_count(text, s, e))
+    {
+        counted = atoms
+            .iter()
+            .filter(|&&(a, s, e)| !(a == Atom::SecretNoun && token_count(text, s, e)))
+            .copied()
+            .collect::<Vec<_>>();
+        &counted[..]
+    } else {
+        atoms
+    };
     let c = build_ctx(text, atoms, refs, starts, kind, revealed, params);
     // Room for the hits of most fields without reallocating.
     let mut hits = Hits(Vec::with_capacity(8));
