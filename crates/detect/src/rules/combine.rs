@@ -651,6 +651,28 @@ fn value_does(c: &Ctx<'_>, d: usize) -> bool {
             .any(|w| matches!(*w, "pass" | "set" | "leave" | "provide" | "send" | "use"))
 }
 
+/// The bare word "conversation(s)" at `s..e` names one that is started or created ("start a
+/// threaded conversation", "open a new conversation"), a record of some service, not the chat
+/// with the model.
+fn conversation_made(text: &str, s: usize, e: usize) -> bool {
+    let w = &text[s..e];
+    if !(w.eq_ignore_ascii_case("conversation") || w.eq_ignore_ascii_case("conversations")) {
+        return false;
+    }
+    text[..s]
+        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| {
+            [
+                "start", "starts", "open", "opens", "create", "creates", "begin", "begins", "new",
+                "threaded",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        })
+}
+
 /// The word at `s..e` is "token(s)" counted as a language model's units ("thousands of tokens",
 /// "token usage", "max tokens"), not a credential.
 fn token_count(text: &str, s: usize, e: usize) -> bool {
@@ -731,18 +753,20 @@ pub(crate) fn combine_in(
     revealed: bool,
     params: &[String],
 ) -> Vec<Hit> {
-    // "this can cut the response by thousands of tokens": a model's tokens counted, no secret.
-    let counted;
-    let atoms = if atoms
-        .iter()
-        .any(|&(a, s, e)| a == Atom::SecretNoun && token_count(text, s, e))
-    {
-        counted = atoms
+    // "this can cut the response by thousands of tokens": a model's tokens counted, no secret;
+    // "start a threaded conversation on the issue": a conversation made, not the running chat.
+    let not_private = |&(a, s, e): &(Atom, usize, usize)| {
+        (a == Atom::SecretNoun && token_count(text, s, e))
+            || (a == Atom::Conversation && conversation_made(text, s, e))
+    };
+    let kept;
+    let atoms = if atoms.iter().any(not_private) {
+        kept = atoms
             .iter()
-            .filter(|&&(a, s, e)| !(a == Atom::SecretNoun && token_count(text, s, e)))
+            .filter(|x| !not_private(x))
             .copied()
             .collect::<Vec<_>>();
-        &counted[..]
+        &kept[..]
     } else {
         atoms
     };
