@@ -651,6 +651,14 @@ fn value_does(c: &Ctx<'_>, d: usize) -> bool {
             .any(|w| matches!(*w, "pass" | "set" | "leave" | "provide" | "send" | "use"))
 }
 
+/// "system notes", "admin messages" in lowercase prose: records of a service (a tracker's
+/// system notes), not a marker that imitates a privileged channel ("SYSTEM NOTE", "[system]").
+fn records_named(m: &str) -> bool {
+    !m.bytes().any(|b| b.is_ascii_uppercase())
+        && (m.ends_with("notes") || m.ends_with("messages"))
+        && m.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+}
+
 /// The bare word "conversation(s)" at `s..e` names one that is started or created ("start a
 /// threaded conversation", "open a new conversation"), a record of some service, not the chat
 /// with the model.
@@ -755,9 +763,11 @@ pub(crate) fn combine_in(
 ) -> Vec<Hit> {
     // "this can cut the response by thousands of tokens": a model's tokens counted, no secret;
     // "start a threaded conversation on the issue": a conversation made, not the running chat.
+    // "threads including system notes and replies": a kind of record named in lowercase prose.
     let not_private = |&(a, s, e): &(Atom, usize, usize)| {
         (a == Atom::SecretNoun && token_count(text, s, e))
             || (a == Atom::Conversation && conversation_made(text, s, e))
+            || (a == Atom::FakeMarker && records_named(&text[s..e]))
     };
     let kept;
     let atoms = if atoms.iter().any(not_private) {
