@@ -34,6 +34,10 @@ pub(crate) struct Starts {
     anchors: Vec<Box<[u8]>>,
     /// Per folded byte, the 1-byte anchor's index + 1 (0: none).
     one: [u32; 256],
+    /// Some anchor is marked to count anywhere: only then does `for_each` compute where such
+    /// anchors may start (the result scanners have none, and that is two more shifts and a
+    /// pack per byte on every answer the gateway inspects).
+    has_anywhere: bool,
     /// Anchors of 2 bytes, 3 bytes, and 4 bytes or more, by a hash of their first bytes.
     buckets: [Buckets; 3],
 }
@@ -301,6 +305,7 @@ impl Starts {
         Starts {
             classes,
             pair_classes,
+            has_anywhere: anywhere.contains(&true),
             anchors,
             one,
             buckets,
@@ -339,12 +344,21 @@ impl Starts {
             // Per position, as bit masks (8 positions per multiply): a word byte, and whether
             // its bytes may begin an anchor.
             let (mut words, mut starts, mut anywhere) = (0u64, 0u64, 0u64);
-            for k in 0..8 {
-                let x0 = read8(&buf, 8 * k);
-                let x1 = read8(&buf, 8 * k + 1);
-                words |= pack(x0) << (8 * k);
-                starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
-                anywhere |= pack(may_start(x0, x1, &ANYWHERE)) << (8 * k);
+            if self.has_anywhere {
+                for k in 0..8 {
+                    let x0 = read8(&buf, 8 * k);
+                    let x1 = read8(&buf, 8 * k + 1);
+                    words |= pack(x0) << (8 * k);
+                    starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
+                    anywhere |= pack(may_start(x0, x1, &ANYWHERE)) << (8 * k);
+                }
+            } else {
+                for k in 0..8 {
+                    let x0 = read8(&buf, 8 * k);
+                    let x1 = read8(&buf, 8 * k + 1);
+                    words |= pack(x0) << (8 * k);
+                    starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
+                }
             }
             if end - base < 64 {
                 starts &= (1 << (end - base)) - 1;
