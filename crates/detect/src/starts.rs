@@ -344,20 +344,16 @@ impl Starts {
             // Per position, as bit masks (8 positions per multiply): a word byte, and whether
             // its bytes may begin an anchor.
             let (mut words, mut starts, mut anywhere) = (0u64, 0u64, 0u64);
+            for k in 0..8 {
+                let x0 = read8(&buf, 8 * k);
+                let x1 = read8(&buf, 8 * k + 1);
+                words |= pack(x0) << (8 * k);
+                starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
+            }
             if self.has_anywhere {
                 for k in 0..8 {
-                    let x0 = read8(&buf, 8 * k);
-                    let x1 = read8(&buf, 8 * k + 1);
-                    words |= pack(x0) << (8 * k);
-                    starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
+                    let (x0, x1) = (read8(&buf, 8 * k), read8(&buf, 8 * k + 1));
                     anywhere |= pack(may_start(x0, x1, &ANYWHERE)) << (8 * k);
-                }
-            } else {
-                for k in 0..8 {
-                    let x0 = read8(&buf, 8 * k);
-                    let x1 = read8(&buf, 8 * k + 1);
-                    words |= pack(x0) << (8 * k);
-                    starts |= pack(may_start(x0, x1, &AT_WORDS)) << (8 * k);
                 }
             }
             if end - base < 64 {
