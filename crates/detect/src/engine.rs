@@ -89,13 +89,12 @@ impl Engine {
                     .collect()
             })
             .unwrap_or_default();
-        let purpose = purpose(tool);
         self.scan_fields(
             &walk::tool(tool),
             &Item {
                 own,
                 params: &params,
-                purpose: &purpose,
+                def: Some(tool),
             },
         )
     }
@@ -103,11 +102,10 @@ impl Engine {
     /// Judges a prompt definition (`name`, `title`, `description`, `arguments`).
     pub fn scan_prompt(&self, prompt: &Value) -> Report {
         let own = prompt.get("name").and_then(Value::as_str).unwrap_or("");
-        let purpose = purpose(prompt);
         let item = Item {
             own,
             params: &[],
-            purpose: &purpose,
+            def: Some(prompt),
         };
         self.scan_fields(&walk::prompt(prompt), &item)
     }
@@ -118,7 +116,7 @@ impl Engine {
         let item = Item {
             own,
             params: &[],
-            purpose: "",
+            def: None,
         };
         self.scan_fields(&walk::resource(resource), &item)
     }
@@ -142,7 +140,7 @@ impl Engine {
             &Item {
                 own: "",
                 params: &[],
-                purpose: "",
+                def: None,
             },
         )
     }
@@ -153,7 +151,7 @@ impl Engine {
         let item = Item {
             own: own_name,
             params: &[],
-            purpose: "",
+            def: None,
         };
         self.scan_field(
             field,
@@ -173,7 +171,9 @@ impl Engine {
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
             if f.is_name && is_argument_name(&f.path) {
-                if let Some((rule, message)) = param_names::judge(f.text, item.purpose) {
+                if let Some((rule, message)) =
+                    param_names::judge(f.text, || item.def.map(purpose).unwrap_or_default())
+                {
                     findings.push(Finding {
                         rule_id: rule.id,
                         severity: rule.severity,
@@ -377,9 +377,9 @@ struct Item<'a> {
     own: &'a str,
     /// The tool's argument names, lowercase.
     params: &'a [String],
-    /// What the item says it is for (name, title, description): argument names are judged
-    /// against it.
-    purpose: &'a str,
+    /// The definition itself, for what it says it is for (`purpose`): argument names are judged
+    /// against it, and only a name that asks for private data needs it built.
+    def: Option<&'a Value>,
 }
 
 /// The item's name, title and description, joined: what it says it is for.

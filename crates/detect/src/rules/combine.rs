@@ -196,6 +196,11 @@ impl Ctx<'_> {
         let (ss, _) = self.sentence(self.sent(pos));
         self.each(Atom::Negation).any(|(n, _)| n >= ss && n < pos)
     }
+    /// A negation anywhere in sentence `s` ("never include the secret in your reply").
+    pub(super) fn sentence_negated(&self, s: usize) -> bool {
+        let (ss, se) = self.sentence(s);
+        self.each(Atom::Negation).any(|(n, _)| n >= ss && n < se)
+    }
     /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
     /// "as the tags", "in `meta`".
     pub(super) fn names_param(&self, s: usize) -> bool {

@@ -187,12 +187,16 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
     }
 }
 
-/// Judges one argument name of a tool whose own text is `purpose`. Returns the rule and a message
-/// when the name asks for private data the tool has no business with.
-pub(crate) fn judge(name: &str, purpose: &str) -> Option<(&'static Rule, String)> {
+/// Judges one argument name of a tool whose own text `purpose` gives (built only when the name
+/// asks for private data at all). Returns the rule and a message when it asks for data the tool
+/// has no business with.
+pub(crate) fn judge(
+    name: &str,
+    purpose: impl FnOnce() -> String,
+) -> Option<(&'static Rule, String)> {
     let w = words(name);
     let src = source(&w)?;
-    if purpose_covers(purpose, &w, src) {
+    if purpose_covers(&purpose(), &w, src) {
         return None;
     }
     let what = match src {
@@ -221,33 +225,50 @@ mod tests {
 
     #[test]
     fn names_asking_for_private_data_off_purpose() {
-        assert!(judge("content_from_reading_ssh_id_rsa", "Adds two numbers.").is_some());
-        assert!(judge("previous_messages", "Gets the weather for a city.").is_some());
-        assert!(judge("conversationHistory", "Converts units.").is_some());
-        assert!(judge("aws_credentials_file_contents", "Formats a date.").is_some());
-        assert!(judge("read_env_api_key", "A tool").is_some());
-        assert!(judge("tokenFromLocalConfig", "Looks up a word.").is_some());
+        assert!(
+            judge("content_from_reading_ssh_id_rsa", || "Adds two numbers."
+                .into())
+            .is_some()
+        );
+        assert!(judge("previous_messages", || "Gets the weather for a city."
+            .into())
+        .is_some());
+        assert!(judge("conversationHistory", || "Converts units.".into()).is_some());
+        assert!(judge("aws_credentials_file_contents", || "Formats a date.".into()).is_some());
+        assert!(judge("read_env_api_key", || "A tool".into()).is_some());
+        assert!(judge("tokenFromLocalConfig", || "Looks up a word.".into()).is_some());
     }
 
     #[test]
     fn names_the_tool_is_about_pass() {
-        assert!(judge("ssh_private_key", "Runs a command on a host over SSH.").is_none());
-        assert!(judge("ssh_key_contents", "Connects to a server over SSH.").is_none());
-        assert!(judge("conversation", "Summarises a conversation.").is_none());
-        assert!(judge("chat_id", "Sends a notification.").is_none());
-        assert!(judge("conversationId", "Looks up a ticket.").is_none());
-        assert!(judge("user_message", "Asks the assistant a question.").is_none());
-        assert!(judge(
-            "system_prompt",
-            "Generates text with an LLM given a prompt."
-        )
+        assert!(
+            judge("ssh_private_key", || "Runs a command on a host over SSH."
+                .into())
+            .is_none()
+        );
+        assert!(
+            judge("ssh_key_contents", || "Connects to a server over SSH."
+                .into())
+            .is_none()
+        );
+        assert!(judge("conversation", || "Summarises a conversation.".into()).is_none());
+        assert!(judge("chat_id", || "Sends a notification.".into()).is_none());
+        assert!(judge("conversationId", || "Looks up a ticket.".into()).is_none());
+        assert!(judge("user_message", || "Asks the assistant a question.".into()).is_none());
+        assert!(judge("system_prompt", || {
+            "Generates text with an LLM given a prompt.".into()
+        })
         .is_none());
-        assert!(judge("password", "Logs in to the service.").is_none());
-        assert!(judge("api_key", "Searches the web.").is_none());
-        assert!(judge("env", "Deploys to an environment.").is_none());
-        assert!(judge("api_key_env_var", "Calls the API.").is_none());
-        assert!(judge("read_env_api_key", "Reads an API key from the env file.").is_none());
-        assert!(judge("content", "Writes a file.").is_none());
-        assert!(judge("seed", "Generates random numbers.").is_none());
+        assert!(judge("password", || "Logs in to the service.".into()).is_none());
+        assert!(judge("api_key", || "Searches the web.".into()).is_none());
+        assert!(judge("env", || "Deploys to an environment.".into()).is_none());
+        assert!(judge("api_key_env_var", || "Calls the API.".into()).is_none());
+        assert!(
+            judge("read_env_api_key", || "Reads an API key from the env file."
+                .into())
+            .is_none()
+        );
+        assert!(judge("content", || "Writes a file.".into()).is_none());
+        assert!(judge("seed", || "Generates random numbers.".into()).is_none());
     }
 }
