@@ -179,15 +179,17 @@ fn md_comments(text: &str, hits: &mut Vec<Hit>) {
 
 fn padding(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    // A deep run needs 300 blank bytes or 25 line breaks: most texts have neither in total.
-    if b.len() < 300 && b.iter().filter(|&&c| c == b'\n').count() < 25 {
+    // A deep run is at least 25 blank bytes long, so it covers a whole 8-byte chunk of the
+    // text: most texts have no such chunk, and most chunks are rejected by their first byte.
+    let blank = |c: &u8| matches!(c, b' ' | b'\n' | b'\t' | b'\r');
+    if !b.chunks_exact(8).any(|chunk| chunk.iter().all(blank)) {
         return;
     }
     let mut run_start = 0;
     let mut newlines = 0;
     let mut run = 0;
     for (i, &c) in b.iter().enumerate() {
-        if c == b' ' || c == b'\n' || c == b'\t' || c == b'\r' {
+        if blank(&c) {
             if run == 0 {
                 run_start = i;
                 newlines = 0;
