@@ -36,8 +36,27 @@ pub(crate) struct Cleaned<'a> {
 }
 
 fn is_plain_ascii(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' || b == b'\r')
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\n' | b'\t' | b'\r');
+    // Eight bytes at a time: most fields are printable ASCII, and a chunk with no byte at or
+    // above 0x7F and none below 0x20 needs no look at its bytes (only a chunk with a control
+    // byte, most often a line break, is looked at byte by byte).
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // "Some byte is below n" for n <= 0x80 (exact for the chunk as a whole).
+        let below = |n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+        let del = x ^ (ONES * 0x7F);
+        if x & HIGH != 0 || del.wrapping_sub(ONES) & !del & HIGH != 0 {
+            return false;
+        }
+        if below(0x20) != 0 && !chunk.iter().all(plain) {
+            return false;
+        }
+    }
+    tail.iter().all(plain)
 }
 
 fn is_direction_mark(c: char) -> bool {
@@ -409,5 +428,34 @@ fn fold_homoglyphs(orig: &str, out: &mut Out) {
             format!("{words} word(s) spelled with Cyrillic/Greek look-alike letters"),
             shown,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_ascii_test_agrees_with_its_definition() {
+        let plain = |t: &str| {
+            t.bytes()
+                .all(|b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t' || b == b'\r')
+        };
+        // Every ASCII byte at every place of the 8-byte chunks and of the tail, and a
+        // non-ASCII char.
+        let mut texts = vec![
+            String::new(),
+            "caf\u{e9} au lait, s'il vous plait".to_owned(),
+        ];
+        for b in 0..0x80u8 {
+            for at in 0..19 {
+                let mut t: Vec<u8> = b"The quick brown fox".to_vec();
+                t[at] = b;
+                texts.push(String::from_utf8(t).unwrap_or_default());
+            }
+        }
+        for t in &texts {
+            assert_eq!(is_plain_ascii(t), plain(t), "{t:?}");
+        }
     }
 }
