@@ -8,6 +8,7 @@
 //! single signals carry low weights that cannot block on their own.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use super::atoms::{Atom, ATOM_COUNT};
 use super::catalog::*;
@@ -331,141 +332,168 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             // A first sentence in the imperative is how honest tools say what they do.
             return (false, false);
         }
-        const ADVERBS: &[&str] = &[
-            "also",
-            "then",
-            "please",
-            "quietly",
-            "silently",
-            "just",
-            "simply",
-            "additionally",
-            "now",
-            "secretly",
-            "afterwards",
-            "afterward",
-            "next",
-            "finally",
-            "subsequently",
-            "first",
-        ];
         let mut words = t
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
-        // Words are ASCII letters and the lists lowercase: compared without a lowercased copy.
-        let one_of = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
         let mut w = words.next().unwrap_or("");
-        while one_of(ADVERBS, w) {
+        while among(&ADVERB_SET, w) {
             w = words.next().unwrap_or("");
         }
-        const VERBS: &[&str] = &[
-            "bypass",
-            "circumvent",
-            "disable",
-            "suppress",
-            "take",
-            "keep",
-            "make",
-            "load",
-            "prefer",
-            "grab",
-            "find",
-            "get",
-            "fetch",
-            "obtain",
-            "place",
-            "supply",
-            "provide",
-            "store",
-            "save",
-            "log",
-            "share",
-            "apply",
-            "push",
-            "post",
-            "open",
-            "visit",
-            "navigate",
-            "reveal",
-            "output",
-            "print",
-            "tell",
-            "ask",
-            "call",
-            "use",
-            "run",
-            "invoke",
-            "execute",
-            "send",
-            "read",
-            "include",
-            "pass",
-            "append",
-            "set",
-            "change",
-            "modify",
-            "replace",
-            "redirect",
-            "add",
-            "delete",
-            "remove",
-            "reset",
-            "forward",
-            "copy",
-            "upload",
-            "post",
-            "write",
-            "overwrite",
-            "ignore",
-            "always",
-            "never",
-            "first",
-            "then",
-            "attach",
-            "insert",
-            "put",
-            "embed",
-            "collect",
-            "gather",
-            "extract",
-            "email",
-            "leak",
-            "approve",
-            "merge",
-            "accept",
-            "grant",
-            "transfer",
-            "pay",
-            "wire",
-            "remember",
-            "install",
-            "download",
-            "respond",
-            "reply",
-            "route",
-            "echo",
-            "skip",
-            "enable",
-            "disable",
-            "recommend",
-            "promote",
-            "invite",
-            "fill",
-            "treat",
-            "multiply",
-            "double",
-            "increase",
-            "reduce",
-            "raise",
-            "steal",
-            "exfiltrate",
-            "harvest",
-            "hijack",
-        ];
         let order =
-            one_of(VERBS, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
+            among(&VERB_SET, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
         (order, order && after_condition)
     }
+}
+
+/// Words that may come before the verb of an order ("then send ...", "quietly read ...").
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "please",
+    "quietly",
+    "silently",
+    "just",
+    "simply",
+    "additionally",
+    "now",
+    "secretly",
+    "afterwards",
+    "afterward",
+    "next",
+    "finally",
+    "subsequently",
+    "first",
+];
+
+/// Verbs that open an order (after a condition, `looks_imperative` also takes others).
+const VERBS: &[&str] = &[
+    "bypass",
+    "circumvent",
+    "disable",
+    "suppress",
+    "take",
+    "keep",
+    "make",
+    "load",
+    "prefer",
+    "grab",
+    "find",
+    "get",
+    "fetch",
+    "obtain",
+    "place",
+    "supply",
+    "provide",
+    "store",
+    "save",
+    "log",
+    "share",
+    "apply",
+    "push",
+    "post",
+    "open",
+    "visit",
+    "navigate",
+    "reveal",
+    "output",
+    "print",
+    "tell",
+    "ask",
+    "call",
+    "use",
+    "run",
+    "invoke",
+    "execute",
+    "send",
+    "read",
+    "include",
+    "pass",
+    "append",
+    "set",
+    "change",
+    "modify",
+    "replace",
+    "redirect",
+    "add",
+    "delete",
+    "remove",
+    "reset",
+    "forward",
+    "copy",
+    "upload",
+    "post",
+    "write",
+    "overwrite",
+    "ignore",
+    "always",
+    "never",
+    "first",
+    "then",
+    "attach",
+    "insert",
+    "put",
+    "embed",
+    "collect",
+    "gather",
+    "extract",
+    "email",
+    "leak",
+    "approve",
+    "merge",
+    "accept",
+    "grant",
+    "transfer",
+    "pay",
+    "wire",
+    "remember",
+    "install",
+    "download",
+    "respond",
+    "reply",
+    "route",
+    "echo",
+    "skip",
+    "enable",
+    "disable",
+    "recommend",
+    "promote",
+    "invite",
+    "fill",
+    "treat",
+    "multiply",
+    "double",
+    "increase",
+    "reduce",
+    "raise",
+    "steal",
+    "exfiltrate",
+    "harvest",
+    "hijack",
+];
+
+/// `ADVERBS` and `VERBS` as sorted keys (`key`), for `among`: a sentence's first words are
+/// looked up by binary search on integers instead of being compared with each of about 110
+/// entries.
+static ADVERB_SET: LazyLock<Vec<u128>> = LazyLock::new(|| keys(ADVERBS));
+static VERB_SET: LazyLock<Vec<u128>> = LazyLock::new(|| keys(VERBS));
+
+fn keys(words: &[&str]) -> Vec<u128> {
+    let mut v: Vec<u128> = words.iter().filter_map(|w| key(w)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// A word of at most 16 bytes, ASCII-lowercased, as one integer (zero bytes after it).
+fn key(w: &str) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..w.len())?.copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
+}
+
+/// Whether the ASCII word `w` is, in any case, one of the words of `keys` (see `keys`).
+fn among(keys: &[u128], w: &str) -> bool {
+    key(w).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
 /// After "When ..., " a bare verb starts an order ("sign it", "replace the host"); a determiner,
@@ -1232,5 +1260,21 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
                 format!("an order that reaches {}", hit.join(" and ")),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_looked_up_in_any_case() {
+        for w in ADVERBS.iter().chain(VERBS) {
+            assert!(w.len() <= 16 && !w.contains('\0'), "{w}");
+        }
+        assert!(among(&VERB_SET, "Send") && among(&VERB_SET, "EXFILTRATE"));
+        assert!(among(&ADVERB_SET, "Quietly") && !among(&ADVERB_SET, "quiet"));
+        assert!(!among(&VERB_SET, "") && !among(&VERB_SET, "sendsendsendsendsend"));
+        assert!(!among(&VERB_SET, "sen") && !among(&VERB_SET, "sends"));
     }
 }
