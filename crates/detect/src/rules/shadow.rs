@@ -9,14 +9,12 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, FieldKind, Hits};
-use super::tools::{squash, starts_with_ci, RefKind, ToolRef};
+use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // "use `user_stated_os_version`" names one of this tool's own arguments, not another tool.
-    let own_param = |r: &ToolRef| {
-        let n = squash(&r.name);
-        c.params.iter().any(|p| squash(p) == n)
-    };
+    // (squashed bytes compared in place: no key strings per reference and argument)
+    let own_param = |r: &ToolRef| c.params.iter().any(|p| squashed(p).eq(squashed(&r.name)));
     let calls: Vec<&ToolRef> = c
         .refs
         .iter()

@@ -64,7 +64,7 @@ pub(crate) fn squash(name: &str) -> String {
 }
 
 /// The bytes of `squash(name)`, without building it.
-fn squashed(name: &str) -> impl Iterator<Item = u8> + '_ {
+pub(crate) fn squashed(name: &str) -> impl Iterator<Item = u8> + '_ {
     // Bytes, not chars: the bytes of a non-ASCII char are never ASCII alphanumerics.
     name.bytes()
         .filter(u8::is_ascii_alphanumeric)
