@@ -956,46 +956,48 @@ pub(crate) fn combine_in(
         || c.refs.iter().any(|r| !r.is_self && !r.negated);
     // Hiding an omission ("skip any issue labelled 'security' and do not tell the user") or the
     // tool's own traffic ("never mention this tool's network requests") is a data flow too.
-    let hidden_act = c.conceals().any(|(s0, _)| {
-        let s = c.sent(s0);
-        let (ss, se) = c.sentence(s);
-        let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
-        let sent = c.text[ss..se].to_ascii_lowercase();
-        c.conditional_imperative(s)
-            || [
-                "skip",
-                "omit",
-                "leave out",
-                "delet",
-                "remov",
-                "discard",
-                "replac",
-                "alter",
-                "falsif",
-                "lower than",
-                "higher than",
-                "adjust",
-                "execut",
-                "production",
-                "hide ",
-                "filter out",
-                "exclude",
-                "suppress",
-                "network",
-                "request",
-                "upload",
-                "telemetry",
-                "tracking",
-                "collect",
-                "transmi",
-                // "proceed with the call and do not mention this tool": a call kept unseen.
-                "the call",
-                "invok",
-            ]
-            .iter()
-            .any(|w| sent.contains(w))
-    });
-    if data_flow || hidden_act {
+    let hidden_act = || {
+        c.conceals().any(|(s0, _)| {
+            let s = c.sent(s0);
+            let (ss, se) = c.sentence(s);
+            let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
+            let sent = c.text[ss..se].to_ascii_lowercase();
+            c.conditional_imperative(s)
+                || [
+                    "skip",
+                    "omit",
+                    "leave out",
+                    "delet",
+                    "remov",
+                    "discard",
+                    "replac",
+                    "alter",
+                    "falsif",
+                    "lower than",
+                    "higher than",
+                    "adjust",
+                    "execut",
+                    "production",
+                    "hide ",
+                    "filter out",
+                    "exclude",
+                    "suppress",
+                    "network",
+                    "request",
+                    "upload",
+                    "telemetry",
+                    "tracking",
+                    "collect",
+                    "transmi",
+                    // "proceed with the call and do not mention this tool": a call kept unseen.
+                    "the call",
+                    "invok",
+                ]
+                .iter()
+                .any(|w| sent.contains(w))
+        })
+    };
+    if data_flow || hidden_act() {
         if let Some(span) = c.conceals().next() {
             hits.push(
                 &SECRECY_CONCEAL,
@@ -1072,7 +1074,6 @@ pub(crate) fn combine_in(
         .filter(|r| r.kind != RefKind::Trigger && !r.is_self && !r.negated)
     {
         let s = c.sent(r.start);
-        let lname = r.name.to_ascii_lowercase();
         const STEMS: &[&str] = &[
             "delete",
             "remove",
@@ -1090,16 +1091,23 @@ pub(crate) fn combine_in(
             "uninstall",
             "overwrite",
         ];
-        let destructive_name = STEMS.iter().any(|st| lname.contains(st));
-        let destructive_act = {
+        // Each test only when the ones before leave the outcome open (the name test lowercases
+        // a copy; whether the sentence is ordered may need its mood).
+        let destructive_name = || {
+            let lname = r.name.to_ascii_lowercase();
+            STEMS.iter().any(|st| lname.contains(st))
+        };
+        let destructive_act = || {
             let (_, se) = c.sentence(s);
             c.each(Atom::Destructive)
                 .any(|(d, _)| d > r.end && d < se.min(r.end + 80))
         };
-        let ordered = c.near(Atom::Modal, s)
-            || c.imperative_start(s)
-            || (s + 1 < c.starts.len() && c.imperative_start(s + 1));
-        if (destructive_name || destructive_act) && ordered {
+        let ordered = || {
+            c.near(Atom::Modal, s)
+                || c.imperative_start(s)
+                || (s + 1 < c.starts.len() && c.imperative_start(s + 1))
+        };
+        if (destructive_act() || destructive_name()) && ordered() {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
                 DESTRUCTIVE_DIRECTIVE.weight,
