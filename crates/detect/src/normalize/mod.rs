@@ -160,7 +160,7 @@ pub(crate) fn skeleton(name: &str) -> String {
 pub(crate) fn excerpt(text: &str, max: usize) -> String {
     let b = text.as_bytes();
     let head = &b[..b.len().min(max)];
-    if head.iter().all(|c| (0x20..0x7f).contains(c)) {
+    if printable_ascii(head) {
         // Printable ASCII (the common case): chars are bytes and none needs escaping.
         let mut out = String::with_capacity(head.len() + 3);
         out.push_str(&text[..head.len()]);
@@ -184,6 +184,29 @@ pub(crate) fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+/// Whether the 8 bytes of `chunk` are all printable ASCII (0x20..0x7F), tested at once.
+pub(crate) fn printable8(chunk: &[u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(*chunk);
+    // "Some byte is below n" (n <= 0x80) is `(x - n per byte) & !x & HIGH != 0`, exact for the
+    // word as a whole (a borrow starts only at a byte below n); DEL is the zero byte of `del`.
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let del = x ^ (ONES * 0x7F);
+    let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+    (x & HIGH) | below_space | is_del == 0
+}
+
+/// Whether `b` is all printable ASCII (0x20..0x7F), 8 bytes at a time.
+pub(crate) fn printable_ascii(b: &[u8]) -> bool {
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    chunks
+        .map(|c| c.try_into().unwrap_or([0; 8]))
+        .all(|c| printable8(&c))
+        && tail.iter().all(|c| (0x20..0x7f).contains(c))
+}
+
 /// Safe slice of `text` at byte offsets that may not be char boundaries.
 pub(crate) fn slice(text: &str, start: usize, end: usize) -> &str {
     let mut s = start.min(text.len());
@@ -195,4 +218,22 @@ pub(crate) fn slice(text: &str, start: usize, end: usize) -> &str {
         e += 1;
     }
     &text[s..e]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_test_agrees_with_its_definition() {
+        // Every byte value at every place of the 8-byte chunk and of the tail.
+        for b in 0..=255u8 {
+            for at in 0..11 {
+                let mut t: Vec<u8> = b"hello world".to_vec();
+                t[at] = b;
+                let want = t.iter().all(|c| (0x20..0x7f).contains(c));
+                assert_eq!(printable_ascii(&t), want, "{t:?}");
+            }
+        }
+    }
 }

@@ -37,26 +37,14 @@ pub(crate) struct Cleaned<'a> {
 
 fn is_plain_ascii(text: &str) -> bool {
     let plain = |b: &u8| (0x20..0x7f).contains(b) || matches!(b, b'\n' | b'\t' | b'\r');
-    // Eight bytes at a time: most fields are printable ASCII, and a chunk with no byte at or
-    // above 0x7F and none below 0x20 needs no look at its bytes (only a chunk with a control
-    // byte, most often a line break, is looked at byte by byte).
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Eight bytes at a time: most fields are printable ASCII, and only a chunk with a control
+    // byte (most often a line break) is looked at byte by byte.
     let chunks = text.as_bytes().chunks_exact(8);
     let tail = chunks.remainder();
-    for chunk in chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // "Some byte is below n" for n <= 0x80 (exact for the chunk as a whole).
-        let below = |n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-        let del = x ^ (ONES * 0x7F);
-        if x & HIGH != 0 || del.wrapping_sub(ONES) & !del & HIGH != 0 {
-            return false;
-        }
-        if below(0x20) != 0 && !chunk.iter().all(plain) {
-            return false;
-        }
-    }
-    tail.iter().all(plain)
+    chunks
+        .map(|c| c.try_into().unwrap_or([0; 8]))
+        .all(|c| super::printable8(&c) || c.iter().all(plain))
+        && tail.iter().all(plain)
 }
 
 fn is_direction_mark(c: char) -> bool {
