@@ -17,7 +17,7 @@
 //! The anchor lists are checked against the plain full scan by a test.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
@@ -182,8 +182,10 @@ struct AnchorSet {
     owners: Vec<Vec<u16>>,
     gates_from: Vec<usize>,
     /// For each anchor, per `Start` spec in `owners`, what may follow that spec's anchor there
-    /// for a match to start (`None`: anything).
-    follows: Vec<Vec<Option<Follow>>>,
+    /// for a match to start (`None`: anything): made the first time the anchor is seen
+    /// (`follows`), as most anchors never occur in a short run (building all of them took about
+    /// a quarter of every engine build, ~25 ms).
+    follows: Vec<OnceLock<Box<[Option<Follow>]>>>,
     /// The anchors, as `starts` numbers them.
     words: Vec<&'static str>,
 }
@@ -232,64 +234,61 @@ impl AnchorSet {
             starts: Starts::with_anywhere(words.iter().map(|w| w.as_bytes()).zip(anywhere)),
             owners,
             gates_from,
-            follows: Vec::new(),
+            follows: (0..words.len()).map(|_| OnceLock::new()).collect(),
             words,
         }
     }
 
-    /// Fills `follows`: for each anchor and `Start` spec that owns it, the filter of the
-    /// spec's longest anchor that is a prefix of it (the one that occurs where it is reported),
-    /// built with the spec's lazy DFA (`specs`, `dfas` as in `Atoms`). One DFA is walked at a
-    /// time, with a cache dropped before the next one's is made: the caches of all would hold
-    /// megabytes at once.
-    fn add_follows(&mut self, specs: &[(Atom, Matcher)], dfas: &[DFA]) {
-        // (DFA, spec, the spec's anchor) of each owner, grouped by DFA.
-        let key = |w: &str, spec: u16| -> Option<(usize, u16, &'static str)> {
-            let Matcher::Start(d) = specs[usize::from(spec)].1 else {
-                return None;
-            };
-            let own = SPECS[usize::from(spec)]
-                .anchors
-                .iter()
-                .filter(|a| {
-                    a.len() <= w.len() && w.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
-                })
-                .max_by_key(|a| a.len())?;
-            Some((d, spec, own))
-        };
-        let mut keys: Vec<(usize, u16, &'static str)> = self
-            .words
-            .iter()
-            .zip(&self.owners)
-            .zip(&self.gates_from)
-            .flat_map(|((w, owners), &n)| owners[..n].iter().filter_map(|&s| key(w, s)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut found = std::collections::HashMap::with_capacity(keys.len());
-        for group in keys.chunk_by(|a, b| a.0 == b.0) {
-            let d = group[0].0;
-            let mut cache = dfas[d].create_cache();
-            for &(_, spec, own) in group {
-                let f = Follow::of(&dfas[d], &mut cache, own.to_ascii_lowercase().as_bytes());
-                found.insert((spec, own), f);
-            }
+    /// The filters of `anchor` (see `follows`), made on first use: for each `Start` spec that
+    /// owns it, that of the spec's longest anchor that is a prefix of it (the one that occurs
+    /// where it is reported), built with the spec's lazy DFA and this thread's cache of it
+    /// (`specs`, `dfas`, `caches` as in `Atoms` and `Scratch`). Made once per engine (another
+    /// thread may make the same filters meanwhile; either is kept).
+    #[inline]
+    fn follows(
+        &self,
+        anchor: usize,
+        specs: &[(Atom, Matcher)],
+        dfas: &[DFA],
+        caches: &mut [Option<Cache>],
+    ) -> &[Option<Follow>] {
+        match self.follows[anchor].get() {
+            Some(f) => f,
+            None => self.make_follows(anchor, specs, dfas, caches),
         }
-        self.follows = self
-            .words
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn make_follows(
+        &self,
+        anchor: usize,
+        specs: &[(Atom, Matcher)],
+        dfas: &[DFA],
+        caches: &mut [Option<Cache>],
+    ) -> &[Option<Follow>] {
+        let w = self.words[anchor];
+        let made = self.owners[anchor][..self.gates_from[anchor]]
             .iter()
-            .zip(&self.owners)
-            .zip(&self.gates_from)
-            .map(|((w, owners), &n)| {
-                owners[..n]
+            .map(|&spec| {
+                let Matcher::Start(d) = specs[usize::from(spec)].1 else {
+                    return None;
+                };
+                let own = SPECS[usize::from(spec)]
+                    .anchors
                     .iter()
-                    .map(|&s| {
-                        key(w, s)
-                            .and_then(|(_, spec, own)| found.get(&(spec, own)).copied().flatten())
+                    .filter(|a| {
+                        a.len() <= w.len()
+                            && w.as_bytes()[..a.len()].eq_ignore_ascii_case(a.as_bytes())
                     })
-                    .collect()
+                    .max_by_key(|a| a.len())?;
+                // The thread's search cache: the states walked here are those the searches from
+                // this anchor start with (a fresh cache per anchor cost more than all of them).
+                let cache = caches[d].get_or_insert_with(|| dfas[d].create_cache());
+                Follow::of(&dfas[d], cache, own.to_ascii_lowercase().as_bytes())
             })
             .collect();
+        self.follows[anchor].get_or_init(|| made)
     }
 }
 
@@ -324,12 +323,10 @@ impl Atoms {
             positions: vec![Vec::new(); n_specs],
             hit: vec![0; n_specs.div_ceil(64)],
         });
-        let mut anchors = AnchorSet::build();
-        anchors.add_follows(&specs, &dfas);
         Ok(Atoms {
             specs,
             dfas,
-            anchors,
+            anchors: AnchorSet::build(),
             scratch: Pool::new(make),
         })
     }
@@ -357,7 +354,8 @@ impl Atoms {
                 positions[spec].push(p as u32);
             };
             if !inside_word {
-                for (&spec, follow) in leads.iter().zip(&set.follows[anchor]) {
+                let follows = set.follows(anchor, &self.specs, &self.dfas, caches);
+                for (&spec, follow) in leads.iter().zip(follows) {
                     if follow.is_none_or(|f| f.allows(hay, p)) {
                         add(spec);
                     }

@@ -5,9 +5,10 @@
 //! anchored search reads the anchor, perhaps the spaces after it, and dies on the next byte
 //! ("in the ..." for `\b(in|into|to)\s+(every|each|all|any)\s+...`). Each such search costs a
 //! start-state look-up and a few transitions, ~180 instructions; most of a clean tool's atom
-//! time went there. So, once per (pattern, anchor), the pattern's own lazy DFA is walked over the
-//! anchor, from each start state an anchor may see (the look-behind classes), and the bytes that
-//! do not kill it next are noted, and, when every whitespace byte leads to one state that
+//! time went there. So, once per (pattern, anchor), the first time the anchor occurs in a scanned
+//! text, the pattern's own lazy DFA is walked over the anchor, from each start state an anchor may
+//! see (the look-behind classes), and the bytes that do not kill it next are noted, and, when
+//! every whitespace byte leads to one state that
 //! whitespace keeps (`\s+`), the bytes that may follow the run of whitespace. A search is run
 //! only when the text's next bytes are among them. This is exact, not a heuristic: a byte
 //! outside the set leads the DFA to its dead state with no match seen on the way (the filter is
@@ -66,7 +67,8 @@ pub(crate) struct Follow {
 impl Follow {
     /// The filter for `anchor` (lowercase, as the specs list it) of the pattern compiled as
     /// `dfa`, or `None` when it cannot be exact (see the module docs) or the lazy DFA fails.
-    /// `cache` is a cache of `dfa` used for nothing else.
+    /// `cache` is a cache of `dfa` (the searches' own will do: a clear while the filter is made,
+    /// which would make its state comparisons meaningless, yields `None`).
     pub(crate) fn of(dfa: &DFA, cache: &mut Cache, anchor: &[u8]) -> Option<Follow> {
         let clears = cache.clear_count();
         // The start states an anchor may see: at the start of the text, after a non-word byte,
