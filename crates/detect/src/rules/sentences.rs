@@ -16,6 +16,20 @@ const MAY_END: [bool; 256] = {
     t
 };
 
+/// Bit 7 set in the first byte of the 8 of `x` (little-endian) that is one of the ASCII bytes of
+/// `MAY_END` or from 0x80 up (a CJK stop begins there), and perhaps in later bytes; 0 when there
+/// is none. (`(v - 1 per byte) & !v & 0x80 per byte` flags the first zero byte of `v` exactly: a
+/// borrow starts only at a zero byte and runs upward.)
+fn may_end_in(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_at = |c: u8| {
+        let v = x ^ (ONES * u64::from(c));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
+    (x & HIGH) | zero_at(b'\n') | zero_at(b'.') | zero_at(b'!') | zero_at(b'?') | zero_at(b';')
+}
+
 /// Start offsets of sentences in `text` (always begins with 0).
 pub(crate) fn starts(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
@@ -24,6 +38,16 @@ pub(crate) fn starts(text: &str) -> Vec<usize> {
     out.push(0);
     let mut i = 0;
     while i < b.len() {
+        // Eight bytes at a time up to the first that may end a sentence (most bytes cannot).
+        if let Some(&chunk) = b[i..].first_chunk::<8>() {
+            match may_end_in(u64::from_le_bytes(chunk)) {
+                0 => {
+                    i += 8;
+                    continue;
+                }
+                m => i += m.trailing_zeros() as usize / 8,
+            }
+        }
         let c = b[i];
         if !MAY_END[usize::from(c)] {
             i += 1;
@@ -123,6 +147,26 @@ pub(crate) fn index(starts: &[usize], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_end_in_flags_the_first_byte_that_may_end_exactly() {
+        let special = |b: u8| b >= 0x80 || MAY_END[usize::from(b)];
+        let pool = [
+            b'a', b' ', b'.', b'\n', b'!', b'?', b';', 0xE3, 0x80, 0x7F, 0, b'-', b'/',
+        ];
+        let mut x: u32 = 99;
+        for _ in 0..20_000 {
+            let mut chunk = [0u8; 8];
+            for c in &mut chunk {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                *c = pool[(x >> 16) as usize % pool.len()];
+            }
+            let want = chunk.iter().position(|&c| special(c));
+            let m = may_end_in(u64::from_le_bytes(chunk));
+            let got = (m != 0).then(|| m.trailing_zeros() as usize / 8);
+            assert_eq!(got, want, "{chunk:?}");
+        }
+    }
 
     #[test]
     fn splits_on_sentence_ends_not_paths() {
