@@ -201,6 +201,38 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(s);
         self.each(Atom::Negation).any(|(n, _)| n >= ss && n < se)
     }
+    /// Sentence `s` names credentials only as what a step *produces*: "call sign_in first to
+    /// obtain an access token", "call AssumeRole to get credentials for the target account". An
+    /// authentication flow mints a new secret for the call; it does not carry an existing one
+    /// away. Someone else's or stored secrets ("to obtain the user's API keys", "to get all
+    /// saved passwords") and files or the conversation never count as produced.
+    pub(super) fn secret_obtained(&self, s: usize) -> bool {
+        let others = [
+            Atom::SensPath,
+            Atom::Conversation,
+            Atom::Contents,
+            Atom::StrongSecret,
+        ];
+        if !self.in_sent(Atom::SecretNoun, s) || others.iter().any(|a| self.in_sent(*a, s)) {
+            return false;
+        }
+        let (ss, se) = self.sentence(s);
+        // "call open_file with path './state/seed.txt' to obtain the session token": read from
+        // a file, so an existing secret.
+        let sent = &self.text[ss..se];
+        if sent.contains('/')
+            || sent.split(|ch: char| !ch.is_ascii_alphabetic()).any(|w| {
+                ["file", "files", "path", "disk"]
+                    .iter()
+                    .any(|f| w.eq_ignore_ascii_case(f))
+            })
+        {
+            return false;
+        }
+        self.each(Atom::SecretNoun)
+            .filter(|&(p, _)| p >= ss && p < se)
+            .all(|(p, _)| produced_before(&self.text[ss..p]))
+    }
     /// Sentence `s` names one of the tool's own arguments as a receiver: "into the caption",
     /// "as the tags", "in `meta`".
     pub(super) fn names_param(&self, s: usize) -> bool {
@@ -242,6 +274,46 @@ impl Ctx<'_> {
 
 /// Whether sentence `sentence` (the `index`-th of its field) opens with an order, and whether it
 /// does so after a condition ("When/Before ..., <order>").
+/// The words just before a secret noun make it the product of a step: an obtaining verb in a
+/// purpose clause or a "returns" ("to obtain an access token", "which returns a session token"),
+/// with nothing between them that points at an existing owner or store ("the user's", "all",
+/// "stored").
+fn produced_before(prefix: &str) -> bool {
+    const OBTAIN: &[&str] = &[
+        "get", "obtain", "retrieve", "receive", "generate", "request", "refresh", "acquire",
+        "mint", "issue", "create", "fetch", "exchange",
+    ];
+    const RETURN: &[&str] = &[
+        "returns",
+        "obtains",
+        "issues",
+        "yields",
+        "gives",
+        "generates",
+    ];
+    const LEAD: &[&str] = &["to", "and", "then", "which", "that", "will"];
+    const OWNED: &[&str] = &[
+        "user", "user's", "users", "users'", "all", "every", "any", "stored", "saved", "their",
+        "your", "existing", "private", "his", "her", "other", "cached",
+    ];
+    let words: Vec<&str> = prefix
+        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let tail = &words[words.len().saturating_sub(6)..];
+    let Some(v) = tail.iter().rposition(|w| {
+        OBTAIN.iter().any(|o| w.eq_ignore_ascii_case(o))
+            || RETURN.iter().any(|o| w.eq_ignore_ascii_case(o))
+    }) else {
+        return false;
+    };
+    let led = RETURN.iter().any(|o| tail[v].eq_ignore_ascii_case(o))
+        || (v > 0 && LEAD.iter().any(|l| tail[v - 1].eq_ignore_ascii_case(l)));
+    led && !tail[v + 1..]
+        .iter()
+        .any(|w| OWNED.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
 fn imperative(sentence: &str, index: usize) -> (bool, bool) {
     {
         let s = index;
@@ -1167,6 +1239,36 @@ fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
     })
 }
 
+/// Sentence `s` aims at money or a recipient. An identifier named as what a call takes ("call
+/// assume_role with the account id", "the channel id") moves nothing by itself: it counts only
+/// when something is done to it in the sentence (changed, sent, set to a literal).
+fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let mut spans = c
+        .each(Atom::Recipient)
+        .filter(|&(p, _)| p >= ss && p < se)
+        .peekable();
+    if spans.peek().is_none() {
+        return false;
+    }
+    let acted = [
+        Atom::TamperLiteral,
+        Atom::Transfer,
+        Atom::Email,
+        Atom::Url,
+        Atom::QuotedLiteral,
+    ]
+    .iter()
+    .any(|a| c.in_sent(*a, s));
+    acted
+        || spans.any(|(p, e)| {
+            let w = c.text[p..e].to_ascii_lowercase();
+            !(w.ends_with("id") || w.ends_with("number") || w.ends_with("address"))
+                || w.starts_with("bc1")
+                || w.starts_with("0x")
+        })
+}
+
 /// An order that reaches beyond the tool on several fronts at once. Each front alone is common in
 /// honest text ("call list_projects first", "reads ~/.ssh/config", "sends to the recipients in
 /// `to`"); an order that combines two or more of them in one sentence (or takes up the one
@@ -1201,7 +1303,8 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
                     Atom::Conversation,
                 ]
                 .iter()
-                .any(|a| c.in_sent(*a, s)),
+                .any(|a| c.in_sent(*a, s))
+                    && !c.secret_obtained(s),
             ),
             (
                 "an outside destination",
@@ -1215,7 +1318,7 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ),
             (
                 "money or recipients",
-                c.in_sent(Atom::Recipient, s) || c.in_sent(Atom::TamperStrong, s),
+                c.in_sent(Atom::TamperStrong, s) || money_or_recipient(c, s),
             ),
         ];
         let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();

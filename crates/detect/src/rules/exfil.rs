@@ -215,7 +215,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::Conversation, s)
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
-                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s)))
+                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
+                && !c.secret_obtained(s))
     };
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
