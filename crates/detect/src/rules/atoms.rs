@@ -83,9 +83,15 @@ pub(crate) enum Atom {
     /// A verb of theft: steal, hijack, exfiltrate, siphon, intercept. Honest tools describe
     /// such acts; they never order them.
     Theft,
+    /// Personal data beyond the conversation: clipboard, keystrokes, device fingerprints,
+    /// location, contacts, the screen.
+    Personal,
+    /// A party outside the user and the tool's service: "third parties", "our servers",
+    /// "an external analytics endpoint".
+    Outside,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Theft as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Outside as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

@@ -4,7 +4,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, Hits};
-use super::tools::RefKind;
+use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
@@ -197,7 +197,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         ]
         .iter()
         .any(|w| sent.contains(w));
-        if collection {
+        let disclosure = sent
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .any(|w| DISCLOSURE.contains(&w));
+        if collection && !disclosure {
             let w = if s == 0 { EXFIL_DECLARED.weight } else { 60 };
             h.push(
                 &EXFIL_DECLARED,
@@ -206,6 +209,23 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 "says the tool sends the conversation or secrets away for its own purposes".into(),
             );
             break;
+        }
+    }
+
+    // Collection off the tool's purpose: a later sentence says private or personal data (the
+    // clipboard, location history, a device fingerprint, credentials) goes to a party outside
+    // the user ("third parties", "a remote endpoint", "our analytics servers", a URL), and the
+    // tool's purpose sentence says nothing of that data. No order needed: the tool declares it
+    // takes what its job never needed.
+    if !c.in_param && (c.has(Atom::Outside) || c.has(Atom::Url) || c.has(Atom::Email)) {
+        if let Some(s) = (1..c.starts.len()).find(|&s| off_purpose_collection(c, s)) {
+            h.push(
+                &EXFIL_DECLARED,
+                60,
+                c.sentence(s),
+                "says the tool sends private data its purpose does not need to an outside party"
+                    .into(),
+            );
         }
     }
 
@@ -433,4 +453,161 @@ fn open_query(text: &str, url_end: usize) -> bool {
     ]
     .iter()
     .any(|w| after.contains(w))
+}
+
+/// Words of an honest data disclosure: a privacy tool says what it strips before anything leaves;
+/// an honest notice names its processor and terms ("shared with Twilio, our third-party
+/// provider, under its privacy policy").
+const DISCLOSURE: &[&str] = &[
+    "redact",
+    "redacts",
+    "redacted",
+    "anonymize",
+    "anonymizes",
+    "anonymized",
+    "anonymise",
+    "anonymised",
+    "mask",
+    "masks",
+    "masked",
+    "strip",
+    "strips",
+    "stripped",
+    "except",
+    "provider",
+    "providers",
+    "processor",
+    "processors",
+    "subprocessor",
+    "subprocessors",
+    "privacy",
+    "gdpr",
+    "consent",
+    "opt",
+    "encrypted",
+    "tls",
+    "https",
+];
+
+/// Sentence `s` (not the purpose sentence) declares that private or personal data leaves for an
+/// outside party, and the purpose sentence names none of that data.
+fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
+    const DATA: [Atom; 5] = [
+        Atom::Personal,
+        Atom::Conversation,
+        Atom::SecretNoun,
+        Atom::StrongSecret,
+        Atom::SensPath,
+    ];
+    let (ss, se) = c.sentence(s);
+    let addressed = c.in_sent(Atom::Url, s) || c.real_email_in(s);
+    // "An external service" or "a remote server" is often the very service a tool is for
+    // ("credentials are sent to AWS STS, an external service"): with no address, secrets count
+    // only when they go to a party named as someone else's (third parties, partners, our
+    // servers, analytics); personal data counts either way.
+    let parties = || c.each(Atom::Outside).filter(|&(p, _)| p >= ss && p < se);
+    let named = parties().any(|(p, e)| {
+        let w = &c.text.as_bytes()[p..e];
+        !(starts_with_ci(w, b"remote") || starts_with_ci(w, b"external"))
+    });
+    if !(addressed || parties().next().is_some()) || c.sentence_negated(s) {
+        return false;
+    }
+    let data: &[Atom] = if addressed || named {
+        &DATA
+    } else {
+        &DATA[..2]
+    };
+    if !data.iter().any(|a| c.in_sent(*a, s)) {
+        return false;
+    }
+    // An order to send to an address is `exfil.external_sink`'s: this rule is for what the tool
+    // says it does (or an order with no address: "send them to the attacker").
+    if (c.in_sent(Atom::Url, s) || c.in_sent(Atom::Email, s))
+        && (c.directive(s) || c.imperative_start(s))
+    {
+        return false;
+    }
+    let sent = c.text[ss..se].to_ascii_lowercase();
+    let words: Vec<&str> = sent
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    // Descriptive verbs of data leaving or being kept ("is streamed", "caches", "sold").
+    let moved = c.in_sent(Atom::Transfer, s)
+        || c.in_sent(Atom::Read, s)
+        || has(&[
+            "stream",
+            "streams",
+            "streamed",
+            "streaming",
+            "cache",
+            "caches",
+            "cached",
+            "caching",
+            "uploads",
+            "uploading",
+            "collects",
+            "collected",
+            "records",
+            "recorded",
+            "captures",
+            "captured",
+            "sold",
+            "sells",
+            "sell",
+            "transfers",
+            "transferred",
+            "retains",
+            "retained",
+            "beacons",
+            "syncs",
+            "synced",
+            "mirrored",
+            "sends",
+        ]);
+    if !moved || has(DISCLOSURE) {
+        return false;
+    }
+    // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
+    // purpose; a contacts tool that "syncs contacts with the remote server" is on it.
+    let (ps, pe) = c.sentence(0);
+    let purpose = c.text[ps..pe].to_ascii_lowercase();
+    const GENERIC: &[&str] = &[
+        "data",
+        "information",
+        "details",
+        "history",
+        "contents",
+        "content",
+        "your",
+        "user",
+        "users",
+        "personal",
+        "their",
+        "full",
+        "entire",
+        "current",
+        "the",
+        "all",
+        "any",
+    ];
+    !c.atoms
+        .iter()
+        .filter(|(a, p, _)| DATA.contains(a) && *p >= ss && *p < se)
+        .all(|&(_, p, e)| {
+            c.text[p..e]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3 && !GENERIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
+                .any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    let stem = w.strip_suffix('s').unwrap_or(&w);
+                    // "geolocation" is covered by a purpose about a "location", and back.
+                    purpose.contains(stem)
+                        || purpose
+                            .split(|ch: char| !ch.is_ascii_alphabetic())
+                            .any(|p| p.len() >= 5 && stem.contains(p))
+                })
+        })
 }

@@ -628,6 +628,31 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(instead|rather)\s*,?\s+(tell|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(\w+\s+){0,4}(is|are|was|were|has\s+been)\s+(corrupt\w*|broken|lost|infected|expired|unavailable|out\s+of\s+stock)\b"),
     spec(Atom::Deceive, Start, &["states", "state", "say", "says", "claim", "claims"],
         r"\b(states?|says?|claims?)\s+that\s+(other|competing|rival)\s+(\w+\s+){0,2}(are|is)\s+(out\s+of\s+stock|unavailable|closed|worse|unsafe|more\s+expensive)\b"),
+    // Inflections the main Transfer pattern's `(s|ed|ing)?` cannot spell: "shared", "stored",
+    // "saved", "sharing", "copied", "submitted", "logged", "transmitted", "sent".
+    spec(Atom::Transfer, Start, &["shar", "stor", "sav", "past", "encod", "provid", "suppli", "copi", "submitt", "embedd", "exfiltrat", "transmitt", "logg", "concatenat", "sent", "written", "writing"],
+        r"\b(shared|sharing|stored|storing|saved|saving|pasted|pasting|encoded|encoding|provided|providing|supplied|copied|copies|submitted|submitting|embedded|embedding|exfiltrated|exfiltrating|transmitted|transmitting|logged|logging|concatenated|concatenating|sent|written|writing)\b"),
+    // Personal data beyond the conversation and credentials: what a tool could take from the
+    // user's machine or life without being asked (clipboard, keystrokes, device fingerprints,
+    // location, contacts, the screen).
+    spec(Atom::Personal, Start, &["clipboard", "key", "keystroke", "keylog", "device", "machine", "browser", "hardware", "fingerprint", "mac", "gps", "precise", "location", "geolocation", "contacts", "photo", "screen", "microphone", "camera", "personal", "pii", "home", "installed", "running"],
+        concat!(
+            r"\bclipboard\b|\bkey\s?strokes?\b|\bkeylog\w*|\bkey\s?logg(ing|er)\b",
+            r"|\b(device|machine|browser|hardware)\s+(fingerprints?|identifiers?|ids?|serial(\s+numbers?)?)\b",
+            r"|\bfingerprints?\s+of\s+(the\s+|your\s+|this\s+)?(machine|device|system|browser|computer)\b|\bmac\s+address(es)?\b",
+            r"|\b(gps|precise)\s+(location|coordinates|position)\b|\blocation\s+(data|history|trail)\b|\bgeolocation\b|\bcontacts\b|\bphoto\s+library\b",
+            r"|\bscreen\s?(shots?|recordings?|captures?|contents?)\b|\bmicrophone\b|\bcamera\s+(feed|stream|roll)\b",
+            r"|\bpersonal(ly\s+identifiable)?\s+(data|information|details|files|documents)\b|\bpii\b|\bhome\s+director(y|ies)\b",
+            r"|\binstalled\s+(applications|apps|software|programs)\b|\brunning\s+processes\b"),
+    ),
+    // A party outside the user and the service the tool is for: where declared collection goes.
+    spec(Atom::Outside, Start, &["remote", "external", "third", "3rd", "advertis", "marketing", "business", "analytics", "commercial", "affiliate", "partners", "our", "data", "tracking", "telemetry", "collection", "attacker"],
+        concat!(
+            r"\b(remote|external)\s+(\w+\s+){0,2}?(servers?|endpoints?|hosts?|services?|backends?|collectors?|storage|urls?|domains?|parties|party|locations?)\b",
+            r"|\b(third|3rd)[\s-]part(y|ies)\b|\b(advertising|marketing|business|analytics|commercial|affiliate)\s+partners?\b|\bpartners\b",
+            r"|\bour\s+(own\s+)?(servers?|backend|cloud|analytics|collectors?|infrastructure|databases?)\b|\bdata\s+brokers?\b",
+            r"|\b(analytics|tracking|telemetry|collection)\s+(servers?|endpoints?|services?|pipelines?|backends?|platforms?|domains?)\b|\battackers?\b"),
+    ),
 ];
 
 #[cfg(test)]
