@@ -89,9 +89,12 @@ pub(crate) enum Atom {
     /// A party outside the user and the tool's service: "third parties", "our servers",
     /// "an external analytics endpoint".
     Outside,
+    /// Elevated privileges or an unrestricted mode granted to the model ("ACT AS: System
+    /// Administrator", "you have root privileges", "developer mode enabled").
+    Privilege,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Outside as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Privilege as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

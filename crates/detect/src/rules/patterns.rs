@@ -653,6 +653,15 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\bour\s+(own\s+)?(servers?|backend|cloud|analytics|collectors?|infrastructure|databases?)\b|\bdata\s+brokers?\b",
             r"|\b(analytics|tracking|telemetry|collection)\s+(servers?|endpoints?|services?|pipelines?|backends?|platforms?|domains?)\b|\battackers?\b"),
     ),
+    // Privilege framing: the model is told it holds powers nobody gave it. Honest tools state a
+    // requirement ("requires administrator privileges", "run as administrator"); these grant or
+    // claim them for the model. ("Developer mode enabled" is a `FakeMarker`.)
+    spec(Atom::Privilege, Start, &["act", "acting", "operate", "operating"],
+        r"\b(act|acting|operate|operating)\s+as\s*:?\s*(a\s+|an\s+|the\s+)?(system\s+|server\s+|root\s+|domain\s+|super\s*)?(administrator|admin|root|superuser|super\s+user|sysadmin)\b(\s+(with|having)\s+(full|unrestricted|unlimited|all)\b)?"),
+    spec(Atom::Privilege, Start, &["you"],
+        r"\byou\s+(now\s+|currently\s+)?(have|hold|possess|are\s+granted|have\s+been\s+granted|are\s+given|have\s+been\s+given|are\s+running\s+with|operate\s+with)\s+(full\s+|unrestricted\s+|elevated\s+|unlimited\s+|complete\s+|special\s+)*(admin|administrator|administrative|root|superuser|elevated|unrestricted|god|sudo|system)[\s-](level\s+)?(privileges?|access|rights|permissions|mode|clearance)\b"),
+    spec(Atom::Privilege, Start, &["all", "safety", "security", "content", "ethical", "usual", "normal", "your"],
+        r"\b(all\s+|your\s+|the\s+|usual\s+|normal\s+)?(safety|security|content|ethical|usual|normal)\s+(restrictions|filters|guidelines|policies|rules|limitations|constraints|guardrails)\s+((are|have\s+been|were|do)\s+)?(now\s+)?(lifted|disabled|removed|suspended|off|waived|not\s+apply|no\s+longer\s+apply|void)\b"),
 ];
 
 #[cfg(test)]
