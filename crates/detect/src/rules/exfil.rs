@@ -43,7 +43,28 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // Sensitive files: named together with an act on them, in a directive.
     for (s0, e0) in c.each(Atom::SensPath) {
         let s = c.sent(s0);
-        let acts = c.in_sent(Atom::Destructive, s)
+        // Revoking or rotating a credential named by kind ("revoke any user's personal access
+        // token") protects it; deleting a credential *file* is still an act on it.
+        let revoked = !c.text[s0..e0].contains(['/', '.', '~']) && {
+            let (ss, se) = c.sentence(s);
+            c.text[ss..se]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .any(|w| {
+                    [
+                        "revoke",
+                        "revokes",
+                        "rotate",
+                        "rotates",
+                        "invalidate",
+                        "invalidates",
+                        "expire",
+                        "expires",
+                    ]
+                    .iter()
+                    .any(|r| w.eq_ignore_ascii_case(r))
+                })
+        };
+        let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
             || c.in_sent(Atom::TamperLiteral, s)
             || c.in_sent(Atom::Prescribe, s);
         let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
@@ -236,7 +257,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
                 && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
-                && !c.secret_obtained(s))
+                && !c.secret_obtained(s)
+                && secret_named_positively(c, s))
     };
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
@@ -608,6 +630,26 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
                         || purpose
                             .split(|ch: char| !ch.is_ascii_alphabetic())
                             .any(|p| p.len() >= 5 && stem.contains(p))
+                })
+        })
+}
+
+/// Some secret noun of sentence `s` is named as something that exists, not ruled out: "(no
+/// credentials needed)", "NOT for: deploy tokens" name none.
+fn secret_named_positively(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    c.each(Atom::SecretNoun)
+        .filter(|&(p, _)| p >= ss && p < se)
+        .any(|(p, _)| {
+            !c.text[ss..p]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| {
+                    ["no", "not", "without"]
+                        .iter()
+                        .any(|n| w.eq_ignore_ascii_case(n))
                 })
         })
 }
