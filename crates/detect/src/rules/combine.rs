@@ -1359,15 +1359,12 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ),
             (
                 "private data",
-                [
-                    Atom::SensPath,
-                    Atom::SecretNoun,
-                    Atom::StrongSecret,
-                    Atom::Conversation,
-                ]
-                .iter()
-                .any(|a| c.in_sent(*a, s))
-                    && !c.secret_obtained(s),
+                [Atom::SensPath, Atom::StrongSecret, Atom::Conversation]
+                    .iter()
+                    .any(|a| c.in_sent(*a, s))
+                    || (c.in_sent(Atom::SecretNoun, s)
+                        && !c.secret_obtained(s)
+                        && super::exfil::secret_named_positively(c, s)),
             ),
             (
                 "an outside destination",

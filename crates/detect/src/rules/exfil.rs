@@ -636,7 +636,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
 
 /// Some secret noun of sentence `s` is named as something that exists, not ruled out: "(no
 /// credentials needed)", "NOT for: deploy tokens" name none.
-fn secret_named_positively(c: &Ctx<'_>, s: usize) -> bool {
+pub(super) fn secret_named_positively(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     c.each(Atom::SecretNoun)
         .filter(|&(p, _)| p >= ss && p < se)
