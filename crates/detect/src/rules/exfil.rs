@@ -218,10 +218,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         ]
         .iter()
         .any(|w| sent.contains(w));
-        let disclosure = sent
-            .split(|ch: char| !ch.is_ascii_alphabetic())
-            .any(|w| DISCLOSURE.contains(&w));
-        if collection && !disclosure {
+        if collection && !disclosure(&sent) {
             let w = if s == 0 { EXFIL_DECLARED.weight } else { 60 };
             h.push(
                 &EXFIL_DECLARED,
@@ -239,7 +236,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // tool's purpose sentence says nothing of that data. No order needed: the tool declares it
     // takes what its job never needed.
     if !c.in_param && (c.has(Atom::Outside) || c.has(Atom::Url) || c.has(Atom::Email)) {
-        if let Some(s) = (1..c.starts.len()).find(|&s| off_purpose_collection(c, s)) {
+        if let Some(s) = (0..c.starts.len()).find(|&s| off_purpose_collection(c, s)) {
             h.push(
                 &EXFIL_DECLARED,
                 60,
@@ -477,39 +474,35 @@ fn open_query(text: &str, url_end: usize) -> bool {
     .any(|w| after.contains(w))
 }
 
-/// Words of an honest data disclosure: a privacy tool says what it strips before anything leaves;
-/// an honest notice names its processor and terms ("shared with Twilio, our third-party
-/// provider, under its privacy policy").
+/// Phrases of an honest data disclosure: a privacy tool says what it strips before anything
+/// leaves; an honest notice names its processor and terms ("shared with Twilio, our third-party
+/// provider, under its privacy policy"). Phrases, not words: a "text processor" discloses nothing.
 const DISCLOSURE: &[&str] = &[
     "redact",
-    "redacts",
-    "redacted",
-    "anonymize",
-    "anonymizes",
-    "anonymized",
-    "anonymise",
-    "anonymised",
-    "mask",
-    "masks",
+    "anonymi",
     "masked",
-    "strip",
-    "strips",
     "stripped",
-    "except",
-    "provider",
-    "providers",
-    "processor",
-    "processors",
+    "third-party provider",
+    "third party provider",
+    "our provider",
+    "service provider",
+    "data processor",
     "subprocessor",
-    "subprocessors",
-    "privacy",
+    "sub-processor",
+    "privacy policy",
     "gdpr",
     "consent",
-    "opt",
+    "opt-in",
+    "opt in",
+    "opt-out",
+    "opt out",
     "encrypted",
-    "tls",
-    "https",
 ];
+
+/// Sentence text (lowercase) reads as an honest disclosure.
+fn disclosure(lower: &str) -> bool {
+    DISCLOSURE.iter().any(|d| lower.contains(d))
+}
 
 /// Sentence `s` (not the purpose sentence) declares that private or personal data leaves for an
 /// outside party, and the purpose sentence names none of that data.
@@ -535,14 +528,26 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     if !(addressed || parties().next().is_some()) || c.sentence_negated(s) {
         return false;
     }
+    // "... to a remote server controlled by the attacker": no honest tool names one, so even
+    // the first sentence counts and the tool's purpose cannot cover it.
+    let attacker = parties().any(|(p, e)| c.text[p..e].eq_ignore_ascii_case("attacker"));
+    if s == 0 && !attacker {
+        return false;
+    }
     let data: &[Atom] = if addressed || named {
         &DATA
     } else {
         &DATA[..2]
     };
-    if !data.iter().any(|a| c.in_sent(*a, s)) {
+    // The data may be named in the sentence before ("incorporates a machine fingerprint ...
+    // Fingerprint cached externally").
+    let from = if data.iter().any(|a| c.in_sent(*a, s)) {
+        ss
+    } else if s > 1 && parties().next().is_some() && data.iter().any(|a| c.in_sent(*a, s - 1)) {
+        c.sentence(s - 1).0
+    } else {
         return false;
-    }
+    };
     // An order to send to an address is `exfil.external_sink`'s: this rule is for what the tool
     // says it does (or an order with no address: "send them to the attacker").
     if (c.in_sent(Atom::Url, s) || c.in_sent(Atom::Email, s))
@@ -589,7 +594,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
             "mirrored",
             "sends",
         ]);
-    if !moved || has(DISCLOSURE) {
+    if !moved || disclosure(&sent) {
         return false;
     }
     // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
@@ -615,9 +620,12 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         "all",
         "any",
     ];
+    if attacker {
+        return true;
+    }
     !c.atoms
         .iter()
-        .filter(|(a, p, _)| DATA.contains(a) && *p >= ss && *p < se)
+        .filter(|(a, p, _)| DATA.contains(a) && *p >= from && *p < se)
         .all(|&(_, p, e)| {
             c.text[p..e]
                 .split(|ch: char| !ch.is_ascii_alphabetic())

@@ -646,6 +646,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\binstalled\s+(applications|apps|software|programs)\b|\brunning\s+processes\b"),
     ),
     // A party outside the user and the service the tool is for: where declared collection goes.
+    spec(Atom::Outside, Start, &["stored", "kept", "cached", "saved", "hosted", "held", "archived", "remotely", "externally"], r"\b(stored|kept|cached|saved|hosted|held|archived)\s+(remotely|externally)\b|\b(remotely|externally)\s+(stored|kept|cached|saved|hosted|held|archived)\b"),
     spec(Atom::Outside, Start, &["remote", "external", "third", "3rd", "advertis", "marketing", "business", "analytics", "commercial", "affiliate", "partners", "our", "data", "tracking", "telemetry", "collection", "attacker"],
         concat!(
             r"\b(remote|external)\s+(\w+\s+){0,2}?(servers?|endpoints?|hosts?|services?|backends?|collectors?|storage|urls?|domains?|parties|party|locations?)\b",
