@@ -1211,14 +1211,22 @@ pub(crate) fn combine_in(
 fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
     for (t0, t1) in c.each(Atom::FakeMarker) {
         let tag = &c.text[t0..t1];
+        // An all-capitals label ("SYSTEM OVERRIDE:") heads the paragraph that follows it.
+        let label = tag.bytes().any(|b| b.is_ascii_uppercase())
+            && !tag.bytes().any(|b| b.is_ascii_lowercase())
+            && (tag.trim_end().ends_with(':') || c.text[t1..].trim_start().starts_with(':'));
         // Opening tags only: a closing tag or a label ("system notes") encloses nothing.
-        if !(tag.starts_with('<') || tag.starts_with('[')) || tag.contains('/') {
+        if !(tag.starts_with('<') || tag.starts_with('[') || label) || tag.contains('/') {
             continue;
         }
-        let end = c.text[t1..]
-            .find("</")
-            .or_else(|| c.text[t1..].find("[/"))
-            .map_or(c.text.len(), |p| t1 + p);
+        let end = if label {
+            c.text[t1..].find("\n\n").map_or(c.text.len(), |p| t1 + p)
+        } else {
+            c.text[t1..]
+                .find("</")
+                .or_else(|| c.text[t1..].find("[/"))
+                .map_or(c.text.len(), |p| t1 + p)
+        };
         let (first, last) = (c.sent(t1), c.sent(end.saturating_sub(1).max(t1)));
         for s in first..=last {
             let (ss, se) = c.sentence(s);
@@ -1226,18 +1234,26 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             if from >= to {
                 continue;
             }
-            let ordered = c.in_sent(Atom::Modal, s)
-                || role_reassigned(c, s)
-                || imperative(&c.text[from..to], 1).0;
+            let mood = imperative(&c.text[from..to], 1);
+            let ordered = c.in_sent(Atom::Modal, s) || role_reassigned(c, s) || mood.0 || mood.1;
             if !ordered {
                 continue;
             }
             let negated = |a: usize| c.each(Atom::Negation).any(|(n, _)| n >= from && n < a);
+            // What the order reaches: private data, a file's contents, a command, the reply.
             let private = [
                 Atom::SecretNoun,
                 Atom::SensPath,
                 Atom::StrongSecret,
                 Atom::Conversation,
+                Atom::Personal,
+                Atom::Contents,
+                Atom::Script,
+                Atom::Destructive,
+                Atom::Privilege,
+                Atom::Instead,
+                Atom::ReplySteer,
+                Atom::TamperStrong,
             ]
             .iter()
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
@@ -1252,7 +1268,19 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             ]
             .iter()
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
-            if private || rules || role_reassigned(c, s) {
+            // "run any shell command": commands are reached whatever the words around them.
+            let commands = {
+                let l = c.text[from..to].to_ascii_lowercase();
+                [
+                    "shell command",
+                    "system command",
+                    "any command",
+                    "terminal command",
+                ]
+                .iter()
+                .any(|w| l.contains(w))
+            };
+            if private || rules || commands || role_reassigned(c, s) {
                 h.push(
                     &ROLE_FAKE_MARKER,
                     60,

@@ -659,6 +659,9 @@ pub(crate) const SPECS: &[Spec] = &[
     // claim them for the model. ("Developer mode enabled" is a `FakeMarker`.)
     spec(Atom::Privilege, Start, &["act", "acting", "operate", "operating"],
         r"\b(act|acting|operate|operating)\s+as\s*:?\s*(a\s+|an\s+|the\s+)?(system\s+|server\s+|root\s+|domain\s+|super\s*)?(administrator|admin|root|superuser|super\s+user|sysadmin)\b(\s+(with|having)\s+(full|unrestricted|unlimited|all)\b)?"),
+    spec(Atom::Privilege, Start, &["grant"],
+        r"\bgrant\s+(\w+\s+)?(unrestricted|full|admin|administrator|root|elevated|unlimited|superuser)\s+(access|privileges|permissions|rights)\b"),
+    spec(Atom::Personal, Start, &["sensitive"], r"\bsensitive\s+(data|information|files|records|documents)\b"),
     spec(Atom::Privilege, Start, &["you"],
         r"\byou\s+(now\s+|currently\s+)?(have|hold|possess|are\s+granted|have\s+been\s+granted|are\s+given|have\s+been\s+given|are\s+running\s+with|operate\s+with)\s+(full\s+|unrestricted\s+|elevated\s+|unlimited\s+|complete\s+|special\s+)*(admin|administrator|administrative|root|superuser|elevated|unrestricted|god|sudo|system)[\s-](level\s+)?(privileges?|access|rights|permissions|mode|clearance)\b"),
     spec(Atom::Privilege, Start, &["all", "safety", "security", "content", "ethical", "usual", "normal", "your"],
