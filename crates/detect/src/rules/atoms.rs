@@ -92,9 +92,14 @@ pub(crate) enum Atom {
     /// Elevated privileges or an unrestricted mode granted to the model ("ACT AS: System
     /// Administrator", "you have root privileges", "developer mode enabled").
     Privilege,
+    /// Other tools disparaged to win the model's choice ("outperforms all other calculators",
+    /// "don't settle for inferior alternatives").
+    Disparage,
+    /// Advertising hype: rankings, social proof, urgency, inflated figures.
+    Hype,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Privilege as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Hype as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

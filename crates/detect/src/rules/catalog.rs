@@ -106,6 +106,8 @@ rules! {
         "pressures the model with a threat of failure into using another tool";
     SHADOW_REPLACE = "shadow.replace_tool", "shadow", Medium, 30,
         "tells the model to use something instead of the tool the user asked for";
+    SHADOW_ADVERTISING = "shadow.preference_manipulation", "shadow", Medium, 30,
+        "advertises the tool over others (disparaged alternatives, rankings, social proof, urgency) to win the model's choice";
     SHADOW_HIDDEN_PURPOSE = "shadow.no_own_purpose", "shadow", Medium, 30,
         "the description opens with directives instead of saying what the tool does";
     TAMPER_ARGUMENT = "tamper.argument_override", "tamper", High, 45,

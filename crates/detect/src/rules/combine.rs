@@ -1200,7 +1200,39 @@ pub(crate) fn combine_in(
 
     super::shadow::shadow(&c, kind, &mut hits);
     beyond_purpose(&c, &mut hits);
+    advertising(&c, &mut hits);
     hits.0
+}
+
+/// Advertising aimed at the model (preference manipulation): a tool description that sells
+/// itself against other tools with rankings, social proof and urgency, so that the model picks
+/// it. Honest descriptions say what a tool does; one superlative is common, a pile of them aimed
+/// at the competition is not. Two cues warn; three with one that disparages other tools, or four
+/// of any kind, block.
+fn advertising(c: &Ctx<'_>, h: &mut Hits) {
+    if !(c.has(Atom::Hype) || c.has(Atom::Disparage)) {
+        return;
+    }
+    let disparaging = c.each(Atom::Disparage).count();
+    let cues = disparaging + c.each(Atom::Hype).count();
+    if cues < 2 {
+        return;
+    }
+    let w = if cues >= 4 || (disparaging >= 1 && cues >= 3) {
+        60
+    } else {
+        SHADOW_ADVERTISING.weight
+    };
+    let first = c
+        .first(Atom::Disparage)
+        .or_else(|| c.first(Atom::Hype))
+        .unwrap_or((0, 0));
+    h.push(
+        &SHADOW_ADVERTISING,
+        w,
+        first,
+        format!("advertises the tool to the model ({cues} claims of rank, endorsement, urgency or superiority over other tools)"),
+    );
 }
 
 /// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model
