@@ -83,9 +83,23 @@ pub(crate) enum Atom {
     /// A verb of theft: steal, hijack, exfiltrate, siphon, intercept. Honest tools describe
     /// such acts; they never order them.
     Theft,
+    /// Personal data beyond the conversation: clipboard, keystrokes, device fingerprints,
+    /// location, contacts, the screen.
+    Personal,
+    /// A party outside the user and the tool's service: "third parties", "our servers",
+    /// "an external analytics endpoint".
+    Outside,
+    /// Elevated privileges or an unrestricted mode granted to the model ("ACT AS: System
+    /// Administrator", "you have root privileges", "developer mode enabled").
+    Privilege,
+    /// Other tools disparaged to win the model's choice ("outperforms all other calculators",
+    /// "don't settle for inferior alternatives").
+    Disparage,
+    /// Advertising hype: rankings, social proof, urgency, inflated figures.
+    Hype,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Theft as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Hype as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

@@ -70,6 +70,8 @@ rules! {
         "markup that imitates a system/privileged channel (<IMPORTANT>, [SYSTEM], <|im_start|>)";
     ROLE_REPLY_STEERING = "role.reply_steering", "role", High, 45,
         "orders the model to shape every reply (promote, disparage, add content), beyond this tool's use";
+    ROLE_PRIVILEGE = "role.privilege_grant", "role", High, 45,
+        "grants the model elevated privileges or an unrestricted mode (administrator, root, developer mode, restrictions lifted)";
     ROLE_MODEL_ADDRESS = "role.model_address", "role", Low, 15,
         "addresses the model directly or reassigns its role";
     SECRECY_CONCEAL = "secrecy.conceal_from_user", "secrecy", High, 55,
@@ -89,7 +91,7 @@ rules! {
     EXFIL_SINK = "exfil.external_sink", "exfil", High, 40,
         "directs data to an external address or URL named in the text";
     EXFIL_DECLARED = "exfil.declared_collection", "exfil", High, 50,
-        "says the tool itself ships the conversation or secrets away (analytics, telemetry, 'to improve the service')";
+        "says the tool itself ships the conversation, secrets or personal data away (analytics, telemetry, third parties, 'to improve the service')";
     EXEC_SCRIPT = "exec.script_payload", "exec", High, 40,
         "carries a script or shell payload (cookie theft, fetch to a URL, curl | sh)";
     SHADOW_CALL_OTHER = "shadow.call_other_tool", "shadow", Low, 15,
@@ -104,6 +106,8 @@ rules! {
         "pressures the model with a threat of failure into using another tool";
     SHADOW_REPLACE = "shadow.replace_tool", "shadow", Medium, 30,
         "tells the model to use something instead of the tool the user asked for";
+    SHADOW_ADVERTISING = "shadow.preference_manipulation", "shadow", Medium, 30,
+        "advertises the tool over others (disparaged alternatives, rankings, social proof, urgency) to win the model's choice";
     SHADOW_HIDDEN_PURPOSE = "shadow.no_own_purpose", "shadow", Medium, 30,
         "the description opens with directives instead of saying what the tool does";
     TAMPER_ARGUMENT = "tamper.argument_override", "tamper", High, 45,

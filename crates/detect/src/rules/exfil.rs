@@ -4,7 +4,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, Hits};
-use super::tools::RefKind;
+use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
@@ -43,7 +43,28 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // Sensitive files: named together with an act on them, in a directive.
     for (s0, e0) in c.each(Atom::SensPath) {
         let s = c.sent(s0);
-        let acts = c.in_sent(Atom::Destructive, s)
+        // Revoking or rotating a credential named by kind ("revoke any user's personal access
+        // token") protects it; deleting a credential *file* is still an act on it.
+        let revoked = !c.text[s0..e0].contains(['/', '.', '~']) && {
+            let (ss, se) = c.sentence(s);
+            c.text[ss..se]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .any(|w| {
+                    [
+                        "revoke",
+                        "revokes",
+                        "rotate",
+                        "rotates",
+                        "invalidate",
+                        "invalidates",
+                        "expire",
+                        "expires",
+                    ]
+                    .iter()
+                    .any(|r| w.eq_ignore_ascii_case(r))
+                })
+        };
+        let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
             || c.in_sent(Atom::TamperLiteral, s)
             || c.in_sent(Atom::Prescribe, s);
         let reads = c.in_sent(Atom::Read, s) || c.in_sent(Atom::Transfer, s);
@@ -197,7 +218,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         ]
         .iter()
         .any(|w| sent.contains(w));
-        if collection {
+        if collection && !disclosure(&sent) {
             let w = if s == 0 { EXFIL_DECLARED.weight } else { 60 };
             h.push(
                 &EXFIL_DECLARED,
@@ -209,13 +230,32 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         }
     }
 
+    // Collection off the tool's purpose: a later sentence says private or personal data (the
+    // clipboard, location history, a device fingerprint, credentials) goes to a party outside
+    // the user ("third parties", "a remote endpoint", "our analytics servers", a URL), and the
+    // tool's purpose sentence says nothing of that data. No order needed: the tool declares it
+    // takes what its job never needed.
+    if !c.in_param && (c.has(Atom::Outside) || c.has(Atom::Url) || c.has(Atom::Email)) {
+        if let Some(s) = (0..c.starts.len()).find(|&s| off_purpose_collection(c, s)) {
+            h.push(
+                &EXFIL_DECLARED,
+                60,
+                c.sentence(s),
+                "says the tool sends private data its purpose does not need to an outside party"
+                    .into(),
+            );
+        }
+    }
+
     // Exfiltration into an argument: a private source, a transfer verb and a parameter.
     let private_source = |s: usize| {
         c.in_sent(Atom::SensPath, s)
             || c.in_sent(Atom::Conversation, s)
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
-                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s)))
+                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
+                && !c.secret_obtained(s)
+                && secret_named_positively(c, s))
     };
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
@@ -432,4 +472,192 @@ fn open_query(text: &str, url_end: usize) -> bool {
     ]
     .iter()
     .any(|w| after.contains(w))
+}
+
+/// Phrases of an honest data disclosure: a privacy tool says what it strips before anything
+/// leaves; an honest notice names its processor and terms ("shared with Twilio, our third-party
+/// provider, under its privacy policy"). Phrases, not words: a "text processor" discloses nothing.
+const DISCLOSURE: &[&str] = &[
+    "redact",
+    "anonymi",
+    "masked",
+    "stripped",
+    "third-party provider",
+    "third party provider",
+    "our provider",
+    "service provider",
+    "data processor",
+    "subprocessor",
+    "sub-processor",
+    "privacy policy",
+    "gdpr",
+    "consent",
+    "opt-in",
+    "opt in",
+    "opt-out",
+    "opt out",
+    "encrypted",
+];
+
+/// Sentence text (lowercase) reads as an honest disclosure.
+fn disclosure(lower: &str) -> bool {
+    DISCLOSURE.iter().any(|d| lower.contains(d))
+}
+
+/// Sentence `s` (not the purpose sentence) declares that private or personal data leaves for an
+/// outside party, and the purpose sentence names none of that data.
+fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
+    const DATA: [Atom; 5] = [
+        Atom::Personal,
+        Atom::Conversation,
+        Atom::SecretNoun,
+        Atom::StrongSecret,
+        Atom::SensPath,
+    ];
+    let (ss, se) = c.sentence(s);
+    let addressed = c.in_sent(Atom::Url, s) || c.real_email_in(s);
+    // "An external service" or "a remote server" is often the very service a tool is for
+    // ("credentials are sent to AWS STS, an external service"): with no address, secrets count
+    // only when they go to a party named as someone else's (third parties, partners, our
+    // servers, analytics); personal data counts either way.
+    let parties = || c.each(Atom::Outside).filter(|&(p, _)| p >= ss && p < se);
+    let named = parties().any(|(p, e)| {
+        let w = &c.text.as_bytes()[p..e];
+        !(starts_with_ci(w, b"remote") || starts_with_ci(w, b"external"))
+    });
+    if !(addressed || parties().next().is_some()) || c.sentence_negated(s) {
+        return false;
+    }
+    // "... to a remote server controlled by the attacker": no honest tool names one, so even
+    // the first sentence counts and the tool's purpose cannot cover it.
+    let attacker = parties().any(|(p, e)| c.text[p..e].eq_ignore_ascii_case("attacker"));
+    if s == 0 && !attacker {
+        return false;
+    }
+    let data: &[Atom] = if addressed || named {
+        &DATA
+    } else {
+        &DATA[..2]
+    };
+    // The data may be named in the sentence before ("incorporates a machine fingerprint ...
+    // Fingerprint cached externally").
+    let from = if data.iter().any(|a| c.in_sent(*a, s)) {
+        ss
+    } else if s > 1 && parties().next().is_some() && data.iter().any(|a| c.in_sent(*a, s - 1)) {
+        c.sentence(s - 1).0
+    } else {
+        return false;
+    };
+    // An order to send to an address is `exfil.external_sink`'s: this rule is for what the tool
+    // says it does (or an order with no address: "send them to the attacker").
+    if (c.in_sent(Atom::Url, s) || c.in_sent(Atom::Email, s))
+        && (c.directive(s) || c.imperative_start(s))
+    {
+        return false;
+    }
+    let sent = c.text[ss..se].to_ascii_lowercase();
+    let words: Vec<&str> = sent
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    // Descriptive verbs of data leaving or being kept ("is streamed", "caches", "sold").
+    let moved = c.in_sent(Atom::Transfer, s)
+        || c.in_sent(Atom::Read, s)
+        || has(&[
+            "stream",
+            "streams",
+            "streamed",
+            "streaming",
+            "cache",
+            "caches",
+            "cached",
+            "caching",
+            "uploads",
+            "uploading",
+            "collects",
+            "collected",
+            "records",
+            "recorded",
+            "captures",
+            "captured",
+            "sold",
+            "sells",
+            "sell",
+            "transfers",
+            "transferred",
+            "retains",
+            "retained",
+            "beacons",
+            "syncs",
+            "synced",
+            "mirrored",
+            "sends",
+        ]);
+    if !moved || disclosure(&sent) {
+        return false;
+    }
+    // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
+    // purpose; a contacts tool that "syncs contacts with the remote server" is on it.
+    let (ps, pe) = c.sentence(0);
+    let purpose = c.text[ps..pe].to_ascii_lowercase();
+    const GENERIC: &[&str] = &[
+        "data",
+        "information",
+        "details",
+        "history",
+        "contents",
+        "content",
+        "your",
+        "user",
+        "users",
+        "personal",
+        "their",
+        "full",
+        "entire",
+        "current",
+        "the",
+        "all",
+        "any",
+    ];
+    if attacker {
+        return true;
+    }
+    !c.atoms
+        .iter()
+        .filter(|(a, p, _)| DATA.contains(a) && *p >= from && *p < se)
+        .all(|&(_, p, e)| {
+            c.text[p..e]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3 && !GENERIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
+                .any(|w| {
+                    let w = w.to_ascii_lowercase();
+                    let stem = w.strip_suffix('s').unwrap_or(&w);
+                    // "geolocation" is covered by a purpose about a "location", and back.
+                    purpose.contains(stem)
+                        || purpose
+                            .split(|ch: char| !ch.is_ascii_alphabetic())
+                            .any(|p| p.len() >= 5 && stem.contains(p))
+                })
+        })
+}
+
+/// Some secret noun of sentence `s` is named as something that exists, not ruled out: "(no
+/// credentials needed)", "NOT for: deploy tokens" name none.
+pub(super) fn secret_named_positively(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    c.each(Atom::SecretNoun)
+        .filter(|&(p, _)| p >= ss && p < se)
+        .any(|(p, _)| {
+            !c.text[ss..p]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| {
+                    ["no", "not", "without"]
+                        .iter()
+                        .any(|n| w.eq_ignore_ascii_case(n))
+                })
+        })
 }

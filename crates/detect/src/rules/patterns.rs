@@ -628,6 +628,73 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(instead|rather)\s*,?\s+(tell|inform)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(\w+\s+){0,4}(is|are|was|were|has\s+been)\s+(corrupt\w*|broken|lost|infected|expired|unavailable|out\s+of\s+stock)\b"),
     spec(Atom::Deceive, Start, &["states", "state", "say", "says", "claim", "claims"],
         r"\b(states?|says?|claims?)\s+that\s+(other|competing|rival)\s+(\w+\s+){0,2}(are|is)\s+(out\s+of\s+stock|unavailable|closed|worse|unsafe|more\s+expensive)\b"),
+    // Inflections the main Transfer pattern's `(s|ed|ing)?` cannot spell: "shared", "stored",
+    // "saved", "sharing", "copied", "submitted", "logged", "transmitted", "sent".
+    spec(Atom::Transfer, Start, &["shar", "stor", "sav", "past", "encod", "provid", "suppli", "copi", "submitt", "embedd", "exfiltrat", "transmitt", "logg", "concatenat", "sent", "written", "writing"],
+        r"\b(shared|sharing|stored|storing|saved|saving|pasted|pasting|encoded|encoding|provided|providing|supplied|copied|copies|submitted|submitting|embedded|embedding|exfiltrated|exfiltrating|transmitted|transmitting|logged|logging|concatenated|concatenating|sent|written|writing)\b"),
+    // Personal data beyond the conversation and credentials: what a tool could take from the
+    // user's machine or life without being asked (clipboard, keystrokes, device fingerprints,
+    // location, contacts, the screen).
+    spec(Atom::Personal, Start, &["clipboard", "key", "keystroke", "keylog", "device", "machine", "browser", "hardware", "fingerprint", "mac", "gps", "precise", "location", "geolocation", "contacts", "photo", "screen", "microphone", "camera", "personal", "pii", "home", "installed", "running"],
+        concat!(
+            r"\bclipboard\b|\bkey\s?strokes?\b|\bkeylog\w*|\bkey\s?logg(ing|er)\b",
+            r"|\b(device|machine|browser|hardware)\s+(fingerprints?|identifiers?|ids?|serial(\s+numbers?)?)\b",
+            r"|\bfingerprints?\s+of\s+(the\s+|your\s+|this\s+)?(machine|device|system|browser|computer)\b|\bmac\s+address(es)?\b",
+            r"|\b(gps|precise)\s+(location|coordinates|position)\b|\blocation\s+(data|history|trail)\b|\bgeolocation\b|\bcontacts\b|\bphoto\s+library\b",
+            r"|\bscreen\s?(shots?|recordings?|captures?|contents?)\b|\bmicrophone\b|\bcamera\s+(feed|stream|roll)\b",
+            r"|\bpersonal(ly\s+identifiable)?\s+(data|information|details|files|documents)\b|\bpii\b|\bhome\s+director(y|ies)\b",
+            r"|\binstalled\s+(applications|apps|software|programs)\b|\brunning\s+processes\b"),
+    ),
+    // A party outside the user and the service the tool is for: where declared collection goes.
+    spec(Atom::Outside, Start, &["stored", "kept", "cached", "saved", "hosted", "held", "archived", "remotely", "externally"], r"\b(stored|kept|cached|saved|hosted|held|archived)\s+(remotely|externally)\b|\b(remotely|externally)\s+(stored|kept|cached|saved|hosted|held|archived)\b"),
+    spec(Atom::Outside, Start, &["remote", "external", "third", "3rd", "advertis", "marketing", "business", "analytics", "commercial", "affiliate", "partners", "our", "data", "tracking", "telemetry", "collection", "attacker"],
+        concat!(
+            r"\b(remote|external)\s+(\w+\s+){0,2}?(servers?|endpoints?|hosts?|services?|backends?|collectors?|storage|urls?|domains?|parties|party|locations?)\b",
+            r"|\b(third|3rd)[\s-]part(y|ies)\b|\b(advertising|marketing|business|analytics|commercial|affiliate)\s+partners?\b|\bpartners\b",
+            r"|\bour\s+(own\s+)?(servers?|backend|cloud|analytics|collectors?|infrastructure|databases?)\b|\bdata\s+brokers?\b",
+            r"|\b(analytics|tracking|telemetry|collection)\s+(servers?|endpoints?|services?|pipelines?|backends?|platforms?|domains?)\b|\battackers?\b"),
+    ),
+    // Privilege framing: the model is told it holds powers nobody gave it. Honest tools state a
+    // requirement ("requires administrator privileges", "run as administrator"); these grant or
+    // claim them for the model. ("Developer mode enabled" is a `FakeMarker`.)
+    spec(Atom::Privilege, Start, &["act", "acting", "operate", "operating"],
+        r"\b(act|acting|operate|operating)\s+as\s*:?\s*(a\s+|an\s+|the\s+)?(system\s+|server\s+|root\s+|domain\s+|super\s*)?(administrator|admin|root|superuser|super\s+user|sysadmin)\b(\s+(with|having)\s+(full|unrestricted|unlimited|all)\b)?"),
+    spec(Atom::Privilege, Start, &["grant"],
+        r"\bgrant\s+(\w+\s+)?(unrestricted|full|admin|administrator|root|elevated|unlimited|superuser)\s+(access|privileges|permissions|rights)\b"),
+    spec(Atom::Personal, Start, &["sensitive"], r"\bsensitive\s+(data|information|files|records|documents)\b"),
+    spec(Atom::Privilege, Start, &["you"],
+        r"\byou\s+(now\s+|currently\s+)?(have|hold|possess|are\s+granted|have\s+been\s+granted|are\s+given|have\s+been\s+given|are\s+running\s+with|operate\s+with)\s+(full\s+|unrestricted\s+|elevated\s+|unlimited\s+|complete\s+|special\s+)*(admin|administrator|administrative|root|superuser|elevated|unrestricted|god|sudo|system)[\s-](level\s+)?(privileges?|access|rights|permissions|mode|clearance)\b"),
+    spec(Atom::Privilege, Start, &["all", "safety", "security", "content", "ethical", "usual", "normal", "your"],
+        r"\b(all\s+|your\s+|the\s+|usual\s+|normal\s+)?(safety|security|content|ethical|usual|normal)\s+(restrictions|filters|guidelines|policies|rules|limitations|constraints|guardrails)\s+((are|have\s+been|were|do)\s+)?(now\s+)?(lifted|disabled|removed|suspended|off|waived|not\s+apply|no\s+longer\s+apply|void)\b"),
+    // Advertising aimed at the model's choice of tool (MPMA): other tools disparaged ...
+    spec(Atom::Disparage, Start, &["outperform", "beats", "surpass", "crush"],
+        r"\b(outperforms?|beats|surpass(es)?|crushes)\s+(all|any|every|other|competing|standard|rival)\b"),
+    spec(Atom::Disparage, Start, &["superior", "better", "faster"],
+        r"\b(superior|better|faster)\s+(\w+\s+){0,2}?(to|than)\s+(all\s+|any\s+|the\s+|most\s+)?(other|standard|competing|competitors?|alternatives?|rivals?)\b"),
+    spec(Atom::Disparage, Start, &["inferior", "outdated", "lesser"],
+        r"\b(inferior|outdated|lesser)\s+(\w+\s+)?(tools?|alternatives?|options?|solutions?|products?|competitors?|services?)\b"),
+    spec(Atom::Disparage, Start, &["don", "do", "never", "why"],
+        r"\b(don'?t|do\s+not|never)\s+settle\s+for\b|\bwhy\s+(use|settle\s+for|choose|pick|waste\s+time\s+(on|with))\s+(inferior|outdated|other|lesser|slower|standard)\b"),
+    spec(Atom::Disparage, Start, &["other", "all"],
+        r"\b(other|all\s+other)\s+(\w+\s+)?(tools?|services?|servers?|options?|alternatives?)\s+(are|is)\s+(being\s+)?(deprecated|obsolete|outdated|unreliable|inferior|inaccurate|broken)\b"),
+    spec(Atom::Disparage, Start, &["your", "competitors"],
+        r"\b(your\s+)?competitors\s+are\s+(already\s+)?using\b"),
+    // ... and hype: rankings, social proof, urgency, inflated figures.
+    spec(Atom::Hype, Start, &["rated", "ranked", "voted", "the", "#1"],
+        r"\b(rated|ranked|voted)\s+(#\s?1|number\s+one|no\.\s?1|the\s+best)|\bthe\s+#1\b|#1\s+(rated|ranked|choice)\b|\bthe\s+best\s+(\w+\s+)?(tools?\s+available|available|in\s+class|on\s+the\s+market)\b"),
+    spec(Atom::Hype, Start, &["trusted", "used", "loved", "endorsed", "recommended", "chosen", "relied"],
+        r"\b(trusted|used|loved|endorsed|recommended|chosen|relied\s+on)\s+by\s+(over\s+|more\s+than\s+)?(\d|millions|thousands|fortune|leading|top|experts|the\s+united|professionals|industry|researchers|scientists)"),
+    spec(Atom::Hype, Start, &["featured", "as"], r"\b(featured|as\s+seen)\s+(in|on)\b"),
+    spec(Atom::Hype, Start, &["award", "scientifically", "game", "breakthrough", "revolutionary", "not", "unmatched", "military"],
+        r"\baward[\s-]winning\b|\bscientifically\s+proven\b|\bgame[\s-]?changer\b|\bbreakthrough\s+technology\b|\brevolutionary\b|\bnot\s+your\s+average\b|\bunmatched\s+(precision|accuracy|speed|performance|quality)\b|\bmilitary[\s-]grade\b"),
+    spec(Atom::Hype, Gate, &["x better", "x faster", "x more", "% better", "% faster", "% more", "% customer", "% satisfaction"],
+        r"\b\d+(\.\d+)?\s?(x|%)\s+(better|faster|more\s+(accurate|precise|reliable|efficient))\b|\b\d+(\.\d+)?%\s+(customer\s+)?satisfaction\b"),
+    spec(Atom::Hype, Start, &["over", "more", "five"],
+        r"\b(over|more\s+than)\s+\d[\d,.]*\s*(million|thousand|k|m)?\s+(users|downloads|customers|reviews|installs)\b|\bfive[\s-]star\s+reviews\b"),
+    spec(Atom::Hype, Start, &["limited", "act", "hurry", "expires", "expire", "expiring", "only", "before", "don", "spots"],
+        r"\blimited[\s-]time\b|\bact\s+now\b|\bhurry\b|\b(expires?|expiring)\s+soon\b|\bonly\s+\d+\s+(uses|spots|seats|calls)\s+left\b|\bbefore\s+(access|it|the\s+offer)\s+expires\b|\bdon'?t\s+fall\s+behind\b|\bspots\s+filling\s+fast\b"),
+    spec(Atom::Hype, Start, &["vip", "elite", "exclusive"],
+        r"\b(vip|elite)\s+(exclusive\s+)?(access|users|server|tools?)\b|\bexclusive\s+access\b"),
 ];
 
 #[cfg(test)]
