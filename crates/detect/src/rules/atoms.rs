@@ -183,6 +183,16 @@ impl Scratch {
 
 type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
+/// The follow filters of one anchor's `Start` specs (see `AnchorSet::follows`).
+struct Follows {
+    /// Per `Start` spec among the anchor's `owners`, in order.
+    each: Box<[Option<Follow>]>,
+    /// The union of `each` when every one of those specs has a filter, all of one length: where
+    /// it allows nothing, none of them does, and they are not looked at one by one (common
+    /// anchors such as "the" lead a dozen specs).
+    any: Option<Follow>,
+}
+
 /// The anchors of all specs, and where they start: one pass over the text finds both the
 /// anchors of `Start` patterns, which count only outside words (such a pattern whose anchor
 /// starts with a word character starts with `\b`, so an anchor inside a word, "in" in "within",
@@ -199,7 +209,7 @@ struct AnchorSet {
     /// for a match to start (`None`: anything): made the first time the anchor is seen
     /// (`follows`), as most anchors never occur in a short run (building all of them took about
     /// a quarter of every engine build, ~25 ms).
-    follows: Vec<OnceLock<Box<[Option<Follow>]>>>,
+    follows: Vec<OnceLock<Follows>>,
     /// The anchors, as `starts` numbers them.
     words: Vec<&'static str>,
 }
@@ -265,7 +275,7 @@ impl AnchorSet {
         specs: &[(Atom, Matcher)],
         dfas: &[DFA],
         caches: &mut [Option<Cache>],
-    ) -> &[Option<Follow>] {
+    ) -> &Follows {
         match self.follows[anchor].get() {
             Some(f) => f,
             None => self.make_follows(anchor, specs, dfas, caches),
@@ -280,9 +290,9 @@ impl AnchorSet {
         specs: &[(Atom, Matcher)],
         dfas: &[DFA],
         caches: &mut [Option<Cache>],
-    ) -> &[Option<Follow>] {
+    ) -> &Follows {
         let w = self.words[anchor];
-        let made = self.owners[anchor][..self.gates_from[anchor]]
+        let each: Box<[Option<Follow>]> = self.owners[anchor][..self.gates_from[anchor]]
             .iter()
             .map(|&spec| {
                 let Matcher::Start(d) = specs[usize::from(spec)].1 else {
@@ -302,7 +312,12 @@ impl AnchorSet {
                 Follow::of(&dfas[d], cache, own.to_ascii_lowercase().as_bytes())
             })
             .collect();
-        self.follows[anchor].get_or_init(|| made)
+        let any = each
+            .iter()
+            .copied()
+            .reduce(|a, b| a.zip(b).and_then(|(a, b)| a.union(b)))
+            .flatten();
+        self.follows[anchor].get_or_init(|| Follows { each, any })
     }
 }
 
@@ -369,9 +384,11 @@ impl Atoms {
             };
             if !inside_word {
                 let follows = set.follows(anchor, &self.specs, &self.dfas, caches);
-                for (&spec, follow) in leads.iter().zip(follows) {
-                    if follow.is_none_or(|f| f.allows(hay, p)) {
-                        add(spec);
+                if follows.any.is_none_or(|f| f.allows(hay, p)) {
+                    for (&spec, follow) in leads.iter().zip(&follows.each) {
+                        if follow.is_none_or(|f| f.allows(hay, p)) {
+                            add(spec);
+                        }
                     }
                 }
             }

@@ -93,18 +93,24 @@ impl Follow {
             let f = Follow::from_start(dfa, cache, anchor, sid)?;
             all = Some(match all {
                 None => f,
-                Some(a) => Follow {
-                    len: a.len,
-                    next: a.next.union(f.next),
-                    after_space: match (a.after_space, f.after_space) {
-                        (Some(x), Some(y)) => Some(x.union(y)),
-                        _ => None,
-                    },
-                },
+                Some(a) => a.union(f)?,
             });
         }
         // Cleared state ids would make the comparisons above meaningless.
         (cache.clear_count() == clears).then_some(all).flatten()
+    }
+
+    /// A filter that allows wherever `self` or `other` does, for one anchor; `None` for
+    /// anchors of different lengths.
+    pub(crate) fn union(self, other: Follow) -> Option<Follow> {
+        (self.len == other.len).then(|| Follow {
+            len: self.len,
+            next: self.next.union(other.next),
+            after_space: match (self.after_space, other.after_space) {
+                (Some(x), Some(y)) => Some(x.union(y)),
+                _ => None,
+            },
+        })
     }
 
     /// The filter for `anchor` from the start state `sid`.
