@@ -217,7 +217,7 @@ pub(crate) const SPECS: &[Spec] = &[
         space "fetch", "nc", "base64", "execute"],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
-            r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z)?sh\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
+            r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?((ba|z|da|k)?sh|python[23]?|perl|ruby|node|php)\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
             r"|\bbase64\s+(-d|--decode)\s*\||addeventlistener\s*\(\s*['`]key|\bkeylog|<script\b|\bjavascript:|\biex\s*\(|\binvoke-expression\b",
             r"|\bexecute\s+the\s+following\s+(javascript|code|script|command|shell)|\$\(\s*[a-z]+[^)]{0,80}\)"),
     ),
