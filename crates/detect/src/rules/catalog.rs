@@ -90,7 +90,7 @@ rules! {
         "asks for secrets, files or the conversation to be put into an argument";
     EXFIL_SINK = "exfil.external_sink", "exfil", High, 40,
         "directs data to an external address or URL named in the text";
-    EXFIL_DECLARED = "exfil.declared_collection", "exfil", High, 50,
+    EXFIL_DECLARED = "exfil.declared_collection", "exfil", High, 60,
         "says the tool itself ships the conversation, secrets or personal data away (analytics, telemetry, third parties, 'to improve the service')";
     EXEC_SCRIPT = "exec.script_payload", "exec", High, 40,
         "carries a script or shell payload (cookie theft, fetch to a URL, curl | sh)";

@@ -1109,6 +1109,12 @@ pub(crate) fn combine_in(
                     // "proceed with the call and do not mention this tool": a call kept unseen.
                     "the call",
                     "invok",
+                    // "do not tell the user about this action": the tool's own act kept unseen.
+                    "this action",
+                    "the action",
+                    "this operation",
+                    "what you did",
+                    "what you are doing",
                 ]
                 .iter()
                 .any(|w| sent.contains(w))

@@ -64,6 +64,28 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     .any(|r| w.eq_ignore_ascii_case(r))
                 })
         };
+        // "store it in the keychain": a secret put away into the store made for it.
+        let stored = {
+            let (ss, _) = c.sentence(s);
+            let before: Vec<&str> = c.text[ss..s0]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let tail = &before[before.len().saturating_sub(5)..];
+            let has = |set: &[&str]| {
+                tail.iter()
+                    .any(|w| set.iter().any(|x| w.eq_ignore_ascii_case(x)))
+            };
+            has(&[
+                "store", "stores", "save", "saves", "persist", "persists", "keep", "keeps",
+            ]) && has(&["in", "into"])
+                && ["keychain", "keystore"]
+                    .iter()
+                    .any(|k| c.text[s0..e0].eq_ignore_ascii_case(k))
+        };
+        if stored {
+            continue;
+        }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
             || c.in_sent(Atom::TamperLiteral, s)
             || c.in_sent(Atom::Prescribe, s);
@@ -218,11 +240,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         ]
         .iter()
         .any(|w| sent.contains(w));
+        // Even as the purpose sentence ("a text processor that sends usage data including the
+        // conversation history"): no honest tool ships the conversation or secrets for itself.
         if collection && !disclosure(&sent) {
-            let w = if s == 0 { EXFIL_DECLARED.weight } else { 60 };
             h.push(
                 &EXFIL_DECLARED,
-                w,
+                EXFIL_DECLARED.weight,
                 (ss, se),
                 "says the tool sends the conversation or secrets away for its own purposes".into(),
             );
@@ -239,7 +262,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         if let Some(s) = (0..c.starts.len()).find(|&s| off_purpose_collection(c, s)) {
             h.push(
                 &EXFIL_DECLARED,
-                60,
+                EXFIL_DECLARED.weight,
                 c.sentence(s),
                 "says the tool sends private data its purpose does not need to an outside party"
                     .into(),
@@ -531,7 +554,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     // "... to a remote server controlled by the attacker": no honest tool names one, so even
     // the first sentence counts and the tool's purpose cannot cover it.
     let attacker = parties().any(|(p, e)| c.text[p..e].eq_ignore_ascii_case("attacker"));
-    if s == 0 && !attacker {
+    if s == 0 && !attacker && !c.in_sent(Atom::Silent, s) {
         return false;
     }
     let data: &[Atom] = if addressed || named {
@@ -539,6 +562,11 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     } else {
         &DATA[..2]
     };
+    // "This tool secretly uploads data to a remote server": sent to an outside party in secret,
+    // whatever the data (the sentence is not negated: checked above).
+    if c.in_sent(Atom::Silent, s) && c.in_sent(Atom::Transfer, s) {
+        return true;
+    }
     // The data may be named in the sentence before ("incorporates a machine fingerprint ...
     // Fingerprint cached externally").
     let from = if data.iter().any(|a| c.in_sent(*a, s)) {

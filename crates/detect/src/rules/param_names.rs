@@ -20,6 +20,8 @@ enum Source {
     File,
     /// The conversation, the system prompt or the model's instructions.
     Chat,
+    /// The list of tools the model has.
+    Tools,
 }
 
 /// Words that on their own name a private local file or credential store.
@@ -80,6 +82,18 @@ const CHAT_QUALIFIERS: &[&str] = &[
     "all",
     "full",
     "entire",
+];
+
+/// Words that, next to "tool(s)", ask for the model's whole tool inventory.
+const TOOL_INVENTORY: &[&str] = &[
+    "list",
+    "available",
+    "all",
+    "installed",
+    "descriptions",
+    "definitions",
+    "schemas",
+    "inventory",
 ];
 
 /// Names that ask for the model's instructions on their own.
@@ -153,6 +167,11 @@ fn source(w: &[String]) -> Option<Source> {
     if has(w, INSTRUCTION_NAMES) || has(w, CHAT_WORDS) && has(w, CHAT_QUALIFIERS) {
         return Some(Source::Chat);
     }
+    // The model's tool inventory (`tools_list`, `available_tools`): what else the model can do,
+    // for a later attack to aim at.
+    if has(w, &["tools", "tool"]) && has(w, TOOL_INVENTORY) {
+        return Some(Source::Tools);
+    }
     None
 }
 
@@ -184,6 +203,10 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
         ]
         .iter()
         .any(|s| p.contains(s)),
+        // An agent or MCP tool works with tool lists by design.
+        Source::Tools => ["tool", "agent", "mcp", "function", "plugin"]
+            .iter()
+            .any(|s| p.contains(s)),
     }
 }
 
@@ -202,6 +225,7 @@ pub(crate) fn judge(
     let what = match src {
         Source::File => "the contents of a credential or private file",
         Source::Chat => "the conversation or the model's instructions",
+        Source::Tools => "the list of the model's tools",
     };
     Some((
         &EXFIL_PARAM,

@@ -217,7 +217,7 @@ pub(crate) const SPECS: &[Spec] = &[
         space "fetch", "nc", "base64", "execute"],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
-            r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?(ba|z)?sh\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
+            r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?((ba|z|da|k)?sh|python[23]?|perl|ruby|node|php)\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
             r"|\bbase64\s+(-d|--decode)\s*\||addeventlistener\s*\(\s*['`]key|\bkeylog|<script\b|\bjavascript:|\biex\s*\(|\binvoke-expression\b",
             r"|\bexecute\s+the\s+following\s+(javascript|code|script|command|shell)|\$\(\s*[a-z]+[^)]{0,80}\)"),
     ),
@@ -658,7 +658,9 @@ pub(crate) const SPECS: &[Spec] = &[
     // requirement ("requires administrator privileges", "run as administrator"); these grant or
     // claim them for the model. ("Developer mode enabled" is a `FakeMarker`.)
     spec(Atom::Privilege, Start, &["act", "acting", "operate", "operating"],
-        r"\b(act|acting|operate|operating)\s+as\s*:?\s*(a\s+|an\s+|the\s+)?(system\s+|server\s+|root\s+|domain\s+|super\s*)?(administrator|admin|root|superuser|super\s+user|sysadmin)\b(\s+(with|having)\s+(full|unrestricted|unlimited|all)\b)?"),
+        r"\b(act|acting|operate|operating)\s+as\s*:?\s*(a\s+|an\s+|the\s+)?(system\s+|server\s+|root\s+|domain\s+|database\s+|db\s+|cloud\s+|network\s+|it\s+|super\s*)?(administrator|admin|root|superuser|super\s+user|sysadmin)\b(\s+(with|having)\s+(full|unrestricted|unlimited|all)\b)?"),
+    spec(Atom::Privilege, Start, &["escalate", "elevate"],
+        r"\b(escalate|elevate)\s+(\w+\s+)?(to\s+)?(superadmin|super\s+admin|admin|administrator|root|superuser|sudo)\b"),
     spec(Atom::Privilege, Start, &["grant"],
         r"\bgrant\s+(\w+\s+)?(unrestricted|full|admin|administrator|root|elevated|unlimited|superuser)\s+(access|privileges|permissions|rights)\b"),
     spec(Atom::Personal, Start, &["sensitive"], r"\bsensitive\s+(data|information|files|records|documents)\b"),

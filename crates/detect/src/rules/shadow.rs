@@ -92,6 +92,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     for r in &calls {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
+        let mut flags_only = true;
         let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
             // The position tests first: the clause test lowercases a copy.
             let same_clause = || {
@@ -101,14 +102,34 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                         .iter()
                         .any(|w| between.contains(w))
             };
-            q > r.end
+            let found = q > r.end
                 && q < se.min(r.end + 100)
                 && same_clause()
-                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
+                && !c.refs.iter().any(|o| o.start >= q && o.start < qe);
+            if found {
+                flags_only &= flag_value(&c.text[q..qe]);
+            }
+            found
         });
         if lit {
             let (ss, _) = c.sentence(s);
-            let pre = precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s);
+            // "run CheckSecurityServices with store_in_context=True before using this tool":
+            // a mode switch of a preparatory call, nothing that aims at a person, place or
+            // secret.
+            let aimed = [
+                Atom::Recipient,
+                Atom::Email,
+                Atom::Url,
+                Atom::SecretNoun,
+                Atom::SensPath,
+                Atom::Conversation,
+                Atom::TamperStrong,
+            ]
+            .iter()
+            .any(|a| c.in_sent(*a, s))
+                || mutating_name(&r.name);
+            let pre = (precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s))
+                && (aimed || !flags_only);
             let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
             h.push(
                 &SHADOW_FORCED_ARGS,
@@ -338,4 +359,45 @@ fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
     } else {
         None
     }
+}
+
+/// A literal that only switches a mode: a boolean or a small number (`True`, `=10`). Words are
+/// never counted as flags: "compare `main` with `temp-staging-backdoor`" steers the call.
+fn flag_value(lit: &str) -> bool {
+    // `store_in_context=True`: the value after the key.
+    let lit = lit.rsplit(['=', ':']).next().unwrap_or(lit);
+    let v = lit.trim_matches(|ch: char| {
+        matches!(
+            ch,
+            '\'' | '"' | '`' | '=' | ':' | ' ' | '‘' | '’' | '“' | '”'
+        )
+    });
+    let boolean = ["true", "false", "yes", "no", "none", "null"]
+        .iter()
+        .any(|b| v.eq_ignore_ascii_case(b));
+    boolean || (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A tool name that changes or sends something (`update_issue`, `deleteEmail`, `send_message`):
+/// fixed arguments for such a call are never a mere mode switch.
+fn mutating_name(name: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "update", "delete", "remove", "set", "close", "create", "send", "post", "transfer",
+        "write", "modify", "drop", "move", "merge", "push", "pay", "share", "invite", "grant",
+        "add", "edit", "publish", "forward", "reply", "archive", "destroy", "kill", "revoke",
+        "reset", "mark",
+    ];
+    let lower = name.to_ascii_lowercase();
+    VERBS.iter().any(|v| {
+        lower.match_indices(v).any(|(i, _)| {
+            let before_ok = i == 0
+                || !name.as_bytes()[i - 1].is_ascii_lowercase()
+                || matches!(name.as_bytes()[i - 1], b'_' | b'-');
+            let end = i + v.len();
+            let after_ok = end == name.len()
+                || !name.as_bytes()[end].is_ascii_lowercase()
+                || matches!(name.as_bytes()[end], b'_' | b'-');
+            before_ok && after_ok
+        })
+    })
 }

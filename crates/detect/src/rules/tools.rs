@@ -524,23 +524,43 @@ impl ToolRefFinder {
             if self.param_after.is_match(after) {
                 continue;
             }
-            let trig_ctx = ((quoted || tool_suffix || self.use_before.is_match(window))
-                && self.trigger_word.find_iter(window).last().is_some_and(|t| {
-                    // A quoted `'after'` is a parameter's name, not a condition.
-                    let in_quotes = t.start() > 0
-                        && quote_before(window, t.start()).is_some()
-                        && quote_after(window, t.end()).is_some();
-                    let between = &window[t.end()..];
-                    !in_quotes
-                        && !self.blocker.is_match(between)
-                        && between
-                            .split(|b| *b == b' ')
-                            .filter(|w| !w.is_empty())
-                            .count()
-                            <= 6
-                }))
-                || self.trigger_after.is_match(after)
-                || (code && self.use_of.is_match(window));
+            // "using data from a previous CheckSecurityServices call": a past call's output that
+            // this tool reads, not an order attached to the other tool's use.
+            let past = {
+                let w = window.trim_ascii_end();
+                let from = w
+                    .iter()
+                    .rposition(|b| !b.is_ascii_alphabetic())
+                    .map_or(0, |p| p + 1);
+                let last = &w[from..];
+                [
+                    &b"previous"[..],
+                    b"prior",
+                    b"earlier",
+                    b"preceding",
+                    b"last",
+                ]
+                .iter()
+                .any(|p| last.eq_ignore_ascii_case(p))
+            };
+            let trig_ctx = !past
+                && (((quoted || tool_suffix || self.use_before.is_match(window))
+                    && self.trigger_word.find_iter(window).last().is_some_and(|t| {
+                        // A quoted `'after'` is a parameter's name, not a condition.
+                        let in_quotes = t.start() > 0
+                            && quote_before(window, t.start()).is_some()
+                            && quote_after(window, t.end()).is_some();
+                        let between = &window[t.end()..];
+                        !in_quotes
+                            && !self.blocker.is_match(between)
+                            && between
+                                .split(|b| *b == b' ')
+                                .filter(|w| !w.is_empty())
+                                .count()
+                                <= 6
+                    }))
+                    || self.trigger_after.is_match(after)
+                    || (code && self.use_of.is_match(window)));
             let kind = if trig_ctx {
                 RefKind::Trigger
             } else if self.call_before.is_match(window) || tool_suffix && quoted {
