@@ -116,20 +116,23 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             // "run CheckSecurityServices with store_in_context=True before using this tool":
             // a mode switch of a preparatory call, nothing that aims at a person, place or
             // secret.
-            let aimed = [
-                Atom::Recipient,
-                Atom::Email,
-                Atom::Url,
-                Atom::SecretNoun,
-                Atom::SensPath,
-                Atom::Conversation,
-                Atom::TamperStrong,
-            ]
-            .iter()
-            .any(|a| c.in_sent(*a, s))
-                || mutating_name(&r.name);
+            // (asked last: the name test compares the name with thirty verbs)
+            let aimed = || {
+                [
+                    Atom::Recipient,
+                    Atom::Email,
+                    Atom::Url,
+                    Atom::SecretNoun,
+                    Atom::SensPath,
+                    Atom::Conversation,
+                    Atom::TamperStrong,
+                ]
+                .iter()
+                .any(|a| c.in_sent(*a, s))
+                    || mutating_name(&r.name)
+            };
             let pre = (precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s))
-                && (aimed || !flags_only);
+                && (!flags_only || aimed());
             let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
             h.push(
                 &SHADOW_FORCED_ARGS,
