@@ -282,6 +282,8 @@ impl AnchorSet {
         }
     }
 
+    /// `follows` the first time: kept out of line, so that the anchor walk's loop stays as
+    /// small as it was with filters made at engine build.
     #[cold]
     #[inline(never)]
     fn make_follows(
