@@ -1000,7 +1000,15 @@ pub(crate) fn combine_in(
             || c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::ModelAddress, s)
             || c.has(Atom::Ignore);
-        if ordered {
+        // In an argument's own description, "each answer must have ..." describes the items
+        // of that argument (a form's answers), not the model's replies.
+        let items = c.in_param
+            && ["each", "every"].iter().any(|w| {
+                c.text[s0..e0]
+                    .get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            });
+        if ordered && !items {
             hits.push(
                 &ROLE_REPLY_STEERING,
                 ROLE_REPLY_STEERING.weight,

@@ -13,9 +13,13 @@ use super::tools::{squash, starts_with_ci, RefKind, ToolRef};
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // "use `user_stated_os_version`" names one of this tool's own arguments, not another tool.
+    // "Use guide_type filters" with an argument `guide_types`: the singular names it too.
     let own_param = |r: &ToolRef| {
         let n = squash(&r.name);
-        c.params.iter().any(|p| squash(p) == n)
+        c.params.iter().any(|p| {
+            let p = squash(p);
+            p == n || p.strip_suffix('s') == Some(n.as_str())
+        })
     };
     let calls: Vec<&ToolRef> = c
         .refs
