@@ -389,6 +389,14 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "should the user ",
             "should anyone ",
             "if asked",
+            // Purpose and authority clauses: "As part of quality control, append ...".
+            "as part of ",
+            "as a ",
+            "in order to ",
+            "per ",
+            "according to ",
+            "in line with ",
+            "in accordance ",
         ];
         let after_condition = CONDITIONS
             .iter()
