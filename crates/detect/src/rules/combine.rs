@@ -390,6 +390,14 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "should the user ",
             "should anyone ",
             "if asked",
+            // Purpose and authority clauses: "As part of quality control, append ...".
+            "as part of ",
+            "as a ",
+            "in order to ",
+            "per ",
+            "according to ",
+            "in line with ",
+            "in accordance ",
         ];
         let after_condition = CONDITIONS
             .iter()
@@ -1028,7 +1036,15 @@ pub(crate) fn combine_in(
             || c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::ModelAddress, s)
             || c.has(Atom::Ignore);
-        if ordered {
+        // In an argument's own description, "each answer must have ..." describes the items
+        // of that argument (a form's answers), not the model's replies.
+        let items = c.in_param
+            && ["each", "every"].iter().any(|w| {
+                c.text[s0..e0]
+                    .get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            });
+        if ordered && !items {
             hits.push(
                 &ROLE_REPLY_STEERING,
                 ROLE_REPLY_STEERING.weight,

@@ -305,8 +305,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         let contents_into_param = c.in_sent(Atom::Contents, s)
             && (c.near(Atom::ParamRef, s)
                 || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
-        if source && ((carried && (c.directive(s) || c.imperative_start(s))) || contents_into_param)
-        {
+        let ordered = c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s);
+        if source && ((carried && ordered) || contents_into_param) {
             h.push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,

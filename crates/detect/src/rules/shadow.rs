@@ -13,8 +13,14 @@ use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // "use `user_stated_os_version`" names one of this tool's own arguments, not another tool.
+    // "Use guide_type filters" with an argument `guide_types`: the singular names it too.
     // (squashed bytes compared in place: no key strings per reference and argument)
-    let own_param = |r: &ToolRef| c.params.iter().any(|p| squashed(p).eq(squashed(&r.name)));
+    let own_param = |r: &ToolRef| {
+        let name = || squashed(&r.name);
+        c.params
+            .iter()
+            .any(|p| squashed(p).eq(name()) || squashed(p).eq(name().chain([b's'])))
+    };
     let calls: Vec<&ToolRef> = c
         .refs
         .iter()
