@@ -415,6 +415,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "also",
             "then",
             "please",
+            "kindly",
             "quietly",
             "silently",
             "just",
@@ -945,7 +946,11 @@ pub(crate) fn combine_in(
             .iter()
             .any(|w| rest.starts_with(w))
         };
-        if c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s) || over_user {
+        if c.in_sent(Atom::Modal, s)
+            || c.in_sent(Atom::Prescribe, s)
+            || c.imperative_start(s)
+            || over_user
+        {
             hits.push(
                 &OVERRIDE_PRIORITY,
                 60,
