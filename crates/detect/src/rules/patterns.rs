@@ -734,8 +734,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Disable, Start, &["ignore", "disregard", "skip", "dismiss"],
         r"\b(ignore|disregard|skip|dismiss)\s+(whatever|any|all|the)\s+(\w+\s+)?(safety|security|warning|caution|privacy)\s+(notes?|warnings?|guidance|instructions|prompts?|messages?|notices?)\b"),
     // Constraints declared off: "the assistant's confidentiality constraints are suspended".
-    spec(Atom::Disable, Start, &["confidentiality", "privacy", "ethical", "content", "usage", "constraints", "limits"],
-        r"\b((confidentiality|privacy|ethical|content|usage)\s+)?(constraints|limits|obligations|rules)\s+(are|is|were|have\s+been)\s+(now\s+|temporarily\s+)?(suspended|lifted|waived|disabled|off|relaxed|removed)\b"),
+    spec(Atom::Disable, Start, &["confidentiality", "privacy", "ethical", "content", "usage", "constraints"],
+        r"\b((confidentiality|privacy|ethical|content|usage)\s+(constraints|limits|obligations|rules)|constraints)\s+(are|is|were|have\s+been)\s+(now\s+|temporarily\s+)?(suspended|lifted|waived|disabled|off|relaxed|removed)\b"),
     // "no need to ask" (for approval), not "no need to ask questions".
     spec(Atom::Disable, Start, &["no"],
         r"\bno\s+need\s+to\s+(ask(\s+(the\s+user|them|for\s+(confirmation|permission|approval|consent)|first|before)\b|\s*[.;,)]|\s*$)|confirm\b|check\s+with\s+(the\s+user|them)\b|tell\s+(the\s+user|them)\b|inform\b|notify\b)"),
