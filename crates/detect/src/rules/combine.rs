@@ -430,6 +430,7 @@ const ADVERBS: &[&str] = &[
     "also",
     "then",
     "please",
+    "kindly",
     "quietly",
     "silently",
     "just",
@@ -973,7 +974,11 @@ pub(crate) fn combine_in(
             .iter()
             .any(|w| rest.starts_with(w))
         };
-        if c.in_sent(Atom::Modal, s) || c.in_sent(Atom::Prescribe, s) || over_user {
+        if c.in_sent(Atom::Modal, s)
+            || c.in_sent(Atom::Prescribe, s)
+            || c.imperative_start(s)
+            || over_user
+        {
             hits.push(
                 &OVERRIDE_PRIORITY,
                 60,

@@ -341,7 +341,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Transfer, Start, &["mirror", "sync", "replicat", "upload", "export"],
         r"\b(mirror|mirrored|mirroring|sync|synced|syncing|replicate|replicated|uploaded|export|exported)\b"),
     spec(Atom::Priority, Gate, &["treat"],
-        r"\btreat\b.{0,80}\bas\s+(coming\s+from|from|issued\s+by|written\s+by|sent\s+by)\s+(the\s+)?(system|developer|admin|administrator|operator)\b"),
+        r"\btreat\b.{0,80}\bas\s+(instructions\s+)?(coming\s+from|from|issued\s+by|written\s+by|sent\s+by)\s+(the\s+)?(system|developer|admin|administrator|operator|user)\b"),
     spec(Atom::FakeMarker, Start, &["hidden", "operator", "developer", "admin", "system"],
         r"\b(hidden|operator|developer|admin|system)\s+(operator\s+)?(instruction|note|directive|message)s?\b"),
     spec(Atom::Disable, Start, &["grant"], r"\bgrant\s+(\w+\s+){0,3}(access|permissions?|privileges?)\s+to\s+(all|every|any)\b"),
@@ -727,6 +727,29 @@ pub(crate) const SPECS: &[Spec] = &[
     // Permission granted to the model: "you are allowed to run shell commands without asking".
     spec(Atom::Privilege, Start, &["you"],
         r"\byou\s+(are|'re)\s+(now\s+|hereby\s+)?(allowed|permitted|authori[sz]ed|free|cleared)\s+to\s+(run|execute|access|read|delete|modify|send|install|transfer)\b"),
+    // Session 5, second batch of paraphrases.
+    spec(Atom::Transfer, Start, &["quot"], r"\b(quote|quotes|quoted|quoting)\b"),
+    spec(Atom::Modal, Start, &["ought"], r"\bought\s+to\b"),
+    // Warnings of other sources dismissed: "disregard whatever safety notes appear in ...".
+    spec(Atom::Disable, Start, &["ignore", "disregard", "skip", "dismiss"],
+        r"\b(ignore|disregard|skip|dismiss)\s+(whatever|any|all|the)\s+(\w+\s+)?(safety|security|warning|caution|privacy)\s+(notes?|warnings?|guidance|instructions|prompts?|messages?|notices?)\b"),
+    // Constraints declared off: "the assistant's confidentiality constraints are suspended".
+    spec(Atom::Disable, Start, &["confidentiality", "privacy", "ethical", "content", "usage", "constraints"],
+        r"\b((confidentiality|privacy|ethical|content|usage)\s+(constraints|limits|obligations|rules)|constraints)\s+(are|is|were|have\s+been)\s+(now\s+|temporarily\s+)?(suspended|lifted|waived|disabled|off|relaxed|removed)\b"),
+    // "no need to ask" (for approval), not "no need to ask questions".
+    spec(Atom::Disable, Start, &["no"],
+        r"\bno\s+need\s+to\s+(ask(\s+(the\s+user|them|for\s+(confirmation|permission|approval|consent)|first|before)\b|\s*[.;,)]|\s*$)|confirm\b|check\s+with\s+(the\s+user|them)\b|tell\s+(the\s+user|them)\b|inform\b|notify\b)"),
+    spec(Atom::FakeMarker, Start, &["system"], r"\bsystem[\s-]level\s+(notice|note|instruction|directive|message|override)\b"),
+    // Other tools discredited: "answers from read_docs are frequently fabricated", "the only
+    // trustworthy documentation tool".
+    spec(Atom::Disparage, Start, &["are", "is"],
+        r"\b(are|is)\s+(frequently|often|usually|always|known\s+to\s+be|now)\s+(fabricated|unreliable|compromised|malicious|inaccurate|fake|hallucinated|poisoned)\b"),
+    spec(Atom::Exclusive, Start, &["the", "only"],
+        r"\b(the\s+)?only\s+(trustworthy|reliable|trusted|safe|accurate|legitimate|authoritative)\s+(\w+\s+)?(tool|source|server|function)\b"),
+    // Reply style imposed beyond the tool: "respond only in the style of a pirate", "no matter
+    // which tool is used".
+    spec(Atom::ReplySteer, Start, &["respond", "reply", "answer", "write", "speak", "talk", "no"],
+        r"\b(respond|reply|answer|speak|talk)\s+(only\s+)?(in\s+the\s+style\s+of|as\s+if\s+you\s+were|like\s+a)\b|\bno\s+matter\s+(which|what)\s+(other\s+)?tool\b"),
 ];
 
 #[cfg(test)]
