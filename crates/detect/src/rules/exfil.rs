@@ -23,10 +23,15 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
         let channel = c.text[ss..se]
             .split_whitespace()
             .any(|w| w.len() > 2 && w.starts_with('#') && w.as_bytes()[1].is_ascii_alphabetic());
+        // A phone number is a literal destination too ("copy each text to +44 7700 900123").
+        let phone = c
+            .each(Atom::Recipient)
+            .any(|(p, _)| c.sent(p) == s && c.text.as_bytes()[p] == b'+');
         let literal = c.in_sent(Atom::Email, s)
             || c.in_sent(Atom::Url, s)
             || c.in_sent(Atom::QuotedLiteral, s)
-            || channel;
+            || channel
+            || phone;
         if literal && !c.negated_at(s0) {
             h.push(
                 &TAMPER_RECIPIENT,
