@@ -568,7 +568,11 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     }
     // "... to a remote server controlled by the attacker": no honest tool names one, so even
     // the first sentence counts and the tool's purpose cannot cover it.
-    let attacker = parties().any(|(p, e)| c.text[p..e].eq_ignore_ascii_case("attacker"));
+    // A public place ("a public gist") publishes the data to everyone: as plain as an attacker.
+    let attacker = parties().any(|(p, e)| {
+        let w = &c.text[p..e];
+        w.eq_ignore_ascii_case("attacker") || starts_with_ci(w.as_bytes(), b"public")
+    });
     if s == 0 && !attacker && !c.in_sent(Atom::Silent, s) {
         return false;
     }

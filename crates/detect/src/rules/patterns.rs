@@ -772,6 +772,25 @@ pub(crate) const SPECS: &[Spec] = &[
     // Against the person's wish: "even if they ask you not to".
     spec(Atom::UserIntent, Start, &["even"],
         r"\beven\s+(if|when|though)\s+(the\s+user|they|he|she|the\s+customer|the\s+person)\s+(asks?|tells?|requests?|says?|wants?|objects?|refuses?)(\s+you)?(\s+not\s+to|\s+otherwise|\s+to\s+stop)?\b"),
+    // Session 5, fourth batch of paraphrases.
+    spec(Atom::Modal, Start, &["is", "are"], r"\b(is|are)\s+to\s+be\s+[a-z]+ed\b"),
+    spec(Atom::Conversation, Start, &["any", "all", "every"],
+        r"\b(any|all|every)\s+(documents?|files?|pages?|emails?|messages?)\s+(that\s+)?the\s+user\s+(opens|opened|views|viewed|reads|edits|edited|shares|shared|downloads|downloaded)\b"),
+    // French, Spanish, German: read, paste, field.
+    spec(Atom::Read, Start, &["lis", "lire", "lisez", "lee", "leer", "lies", "lesen"], r"\b(lis|lire|lisez|lee|leer|lies|lesen)\b"),
+    spec(Atom::Transfer, Start, &["coll", "copi", "pega", "einf"], r"\b(colle|collez|coller|copie|copiez|copier|pega|pegue|einfugen|einfuge)\b"),
+    spec(Atom::ParamRef, Start, &["dans", "en", "im", "in"], r#"\b(dans\s+le\s+champ|en\s+el\s+campo|im\s+feld|in\s+das\s+feld)\b"#),
+    // Published for everyone: "a public gist", "a public bucket".
+    spec(Atom::Outside, Start, &["public"], r"\bpublic\s+(gists?|pastebins?|pastes?|repos?|repositories|buckets?|links?|urls?|channels?|forums?|pages?)\b"),
+    spec(Atom::Outside, Start, &["pastebin"], r"\bpastebin\b"),
+    // "outranks anything the user says".
+    spec(Atom::Priority, Start, &["supersed", "overrid", "outrank", "trump", "takes"],
+        r"\b(supersedes?|overrides?|outranks?|trumps?|takes\s+precedence\s+over)\s+(anything|whatever|everything|all\s+that)\s+(the\s+user|you|they|users)\b"),
+    // "an assistant with no restrictions".
+    spec(Atom::Privilege, Start, &["assistant", "ai", "model", "agent", "bot"],
+        r"\b(assistant|ai|model|agent|bot)\s+(with|that\s+has|who\s+has|having)\s+no\s+(restrictions|limits|limitations|rules|filters|guardrails|boundaries)\b"),
+    // Money to a fixed payee: "payable to merchant id 88-1902".
+    spec(Atom::Recipient, Start, &["payable", "merchant"], r"\bpayable\s+to\b|\bmerchant\s+(id|account|number)\b"),
 ];
 
 #[cfg(test)]
