@@ -198,9 +198,13 @@ impl Engine {
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
             if f.is_name && is_argument_name(&f.path) {
-                if let Some((rule, message)) =
-                    param_names::judge(f.text, || item.def.map(purpose).unwrap_or_default())
-                {
+                if let Some((rule, message)) = param_names::judge(f.text, || {
+                    // The tool's purpose and the argument's own description ("Instructions
+                    // for how the deep search agent should process results").
+                    item.def.map_or_else(String::new, |d| {
+                        purpose(d) + " " + &argument_description(d, &f.path)
+                    })
+                }) {
                     findings.push(Finding {
                         rule_id: rule.id,
                         severity: rule.severity,
@@ -416,6 +420,21 @@ fn purpose(item: &Value) -> String {
         .filter_map(|k| walk::get(item, k).and_then(Value::as_str))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The description of the argument at `path` (`inputSchema.properties.x`), or "".
+fn argument_description(def: &Value, path: &str) -> String {
+    let mut v = def;
+    for key in path.split('.') {
+        match walk::get(v, key) {
+            Some(next) => v = next,
+            None => return String::new(),
+        }
+    }
+    walk::get(v, "description")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.

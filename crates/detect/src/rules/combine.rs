@@ -1302,8 +1302,17 @@ pub(crate) fn combine_in(
     }
 
     // Destructive side steps: "must delete ...", or "After the backup finishes, drop the tables".
+    // The act must be in the order, after the condition: "For removing single branches, use X
+    // instead" names deleting only in its condition.
+    let after_condition = |d: usize| {
+        let (ss, se) = c.sentence(c.sent(d));
+        c.text[ss..se].find(',').is_some_and(|p| d > ss + p)
+    };
     if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
-        c.conditional_imperative(c.sent(*d)) && !c.negated_at(*d) && !value_does(&c, *d)
+        after_condition(*d)
+            && c.conditional_imperative(c.sent(*d))
+            && !c.negated_at(*d)
+            && !value_does(&c, *d)
     }) {
         hits.push(
             &DESTRUCTIVE_DIRECTIVE,
@@ -1395,7 +1404,10 @@ pub(crate) fn combine_in(
                 || c.imperative_start(s)
                 || (s + 1 < c.starts.len() && c.imperative_start(s + 1))
         };
-        if (destructive_act() || destructive_name()) && ordered() {
+        if (destructive_act() || destructive_name())
+            && ordered()
+            && !super::shadow::routing_advice(&c, s)
+        {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
                 DESTRUCTIVE_DIRECTIVE.weight,

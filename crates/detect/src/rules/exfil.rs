@@ -88,7 +88,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     .iter()
                     .any(|k| c.text[s0..e0].eq_ignore_ascii_case(k))
         };
-        if stored {
+        // "Close (kill) a Browser Run session by its ID": the purpose sentence of a description
+        // naming the tool's own object, not a file.
+        let own_object = s == 0 && !c.in_param && !c.text[s0..e0].contains(['/', '.', '~']);
+        if stored || own_object {
             continue;
         }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
@@ -158,6 +161,16 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             "monitors",
             "alert",
             "alerts",
+            // "BGP hijacks occur when an AS announces routes ...": the phenomenon, as data.
+            "occur",
+            "occurs",
+            "incident",
+            "incidents",
+            "event",
+            "events",
+            "anomaly",
+            "anomalies",
+            "statistics",
         ]);
         let to_reply = c.in_sent(Atom::Transfer, s)
             && words(&[

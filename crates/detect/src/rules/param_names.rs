@@ -200,6 +200,9 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
             "summar",
             "llm",
             "model",
+            "agent",
+            "research",
+            "instructions for",
         ]
         .iter()
         .any(|s| p.contains(s)),

@@ -151,9 +151,10 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     for (s0, e0) in c.each(Atom::Instead) {
         let s = c.sent(s0);
         let target = c.other_ref_near(s, RefKind::Call) || c.other_ref_near(s, RefKind::Trigger);
-        let pressure =
-            c.near(Atom::Modal, s) || c.near(Atom::UserTrigger, s) || c.has(Atom::Deprecated);
-        if target && pressure && !self_directed(s) {
+        let pressure = c.near(Atom::Modal, s)
+            || c.near(Atom::UserTrigger, s)
+            || (c.has(Atom::Deprecated) && !self_deprecated(c));
+        if target && pressure && !self_directed(s) && !routing_advice(c, s) {
             h.push(
                 &SHADOW_REPLACE,
                 SHADOW_REPLACE.weight,
@@ -244,6 +245,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
         );
     }
     if c.has(Atom::Deprecated)
+        && !self_deprecated(c)
         && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
     {
         if let Some(span) = c.first(Atom::Deprecated) {
@@ -409,4 +411,46 @@ fn mutating_name(name: &str) -> bool {
             before_ok && after_ok
         })
     })
+}
+
+/// The tool says it is deprecated itself ("[Deprecated: Use X instead]", "This tool is
+/// deprecated. Please use X instead."): pointing to its successor, not discrediting another tool.
+fn self_deprecated(c: &Ctx<'_>) -> bool {
+    c.each(Atom::Deprecated).all(|(p, _)| {
+        let (ss, _) = c.sentence(c.sent(p));
+        let before = c.text[ss..p].to_ascii_lowercase();
+        let before = before.trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric());
+        before.is_empty()
+            || before.starts_with("this tool")
+            || before.starts_with("this function")
+            || before.starts_with("this endpoint")
+            || before.starts_with("note: this tool")
+    })
+}
+
+/// "For removing single branches, use `delete_branch` instead", "Do not use when you need to
+/// list all projects (use `list_projects` instead)": another tool for another task is routing
+/// advice, not a tool taking this one's calls.
+pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let l = c.text[ss..se].trim_start().to_ascii_lowercase();
+    // "For removing ..., use X": another task named by its -ing form. ("To use this service,
+    // you must call X" is an order, not advice.)
+    let for_task = l
+        .strip_prefix("for ")
+        .and_then(|r| r.split_whitespace().next())
+        .is_some_and(|w| w.ends_with("ing"));
+    for_task
+        || [
+            "when you need",
+            "when you want",
+            "if you need",
+            "if you want",
+            "if you only",
+            "do not use",
+            "don't use",
+            "not for ",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
