@@ -24,6 +24,18 @@ pub(crate) struct Spec {
     pub mode: Mode,
     pub anchors: &'static [&'static str],
     pub pattern: &'static str,
+    /// For a `Start` pattern, words one of which begins, at a word start, in every match (after
+    /// the anchor): where none occurs from an anchor on, the search from there is not run. For
+    /// patterns whose anchors are common words but which need a rarer one later ("the value
+    /// ... user supplies"); empty for most.
+    pub needs: &'static [&'static str],
+}
+
+impl Spec {
+    /// This spec with `needs` (see the field).
+    const fn needs(self, needs: &'static [&'static str]) -> Spec {
+        Spec { needs, ..self }
+    }
 }
 
 const fn spec(
@@ -37,6 +49,7 @@ const fn spec(
         mode,
         anchors,
         pattern,
+        needs: &[],
     }
 }
 
@@ -185,7 +198,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::ParamNoun, Start, &["param", "argument", "arg", "field", "propert", "attribute", "input", "query"],
         r"\b(parameter|param|argument|arg|field|property|attribute|input\s+value|query\s+string)s?\b"),
     spec(Atom::ParamRef, Start, &["as", "in", "to", "within", "via", "under"],
-        r#"\b(as|in|into|to|inside|within|via|under)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#),
+        r#"\b(as|in|into|to|inside|within|via|under)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::ParamRef, Start, &["as", "in"],
         r#"\b(as|in|into|inside)\s+(the\s+)?(?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)"#),
     spec(Atom::Modal, Start, &["you", "must", "shall", "always", "make", "ensure", "mandatory", "required", "automatically"],
@@ -209,7 +222,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Destructive, Start, &["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "format", "void", "kill", "terminat", "revok", "uninstall", "rm", "force", "clear", "shred"],
         r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b"),
     spec(Atom::ModalDestructive, Start, &["must", "should", "need", "have", "always", "first"],
-        r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b"),
+        r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b").needs(&["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "void", "clear", "kill", "terminat", "revok", "rm", "force", "shred", "clos"]),
     // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
     // before the dot): "function", "location" or "execute" alone do not wake the search.
     spec(Atom::Script, Gate, anchors!["document.cookie", "fetch(", "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
@@ -246,7 +259,9 @@ pub(crate) const SPECS: &[Spec] = &[
     // Phrasings outside the benchmark's style: the same mechanisms, other words.
     spec(Atom::ModelAddress, Start, &["for", "ai", "assistant", "model", "agent", "llm"],
         r"\bfor\s+(the\s+)?(ai|assistant|llm|ai\s+agents?|agents?|claude|gpt)\b|\b(ai|assistant|model|agent|llm)s?\s+reading\s+this\b"),
-    spec(Atom::ModelAddress, Gate, &["assistant", "ai", "claude", "agent"],
+    // (the name is followed by a comma or whitespace: "ai" alone occurs inside most texts,
+    // in "email", "detail", "contain")
+    spec(Atom::ModelAddress, Gate, anchors!["assistant,", "ai,", "claude,", "agent,"; space "assistant", "ai", "claude", "agent"],
         r"(^|[.!?:]\s+|\n)\s*(assistant|ai|claude|agent)\s*,"),
     spec(Atom::Modal, Start, &["you", "user", "owner", "admin"],
         r"\b(you\s+are|you've\s+been|you\s+have\s+been)\s+(pre-?)?(authori[sz]ed|allowed|permitted|cleared|instructed|required)\s+to\b|\b(user|owner|admin)\s+has\s+(already\s+(pre-?)?|pre-?)(authori[sz]ed|approved|allowed|consented)"),
@@ -256,7 +271,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(contents?|full\s+text|text|data|output|body|value)\s+(of|from)\b"),
     spec(Atom::Contents, Gate, &["content"], r"'s\s+contents?\b"),
     spec(Atom::ParamRef, Start, &["through", "using"],
-        r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#),
+        r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::Transfer, Start, &["suppl", "reveal", "disclos", "output", "print", "echo", "dump", "expos", "leak"],
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
     spec(Atom::Conversation, Start, &["conversation"], r"\bconversations?\b"),
@@ -292,7 +307,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::SecretNoun, Start, &["api", "tokens"], r"\bapi[\s_-]?tokens?\b|\btokens\b"),
     spec(Atom::Read, Start, &["take", "find", "pull", "search"], r"\b(take|takes|find|finds|pull|pulls|search\s+for)\b"),
     spec(Atom::Silent, Start, &["apply", "do", "perform", "make", "handle", "run", "execute", "send", "call"],
-        r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b"),
+        r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b").needs(&["silently", "secretly", "quietly", "covertly", "discreetly"]),
     spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(asking|telling|informing|notifying|checking\s+with|consulting|confirming\s+with)(\s+(the\s+)?(user|them|anyone))?\b"),
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
@@ -324,11 +339,11 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Transfer, Start, &["populat", "attached"], r"\b(populate|populated|populating|attached)\b"),
     spec(Atom::ModelAddress, Start, &["you"], r"\byou\s+are\s+(now\s+)?\w+\s+now\b|\byou\s+are\s+no\s+longer\b"),
     spec(Atom::Ignore, Start, &["previous", "prior", "earlier", "original", "old", "above", "your", "all"],
-        r"\b(previous|prior|earlier|original|old|above|your|all)\s+(\w+\s+)?(guidelines|instructions|rules|directives|policies|restrictions)\s+(no\s+longer|do\s+not|don'?t|does\s+not|doesn'?t)\s+apply"),
+        r"\b(previous|prior|earlier|original|old|above|your|all)\s+(\w+\s+)?(guidelines|instructions|rules|directives|policies|restrictions)\s+(no\s+longer|do\s+not|don'?t|does\s+not|doesn'?t)\s+apply").needs(&["apply"]),
     spec(Atom::TamperLiteral, Start, &["change", "modif", "set", "replac", "redirect", "rewrit", "switch", "swap", "substitut", "rerout", "rout", "point"],
         r"\b(change|modify|set|replace|redirect|rewrite|switch|swap|substitute|reroute|route|point)(s|d|ed|ing)?\s+((\S+\s+){0,5}?)(to|with|into|at)\s+(the\s+)?(https?://|www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|io|co|app|dev|xyz|ru|cn|info|biz|me)\b)"),
     spec(Atom::UserTrigger, Start, &["the", "string", "value", "text", "url", "address", "input", "data", "query"],
-        r"\b(the\s+)?(string|value|text|url|address|input|data|query|link|file)\s+(that\s+)?(the\s+)?user\s+(supplies|provides|gives|enters|types|passes|sends|asks\s+for)\b"),
+        r"\b(the\s+)?(string|value|text|url|address|input|data|query|link|file)\s+(that\s+)?(the\s+)?user\s+(supplies|provides|gives|enters|types|passes|sends|asks\s+for)\b").needs(&["user"]),
     spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(any\s+)?(confirmation|confirming|approval|review|prompting)\b"),
     spec(Atom::Deprecated, Start, &["other", "competing", "alternative"],
         r"\b(other|competing|alternative)\s+(\w+\s+)?(tools?|servers?|plugins?|sources?|apis?)\s+(are|is)\s+(unreliable|deprecated|broken|unsafe|untrusted|outdated|wrong|compromised|inaccurate)\b"),
