@@ -294,8 +294,11 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(user|human|person|customer)s?\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)"),
     // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
     // wake the search.
-    spec(Atom::Deprecated, Gate, anchors!["broken", "unavailable", "working", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"; space_before "down"],
-        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b"),
+    // (a `Start` pattern with needs: as a `Gate` on its adjectives, "working" alone woke it in
+    // many honest texts, for a scan of the whole text each time)
+    spec(Atom::Deprecated, Start, &["is", "are", "has", "have"],
+        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b")
+        .needs(&["broken", "unavailable", "working", "down", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"]),
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
     spec(Atom::Script, Gate, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b"),
