@@ -163,8 +163,8 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|(悄悄|偷偷|暗中|秘密)地?(?s:.){0,6}(发送|调用|读取|上传|添加|修改|复制)",
             r"|こっそり|몰래"),
     ),
-    spec(Atom::Silent, Gate, &["background", "behind"],
-        r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b"),
+    spec(Atom::Silent, Start, &["in", "behind"],
+        r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b").needs(&["back"]),
     // Common words only as the pattern has them ("wallet.dat", "secrets.", "service_", "local"
     // and "sam" before a space): "locally", "same", "environment" do not wake the search.
     spec(Atom::SensPath, Gate, anchors![".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet.dat", "keystore", "keychain", "cookies.sqlite", "/environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret.", "secrets.", "credentials.json", "service-", "service_", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds";
@@ -240,8 +240,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r"(&&|;|\|\|)\s*(curl|wget|nc|ncat|bash|sh|python\d?|powershell)\s"),
     spec(Atom::Instead, Start, &["instead", "rather", "redirected", "rerouted"],
         r"\binstead\b|\brather\s+than\b|\bredirected\s+to\b|\brerouted\s+to\b"),
-    spec(Atom::Instead, Gate, &["place"], r"\bin\s+place\s+of\b"), spec( Atom::Deprecated, Gate, &[ "deprecated", "aliased", "replaced", "renamed", "discontinued", "obsolete", "disabled"],
-        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+)?(deprecated|aliased|replaced|renamed|discontinued|obsolete|disabled)\b"),
+    spec(Atom::Instead, Start, &["in"], r"\bin\s+place\s+of\b").needs(&["place"]),
+    spec(Atom::Deprecated, Start, &["is", "are", "has", "have"],
+        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+)?(deprecated|aliased|replaced|renamed|discontinued|obsolete|disabled)\b")
+        .needs(&["deprecated", "aliased", "replaced", "renamed", "discontinued", "obsolete", "disabled"]),
     spec(Atom::UserTrigger, Start, &["when", "if", "once", "each", "every"],
         r"\b(when|whenever|if|once|each\s+time|every\s+time)\s+(a\s+|the\s+)?user\s+(asks|requests|wants|mentions|tries|attempts|says|queries|provides|types|enters|needs|searches|calls|uses)\b").needs(&["user"]),
     spec(Atom::UserTrigger, Start, &["any", "all", "every", "each"],
@@ -271,7 +273,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(should|must|shall|needs?\s+to|has\s+to|is\s+to|will)\s+(always\s+|now\s+|instead\s+|also\s+)?(be|become|equal|use|contain|include|point\s+to|go\s+to|go\s+through|pass\s+through)\b"),
     spec(Atom::Contents, Start, &["content", "full", "text", "data", "output", "body", "value"],
         r"\b(contents?|full\s+text|text|data|output|body|value)\s+(of|from)\b"),
-    spec(Atom::Contents, Gate, &["content"], r"'s\s+contents?\b"),
+    spec(Atom::Contents, Start, &["'s"], r"'s\s+contents?\b").needs(&["content"]),
     spec(Atom::ParamRef, Start, &["through", "using"],
         r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::Transfer, Start, &["suppl", "reveal", "disclos", "output", "print", "echo", "dump", "expos", "leak"],
@@ -301,7 +303,7 @@ pub(crate) const SPECS: &[Spec] = &[
         .needs(&["broken", "unavailable", "working", "down", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"]),
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
-    spec(Atom::Script, Gate, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b"),
+    spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
@@ -370,8 +372,9 @@ pub(crate) const SPECS: &[Spec] = &[
         r#"\b(include|includes|append|prepend|insert|add|contain)\s+(the\s+)?(phrase|text|string|sentence|line|link|words?)\s+(?:['"`]|‘|“)"#),
     // A secret's variable expanded into a command (`echo $API_KEY`, `$TOKEN | nc`); a `${token}`
     // placeholder in a template names a value and runs nothing.
-    spec(Atom::Script, Gate, &["$"],
-        r"\b(echo|printf|cat|curl|wget|env|export|print|set)\s+[^\n|;]{0,60}?\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?|\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?\s*\|"),
+    spec(Atom::Script, Start, &["echo", "printf", "cat", "curl", "wget", "env", "export", "print", "set", "$"],
+        r"\b(echo|printf|cat|curl|wget|env|export|print|set)\s+[^\n|;]{0,60}?\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?|\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?\s*\|")
+        .needs(&["$"]),
     spec(Atom::Script, Start, &["|"], r"\|\s*(curl|wget|nc|ncat)\b"),
     spec(Atom::Script, Start, &["curl"], r"\bcurl\s+(-\w+\s+)*(-d|--data(-binary)?|-F|-T|--upload-file)\s+@"),
     spec(Atom::Recipient, Gate, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
