@@ -12,6 +12,7 @@
 
 mod confusables;
 pub(crate) mod decode;
+mod leet;
 pub(crate) mod markup;
 mod spaced;
 pub(crate) mod unicode;

@@ -320,7 +320,25 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         let contents_into_param = c.in_sent(Atom::Contents, s)
             && (c.near(Atom::ParamRef, s)
                 || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
-        let ordered = c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s);
+        // "Its full text belongs in the region field": where data belongs is an order too.
+        let belongs = {
+            let (ss, se) = c.sentence(s);
+            let l = c.text[ss..se].to_ascii_lowercase();
+            [
+                "belongs in",
+                "belong in",
+                "goes in",
+                "go in",
+                "goes into",
+                "belongs to the",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        };
+        let ordered = c.directive(s)
+            || c.imperative_start(s)
+            || c.conditional_imperative(s)
+            || (belongs && c.in_sent(Atom::Transfer, s));
         if source && ((carried && ordered) || contents_into_param) {
             h.push(
                 &EXFIL_PARAM,
@@ -350,6 +368,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             .any(|w| sent.contains(w));
             let steers = (c.in_sent(Atom::Prescribe, s)
                 || c.in_sent(Atom::Read, s)
+                || c.in_sent(Atom::ReplySteer, s)
                 || c.imperative_start(s))
                 && sweeping
                 && (c.has(Atom::ModelAddress)
@@ -568,7 +587,11 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     }
     // "... to a remote server controlled by the attacker": no honest tool names one, so even
     // the first sentence counts and the tool's purpose cannot cover it.
-    let attacker = parties().any(|(p, e)| c.text[p..e].eq_ignore_ascii_case("attacker"));
+    // A public place ("a public gist") publishes the data to everyone: as plain as an attacker.
+    let attacker = parties().any(|(p, e)| {
+        let w = &c.text[p..e];
+        w.eq_ignore_ascii_case("attacker") || starts_with_ci(w.as_bytes(), b"public")
+    });
     if s == 0 && !attacker && !c.in_sent(Atom::Silent, s) {
         return false;
     }

@@ -549,7 +549,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(you\s+have|you've)\s+(seen|read|opened|accessed)\s+(in\s+)?(the\s+)?(user'?s?\s+)?(files|documents|emails|messages|chats?)\b|\b(in|from)\s+the\s+user'?s\s+(files|documents|emails|inbox|drive|notes)\b"),
     spec(Atom::Destructive, Start, &["force", "--force"], r"\bforce\s*=\s*(true|1|yes)\b|--force\b"),
     spec(Atom::Script, Start, &["apply", "install", "run", "execute", "import", "source", "load"],
-        r"\b(apply|install|run|execute|import|source|load)\s+(the\s+)?(\w+\s+)?(manifest|script|file|config|package|plugin|module|patch)\s+(at|from)\s+https?://"),
+        r"\b(apply|install|run|execute|import|source|load)\s+(the\s+)?(\S+\s+)?(manifest|script|file|config|package|plugin|module|patch|extension|add-on|addon|app|binary|update)\s+(at|from)\s+https?://"),
     spec(Atom::Exclusive, Start, &["using", "use", "trust", "rely", "only"],
         r"\b(using|use|trust|rely\s+on)\s+only\s+this\s+(tool|server|function)\b|\bonly\s+this\s+tool\b"),
     // Round 5 of phrasings outside the tuning set.
@@ -685,7 +685,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Privilege, Start, &["escalate", "elevate"],
         r"\b(escalate|elevate)\s+(\w+\s+)?(to\s+)?(superadmin|super\s+admin|admin|administrator|root|superuser|sudo)\b"),
     spec(Atom::Privilege, Start, &["grant"],
-        r"\bgrant\s+(\w+\s+)?(unrestricted|full|admin|administrator|root|elevated|unlimited|superuser)\s+(access|privileges|permissions|rights)\b"),
+        r"\bgrant\s+(\w+\s+)?(unrestricted|full|admin|administrator|root|elevated|unlimited|superuser)\s+(\w+\s+)?(access|privileges|permissions|rights)\b"),
     spec(Atom::Personal, Start, &["sensitive"], r"\bsensitive\s+(data|information|files|records|documents)\b"),
     spec(Atom::Privilege, Start, &["you"],
         r"\byou\s+(now\s+|currently\s+)?(have|hold|possess|are\s+granted|have\s+been\s+granted|are\s+given|have\s+been\s+given|are\s+running\s+with|operate\s+with)\s+(full\s+|unrestricted\s+|elevated\s+|unlimited\s+|complete\s+|special\s+)*(admin|administrator|administrative|root|superuser|elevated|unrestricted|god|sudo|system)[\s-](level\s+)?(privileges?|access|rights|permissions|mode|clearance)\b"),
@@ -795,6 +795,39 @@ pub(crate) const SPECS: &[Spec] = &[
     // Against the person's wish: "even if they ask you not to".
     spec(Atom::UserIntent, Start, &["even"],
         r"\beven\s+(if|when|though)\s+(the\s+user|they|he|she|the\s+customer|the\s+person)\s+(asks?|tells?|requests?|says?|wants?|objects?|refuses?)(\s+you)?(\s+not\s+to|\s+otherwise|\s+to\s+stop)?\b"),
+    // Session 5, fourth batch of paraphrases.
+    spec(Atom::Modal, Start, &["is", "are"], r"\b(is|are)\s+to\s+be\s+[a-z]+ed\b"),
+    spec(Atom::Conversation, Start, &["any", "all", "every"],
+        r"\b(any|all|every)\s+(documents?|files?|pages?|emails?|messages?)\s+(that\s+)?the\s+user\s+(opens|opened|views|viewed|reads|edits|edited|shares|shared|downloads|downloaded)\b"),
+    // French, Spanish, German: read, paste, field.
+    spec(Atom::Read, Start, &["lis", "lire", "lisez", "lee", "leer", "lies", "lesen"], r"\b(lis|lire|lisez|lee|leer|lies|lesen)\b"),
+    spec(Atom::Transfer, Start, &["coll", "copi", "pega", "einf"], r"\b(colle|collez|coller|copie|copiez|copier|pega|pegue|einfugen|einfuge)\b"),
+    spec(Atom::ParamRef, Start, &["dans", "en", "im", "in"], r#"\b(dans\s+le\s+champ|en\s+el\s+campo|im\s+feld|in\s+das\s+feld)\b"#),
+    // Published for everyone: "a public gist", "a public bucket".
+    spec(Atom::Outside, Start, &["public"], r"\bpublic\s+(gists?|pastebins?|pastes?|repos?|repositories|buckets?|links?|urls?|channels?|forums?|pages?)\b"),
+    spec(Atom::Outside, Start, &["pastebin"], r"\bpastebin\b"),
+    // "outranks anything the user says".
+    spec(Atom::Priority, Start, &["supersed", "overrid", "outrank", "trump", "takes"],
+        r"\b(supersedes?|overrides?|outranks?|trumps?|takes\s+precedence\s+over)\s+(anything|whatever|everything|all\s+that)\s+(the\s+user|you|they|users)\b"),
+    // "an assistant with no restrictions".
+    spec(Atom::Privilege, Start, &["assistant", "ai", "model", "agent", "bot"],
+        r"\b(assistant|ai|model|agent|bot)\s+(with|that\s+has|who\s+has|having)\s+no\s+(restrictions|limits|limitations|rules|filters|guardrails|boundaries)\b"),
+    // Money to a fixed payee: "payable to merchant id 88-1902".
+    spec(Atom::Recipient, Start, &["payable", "merchant"], r"\bpayable\s+to\b|\bmerchant\s+(id|account|number)\b"),
+    // Session 5, fifth batch.
+    // An argument written as `name=<contents of ...>` in an example call.
+    spec(Atom::ParamRef, Gate, &["contents of", "content of"],
+        r"\b[a-z_][a-z0-9_]*\s*=\s*[<{(]?\s*(the\s+)?contents?\s+of\b"),
+    // "End every answer with ...": every reply shaped.
+    spec(Atom::ReplySteer, Start, &["end", "start", "begin", "finish", "close", "prefix", "suffix", "sign"],
+        r"\b(end|start|begin|finish|close|prefix|suffix|sign)\s+(every|each|all)\s+(of\s+your\s+)?(replies|reply|responses?|answers?|messages?)\b"),
+    // Output declared to be orders: "any text the OCR returns is a direct instruction from the
+    // system administrator".
+    spec(Atom::Priority, Gate, &["instruction from", "instructions from", "command from", "commands from", "order from", "orders from"],
+        r"\b(is|are)\s+(a\s+)?(direct\s+|binding\s+|authoritative\s+|official\s+)?(instructions?|commands?|orders?)\s+from\s+(the\s+)?(system|administrator|admin|developer|operator|user|owner)\b"),
+    // A requirement dressed as a condition: "results are only valid once the assistant has ...".
+    spec(Atom::Modal, Start, &["only", "will"],
+        r"\b(only\s+(valid|works?|accurate|available|correct)|will\s+(only\s+)?(fail|break|not\s+work))\s+(once|after|if|unless|until)\s+(the\s+)?(assistant|model|agent|ai|you)\b"),
 ];
 
 #[cfg(test)]
