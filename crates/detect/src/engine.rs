@@ -14,8 +14,8 @@ use crate::lang;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
-    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, LANG_SWITCH,
-    OVERRIDE_SAFEGUARD,
+    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, HIDDEN_ENCODED,
+    HIDDEN_ENCODED_INSTR, LANG_SWITCH, OVERRIDE_SAFEGUARD,
 };
 use crate::rules::combine::{combine_in, FieldKind};
 use crate::rules::param_names;
@@ -165,7 +165,34 @@ impl Engine {
         out
     }
 
+    /// Judges the fields of one item. A panic in the rules (a bug: an unforeseen text) must not
+    /// take the gateway or a scan down, nor let the item through unjudged: it yields a blocking
+    /// report with `engine.internal_error` (fail closed), and the panic message goes to stderr.
     fn scan_fields(&self, fields: &[Field<'_>], item: &Item<'_>) -> Report {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.scan_fields_unguarded(fields, item)
+        }))
+        .unwrap_or_else(|_| self.internal_error())
+    }
+
+    /// The report on an item the engine failed to judge: blocked, whatever the thresholds.
+    fn internal_error(&self) -> Report {
+        let mut r = self.report(vec![Finding {
+            rule_id: ENGINE_INTERNAL_ERROR.id,
+            severity: ENGINE_INTERNAL_ERROR.severity,
+            field: String::new(),
+            message: "the detection engine failed on this item (an internal error); it is blocked \
+                      so that nothing passes unjudged"
+                .into(),
+            evidence: String::new(),
+            span: None,
+            weight: ENGINE_INTERNAL_ERROR.weight,
+        }]);
+        r.verdict = Verdict::Block;
+        r
+    }
+
+    fn scan_fields_unguarded(&self, fields: &[Field<'_>], item: &Item<'_>) -> Report {
         // Room for the findings of most items without reallocating.
         let mut findings = Vec::with_capacity(16);
         for f in fields {

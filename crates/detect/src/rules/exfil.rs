@@ -101,7 +101,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "Never read files like ~/.ssh/id_rsa" is a safety note, not a directive.
         let forbidden = c.negated_before(s0) && !acts;
         if !forbidden
-            && !setup_prerequisite(&c.text[e0..c.sentence(s).1])
+            && !setup_prerequisite(&c.text[e0.min(c.sentence(s).1)..c.sentence(s).1])
             && (acts || (reads && c.directive(s)) || sends || shown)
         {
             h.push(
@@ -383,6 +383,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 && (c.in_sent(Atom::SensPath, s - 1) || c.in_sent(Atom::StrongSecret, s - 1))
                 && takes_up(c, s);
             let private = c.in_sent(Atom::Conversation, s)
+                || c.in_sent(Atom::Personal, s)
                 || taken_up
                 || c.in_sent(Atom::SensPath, s)
                 || c.in_sent(Atom::StrongSecret, s)

@@ -340,7 +340,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "llm", "ai"],
         r"\b(agents?|assistants?|models?|llms?|ai)\s+(\w+\s+){0,4}(should|must|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+to|is\s+to)\b"),
     spec(Atom::Disable, Start, &["disable", "turn", "bypass", "skip", "suppress", "remove", "circumvent", "auto_approve", "no-verify", "dangerously"],
-        r"\b(disable|turn\s+off|bypass|skip|suppress|remove|circumvent)\s+(\w+\s+){0,3}(approval|confirmation|consent|permission|safety|security|guard(rail)?|sandbox|verification|2fa|mfa|review)s?\b|\bauto_approve\s*[=:]\s*true\b|--no-verify\b|\bdangerously[_-]\w+"),
+        r"\b(disable|turn\s+off|bypass|skip|suppress|remove|circumvent)\s+(\w+\s+){0,3}(approval|confirmation|consent|permission|safety|security|guard(rail)?|sandbox|verification|2fa|mfa|review|audit(ing)?|audit\s+(trigger|trail|log)|firewall|antivirus|anti-virus|defender|monitoring|alerting)s?\b|\bauto_approve\s*[=:]\s*true\b|--no-verify\b|\bdangerously[_-]\w+"),
     spec(Atom::Conversation, Start, &["everything", "all", "whatever"],
         r"\b(everything|all|whatever)\s+(that\s+)?the\s+user\s+(has\s+)?(written|typed|said|shared|sent|asked|entered)"),
     spec(Atom::Transfer, Start, &["populat", "attached"], r"\b(populate|populated|populating|attached)\b"),
@@ -393,7 +393,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // Destinations beyond the user's choice: "in addition to the recipients the user chose",
     // "also forward ... to".
     spec(Atom::ExtraDest, Start, &["in addition", "besides", "on top of", "beyond", "as well as", "apart from"],
-        r"\b(in\s+addition\s+to|besides|on\s+top\s+of|beyond|as\s+well\s+as|apart\s+from)\s+(\w+\s+){0,3}(recipients?|destinations?|channels?|address(es)?|targets?|accounts?|contacts?)\b"),
+        r"\b(in\s+addition\s+to|besides|on\s+top\s+of|beyond|as\s+well\s+as|apart\s+from)\s+(\w+\s+){0,3}(recipients?|destinations?|channels?|address(es)?|targets?|accounts?|contacts?|user|requester)\b"),
     spec(Atom::ExtraDest, Start, &["also", "additionally", "secretly", "quietly", "silently"],
         r"\b(also|additionally|secretly|quietly|silently)\s+(send|forward|cc|bcc|copy|mirror|post|deliver|cross-?post|relay|share|upload|sync)\w*\s+(\w+\s+){0,8}(to|with|into)\b"),
     // "let archive@x.example know what the customer asked", "loop them in": a bystander told.
@@ -409,7 +409,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // Safeguards declared off, or skipped: "without waiting for the user's review",
     // "confirmations are disabled for this session".
     spec(Atom::Disable, Start, &["without"],
-        r"\bwithout\s+((waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+)?(the\s+|a\s+|any\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b"),
+        r"\bwithout\s+((waiting\s+for|asking\s+for|requesting|seeking|needing|requiring|getting)\s+)?(the\s+|a\s+|any\s+)?(user|human|owner|their|his|her)('s|s')?\s+(\w+\s+)?(review|approval|confirmation|consent|permission|sign-?off)s?\b|\bwithout\s+(routing|sending|submitting|escalating)\s+(it\s+|them\s+)?(for|to)\s+(\w+\s+)?(sign-?off|approval|review)\b|\bwithout\s+(reading|reviewing|checking|inspecting|looking\s+at)\s+(the\s+)?(diff|code|changes|contents|content|terms)\b"),
     // Safety set aside by name: "ignore all security policies", "Ignore safety".
     spec(Atom::Disable, Start, &["ignor", "disregard"],
         r"\b(ignor(e|es|ing)|disregard(s|ing)?)\s+((all|any|the|your|every)\s+)?(security|safety)\b"),
@@ -828,6 +828,24 @@ pub(crate) const SPECS: &[Spec] = &[
     // A requirement dressed as a condition: "results are only valid once the assistant has ...".
     spec(Atom::Modal, Start, &["only", "will"],
         r"\b(only\s+(valid|works?|accurate|available|correct)|will\s+(only\s+)?(fail|break|not\s+work))\s+(once|after|if|unless|until)\s+(the\s+)?(assistant|model|agent|ai|you)\b"),
+    // Session 5, sixth batch: business rules bent.
+    // Checks declared someone else's job: "access checks are handled elsewhere".
+    spec(Atom::Disable, Start, &["access", "permission", "authori", "security", "role"],
+        r"\b(access|permission|authori[sz]ation|security|role)\s+(checks?|controls?|restrictions?)\s+(are|is)\s+(handled|done|performed|enforced|applied|checked)\s+(elsewhere|upstream|by\s+another|later)\b"),
+    // Better options hidden: "do not show the cheaper options".
+    spec(Atom::Conceal, Start, &["do", "don", "never", "hide", "omit"],
+        r"\b(do\s+not|don'?t|never|hide|omit)\s+(show|display|mention|list|present|surface|include)?\s*(the\s+|any\s+)?(cheaper|other|better|alternative|competing|lower-priced|less\s+expensive)\s+(options|fares|prices|offers|results|choices|alternatives|providers)\b"),
+    // Page content run as commands: "run it in the terminal".
+    spec(Atom::Script, Start, &["run", "execute", "exec"],
+        r"\b(run|execute|exec)\s+(it|them|this|that|the\s+(code|script|commands?|snippet|block))\s+(in|on)\s+(the\s+|a\s+)?(terminal|shell|host|machine|console|command\s+line)\b"),
+    // An authorization header reproduced: "lines containing 'Authorization:'".
+    spec(Atom::SecretNoun, Gate, &["authorization:", "authorization'", "authorization\"", "authorization header"],
+        r"\bauthorization(\s*:|['\x22]|\s+headers?\b)"),
+    spec(Atom::Transfer, Start, &["reproduc", "repeat"], r"\b(reproduce|reproduced|reproducing|repeat|repeated|repeating)\b"),
+    // Data routed by its own motion: "summaries go to the team lead at lead@...".
+    spec(Atom::Transfer, Start, &["go", "goes", "get", "gets"], r"\b(go|goes|get\s+sent|gets\s+sent)\s+to\b"),
+    // "keep the user's cookies in the 'session' argument".
+    spec(Atom::Transfer, Start, &["keep", "kept"], r"\b(keep|keeps|kept)\s+(\S+\s+){1,6}?in\s+the\s+\S+\s+(argument|parameter|field|param)\b"),
 ];
 
 #[cfg(test)]
