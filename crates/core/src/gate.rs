@@ -605,19 +605,36 @@ impl Gate {
                                 if crate::results::inspected(&pending.method) {
                                     fx.result_of =
                                         Some((pending.method.clone(), pending.target.clone()));
-                                    match crate::results::on_result(
-                                        &self.config,
-                                        s,
-                                        &pending.method,
-                                        pending.target.as_deref(),
-                                        m,
-                                        fx,
-                                    ) {
-                                        Some(ResultAction::Rewrite(bytes))
-                                        | Some(ResultAction::Block(bytes)) => {
+                                    // A panic in the inspection (a bug met an unforeseen
+                                    // answer) blocks this answer with an error and the
+                                    // session goes on: fail closed, not down.
+                                    let inspected = std::panic::catch_unwind(
+                                        std::panic::AssertUnwindSafe(|| {
+                                            crate::results::on_result(
+                                                &self.config,
+                                                s,
+                                                &pending.method,
+                                                pending.target.as_deref(),
+                                                m,
+                                                fx,
+                                            )
+                                        }),
+                                    );
+                                    match inspected {
+                                        Ok(Some(ResultAction::Rewrite(bytes)))
+                                        | Ok(Some(ResultAction::Block(bytes))) => {
                                             return Verdict::Rewrite(bytes)
                                         }
-                                        None => {}
+                                        Ok(None) => {}
+                                        Err(_) => {
+                                            return Verdict::Rewrite(
+                                                crate::results::inspection_failed(
+                                                    id,
+                                                    &s.server_label(),
+                                                    pending.target.as_deref().unwrap_or("?"),
+                                                ),
+                                            )
+                                        }
                                     }
                                 }
                             }

@@ -412,6 +412,16 @@ fn describe(secrets: &[String], hidden: &[String], injection: Option<&Injection>
     }
 }
 
+/// The error that replaces an answer whose inspection failed (an internal error).
+pub(crate) fn inspection_failed(id: &IdKey, server: &str, tool: &str) -> Vec<u8> {
+    blocked_error(
+        id,
+        server,
+        tool,
+        "mcpguard could not inspect it (an internal error); it is blocked so that nothing passes unchecked",
+    )
+}
+
 fn blocked_error(id: &IdKey, server: &str, tool: &str, what: &str) -> Vec<u8> {
     error_response(
         Some(id),

@@ -753,6 +753,58 @@ mod results {
         serde_json::from_str(&fwd(o).expect("forwarded")).unwrap()
     }
 
+    /// An inspector with a bug: it panics on one marker.
+    #[derive(Debug)]
+    struct Broken;
+
+    impl Inspector for Broken {
+        fn might_match(&self, raw: &str) -> bool {
+            raw.contains("BOOM")
+        }
+        fn secrets(&self, _: &str) -> Vec<(String, Range<usize>)> {
+            Vec::new()
+        }
+        fn injection(&self, text: &str) -> Option<Injection> {
+            assert!(!text.contains("BOOM"), "inspector bug");
+            None
+        }
+        fn strip_hidden(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_failing_inspection_blocks_the_answer_and_the_session_goes_on() {
+        let (_, mut s) = setup(None, false);
+        let g = Gate::new(GateConfig {
+            inspector: Some(Arc::new(Broken)),
+            ..GateConfig::default()
+        });
+        let o = answer(
+            &g,
+            &mut s,
+            7,
+            "fetch",
+            r#"{"content":[{"type":"text","text":"BOOM"}]}"#,
+        );
+        let v = forwarded(&o);
+        assert_eq!(v["id"], 7);
+        assert_eq!(v["error"]["data"]["mcpguard"]["kind"], "result_blocked");
+        assert!(v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("could not inspect"));
+        // the next answer is judged as usual
+        let o = answer(
+            &g,
+            &mut s,
+            8,
+            "fetch",
+            r#"{"content":[{"type":"text","text":"fine"}]}"#,
+        );
+        assert_eq!(forwarded(&o)["result"]["content"][0]["text"], "fine");
+    }
+
     #[test]
     fn clean_results_pass_as_the_same_bytes() {
         let (g, mut s) = setup(None, false);
