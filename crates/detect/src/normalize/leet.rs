@@ -50,12 +50,8 @@ fn unleet(w: &[u8]) -> Option<Vec<u8>> {
 /// Reveals the lines of `text` that hold two or more leetspeak words, with those words mapped
 /// back to letters.
 pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
-    let b = text.as_bytes();
     // Most text has no digit next to a letter at all.
-    if !b.windows(2).any(|p| {
-        (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
-            || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
-    }) {
+    if !has_leet_pair(text.as_bytes()) {
         return;
     }
     for (line_start, line) in lines(text) {
@@ -80,6 +76,42 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
             report_plain: false,
         });
     }
+}
+
+/// Whether a letter-like digit or sign (`letter`) stands next to an ASCII letter in `b`.
+fn has_leet_pair(b: &[u8]) -> bool {
+    let pair = |p: &[u8]| {
+        (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
+            || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
+    };
+    // 8 bytes at a time: only a chunk with a digit or `$` (none in most prose) is looked into,
+    // with the bytes on either side of it (the pair test on every byte cost ~10 instructions a
+    // byte, on every text scanned).
+    let mut at = 0usize;
+    for chunk in b.chunks_exact(8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if digit_or_dollar(x)
+            && b[at.saturating_sub(1)..b.len().min(at + 9)]
+                .windows(2)
+                .any(pair)
+        {
+            return true;
+        }
+        at += 8;
+    }
+    b[at.saturating_sub(1)..].windows(2).any(pair)
+}
+
+/// Whether one of the 8 bytes of `x` is an ASCII digit or `$` (exact: the borrow of a
+/// subtraction may flag a byte above the first true one, never a chunk without one).
+fn digit_or_dollar(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Digits become bytes below 10, `$` a zero byte.
+    let digits = x ^ (ONES * u64::from(b'0'));
+    let dollars = x ^ (ONES * u64::from(b'$'));
+    (digits.wrapping_sub(ONES * 10) & !digits & HIGH) != 0
+        || (dollars.wrapping_sub(ONES) & !dollars & HIGH) != 0
 }
 
 /// The lines of `text` with their byte offsets.
@@ -120,6 +152,44 @@ mod tests {
         let mut out = Vec::new();
         find(t, &mut out);
         out.pop().map(|r| r.text)
+    }
+
+    #[test]
+    fn leet_pairs_are_found_in_every_chunk_position() {
+        let plain = |b: &[u8]| {
+            b.windows(2).any(|p| {
+                (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
+                    || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
+            })
+        };
+        let fill = b"the quick, brown fox: 2 8 6 9 -- (x) [y] ~ \xff\x80";
+        for len in 0..40 {
+            for at in 0..len {
+                for pair in [
+                    &b"a3"[..],
+                    b"3a",
+                    b"$x",
+                    b"Z0",
+                    b"7 ",
+                    b" 1",
+                    b"29",
+                    b"\xc3\xa9",
+                ] {
+                    let mut t: Vec<u8> = fill.iter().copied().cycle().take(len).collect();
+                    for (k, &c) in pair.iter().enumerate() {
+                        if at + k < len {
+                            t[at + k] = c;
+                        }
+                    }
+                    assert_eq!(has_leet_pair(&t), plain(&t), "{t:?}");
+                }
+            }
+        }
+        for x in 0..=255u8 {
+            let t = [b' ', b' ', b' ', x, b' ', b' ', b' ', b' '];
+            let v = u64::from_le_bytes(t);
+            assert_eq!(digit_or_dollar(v), x.is_ascii_digit() || x == b'$', "{x}");
+        }
     }
 
     #[test]

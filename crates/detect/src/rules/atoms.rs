@@ -166,6 +166,9 @@ struct Scratch {
     positions: Vec<Vec<u32>>,
     /// The set of specs with an anchor hit, one bit per spec.
     hit: Vec<u64>,
+    /// Per need group (see `Atoms::need_group`), 1 + where the last of its words starts in the
+    /// text (0: none).
+    need_last: Vec<u32>,
 }
 
 impl Scratch {
@@ -210,12 +213,16 @@ struct AnchorSet {
     /// (`follows`), as most anchors never occur in a short run (building all of them took about
     /// a quarter of every engine build, ~25 ms).
     follows: Vec<OnceLock<Follows>>,
+    /// For each anchor, the need groups (bit `g`: group `g` of `Atoms::need_group`) with a word
+    /// that is a prefix of it: where the anchor occurs, one of their words does.
+    needs: Vec<u32>,
     /// The anchors, as `starts` numbers them.
     words: Vec<&'static str>,
 }
 
 impl AnchorSet {
-    fn build() -> AnchorSet {
+    /// `needs`: per need group, its words.
+    fn build(needs: &[&[&'static str]]) -> AnchorSet {
         let mut words: Vec<&'static str> = Vec::new();
         let mut direct: Vec<Vec<u16>> = Vec::new();
         for (i, s) in SPECS.iter().enumerate() {
@@ -229,15 +236,24 @@ impl AnchorSet {
                 }
             }
         }
+        // The needed words are anchors too (most already are), of no spec: the walk reports
+        // them at word starts like the others.
+        for w in needs.iter().flat_map(|n| n.iter()) {
+            if !words.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+                words.push(w);
+                direct.push(Vec::new());
+            }
+        }
+        let is_prefix = |p: &str, w: &str| {
+            p.len() <= w.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
         let mut owners = Vec::with_capacity(words.len());
         let mut gates_from = Vec::with_capacity(words.len());
         for w in &words {
             let mut own: Vec<u16> = words
                 .iter()
                 .zip(&direct)
-                .filter(|(p, _)| {
-                    p.len() <= w.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-                })
+                .filter(|(p, _)| is_prefix(p, w))
                 .flat_map(|(_, o)| o.iter().copied())
                 .collect();
             // `Start` specs first, each mode in spec order.
@@ -259,6 +275,14 @@ impl AnchorSet {
             owners,
             gates_from,
             follows: (0..words.len()).map(|_| OnceLock::new()).collect(),
+            needs: words
+                .iter()
+                .map(|w| {
+                    needs.iter().enumerate().fold(0, |m, (g, n)| {
+                        m | u32::from(n.iter().any(|p| is_prefix(p, w))) << g
+                    })
+                })
+                .collect(),
             words,
         }
     }
@@ -329,6 +353,8 @@ pub(crate) struct Atoms {
     /// The `Start` patterns' lazy DFAs.
     dfas: Arc<[DFA]>,
     anchors: AnchorSet,
+    /// Per spec, its need group when it has `needs` (see `Spec::needs`): a number below 32.
+    need_group: Vec<Option<usize>>,
     scratch: Pool<Scratch, MakeScratch>,
 }
 
@@ -346,18 +372,34 @@ impl Atoms {
             };
             specs.push((s.atom, matcher));
         }
+        let mut needs: Vec<&[&'static str]> = Vec::new();
+        let need_group = SPECS
+            .iter()
+            .map(|s| {
+                (s.mode == Mode::Start && !s.needs.is_empty()).then(|| {
+                    needs.push(s.needs);
+                    needs.len() - 1
+                })
+            })
+            .collect();
+        if needs.len() > 32 {
+            return Err(rule_error("needs", "more than 32 specs with needs"));
+        }
         let n_specs = specs.len();
+        let n_needs = needs.len();
         let dfas: Arc<[DFA]> = dfas.into();
         let n_dfas = dfas.len();
         let make: MakeScratch = Box::new(move || Scratch {
             caches: (0..n_dfas).map(|_| None).collect(),
             positions: vec![Vec::new(); n_specs],
             hit: vec![0; n_specs.div_ceil(64)],
+            need_last: vec![0; n_needs],
         });
         Ok(Atoms {
             specs,
             dfas,
-            anchors: AnchorSet::build(),
+            anchors: AnchorSet::build(&needs),
+            need_group,
             scratch: Pool::new(make),
         })
     }
@@ -372,13 +414,20 @@ impl Atoms {
             caches,
             positions,
             hit,
+            need_last,
         } = &mut *scratch;
+        need_last.fill(0);
         // Anchor positions by spec: the walk is in position order, so patterns run in spec
         // order and, within a spec, from left to right.
         let set = &self.anchors;
         set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
             let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
             let (leads, gates) = set.owners[anchor].split_at(set.gates_from[anchor]);
+            let mut needs = set.needs[anchor];
+            while needs != 0 {
+                need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
+                needs &= needs - 1;
+            }
             let mut add = |spec: u16| {
                 let spec = usize::from(spec);
                 hit[spec / 64] |= 1 << (spec % 64);
@@ -410,8 +459,13 @@ impl Atoms {
                         }
                     }
                     Matcher::Start(d) => {
+                        // No match starts after the last of the spec's needed words.
+                        let limit = self.need_group[spec].map_or(u32::MAX, |g| need_last[g]);
                         let (mut last_end, mut n) = (0, 0);
                         for &pos in &positions[spec] {
+                            if pos >= limit {
+                                break;
+                            }
                             let pos = pos as usize;
                             if pos < last_end || n >= per_atom {
                                 continue;

@@ -24,6 +24,18 @@ pub(crate) struct Spec {
     pub mode: Mode,
     pub anchors: &'static [&'static str],
     pub pattern: &'static str,
+    /// For a `Start` pattern, words one of which begins in every match (after the anchor, and
+    /// outside a word as anchors count): where none occurs from an anchor on, the search from
+    /// there is not run. For patterns whose anchors are common words but which need a rarer one
+    /// later ("the value ... user supplies"); empty for most.
+    pub needs: &'static [&'static str],
+}
+
+impl Spec {
+    /// This spec with `needs` (see the field).
+    const fn needs(self, needs: &'static [&'static str]) -> Spec {
+        Spec { needs, ..self }
+    }
 }
 
 const fn spec(
@@ -37,6 +49,7 @@ const fn spec(
         mode,
         anchors,
         pattern,
+        needs: &[],
     }
 }
 
@@ -125,7 +138,8 @@ pub(crate) const SPECS: &[Spec] = &[
             r"\b(note|message|instructions?|reminder|attention)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|agent|claude|chatgpt|gpt|copilot|cursor|gemini)\b",
             r"|\b(dear|hey|hello|attention)\s*,?\s+(ai|assistant|model|llm|claude|gpt|agent|gemini)\b",
             r"|\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bact\s+as\s+(an?\s+)?(unrestricted|jailbroken|dan)\b"),
-    ),
+    )
+    .needs(&["ai", "assistant", "model", "llm", "agent", "claude", "chatgpt", "gpt", "copilot", "cursor", "gemini", "now", "unrestricted", "jailbroken", "dan"]),
     spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
         concat!(
             r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|ask|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
@@ -149,8 +163,8 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|(悄悄|偷偷|暗中|秘密)地?(?s:.){0,6}(发送|调用|读取|上传|添加|修改|复制)",
             r"|こっそり|몰래"),
     ),
-    spec(Atom::Silent, Gate, &["background", "behind"],
-        r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b"),
+    spec(Atom::Silent, Start, &["in", "behind"],
+        r"\bin\s+the\s+background\s+without\b|\bbehind\s+the\s+user'?s\s+back\b").needs(&["back"]),
     // Common words only as the pattern has them ("wallet.dat", "secrets.", "service_", "local"
     // and "sam" before a space): "locally", "same", "environment" do not wake the search.
     spec(Atom::SensPath, Gate, anchors![".ssh", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "authorized_keys", "/etc/", "_history", "history.txt", "aws/", "azure/", "gcloud", "application_default", "kube/", "docker/", "npmrc", "pypirc", "netrc", "git-credentials", "gitconfig", "pgpass", "my.cnf", "gnupg", "secring", ".env", "wallet.dat", "keystore", "keychain", "cookies.sqlite", "/environ", "claude_desktop", "cursor/", "mcp.json", ".config/", ".bitcoin", ".ethereum", "metamask", "phantom", "secret.", "secrets.", "credentials.json", "service-", "service_", "master.key", ".pem", ".p12", ".pfx", "/root/", "ntds";
@@ -185,9 +199,9 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::ParamNoun, Start, &["param", "argument", "arg", "field", "propert", "attribute", "input", "query"],
         r"\b(parameter|param|argument|arg|field|property|attribute|input\s+value|query\s+string)s?\b"),
     spec(Atom::ParamRef, Start, &["as", "in", "to", "within", "via", "under"],
-        r#"\b(as|in|into|to|inside|within|via|under)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#),
+        r#"\b(as|in|into|to|inside|within|via|under)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::ParamRef, Start, &["as", "in"],
-        r#"\b(as|in|into|inside)\s+(the\s+)?(?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)"#),
+        r#"\b(as|in|into|inside)\s+(the\s+)?(?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)"#).needs(&["'", "\"", "`", "‘", "“"]),
     spec(Atom::Modal, Start, &["you", "must", "shall", "always", "make", "ensure", "mandatory", "required", "automatically"],
         concat!(
             r"\byou\s+(must|should|shall|need\s+to|have\s+to|are\s+(required|expected|instructed)\s+to|will\s+need\s+to|are\s+to|may\s+only)\b",
@@ -200,7 +214,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r#"\b(change|modify|set|replace|redirect|override|alter|rewrite|switch|force|substitute|swap|reroute|route|update|default|hardcode|fix|pin|overwrite|restrict|limit|convert|map|append|prepend|add)(s|d|ed|ing)?\s+((\S+\s+){0,7}?)(to|with|into|as|=)\s*(the\s+(value\s+|string\s+)?|a\s+|only\s+)?(?:['"`\[]|‘|“|-?\d+\b)|\b(append|prepend|add|insert|inject|include|attach|concatenate)(s|ed|ing)?\s+((the|a)\s+)?((string|text|phrase|clause|suffix|prefix|filter|parameter|value)\s+)?(?:['"`]|‘|“)[^'"`\n]{1,200}?(?:['"`]|’|”)\s+(to|at|into|onto|in)\b"#),
     spec(Atom::TamperStrong, Start, &["change", "modif", "replac", "redirect", "overrid", "alter", "rewrit", "swap", "substitut", "rerout", "hardcod", "tamper", "spoof", "updat", "adjust", "set", "fill", "must", "should", "shall", "will"],
         r"\b(change|changed|modify|modified|replace|replaced|redirect|redirected|override|overridden|alter|altered|rewrite|rewritten|swap|swapped|substitute|substituted|reroute|rerouted|hardcode|hardcoded|tamper|spoof)\b|\b(update|adjust|set|change|modify|fill)\s+(the\s+)?(\S+\s+){0,2}(parameter|argument|field|value|input)s?\s+accordingly\b|\b(must|should|shall|will)\s+(always\s+)?(have|be)\s+((\S+\s+){0,12}?)(appended|prepended|added|changed|replaced|redirected|rerouted|routed|rewritten|overridden|set|modified|forced|restricted)\b"),
-    spec(Atom::Recipient, Start, &["recipient", "bcc", "cc", "to", "destination", "receiver", "payee", "beneficiary", "iban", "account", "wallet", "routing", "amount", "price", "channel", "target", "webhook", "endpoint", "callback", "email", "phone"],
+    // ("to" only as the start of "to address": alone it is the commonest anchor)
+    spec(Atom::Recipient, Start, &["recipient", "bcc", "cc", "toaddress", "to address", "to_address", "to-address", "to\taddress", "to\naddress", "to\raddress", "to\x0baddress", "to\x0caddress", "destination", "receiver", "payee", "beneficiary", "iban", "account", "wallet", "routing", "amount", "price", "channel", "target", "webhook", "endpoint", "callback", "email", "phone"],
         r"\b(recipients?|bcc|cc|to[\s_-]?address|destination|receiver|payee|beneficiary|iban|account[\s_-]?(number|id)|wallet[\s_-]?address|routing\s+number|amount|price|channel(_id)?|target[\s_-]?folder|webhook|endpoint|callback[\s_-]?url|email\s+address|phone\s+number)\b"),
     spec(Atom::Email, Gate, &["@"],
         r"\b[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
@@ -209,7 +224,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Destructive, Start, &["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "format", "void", "kill", "terminat", "revok", "uninstall", "rm", "force", "clear", "shred"],
         r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b"),
     spec(Atom::ModalDestructive, Start, &["must", "should", "need", "have", "always", "first"],
-        r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b"),
+        r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b").needs(&["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "void", "clear", "kill", "terminat", "revok", "rm", "force", "shred", "clos"]),
     // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
     // before the dot): "function", "location" or "execute" alone do not wake the search.
     spec(Atom::Script, Gate, anchors!["document.cookie", "fetch(", "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
@@ -225,14 +240,16 @@ pub(crate) const SPECS: &[Spec] = &[
         r"(&&|;|\|\|)\s*(curl|wget|nc|ncat|bash|sh|python\d?|powershell)\s"),
     spec(Atom::Instead, Start, &["instead", "rather", "redirected", "rerouted"],
         r"\binstead\b|\brather\s+than\b|\bredirected\s+to\b|\brerouted\s+to\b"),
-    spec(Atom::Instead, Gate, &["place"], r"\bin\s+place\s+of\b"), spec( Atom::Deprecated, Gate, &[ "deprecated", "aliased", "replaced", "renamed", "discontinued", "obsolete", "disabled"],
-        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+)?(deprecated|aliased|replaced|renamed|discontinued|obsolete|disabled)\b"),
+    spec(Atom::Instead, Start, &["in"], r"\bin\s+place\s+of\b").needs(&["place"]),
+    spec(Atom::Deprecated, Start, &["is", "are", "has", "have"],
+        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+)?(deprecated|aliased|replaced|renamed|discontinued|obsolete|disabled)\b")
+        .needs(&["deprecated", "aliased", "replaced", "renamed", "discontinued", "obsolete", "disabled"]),
     spec(Atom::UserTrigger, Start, &["when", "if", "once", "each", "every"],
-        r"\b(when|whenever|if|once|each\s+time|every\s+time)\s+(a\s+|the\s+)?user\s+(asks|requests|wants|mentions|tries|attempts|says|queries|provides|types|enters|needs|searches|calls|uses)\b"),
+        r"\b(when|whenever|if|once|each\s+time|every\s+time)\s+(a\s+|the\s+)?user\s+(asks|requests|wants|mentions|tries|attempts|says|queries|provides|types|enters|needs|searches|calls|uses)\b").needs(&["user"]),
     spec(Atom::UserTrigger, Start, &["any", "all", "every", "each"],
-        r"\b(any|all|every|each)\s+((\w+|'\S+')\s+){0,3}(requests?|calls?|queries|searches|lookups|invocations)\b"),
+        r"\b(any|all|every|each)\s+((\w+|'\S+')\s+){0,3}(requests?|calls?|queries|searches|lookups|invocations)\b").needs(&["request", "call", "queries", "search", "lookup", "invocation"]),
     spec(Atom::SelfRef, Start, &["use", "call", "prefer", "choose", "try", "this"],
-        r"\b(this|the\s+current|the\s+present)\s+(tool|function|endpoint|command|api|method|server)\b"),
+        r"\b(this|the\s+current|the\s+present)\s+(tool|function|endpoint|command|api|method|server)\b").needs(&["tool", "function", "endpoint", "command", "api", "method", "server"]),
     spec(Atom::SelfRef, Start, &["use", "call", "prefer", "choose", "try", "this"],
         r"\b(use|call|prefer|choose|try)\s+this\b|\bthis\s+(instead|over|rather)\b"),
     spec(Atom::QuotedLiteral, Start, &["'", "\"", "`", "‘", "“"],
@@ -245,8 +262,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(do\s+not|don'?t|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|avoid|not\s+to)\b"),
     // Phrasings outside the benchmark's style: the same mechanisms, other words.
     spec(Atom::ModelAddress, Start, &["for", "ai", "assistant", "model", "agent", "llm"],
-        r"\bfor\s+(the\s+)?(ai|assistant|llm|ai\s+agents?|agents?|claude|gpt)\b|\b(ai|assistant|model|agent|llm)s?\s+reading\s+this\b"),
-    spec(Atom::ModelAddress, Gate, &["assistant", "ai", "claude", "agent"],
+        r"\bfor\s+(the\s+)?(ai|assistant|llm|ai\s+agents?|agents?|claude|gpt)\b|\b(ai|assistant|model|agent|llm)s?\s+reading\s+this\b").needs(&["ai", "assistant", "llm", "agent", "claude", "gpt", "reading"]),
+    // (the name is followed by a comma or whitespace: "ai" alone occurs inside most texts,
+    // in "email", "detail", "contain")
+    spec(Atom::ModelAddress, Gate, anchors!["assistant,", "ai,", "claude,", "agent,"; space "assistant", "ai", "claude", "agent"],
         r"(^|[.!?:]\s+|\n)\s*(assistant|ai|claude|agent)\s*,"),
     spec(Atom::Modal, Start, &["you", "user", "owner", "admin"],
         r"\b(you\s+are|you've\s+been|you\s+have\s+been)\s+(pre-?)?(authori[sz]ed|allowed|permitted|cleared|instructed|required)\s+to\b|\b(user|owner|admin)\s+has\s+(already\s+(pre-?)?|pre-?)(authori[sz]ed|approved|allowed|consented)"),
@@ -254,14 +273,14 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(should|must|shall|needs?\s+to|has\s+to|is\s+to|will)\s+(always\s+|now\s+|instead\s+|also\s+)?(be|become|equal|use|contain|include|point\s+to|go\s+to|go\s+through|pass\s+through)\b"),
     spec(Atom::Contents, Start, &["content", "full", "text", "data", "output", "body", "value"],
         r"\b(contents?|full\s+text|text|data|output|body|value)\s+(of|from)\b"),
-    spec(Atom::Contents, Gate, &["content"], r"'s\s+contents?\b"),
+    spec(Atom::Contents, Start, &["'s"], r"'s\s+contents?\b").needs(&["content"]),
     spec(Atom::ParamRef, Start, &["through", "using"],
-        r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#),
+        r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::Transfer, Start, &["suppl", "reveal", "disclos", "output", "print", "echo", "dump", "expos", "leak"],
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
     spec(Atom::Conversation, Start, &["conversation"], r"\bconversations?\b"),
     spec(Atom::Conversation, Start, &["user", "their", "his", "her"],
-        r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b"),
+        r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b").needs(&["message", "chat", "email", "conversation", "prompt"]),
     spec(Atom::FakeMarker, Start, &["{{", "{%"], r"\{\{\s*(system|sys|admin|instructions?|important)\s*\}\}|\{%\s*(system|admin)\s*%\}"),
     spec(Atom::FakeMarker, Start, &["new", "updated"], r"\b(new|updated)\s+(system\s+)?(policy|policies|rules|directive|directives|instructions)\s*:"),
     spec(Atom::Priority, Start, &["highest", "ultimate", "absolute", "top", "supreme", "full", "treat"],
@@ -277,14 +296,17 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(user|human|person|customer)s?\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)"),
     // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
     // wake the search.
-    spec(Atom::Deprecated, Gate, anchors!["broken", "unavailable", "working", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"; space_before "down"],
-        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b"),
+    // (a `Start` pattern with needs: as a `Gate` on its adjectives, "working" alone woke it in
+    // many honest texts, for a scan of the whole text each time)
+    spec(Atom::Deprecated, Start, &["is", "are", "has", "have"],
+        r"\b(is|are|has\s+been|have\s+been)\s+(now\s+|currently\s+)?(broken|unavailable|not\s+working|down|retired|offline|unsafe|compromised|malicious|dangerous|harmful)\b")
+        .needs(&["broken", "unavailable", "working", "down", "retired", "offline", "unsafe", "compromised", "malicious", "dangerous", "harmful"]),
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
-    spec(Atom::Script, Gate, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b"),
+    spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b"),
     spec(Atom::TamperLiteral, Start, &["use"],
-        r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b"),
+        r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
     spec(Atom::Solicit, Start, &["ask", "request", "prompt", "have", "get", "tell"],
         r"\b(ask|asks|asking|request|prompt|have|get|tell)\s+(the\s+)?(user|person|customer|reader|them)\s+(to\s+)?(\w+\s+){0,2}(paste|enter|re-?enter|type|provide|share|give|send|supply|input|reveal|read\s+out|verify|confirm)"),
     spec(Atom::StrongSecret, Start, &["seed", "recovery", "mnemonic", "secret", "private", "12", "24", "cvv", "card"],
@@ -292,7 +314,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::SecretNoun, Start, &["api", "tokens"], r"\bapi[\s_-]?tokens?\b|\btokens\b"),
     spec(Atom::Read, Start, &["take", "find", "pull", "search"], r"\b(take|takes|find|finds|pull|pulls|search\s+for)\b"),
     spec(Atom::Silent, Start, &["apply", "do", "perform", "make", "handle", "run", "execute", "send", "call"],
-        r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b"),
+        r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b").needs(&["silently", "secretly", "quietly", "covertly", "discreetly"]),
     spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(asking|telling|informing|notifying|checking\s+with|consulting|confirming\s+with)(\s+(the\s+)?(user|them|anyone))?\b"),
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
@@ -301,18 +323,18 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["not", "instead"],
         r"\b(not|instead\s+of)\s+the\s+(one|value|address|channel|account|recipient)s?\s+(that\s+)?(the\s+)?(user|person|they|customer)\s+(picked|chose|selected|asked|wanted|specified|entered|gave|provided|requested)\b"),
     spec(Atom::TamperStrong, Start, &["is", "are", "be"],
-        r"\b(is|are|be)\s+(to\s+be\s+|being\s+|now\s+)?(routed|rerouted|redirected|forwarded|transferred|paid|sent|diverted)\s+(to|through|via)\b"),
+        r"\b(is|are|be)\s+(to\s+be\s+|being\s+|now\s+)?(routed|rerouted|redirected|forwarded|transferred|paid|sent|diverted)\s+(to|through|via)\b").needs(&["rout", "rerout", "redirect", "forward", "transfer", "paid", "sent", "divert"]),
     spec(Atom::Recipient, Gate, &["0x", "bc1", "iban"], r"\b0x[0-9a-f]{40}\b|\bbc1[0-9a-z]{25,60}\b"),
     spec(Atom::Conversation, Start, &["any", "all", "every", "location", "browsing", "search", "address", "contacts", "calendar"],
         r"\b(any|all|every)\s+(documents?|files?|pages?|emails?|messages?|notes?)\s+(that\s+)?(it|you|the\s+(assistant|model|agent))\s+(has|have|had)\s+(read|seen|opened|accessed|received)|\b(location|browsing|search)\s+history\b|\baddress\s+book\b|\bcontacts\s+list\b|\bcalendar\s+(entries|events|data)\b"),
     spec(Atom::UserIntent, Start, &["if", "when", "where"],
         r"\b(if|when|where)\s+(it|this|they|the\s+\w+)\s+conflicts?\s+with\s+(what\s+)?(the\s+)?(user|person|your|system)"),
     spec(Atom::Conceal, Start, &["must", "should", "shall", "will", "do", "don", "never"],
-        r"\b(must|should|shall|will|do|don'?t|never)\s+(not\s+)?(disclose|reveal|mention|share|show|repeat)\s+(these|this|the(se)?|any\s+of\s+these)\s+(instructions|notes|rules|steps|directions)\b"),
+        r"\b(must|should|shall|will|do|don'?t|never)\s+(not\s+)?(disclose|reveal|mention|share|show|repeat)\s+(these|this|the(se)?|any\s+of\s+these)\s+(instructions|notes|rules|steps|directions)\b").needs(&["disclos", "reveal", "mention", "shar", "show", "repeat"]),
     spec(Atom::ModelAddress, Start, &["model", "assistant", "agent", "ai", "llm"], r"\b(model|assistant|agent|ai|llm)\s+(note|notice|instructions?|memo)\b"),
     spec(Atom::Modal, Start, &["it"], r"\bit'?s\s+(required|mandatory|necessary|essential)\b"),
     spec(Atom::Priority, Start, &["output", "result", "response", "text", "description", "this"],
-        r"\b(output|result|response|text|description|this)\s+(is|are)\s+(authoritative|binding|final|the\s+source\s+of\s+truth)\b"),
+        r"\b(output|result|response|text|description|this)\s+(is|are)\s+(authoritative|binding|final|the\s+source\s+of\s+truth)\b").needs(&["authoritative", "binding", "final", "source"]),
     spec(Atom::Modal, Start, &["approved", "authori", "signed", "sanctioned", "has", "have"],
         r"\b(approved|authori[sz]ed|signed\s+off\s+on|sanctioned)\s+(this|it)\b|\b(has|have)\s+already\s+(approved|authori[sz]ed|signed\s+off)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "llm", "ai"],
@@ -324,20 +346,20 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Transfer, Start, &["populat", "attached"], r"\b(populate|populated|populating|attached)\b"),
     spec(Atom::ModelAddress, Start, &["you"], r"\byou\s+are\s+(now\s+)?\w+\s+now\b|\byou\s+are\s+no\s+longer\b"),
     spec(Atom::Ignore, Start, &["previous", "prior", "earlier", "original", "old", "above", "your", "all"],
-        r"\b(previous|prior|earlier|original|old|above|your|all)\s+(\w+\s+)?(guidelines|instructions|rules|directives|policies|restrictions)\s+(no\s+longer|do\s+not|don'?t|does\s+not|doesn'?t)\s+apply"),
+        r"\b(previous|prior|earlier|original|old|above|your|all)\s+(\w+\s+)?(guidelines|instructions|rules|directives|policies|restrictions)\s+(no\s+longer|do\s+not|don'?t|does\s+not|doesn'?t)\s+apply").needs(&["apply"]),
     spec(Atom::TamperLiteral, Start, &["change", "modif", "set", "replac", "redirect", "rewrit", "switch", "swap", "substitut", "rerout", "rout", "point"],
-        r"\b(change|modify|set|replace|redirect|rewrite|switch|swap|substitute|reroute|route|point)(s|d|ed|ing)?\s+((\S+\s+){0,5}?)(to|with|into|at)\s+(the\s+)?(https?://|www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|io|co|app|dev|xyz|ru|cn|info|biz|me)\b)"),
+        r"\b(change|modify|set|replace|redirect|rewrite|switch|swap|substitute|reroute|route|point)(s|d|ed|ing)?\s+((\S+\s+){0,5}?)(to|with|into|at)\s+(the\s+)?(https?://|www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|net|org|io|co|app|dev|xyz|ru|cn|info|biz|me)\b)").needs(&["http", "www.", ".com", ".net", ".org", ".io", ".co", ".app", ".dev", ".xyz", ".ru", ".cn", ".info", ".biz", ".me"]),
     spec(Atom::UserTrigger, Start, &["the", "string", "value", "text", "url", "address", "input", "data", "query"],
-        r"\b(the\s+)?(string|value|text|url|address|input|data|query|link|file)\s+(that\s+)?(the\s+)?user\s+(supplies|provides|gives|enters|types|passes|sends|asks\s+for)\b"),
+        r"\b(the\s+)?(string|value|text|url|address|input|data|query|link|file)\s+(that\s+)?(the\s+)?user\s+(supplies|provides|gives|enters|types|passes|sends|asks\s+for)\b").needs(&["user"]),
     spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(any\s+)?(confirmation|confirming|approval|review|prompting)\b"),
     spec(Atom::Deprecated, Start, &["other", "competing", "alternative"],
         r"\b(other|competing|alternative)\s+(\w+\s+)?(tools?|servers?|plugins?|sources?|apis?)\s+(are|is)\s+(unreliable|deprecated|broken|unsafe|untrusted|outdated|wrong|compromised|inaccurate)\b"),
     spec(Atom::Instead, Start, &["only", "discard", "ignore", "disregard"],
-        r"\bonly\s+(cite|use|trust|return|rely\s+on)\s+(the\s+)?(results?|data|output|answers?)\s+(returned\s+|provided\s+)?(here|by\s+this|from\s+this)|\b(discard|ignore|disregard)\s+(them|their\s+(results|output))\b"),
+        r"\bonly\s+(cite|use|trust|return|rely\s+on)\s+(the\s+)?(results?|data|output|answers?)\s+(returned\s+|provided\s+)?(here|by\s+this|from\s+this)|\b(discard|ignore|disregard)\s+(them|their\s+(results|output))\b").needs(&["result", "data", "output", "answer", "them", "their"]),
     spec(Atom::Recipient, Start, &["sign", "send", "on", "from"],
         r"\bsign(ed)?\s+(it\s+|them\s+)?(as|from)\b|\bsend\s+(it\s+)?as\b|\bon\s+behalf\s+of\b|\bfrom\s+address\b"),
     spec(Atom::Conversation, Start, &["appear", "mention", "shar", "past", "typ", "in", "contact"],
-        r"\b(appears?|mentioned|shared|pasted|typed)\s+in\s+(the\s+)?(chat|conversation|messages?)\b|\bin\s+the\s+(chat|conversation)\b|\bcontacts?\s+list\b"),
+        r"\b(appears?|mentioned|shared|pasted|typed)\s+in\s+(the\s+)?(chat|conversation|messages?)\b|\bin\s+the\s+(chat|conversation)\b|\bcontacts?\s+list\b").needs(&["chat", "conversation", "message", "list"]),
     spec(Atom::Transfer, Start, &["mirror", "sync", "replicat", "upload", "export"],
         r"\b(mirror|mirrored|mirroring|sync|synced|syncing|replicate|replicated|uploaded|export|exported)\b"),
     spec(Atom::Priority, Gate, &["treat"],
@@ -350,8 +372,9 @@ pub(crate) const SPECS: &[Spec] = &[
         r#"\b(include|includes|append|prepend|insert|add|contain)\s+(the\s+)?(phrase|text|string|sentence|line|link|words?)\s+(?:['"`]|‘|“)"#),
     // A secret's variable expanded into a command (`echo $API_KEY`, `$TOKEN | nc`); a `${token}`
     // placeholder in a template names a value and runs nothing.
-    spec(Atom::Script, Gate, &["$"],
-        r"\b(echo|printf|cat|curl|wget|env|export|print|set)\s+[^\n|;]{0,60}?\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?|\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?\s*\|"),
+    spec(Atom::Script, Start, &["echo", "printf", "cat", "curl", "wget", "env", "export", "print", "set", "$"],
+        r"\b(echo|printf|cat|curl|wget|env|export|print|set)\s+[^\n|;]{0,60}?\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?|\$\{?[a-z_]*(secret|token|key|password|passwd|credential)[a-z_]*\}?\s*\|")
+        .needs(&["$"]),
     spec(Atom::Script, Start, &["|"], r"\|\s*(curl|wget|nc|ncat)\b"),
     spec(Atom::Script, Start, &["curl"], r"\bcurl\s+(-\w+\s+)*(-d|--data(-binary)?|-F|-T|--upload-file)\s+@"),
     spec(Atom::Recipient, Gate, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
@@ -378,7 +401,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(let|keep)\s+\S+@\S+\s+(know|informed|posted|updated|in\s+the\s+loop)\b|\bloop\s+(\S+@\S+|them|him|her)\s+in\b"),
     // "every line of F", "each entry in F": the whole of a source, like "the contents of".
     spec(Atom::Contents, Start, &["every", "each", "all"],
-        r"\b(every|each|all)\s+(single\s+)?(lines?|bytes?|entr(y|ies)|rows?|keys?|characters?|values?|records?)\s+(of|from|in)\b"),
+        r"\b(every|each|all)\s+(single\s+)?(lines?|bytes?|entr(y|ies)|rows?|keys?|characters?|values?|records?)\s+(of|from|in)\b").needs(&["line", "byte", "entr", "row", "key", "character", "value", "record"]),
     // "fill `p` with", "populate the p argument with": an argument named as the receiver.
     spec(Atom::ParamRef, Start, &["fill", "populat", "prefill", "stuff", "load"],
         r#"\b(fill|fills|populate|populates|prefill|stuff|load)\s+(in\s+)?(the\s+)?((?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)|[a-z_][a-z0-9_]*\s+(parameter|param|argument|arg|field|property))\s+(\w+\s+)?with\b"#),
