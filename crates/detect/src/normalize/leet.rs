@@ -40,6 +40,10 @@ fn unleet(w: &[u8]) -> Option<Vec<u8>> {
     if leet == 0 || letters < 2 || letters + leet != w.len() || leet * 2 > w.len() {
         return None;
     }
+    // A digit inside the word ("s3nd", "p4ssw0rd"): product names end in one ("Auth0", "web3").
+    if !w[1..w.len() - 1].iter().any(|b| letter(*b).is_some()) {
+        return None;
+    }
     Some(
         w.iter()
             .map(|&b| letter(b).unwrap_or(b.to_ascii_lowercase()))
@@ -208,6 +212,7 @@ mod tests {
             "Version 2024.1 released on 2024-05-01.",
             "Runs on k8s with l10n and i18n support.",
             "IDs like a1b2c3d4 are accepted.",
+            "Set up Auth0 login. Auth0 tenants and web3 wallets are supported.",
         ] {
             assert_eq!(reveal(t), None, "{t}");
         }
