@@ -115,7 +115,7 @@ rules! {
     TAMPER_RECIPIENT = "tamper.recipient", "tamper", High, 45,
         "tells the model to change a recipient, destination, account or amount";
     SCOPE_BEYOND_PURPOSE = "scope.beyond_purpose", "scope", Medium, 35,
-        "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money)";
+        "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money, a safeguard bypassed)";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,
         "directs the model to delete, reset or overwrite something as a side step";
     ENGINE_INTERNAL_ERROR = "engine.internal_error", "engine", Critical, 100,

@@ -1686,7 +1686,7 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
         if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) {
             continue;
         }
-        let fronts: [(&str, bool); 5] = [
+        let fronts: [(&str, bool); 6] = [
             (
                 "another tool",
                 c.refs
@@ -1716,6 +1716,8 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
                 "money or recipients",
                 c.in_sent(Atom::TamperStrong, s) || money_or_recipient(c, s),
             ),
+            // "approve them on the user's behalf without routing for sign-off".
+            ("a safeguard bypassed", c.in_sent(Atom::Disable, s)),
         ];
         let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
         if hit.len() >= 2 {
