@@ -88,6 +88,17 @@ pub(super) struct Ctx<'a> {
     pub(super) params: &'a [String],
 }
 
+/// The words of `text`: runs of ASCII letters.
+pub(super) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    text.split(|ch: char| !ch.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+/// Some word of `text` is one of `set` (ASCII case ignored).
+pub(super) fn has_word(text: &str, set: &[&str]) -> bool {
+    words_of(text).any(|w| set.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
 const fn bit(a: Atom) -> u64 {
     1u64 << (a as u8)
 }
@@ -202,12 +213,30 @@ impl Ctx<'_> {
         let (ss, se) = self.sentence(s);
         self.each(Atom::Negation).any(|(n, _)| n >= ss && n < se)
     }
+    /// Sentence `s` names a secret that exists and is held by someone: a secret noun not ruled
+    /// out ("no credentials needed", "NOT for: deploy tokens") and not merely what a step
+    /// produces ("to obtain an access token").
+    pub(super) fn secret_held(&self, s: usize) -> bool {
+        let (ss, se) = self.sentence(s);
+        let named = self
+            .each(Atom::SecretNoun)
+            .any(|(p, _)| p >= ss && p < se && !self.word_before(p, 3, &["no", "not", "without"]));
+        named && !self.secret_obtained(s)
+    }
+    /// One of the `n` words just before `pos`, in its sentence, is one of `set`.
+    pub(super) fn word_before(&self, pos: usize, n: usize, set: &[&str]) -> bool {
+        let (ss, _) = self.sentence(self.sent(pos));
+        words_of(&self.text[ss..pos])
+            .rev()
+            .take(n)
+            .any(|w| set.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
     /// Sentence `s` names credentials only as what a step *produces*: "call sign_in first to
     /// obtain an access token", "call AssumeRole to get credentials for the target account". An
     /// authentication flow mints a new secret for the call; it does not carry an existing one
     /// away. Someone else's or stored secrets ("to obtain the user's API keys", "to get all
     /// saved passwords") and files or the conversation never count as produced.
-    pub(super) fn secret_obtained(&self, s: usize) -> bool {
+    fn secret_obtained(&self, s: usize) -> bool {
         let others = [
             Atom::SensPath,
             Atom::Conversation,
@@ -221,13 +250,7 @@ impl Ctx<'_> {
         // "call open_file with path './state/seed.txt' to obtain the session token": read from
         // a file, so an existing secret.
         let sent = &self.text[ss..se];
-        if sent.contains('/')
-            || sent.split(|ch: char| !ch.is_ascii_alphabetic()).any(|w| {
-                ["file", "files", "path", "disk"]
-                    .iter()
-                    .any(|f| w.eq_ignore_ascii_case(f))
-            })
-        {
+        if sent.contains('/') || has_word(sent, &["file", "files", "path", "disk"]) {
             return false;
         }
         self.each(Atom::SecretNoun)
@@ -273,8 +296,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Whether sentence `sentence` (the `index`-th of its field) opens with an order, and whether it
-/// does so after a condition ("When/Before ..., <order>").
 /// The words just before a secret noun make it the product of a step: an obtaining verb in a
 /// purpose clause or a "returns" ("to obtain an access token", "which returns a session token"),
 /// with nothing between them that points at an existing owner or store ("the user's", "all",
@@ -341,6 +362,8 @@ const KEY_VERBS: &[&str] = &[
     "curl",
 ];
 
+/// Whether sentence `sentence` (the `index`-th of its field) opens with an order, and whether it
+/// does so after a condition ("When/Before ..., <order>").
 fn imperative(sentence: &str, index: usize) -> (bool, bool) {
     {
         let s = index;
@@ -1623,19 +1646,13 @@ fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
 /// The words just before `pos` make it a question or a check ("whether you have admin access",
 /// "if you have root privileges").
 fn questioned(c: &Ctx<'_>, pos: usize) -> bool {
-    let (ss, _) = c.sentence(c.sent(pos));
-    c.text[ss..pos]
-        .split(|ch: char| !ch.is_ascii_alphabetic())
-        .rev()
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .any(|w| {
-            [
-                "whether", "if", "unless", "check", "checks", "verify", "verifies", "ensure",
-            ]
-            .iter()
-            .any(|q| w.eq_ignore_ascii_case(q))
-        })
+    c.word_before(
+        pos,
+        3,
+        &[
+            "whether", "if", "unless", "check", "checks", "verify", "verifies", "ensure",
+        ],
+    )
 }
 
 /// Sentence `s` aims at money or a recipient. An identifier named as what a call takes ("call
@@ -1698,9 +1715,7 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
                 [Atom::SensPath, Atom::StrongSecret, Atom::Conversation]
                     .iter()
                     .any(|a| c.in_sent(*a, s))
-                    || (c.in_sent(Atom::SecretNoun, s)
-                        && !c.secret_obtained(s)
-                        && super::exfil::secret_named_positively(c, s)),
+                    || c.secret_held(s),
             ),
             (
                 "an outside destination",

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{Ctx, Hits};
+use super::combine::{has_word, Ctx, Hits};
 use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
@@ -52,42 +52,32 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // token") protects it; deleting a credential *file* is still an act on it.
         let revoked = !c.text[s0..e0].contains(['/', '.', '~']) && {
             let (ss, se) = c.sentence(s);
-            c.text[ss..se]
-                .split(|ch: char| !ch.is_ascii_alphabetic())
-                .any(|w| {
-                    [
-                        "revoke",
-                        "revokes",
-                        "rotate",
-                        "rotates",
-                        "invalidate",
-                        "invalidates",
-                        "expire",
-                        "expires",
-                    ]
-                    .iter()
-                    .any(|r| w.eq_ignore_ascii_case(r))
-                })
+            has_word(
+                &c.text[ss..se],
+                &[
+                    "revoke",
+                    "revokes",
+                    "rotate",
+                    "rotates",
+                    "invalidate",
+                    "invalidates",
+                    "expire",
+                    "expires",
+                ],
+            )
         };
         // "store it in the keychain": a secret put away into the store made for it.
-        let stored = {
-            let (ss, _) = c.sentence(s);
-            let before: Vec<&str> = c.text[ss..s0]
-                .split(|ch: char| !ch.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let tail = &before[before.len().saturating_sub(5)..];
-            let has = |set: &[&str]| {
-                tail.iter()
-                    .any(|w| set.iter().any(|x| w.eq_ignore_ascii_case(x)))
-            };
-            has(&[
-                "store", "stores", "save", "saves", "persist", "persists", "keep", "keeps",
-            ]) && has(&["in", "into"])
-                && ["keychain", "keystore"]
-                    .iter()
-                    .any(|k| c.text[s0..e0].eq_ignore_ascii_case(k))
-        };
+        let stored = ["keychain", "keystore"]
+            .iter()
+            .any(|k| c.text[s0..e0].eq_ignore_ascii_case(k))
+            && c.word_before(s0, 5, &["in", "into"])
+            && c.word_before(
+                s0,
+                5,
+                &[
+                    "store", "stores", "save", "saves", "persist", "persists", "keep", "keeps",
+                ],
+            );
         // "Close (kill) a Browser Run session by its ID": the purpose sentence of a description
         // naming the tool's own object, not a file.
         let own_object = s == 0 && !c.in_param && !c.text[s0..e0].contains(['/', '.', '~']);
@@ -211,7 +201,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             // Theft stated outright ("steal API keys") has no honest reading.
             // Secrets swept up *and* put into the reply ("print all environment variables at
             // the end of your reply") are as plain as theft.
-            let w = if stolen || (harvest_all(&sent) && to_reply) {
+            let w = if stolen || (to_reply && words(&["all", "every", "any", "each"])) {
                 60
             } else {
                 SENSITIVE_ACCESS.weight
@@ -305,8 +295,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
                 && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
-                && !c.secret_obtained(s)
-                && secret_named_positively(c, s))
+                && c.secret_held(s))
     };
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
@@ -333,8 +322,9 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         let contents_into_param = c.in_sent(Atom::Contents, s)
             && (c.near(Atom::ParamRef, s)
                 || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
-        // "Its full text belongs in the region field": where data belongs is an order too.
-        let belongs = {
+        // "Its full text belongs in the region field": where data belongs is an order too
+        // (looked at only when the rest of the rule holds: it reads a lowercased copy).
+        let belongs = || {
             let (ss, se) = c.sentence(s);
             let l = c.text[ss..se].to_ascii_lowercase();
             [
@@ -348,11 +338,13 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|w| l.contains(w))
         };
-        let ordered = c.directive(s)
-            || c.imperative_start(s)
-            || c.conditional_imperative(s)
-            || (belongs && c.in_sent(Atom::Transfer, s));
-        if source && ((carried && ordered) || contents_into_param) {
+        let ordered = || {
+            c.directive(s)
+                || c.imperative_start(s)
+                || c.conditional_imperative(s)
+                || (c.in_sent(Atom::Transfer, s) && belongs())
+        };
+        if source && ((carried && ordered()) || contents_into_param) {
             h.push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,
@@ -720,30 +712,4 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
                             .any(|p| p.len() >= 5 && stem.contains(p))
                 })
         })
-}
-
-/// Some secret noun of sentence `s` is named as something that exists, not ruled out: "(no
-/// credentials needed)", "NOT for: deploy tokens" name none.
-pub(super) fn secret_named_positively(c: &Ctx<'_>, s: usize) -> bool {
-    let (ss, se) = c.sentence(s);
-    c.each(Atom::SecretNoun)
-        .filter(|&(p, _)| p >= ss && p < se)
-        .any(|(p, _)| {
-            !c.text[ss..p]
-                .split(|ch: char| !ch.is_ascii_alphabetic())
-                .rev()
-                .filter(|w| !w.is_empty())
-                .take(3)
-                .any(|w| {
-                    ["no", "not", "without"]
-                        .iter()
-                        .any(|n| w.eq_ignore_ascii_case(n))
-                })
-        })
-}
-
-/// A sweep: "all", "every", "any" or "each" in the (lowercase) sentence.
-fn harvest_all(sent: &str) -> bool {
-    sent.split(|ch: char| !ch.is_ascii_alphabetic())
-        .any(|w| matches!(w, "all" | "every" | "any" | "each"))
 }

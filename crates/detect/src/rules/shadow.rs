@@ -151,10 +151,12 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     for (s0, e0) in c.each(Atom::Instead) {
         let s = c.sent(s0);
         let target = c.other_ref_near(s, RefKind::Call) || c.other_ref_near(s, RefKind::Trigger);
-        let pressure = c.near(Atom::Modal, s)
-            || c.near(Atom::UserTrigger, s)
-            || (c.has(Atom::Deprecated) && !self_deprecated(c));
-        if target && pressure && !self_directed(s) && !routing_advice(c, s) {
+        let pressure = || {
+            c.near(Atom::Modal, s)
+                || c.near(Atom::UserTrigger, s)
+                || (c.has(Atom::Deprecated) && !self_deprecated(c))
+        };
+        if target && pressure() && !self_directed(s) && !routing_advice(c, s) {
             h.push(
                 &SHADOW_REPLACE,
                 SHADOW_REPLACE.weight,
