@@ -506,9 +506,14 @@ impl Gate {
                         }
                     }
                     if m.method() == "tools/call" {
-                        if let Some((message, data)) =
-                            crate::results::check_arguments(&self.config, s, m, fx)
-                        {
+                        // Like the answers' inspection: a panic in the check refuses this
+                        // call and the session goes on.
+                        let checked =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                crate::results::check_arguments(&self.config, s, m, fx)
+                            }))
+                            .unwrap_or_else(|_| Some(crate::results::arguments_check_failed(s)));
+                        if let Some((message, data)) = checked {
                             return denied(&id, message, data);
                         }
                         if let Some(call) = target

@@ -431,6 +431,18 @@ fn blocked_error(id: &IdKey, server: &str, tool: &str, what: &str) -> Vec<u8> {
     )
 }
 
+/// The refusal of a call whose arguments could not be checked (an internal error).
+pub(crate) fn arguments_check_failed(s: &Session) -> (String, Value) {
+    let server = s.server_label();
+    (
+        format!(
+            "mcpguard: the call could not be checked (an internal error); refused so that nothing \
+             reaches server `{server}` unchecked"
+        ),
+        json!({ "mcpguard": { "kind": "check_failed", "server": server } }),
+    )
+}
+
 /// Secrets in a tool call's arguments: the refusal, when the settings block them.
 pub(crate) fn check_arguments(
     config: &GateConfig,

@@ -761,7 +761,8 @@ mod results {
         fn might_match(&self, raw: &str) -> bool {
             raw.contains("BOOM")
         }
-        fn secrets(&self, _: &str) -> Vec<(String, Range<usize>)> {
+        fn secrets(&self, text: &str) -> Vec<(String, Range<usize>)> {
+            assert!(!text.contains("BOOM-ARG"), "inspector bug");
             Vec::new()
         }
         fn injection(&self, text: &str) -> Option<Injection> {
@@ -799,6 +800,23 @@ mod results {
             &g,
             &mut s,
             8,
+            "fetch",
+            r#"{"content":[{"type":"text","text":"fine"}]}"#,
+        );
+        assert_eq!(forwarded(&o)["result"]["content"][0]["text"], "fine");
+        // a call whose arguments break the check is refused, and the next call goes through
+        let o = g.on_client(
+            &mut s,
+            br#"{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"fetch","arguments":{"url":"BOOM-ARG"}}}"#,
+        );
+        assert!(o.forward.is_none());
+        let reply: Value = serde_json::from_slice(o.reply.as_deref().expect("refusal")).unwrap();
+        assert_eq!(reply["id"], 9);
+        assert_eq!(reply["error"]["data"]["mcpguard"]["kind"], "check_failed");
+        let o = answer(
+            &g,
+            &mut s,
+            10,
             "fetch",
             r#"{"content":[{"type":"text","text":"fine"}]}"#,
         );
