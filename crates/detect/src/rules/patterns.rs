@@ -278,7 +278,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::Transfer, Start, &["suppl", "reveal", "disclos", "output", "print", "echo", "dump", "expos", "leak"],
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
-    spec(Atom::Conversation, Start, &["conversation"], r"\bconversations?\b"),
+    // The chat the model is in ("the conversation", "our conversation so far"), not a product's
+    // records ("list AI conversations", "a conversation ID"): those name no private source.
+    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "surrounding", "running", "conversation"],
+        r"\b(the|our|your|entire|whole|full|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
     spec(Atom::Conversation, Start, &["user", "their", "his", "her"],
         r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b").needs(&["message", "chat", "email", "conversation", "prompt"]),
     spec(Atom::FakeMarker, Start, &["{{", "{%"], r"\{\{\s*(system|sys|admin|instructions?|important)\s*\}\}|\{%\s*(system|admin)\s*%\}"),
