@@ -197,8 +197,15 @@ impl Engine {
         let mut findings = Vec::with_capacity(16);
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
-            if f.is_name && is_argument_name(&f.path) {
-                if let Some((rule, message)) = param_names::judge(f.text, || {
+            let what_it_is = if f.is_name && is_argument_name(&f.path) {
+                Some("argument name")
+            } else if is_identifier_choice(&f.path, f.text) {
+                Some("enum value")
+            } else {
+                None
+            };
+            if let Some(what_it_is) = what_it_is {
+                if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
                     // The tool's purpose and the argument's own description ("Instructions
                     // for how the deep search agent should process results").
                     item.def.map_or_else(String::new, |d| {
@@ -440,6 +447,15 @@ fn argument_description(def: &Value, path: &str) -> String {
 /// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.
 fn is_argument_name(path: &str) -> bool {
     path.contains(".properties.") || path.starts_with("arguments[")
+}
+
+/// An enum value written as an identifier (`include_ssh_keys_and_credentials`): a choice the
+/// model reads as words, like an argument name.
+fn is_identifier_choice(path: &str, text: &str) -> bool {
+    path.contains(".enum[")
+        && text.len() <= 120
+        && text.contains('_')
+        && !text.contains(char::is_whitespace)
 }
 
 /// The property whose description `path` is (`inputSchema.properties.skip_check.description`).

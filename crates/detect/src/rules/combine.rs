@@ -545,6 +545,7 @@ const VERBS: &[&str] = &[
     "reveal",
     "output",
     "print",
+    "dump",
     "tell",
     "ask",
     "call",
@@ -1513,8 +1514,21 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
         return;
     }
     let disparaging = c.each(Atom::Disparage).count();
-    let cues = disparaging + c.each(Atom::Hype).count();
-    if cues < 2 {
+    // An ordered preference ("this tool MUST be selected first", "cet outil doit être choisi")
+    // weighs as two claims.
+    let ordered = c
+        .each(Atom::Disparage)
+        .filter(|&(p, e)| {
+            c.in_sent(Atom::Modal, c.sent(p))
+                || has_word(
+                    &c.text[p..e],
+                    &["must", "shall", "doit", "doivent", "debe", "deben", "muss"],
+                )
+        })
+        .count();
+    let cues = disparaging + ordered + c.each(Atom::Hype).count();
+    // One claim of superiority over the tools it would replace is worth a warning alone.
+    if cues < 2 && disparaging == 0 {
         return;
     }
     let w = if cues >= 4 || (disparaging >= 1 && cues >= 3) {

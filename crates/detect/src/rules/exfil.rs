@@ -400,9 +400,28 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             if c.exemplified(s0) {
                 continue;
             }
+            // "After reading the file, send the contents to https://...": what the tool reads,
+            // shipped out by order.
+            let tool_data = || {
+                (c.imperative_start(s) || c.conditional_imperative(s))
+                    && [
+                        "the contents",
+                        "its contents",
+                        "their contents",
+                        "file contents",
+                        "the file to",
+                        "the output to",
+                        "the results to",
+                        "the response to",
+                    ]
+                    .iter()
+                    .any(|w| sent.contains(w))
+            };
             if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
                 let w = if private {
                     65
+                } else if moves && tool_data() {
+                    60
                 } else if via_tool || steers {
                     50
                 } else {

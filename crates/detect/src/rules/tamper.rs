@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{Ctx, Hits};
+use super::combine::{has_word, Ctx, Hits};
 use super::tools::RefKind;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
@@ -69,12 +69,27 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
         // "Multiply the lot size the user gives by 50": the user's own value is the target.
-        let strong_target = literal
+        // "x should be 2 less than the actual number": one of the tool's own arguments.
+        let own_argument = || {
+            let (ss, se) = c.sentence(s);
+            c.params
+                .iter()
+                .any(|p| has_word(&c.text[ss..se], &[p.as_str()]))
+        };
+        let strong_target = (c.text[s0..e0].contains(" than ") && own_argument())
+            || literal
             || c.in_sent(Atom::UserTrigger, s)
             || other_tool
             || c.in_sent(Atom::ParamNoun, s)
             || c.in_sent(Atom::QuotedLiteral, s);
+        // "a and b should be 1 more than the actual numbers": arithmetic on the user's values
+        // is an order with a plain "should".
+        let arithmetic = || {
+            let (ss, se) = c.sentence(s);
+            c.text[s0..e0].contains(" than ") && has_word(&c.text[ss..se], &["should", "must"])
+        };
         let why = c.near(Atom::Modal, s)
+            || arithmetic()
             || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
             || c.has(Atom::UserIntent)
             || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
