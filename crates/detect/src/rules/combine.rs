@@ -1389,10 +1389,21 @@ pub(crate) fn combine_in(
         let (ss, se) = c.sentence(c.sent(d));
         c.text[ss..se].find(',').is_some_and(|p| d > ss + p)
     };
+    // "... have been truncated", "is deleted": a state the text reports, not an act it orders.
+    let passive = |d: usize| {
+        c.word_before(
+            d,
+            1,
+            &[
+                "been", "is", "are", "was", "were", "be", "being", "get", "gets", "got",
+            ],
+        )
+    };
     if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
         after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
+            && !passive(*d)
             && !value_does(&c, *d)
     }) {
         hits.push(
@@ -1427,7 +1438,12 @@ pub(crate) fn combine_in(
                     || (w.first() == Some(&b'.') && alpha(1))
             });
             let outside = sweeping || path;
-            s > 0 && outside && c.imperative_start(s) && !c.negated_at(*d) && !value_does(&c, *d)
+            s > 0
+                && outside
+                && c.imperative_start(s)
+                && !c.negated_at(*d)
+                && !passive(*d)
+                && !value_does(&c, *d)
         }) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
