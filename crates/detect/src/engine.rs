@@ -465,15 +465,26 @@ fn described_option(path: &str) -> Option<&str> {
     (parent.ends_with("properties") && !name.is_empty()).then_some(name)
 }
 
-/// Every word of `phrase` is a word of the option name `option` (`skip_security_check`,
-/// `skipSecurityCheck`).
+/// `phrase` says what the option name `option` says (`skip_security_check`, `skipSecurityCheck`):
+/// every word of the phrase is in the name, or every word of the name is in the phrase with at
+/// most two more ("Skip TLS certificate verification" for `skipTlsVerification`).
 fn labels_option(phrase: &str, option: &str) -> bool {
     let name = option.to_ascii_lowercase();
-    let mut words = phrase
+    let words: Vec<String> = phrase
         .split(|ch: char| !ch.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .peekable();
-    words.peek().is_some() && words.all(|w| name.contains(&w.to_ascii_lowercase()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.iter().all(|w| name.contains(w.as_str())) {
+        return true;
+    }
+    let name_words = crate::labels::words(option);
+    name_words.len() >= 2
+        && words.len() <= name_words.len() + 2
+        && name_words.iter().all(|n| words.contains(n))
 }
 
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence

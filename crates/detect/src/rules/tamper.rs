@@ -97,7 +97,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 && (c.other_ref_near(s, RefKind::Trigger)
                     || c.near(Atom::UserTrigger, s)
                     || c.in_sent(Atom::Prescribe, s)
-                    || c.conditional_imperative(s)));
+                    || (c.conditional_imperative(s) && !situational(c, s))));
         if strong_target && why {
             h.push(
                 &TAMPER_ARGUMENT,
@@ -145,4 +145,24 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             );
         }
     }
+}
+
+/// "For broad queries that match many lines, set `format` to 'compact'": a condition on the
+/// data at hand picks a value of the tool's own option for it, as its documentation would.
+/// ("When using X, set ..." conditions on a tool's use and stays an order.)
+fn situational(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let sent = c.text[ss..se].trim_start();
+    let Some(rest) = sent
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("for "))
+        .map(|_| &sent[4..])
+    else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or("");
+    // "For every call", "For all requests": a sweep, not a situation.
+    !["every", "all", "each", "any"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
 }
