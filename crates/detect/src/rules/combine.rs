@@ -1057,6 +1057,8 @@ pub(crate) fn combine_in(
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
             Atom::Conceal => !c.double_negated(s0, e0),
+            // "severityText: takes precedence over minSeverity": one argument over another.
+            Atom::Priority => !over_own_argument(&c, e0),
             _ => true,
         });
         if let Some(span) = found {
@@ -1389,13 +1391,15 @@ pub(crate) fn combine_in(
         let (ss, se) = c.sentence(c.sent(d));
         c.text[ss..se].find(',').is_some_and(|p| d > ss + p)
     };
-    // "... have been truncated", "is deleted": a state the text reports, not an act it orders.
+    // "... have been truncated", "is deleted": a state the text reports, not an act it orders;
+    // "with clear instructions", "the reset link": an adjective or a noun.
     let passive = |d: usize| {
         c.word_before(
             d,
             1,
             &[
-                "been", "is", "are", "was", "were", "be", "being", "get", "gets", "got",
+                "been", "is", "are", "was", "were", "be", "being", "get", "gets", "got", "a", "an",
+                "the", "with", "very",
             ],
         )
     };
@@ -1562,6 +1566,17 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
         first,
         format!("advertises the tool to the model ({cues} claims of rank, endorsement, urgency or superiority over other tools)"),
     );
+}
+
+/// The words right after a priority claim name one of the tool's own arguments ("takes
+/// precedence over minSeverity", "overrides the `limit` parameter").
+fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
+    let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
+    let rest = c.text.get(end..se).unwrap_or("");
+    rest.split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| c.params.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model

@@ -306,10 +306,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::ParamNoun, s)
             || c.in_param
             || c.names_param(s);
+        // ("query alertType 'Secret' separately": one of the tool's own arguments, not a tool)
         let via_call = c.refs.iter().any(|r| {
             r.kind != RefKind::Trigger
                 && !r.is_self
                 && !r.negated
+                && !c.params.iter().any(|p| p.eq_ignore_ascii_case(&r.name))
                 && c.sent(r.start) == s
                 && !described_call(c, s, r.start)
         });

@@ -403,7 +403,7 @@ fn quoted_value(from: &str) -> &str {
 }
 
 /// Whether the text after a literal offers another value in its place (`'discard' or 'cancel'`).
-fn offers_another(after: &str) -> bool {
+pub(super) fn offers_another(after: &str) -> bool {
     let a = after
         .trim_start_matches(['\'', '"', '`', '’', '”'])
         .trim_start();

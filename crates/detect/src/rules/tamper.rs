@@ -4,6 +4,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{has_word, Ctx, Hits};
+use super::shadow::offers_another;
 use super::tools::RefKind;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
@@ -60,6 +61,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     {
         let s = c.sent(s0);
         if c.negated_at(s0) {
+            continue;
+        }
+        // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
+        let (_, se) = c.sentence(s);
+        if offers_choice(c.text.get(e0..se).unwrap_or("")) {
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
@@ -165,4 +171,15 @@ fn situational(c: &Ctx<'_>, s: usize) -> bool {
     !["every", "all", "each", "any"]
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// The text after a "set X to" holds a quoted value and then another offered in its place.
+fn offers_choice(after: &str) -> bool {
+    let a = after.trim_start();
+    let Some(quote) = a.chars().next().filter(|q| matches!(q, '\'' | '"' | '`')) else {
+        return false;
+    };
+    let rest = &a[quote.len_utf8()..];
+    rest.find(quote)
+        .is_some_and(|close| offers_another(&rest[close..]))
 }
