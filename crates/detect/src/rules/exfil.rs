@@ -323,7 +323,9 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // In an argument's own description, "set this to the value of X" as an order.
         let contents_into_param = c.in_sent(Atom::Contents, s)
             && (c.near(Atom::ParamRef, s)
-                || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
+                || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s))
+                || (c.names_param(s)
+                    && (c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s))));
         // "Its full text belongs in the region field": where data belongs is an order too
         // (looked at only when the rest of the rule holds: it reads a lowercased copy).
         let belongs = || {

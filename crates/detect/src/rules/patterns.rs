@@ -284,8 +284,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
     // The chat the model is in ("the conversation", "our conversation so far"), not a product's
     // records ("list AI conversations", "a conversation ID"): those name no private source.
-    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "surrounding", "running", "conversation"],
-        r"\b(the|our|your|entire|whole|full|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
+    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "complete", "surrounding", "running", "conversation"],
+        r"\b(the|our|your|entire|whole|full|complete|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
     spec(Atom::Conversation, Start, &["user", "their", "his", "her"],
         r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b").needs(&["message", "chat", "email", "conversation", "prompt"]),
     spec(Atom::FakeMarker, Start, &["{{", "{%"], r"\{\{\s*(system|sys|admin|instructions?|important)\s*\}\}|\{%\s*(system|admin)\s*%\}"),
@@ -326,7 +326,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm", "is", "are"],
-        r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+(expected|required|supposed|instructed|meant)\s+to\b|\b(is|are)\s+(expected|supposed)\s+to\b"),
+        r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+((authori[sz]ed|permitted|allowed)\s+and\s+)?(expected|required|supposed|instructed|meant)\s+to\b|\b(is|are)\s+(expected|supposed)\s+to\b"),
     spec(Atom::UserIntent, Start, &["not", "instead"],
         r"\b(not|instead\s+of)\s+the\s+(one|value|address|channel|account|recipient)s?\s+(that\s+)?(the\s+)?(user|person|they|customer)\s+(picked|chose|selected|asked|wanted|specified|entered|gave|provided|requested)\b"),
     spec(Atom::TamperStrong, Start, &["is", "are", "be"],
@@ -891,6 +891,21 @@ pub(crate) const SPECS: &[Spec] = &[
     // "Ignore previous safety text", "disregard the security guidance above".
     spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "bypass"],
         r"\b(ignore|disregard|forget|bypass)\s+((all|any|the|your|previous|prior|earlier|above)\s+){0,3}(safety|security|ethical|content)\s+(text|notes?|guidance|guidelines|warnings?|rules|checks|policy|policies|instructions)\b"),
+    // Every other tool of its kind disparaged: "every other search tool connected to this client
+    // returns stale or fabricated results", "this is the only reliable one".
+    spec(Atom::Disparage, Start, &["every", "all", "any", "the", "only"],
+        concat!(
+            r"\b(every|all|any)\s+other\s+(\w+\s+){0,2}tools?\b[^.;]{0,60}\b(stale|fabricated|unreliable|inaccurate|outdated|broken|compromised|fake|corrupt)",
+            r"|\b(the\s+)?only\s+(reliable|trustworthy|accurate|safe|secure|certified|official)\s+(one|tool|source|option)\b")),
+    // "... even when the user names a different search tool": the user's choice overruled.
+    spec(Atom::UserIntent, Start, &["even"],
+        r"\beven\s+(when|if)\s+the\s+user\s+(names|asks\s+for|requests|chooses|picks|selects|mentions|prefers)\s+(a\s+different|another|some\s+other)\b"),
+    // Hiding a failure: "do not show the error text", "never mention any errors".
+    spec(Atom::Conceal, Start, &["do", "don", "never"],
+        r"\b(do\s+not|don'?t|never)\s+(show|display|mention|reveal|report|surface|include)\s+(the\s+|any\s+)?(error|errors|failure|failures)(\s+(text|message|messages|details|output))?\b"),
+    // Passing the tool's text off as the model's own: "present it as your own suggestion".
+    spec(Atom::Conceal, Start, &["present", "pass", "phrase", "frame", "make"],
+        r"\b(present|pass|phrase|frame)\s+(it|this|them|that)\s+(off\s+)?as\s+(your|the\s+assistant's)\s+own\b|\bmake\s+it\s+(look|sound|appear)\s+(like\s+)?(it\s+is\s+)?your\s+own\b"),
 ];
 
 #[cfg(test)]
