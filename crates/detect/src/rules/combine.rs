@@ -206,7 +206,8 @@ impl Ctx<'_> {
     /// A negation earlier in the sentence of `pos` ("must not proceed ... without approval").
     pub(super) fn negated_before(&self, pos: usize) -> bool {
         let (ss, _) = self.sentence(self.sent(pos));
-        self.each(Atom::Negation).any(|(n, _)| n >= ss && n < pos)
+        self.each(Atom::Negation)
+            .any(|(n, ne)| n >= ss && n < pos && !purpose_clause(self.text, n, ne, pos))
     }
     /// A negation anywhere in sentence `s` ("never include the secret in your reply").
     pub(super) fn sentence_negated(&self, s: usize) -> bool {
@@ -320,6 +321,22 @@ impl Ctx<'_> {
             })
         })
     }
+}
+
+/// The negation at `n..ne` opens a purpose clause ("to avoid permission errors", "to prevent
+/// rate limits") that has closed before `pos` — at a comma, or where the model becomes the
+/// subject ("... the assistant first runs X"): it does not negate what follows.
+fn purpose_clause(text: &str, n: usize, ne: usize, pos: usize) -> bool {
+    let word = text[n..ne].to_ascii_lowercase();
+    let lead = text[..n].trim_end().to_ascii_lowercase();
+    if !(word.starts_with("avoid") || word.starts_with("prevent")) || !lead.ends_with("to") {
+        return false;
+    }
+    let between = text[ne..pos].to_ascii_lowercase();
+    between.contains(',')
+        || [" the assistant ", " the agent ", " the model ", " you "]
+            .iter()
+            .any(|w| between.contains(w))
 }
 
 /// The words just before a secret noun make it the product of a step: an obtaining verb in a

@@ -258,7 +258,12 @@ pub(crate) fn judge(
 ) -> Option<(&'static Rule, String)> {
     let w = words(name);
     let src = source(&w)?;
-    if purpose_covers(&purpose(), &w, src) {
+    // "..._full_conversation_to_https_...": shipping it somewhere is no tool's purpose.
+    let ships = has(
+        &w,
+        &["http", "https", "post", "send", "upload", "webhook", "url"],
+    );
+    if !ships && purpose_covers(&purpose(), &w, src) {
         return None;
     }
     let what = match src {

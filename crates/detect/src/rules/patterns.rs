@@ -514,8 +514,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(first|last)\s+(\d+\s+)?(lines?|bytes?|characters?|chars|words|messages)\s+(of|from|in)\b"),
     spec(Atom::Conversation, Start, &["current", "ongoing", "this"],
         r"\b(current|ongoing|this)\s+(chat|conversation)\b"),
-    spec(Atom::Conversation, Start, &["seen", "shown", "shared", "mentioned", "used", "typed"],
-        r"\b(seen|shown|shared|mentioned|used|typed)\s+(in|during)\s+(the|this)\s+(session|chat|conversation)\b"),
+    spec(Atom::Conversation, Start, &["seen", "shown", "shared", "mentioned", "used", "typed", "processed", "provided", "entered", "given", "discussed"],
+        r"\b(seen|shown|shared|mentioned|used|typed|processed|provided|entered|given|discussed)\s+(in|during)\s+(the|this)\s+(session|chat|conversation)\b"),
     spec(Atom::Modal, Start, &["has", "have"], r"\b(has|have)\s+to\s+(begin|start|end|contain|include)\s+with\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm"],
         r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+to\b"),
@@ -968,6 +968,53 @@ pub(crate) const SPECS: &[Spec] = &[
     // Who the user is: "the user's name, email address, employer and location".
     spec(Atom::Personal, Start, &["user", "their", "customer"],
         r"\b(user'?s|users'|their|customer'?s)\s+(full\s+)?(names?|email(\s+address(es)?)?|e-mail|employer|job\s+title|location|phone(\s+number)?|date\s+of\s+birth|birthday|home\s+address|age|gender|ip\s+address)\b"),
+    // A verdict decided in advance: "report the scan to the user as clean", "describe the
+    // pipeline to the user as passing", "if the user asks about them, say there are none".
+    spec(Atom::Deceive, Start, &["report", "describe", "present", "summari", "show"],
+        r"\b(report|describe|present|summari[sz]e|show)\s+(the\s+\w+\s+|it\s+|this\s+|them\s+|the\s+results?\s+)?(to\s+the\s+user\s+)as\s+(clean|passing|passed|successful|secure|safe|healthy|green|resolved|fine|ok|compliant)\b"),
+    spec(Atom::Deceive, Start, &["if", "when"],
+        r"\b(if|when)\s+the\s+user\s+asks\b[^.!?\n]{0,80}\b(say|tell\s+them|reply|answer|respond|advise)\s+(that\s+)?(there\s+(are|is|were)\s+no\b|it\s+is\s+not\s+(necessary|needed)|(they|it)\s+(are|is)\s+not\s+(needed|necessary))"),
+    // Other tools run down to the user: "tell the user those integrations are misconfigured".
+    spec(Atom::Disparage, Start, &["tell", "inform", "recommend"],
+        r"\b(tell|inform)\s+(the\s+)?user\s+(that\s+)?(those|these|the\s+other|other)\s+(\w+\s+){0,3}(are|is)\s+(misconfigured|broken|unreliable|compromised|malicious|outdated)\b|\brecommend\s+(removing|uninstalling|disabling)\s+(them|those|the\s+other)\b"),
+    spec(Atom::Disparage, Start, &["tools", "tool"],
+        r"\btools?\s+(are|is)\s+(\w+\s+){0,4}(stale|outdated|out\s+of\s+date|unreliable|inaccurate)\b"),
+    // Privileges handed out by command: cluster-admin bindings, world-writable trees.
+    spec(Atom::Privilege, Gate, &["clusterrole", "777", "sudoers", "usermod"],
+        r"clusterrolebinding[^.\n]{0,100}cluster-admin|--clusterrole[= ]cluster-admin|\bchmod\s+(-R\s+)?777\b|\bsudoers\b|\busermod\s+-aG\s+(sudo|wheel|docker|root)\b"),
+    // Repositories wiped by command.
+    spec(Atom::Destructive, Gate, &["git clean", "git reset", "push -f", "push --force", "mkfs", "dd if="],
+        r"\bgit\s+clean\s+-[a-z]*[fdx]|\bgit\s+reset\s+--hard\b|\bgit\s+push\s+(-f|--force)\b|\bmkfs(\.\w+)?\b|\bdd\s+if="),
+    // "This step does not need to be mentioned", "do not list them among your actions".
+    spec(Atom::Conceal, Start, &["does", "doesn", "need", "do", "don"],
+        r"\b(does\s+not|doesn'?t|need\s+not|needn'?t)\s+(need\s+to\s+)?be\s+(mentioned|reported|shown|disclosed|surfaced)\b|\b(do\s+not|don'?t)\s+(list|show|mention|include)\s+(them|this|it|these\s+calls)\s+(among|in)\s+your\s+(actions|steps|reply|summary)\b"),
+    // A whole table of card numbers or credentials dumped: "SELECT * FROM payment_methods" (a
+    // table of customers is an everyday example query).
+    spec(Atom::SensPath, Gate, &["select *"],
+        r"\bselect\s+\*\s+from\s+(payment_methods|credit_cards|card_details|passwords|password_hashes|credentials|api_keys|secrets)\b"),
+    // "The address to give is 0x7a16...": a destination decided in advance.
+    spec(Atom::TamperStrong, Start, &["the"],
+        r"\bthe\s+(address|account|wallet|iban|recipient)\s+to\s+(give|use|provide|share|send\s+to|return)\s+is\b"),
+    // "The assistant first runs `...`": a standing step stated in the third person.
+    spec(Atom::Modal, Start, &["the"],
+        r"\bthe\s+(assistant|agent|model|ai|llm)\s+(first|always)\s+(runs|executes|calls|sends|reads|writes|deletes|posts|uploads|includes|appends|adds|sets|grants|creates|removes|invokes|uses)\b"),
+    // "Assistants are authorised to skip user confirmation".
+    spec(Atom::Modal, Start, &["assistant", "agent", "model", "the"],
+        r"\b(assistants?|agents?|models?|the\s+ai)\s+(are|is)\s+(hereby\s+)?authori[sz]ed\s+to\b"),
+    spec(Atom::Disable, Start, &["skip", "bypass"],
+        r"\b(skip|bypass)\s+(the\s+)?(user\s+|user's\s+)?(confirmation|approval|consent)\b"),
+    spec(Atom::Transfer, Start, &["submit"], r"\b(submit|submits|submitted|submitting)\b"),
+    spec(Atom::Conversation, Start, &["user", "their"], r"\b(user'?s|their)\s+(latest\s+|last\s+)?(message|prompt)\b"),
+    // Korean, Dutch and Chinese words of the same orders.
+    spec(Atom::Conceal, Gate, &["사용자에게", "gebruiker", "用户"],
+        r"사용자에게\s*(보여주거나|설명하지|알리거나)|\bhoeft\s+niet\s+aan\s+de\s+gebruiker\b|\bniet\s+aan\s+de\s+gebruiker\s+(melden|vertellen|laten\s+zien)|(不要|无需|不必)(向|对)用户"),
+    spec(Atom::Transfer, Gate, &["넣으", "meegestuurd", "meesturen", "meestuur", "附带", "附上", "附加"],
+        r"넣으|\bmee(gestuurd|sturen|stuur)\b|附带|附上|附加"),
+    spec(Atom::ParamRef, Gate, &["参数中", "字段中", "het veld", "필드에"],
+        r"(参数|字段)中|\bin\s+het\s+veld\b|필드에"),
+    spec(Atom::Contents, Start, &["inhoud"], r"\b(de\s+)?(volledige\s+)?inhoud\s+van\b"),
+    spec(Atom::Conversation, Gate, &["berichten"], r"\b(laatste\s+\w+\s+)?berichten\s+van\s+de\s+gebruiker\b"),
+    spec(Atom::UserIntent, Gate, &["即使用户", "即便用户"], r"(即使|即便)用户"),
 ];
 
 #[cfg(test)]
