@@ -215,7 +215,7 @@ struct AnchorSet {
     follows: Vec<OnceLock<Follows>>,
     /// For each anchor, the need groups (bit `g`: group `g` of `Atoms::need_group`) with a word
     /// that is a prefix of it: where the anchor occurs, one of their words does.
-    needs: Vec<u32>,
+    needs: Vec<u64>,
     /// The anchors, as `starts` numbers them.
     words: Vec<&'static str>,
 }
@@ -279,7 +279,7 @@ impl AnchorSet {
                 .iter()
                 .map(|w| {
                     needs.iter().enumerate().fold(0, |m, (g, n)| {
-                        m | u32::from(n.iter().any(|p| is_prefix(p, w))) << g
+                        m | u64::from(n.iter().any(|p| is_prefix(p, w))) << g
                     })
                 })
                 .collect(),
@@ -353,7 +353,7 @@ pub(crate) struct Atoms {
     /// The `Start` patterns' lazy DFAs.
     dfas: Arc<[DFA]>,
     anchors: AnchorSet,
-    /// Per spec, its need group when it has `needs` (see `Spec::needs`): a number below 32.
+    /// Per spec, its need group when it has `needs` (see `Spec::needs`): a number below 64.
     need_group: Vec<Option<usize>>,
     scratch: Pool<Scratch, MakeScratch>,
 }
@@ -382,8 +382,8 @@ impl Atoms {
                 })
             })
             .collect();
-        if needs.len() > 32 {
-            return Err(rule_error("needs", "more than 32 specs with needs"));
+        if needs.len() > 64 {
+            return Err(rule_error("needs", "more than 64 specs with needs"));
         }
         let n_specs = specs.len();
         let n_needs = needs.len();
