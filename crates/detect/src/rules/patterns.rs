@@ -8,6 +8,8 @@
 //! the anchors never hide a match of the plain scan.
 
 use super::atoms::Atom;
+use super::follow::is_space;
+use crate::starts::WORD;
 
 /// How an entry's anchors relate to its matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +31,25 @@ pub(crate) struct Spec {
     /// there is not run. For patterns whose anchors are common words but which need a rarer one
     /// later ("the value ... user supplies"); empty for most.
     pub needs: &'static [&'static str],
+    /// For a `Gate` pattern, a test of the text at an anchor's position that holds where every
+    /// match's anchor starts: where it fails at all of them, the pattern does not run. For
+    /// patterns whose anchors are common but whose matches need a rare context around them
+    /// (a line start, letters before a digit).
+    pub at_anchor: Option<fn(&[u8], usize) -> bool>,
 }
 
 impl Spec {
     /// This spec with `needs` (see the field).
     const fn needs(self, needs: &'static [&'static str]) -> Spec {
         Spec { needs, ..self }
+    }
+
+    /// This spec with `at_anchor` (see the field).
+    const fn at_anchor(self, test: fn(&[u8], usize) -> bool) -> Spec {
+        Spec {
+            at_anchor: Some(test),
+            ..self
+        }
     }
 }
 
@@ -50,7 +65,28 @@ const fn spec(
         anchors,
         pattern,
         needs: &[],
+        at_anchor: None,
     }
+}
+
+/// At a line start: only `\s` and `#` lie between `p` and the text start or a line break
+/// (the `(^|\n)\s*#{0,4}\s*` before a fake role marker's name).
+fn after_line_start(hay: &[u8], p: usize) -> bool {
+    let before = &hay[..p];
+    match before.iter().rposition(|&b| !is_space(b) && b != b'#') {
+        None => true,
+        Some(i) => before[i + 1..].contains(&b'\n'),
+    }
+}
+
+/// The digit at `p` begins the two digits after a word's first two letters (the country code
+/// and check digits that open an IBAN).
+fn iban_digits(hay: &[u8], p: usize) -> bool {
+    p >= 2
+        && hay[p - 2].is_ascii_alphabetic()
+        && hay[p - 1].is_ascii_alphabetic()
+        && hay.get(p + 1).is_some_and(u8::is_ascii_digit)
+        && (p == 2 || !WORD[usize::from(hay[p - 3])])
 }
 
 use Mode::{Gate, Start};
@@ -130,7 +166,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::FakeMarker, Start, &["[", "<!--"],
         r"(\[|<!--)\s*(system|admin|administrator|developer|assistant)\s*(note|message|notice|instructions?|override|prompt|directive)?\s*:"),
     spec(Atom::FakeMarker, Gate, &["system", "assistant", "developer"],
-        r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:"),
+        r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:").at_anchor(after_line_start),
     spec(Atom::FakeMarker, Start, &["system", "admin"],
         r"\bsystem\s+(alert|override|directive|notice|instruction|command|alias)\b|\badmin(istrator)?\s+(override|directive)\b"),
     spec(Atom::ModelAddress, Start, &["note", "message", "instruction", "reminder", "attention", "dear", "hey", "hello", "you", "from", "act"],
@@ -378,7 +414,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Script, Start, &["|"], r"\|\s*(curl|wget|nc|ncat)\b"),
     spec(Atom::Script, Start, &["curl"], r"\bcurl\s+(-\w+\s+)*(-d|--data(-binary)?|-F|-T|--upload-file)\s+@"),
     spec(Atom::Recipient, Gate, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-        r"\b[a-z]{2}\d{2}[0-9a-z]{10,30}\b|\b[a-z]{2}\d{2}(\s[0-9a-z]{4}){3,7}(\s[0-9a-z]{1,4})?\b"),
+        r"\b[a-z]{2}\d{2}[0-9a-z]{10,30}\b|\b[a-z]{2}\d{2}(\s[0-9a-z]{4}){3,7}(\s[0-9a-z]{1,4})?\b").at_anchor(iban_digits),
     // Deception toward the user: a statement to the user that is decided in advance, whatever
     // really happened ("report success regardless", "tell the user it only went to X").
     spec(Atom::Deceive, Gate, &["regardless", "no matter", "whatever", "even if", "even when", "irrespective"],
@@ -460,8 +496,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::DataWrite, Start, &["update", "delete", "truncate", "grant", "alter"],
         r"\bupdate\s+\w+\s+set\s+\w+\s*=|\bdelete\s+from\s+\w+|\btruncate\s+table\s+\w+|\bgrant\s+(all|admin|superuser)\b|\balter\s+user\s+\w+"),
     // Trust shifted to this tool alone, the others discredited.
-    spec(Atom::Ignore, Gate, anchors![; space "only"],
-        r"\b(trust|follow|obey|use)\s+only\s+this\b[^.\n]{0,40}\b(disregard|ignore|distrust)\b"),
+    spec(Atom::Ignore, Start, &["trust", "follow", "obey", "use"],
+        r"\b(trust|follow|obey|use)\s+only\s+this\b[^.\n]{0,40}\b(disregard|ignore|distrust)\b").needs(&["disregard", "ignore", "distrust"]),
     spec(Atom::Priority, Start, &["trust", "only"], r"\btrust\s+only\s+this\b|\bonly\s+trust\s+this\b"),
     spec(Atom::Exclusive, Start, &["never", "do", "don", "avoid"],
         r"\b(never|do\s+not|don'?t|avoid)\s+(use|call|invoke|trust|using|calling)\s+(\S+\s+){0,6}(from|of|on|in|by)\s+(other|any\s+other|third-party|external|competing)\s+(servers?|tools?|plugins?|providers?|mcp\s+servers?)\b"),
