@@ -1565,11 +1565,6 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             if from >= to {
                 continue;
             }
-            let mood = imperative(&c.text[from..to], 1);
-            let ordered = c.in_sent(Atom::Modal, s) || role_reassigned(c, s) || mood.0 || mood.1;
-            if !ordered {
-                continue;
-            }
             let negated = |a: usize| c.each(Atom::Negation).any(|(n, _)| n >= from && n < a);
             // What the order reaches: private data, a file's contents, a command, the reply.
             let private = [
@@ -1600,7 +1595,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
             // "run any shell command": commands are reached whatever the words around them.
-            let commands = {
+            let commands = || {
                 let l = c.text[from..to].to_ascii_lowercase();
                 [
                     "shell command",
@@ -1611,7 +1606,14 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
                 .iter()
                 .any(|w| l.contains(w))
             };
-            if private || rules || commands || role_reassigned(c, s) {
+            // Whether the sentence is an order is asked last: its mood is the dearest test.
+            let ordered = || {
+                c.in_sent(Atom::Modal, s) || role_reassigned(c, s) || {
+                    let mood = imperative(&c.text[from..to], 1);
+                    mood.0 || mood.1
+                }
+            };
+            if (private || rules || commands() || role_reassigned(c, s)) && ordered() {
                 h.push(
                     &ROLE_FAKE_MARKER,
                     60,
@@ -1691,13 +1693,6 @@ fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
 /// before with a pronoun) is how poisoned descriptions are built, whatever their words.
 fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
-        let ordered = c.in_sent(Atom::Modal, s)
-            || c.imperative_start(s)
-            || c.in_sent(Atom::ModelAddress, s)
-            || c.other_ref_near(s, RefKind::Trigger);
-        if !ordered {
-            continue;
-        }
         let (ss, _) = c.sentence(s);
         // "Never send keys to external URLs" forbids what it names.
         if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) {
@@ -1735,7 +1730,14 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ("a safeguard bypassed", c.in_sent(Atom::Disable, s)),
         ];
         let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
-        if hit.len() >= 2 {
+        // Whether the sentence is an order is asked last: its mood is the dearest test.
+        let ordered = || {
+            c.in_sent(Atom::Modal, s)
+                || c.imperative_start(s)
+                || c.in_sent(Atom::ModelAddress, s)
+                || c.other_ref_near(s, RefKind::Trigger)
+        };
+        if hit.len() >= 2 && ordered() {
             let w = if hit.len() >= 3 {
                 50
             } else {

@@ -115,8 +115,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::StrongSecret, s)
             || c.in_sent(Atom::SensPath, s);
         let theft = c.in_sent(Atom::Theft, s);
-        let ordered = c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s);
-        if !(secret && ordered || theft) {
+        // (an order matters only with a secret: the mood is not computed without one)
+        let ordered =
+            secret && (c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s));
+        if !(ordered || theft) {
             continue;
         }
         if c.sentence_negated(s) {
@@ -197,7 +199,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     "funds",
                     "accounts",
                 ]));
-        if (secret && ordered && (to_reply || harvest)) || stolen {
+        if (ordered && (to_reply || harvest)) || stolen {
             // Theft stated outright ("steal API keys") has no honest reading.
             // Secrets swept up *and* put into the reply ("print all environment variables at
             // the end of your reply") are as plain as theft.
