@@ -1071,8 +1071,8 @@ pub(crate) fn combine_in(
             .iter()
             .any(|k| w.contains(k));
         let ordered =
-            c.imperative_start(s) || c.in_sent(Atom::Modal, s) || c.conditional_imperative(s);
-        if seed && ordered && !c.sentence_negated(s) {
+            || c.in_sent(Atom::Modal, s) || c.imperative_start(s) || c.conditional_imperative(s);
+        if seed && ordered() && !c.sentence_negated(s) {
             hits.push(
                 &SENSITIVE_ACCESS,
                 60,
@@ -1225,10 +1225,10 @@ pub(crate) fn combine_in(
         let s = c.sent(s0);
         // The order must be in the same sentence: "a table is shown in every response" is
         // what the tool does.
-        let ordered = c.imperative_start(s)
-            || c.in_sent(Atom::Modal, s)
+        let ordered = c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::ModelAddress, s)
-            || c.has(Atom::Ignore);
+            || c.has(Atom::Ignore)
+            || c.imperative_start(s);
         // In an argument's own description, "each answer must have ..." describes the items
         // of that argument (a form's answers), not the model's replies.
         let items = c.in_param

@@ -303,6 +303,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
         // the sentence before, taken up by a pronoun.
         let source = private_source(s) || (s > 0 && private_source(s - 1) && takes_up(c, s));
+        // (the rest, dearer — the argument names, the calls, the mood —, only with a source)
+        if !source {
+            continue;
+        }
         // In an argument's own description, "put X here" needs no parameter name.
         let param = c.near(Atom::ParamRef, s)
             || c.in_sent(Atom::ParamNoun, s)
@@ -346,7 +350,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || c.conditional_imperative(s)
                 || (c.in_sent(Atom::Transfer, s) && belongs())
         };
-        if source && ((carried && ordered()) || contents_into_param) {
+        if (carried && ordered()) || contents_into_param {
             h.push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,

@@ -10,11 +10,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Sending as someone else, or to an address written into the text, as an order.
     for (s0, e0) in c.each(Atom::Recipient) {
         let s = c.sent(s0);
-        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s);
+        let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s);
         let t = c.text[s0..e0].to_ascii_lowercase();
         let literal_account =
             t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
-        if (c.real_email_in(s) || literal_account) && ordered && !c.negated_at(s0) {
+        if (c.real_email_in(s) || literal_account) && ordered() && !c.negated_at(s0) {
             h.push(
                 &TAMPER_RECIPIENT,
                 TAMPER_RECIPIENT.weight,
