@@ -377,15 +377,23 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             ]
             .iter()
             .any(|w| sent.contains(w));
-            let steers = (c.in_sent(Atom::Prescribe, s)
-                || c.in_sent(Atom::Read, s)
-                || c.in_sent(Atom::ReplySteer, s)
-                || c.imperative_start(s))
-                && sweeping
+            // (the sentence's mood, the dearest test, only for sweeping words)
+            let steers = sweeping
+                && (c.in_sent(Atom::Prescribe, s)
+                    || c.in_sent(Atom::Read, s)
+                    || c.in_sent(Atom::ReplySteer, s)
+                    || c.imperative_start(s))
                 && (c.has(Atom::ModelAddress)
                     || c.in_sent(Atom::Modal, s)
                     || c.in_sent(Atom::UserTrigger, s)
                     || sent.contains("user"));
+            // An order to send there, or one steering every link there. "assignee: email or
+            // account id (e.g. 'user@example.com')" shows an argument's format: an address
+            // offered as an example is no destination. What goes there is looked at only then.
+            let directed = moves && (c.directive(s) || c.has(Atom::UserIntent));
+            if !(directed || steers) || c.exemplified(s0) {
+                continue;
+            }
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
             // What goes there is private: the conversation, a credential, or a placeholder the
             // model is to fill with it (`?d={conversation_summary}`).
@@ -401,26 +409,19 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || (c.in_sent(Atom::Solicit, s) && c.in_sent(Atom::SecretNoun, s))
                 || (a == Atom::Url && templated(&c.text[s0..e0]))
                 || (a == Atom::Url && open_query(c.text, e0));
-            // "assignee: email or account id (e.g. 'user@example.com')" shows an argument's
-            // format; an address offered as an example is no destination.
-            if c.exemplified(s0) {
-                continue;
-            }
-            if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
-                let w = if private {
-                    65
-                } else if via_tool || steers {
-                    50
-                } else {
-                    EXFIL_SINK.weight
-                };
-                h.push(
-                    &EXFIL_SINK,
-                    w,
-                    (s0, e0),
-                    "directs data to an address or URL named in the text".into(),
-                );
-            }
+            let w = if private {
+                65
+            } else if via_tool || steers {
+                50
+            } else {
+                EXFIL_SINK.weight
+            };
+            h.push(
+                &EXFIL_SINK,
+                w,
+                (s0, e0),
+                "directs data to an address or URL named in the text".into(),
+            );
         }
     }
 }

@@ -515,7 +515,7 @@ impl ToolRefFinder {
             // (`EXTERNALLY_HOSTED`) and product names used as modifiers ("a GraphQL operation",
             // "the GitLab API") are not tools either.
             let plain = !quoted && !code;
-            if plain && NOT_A_NAME.contains(&name.to_ascii_lowercase().as_str()) {
+            if plain && NOT_A_NAME.iter().any(|w| name.eq_ignore_ascii_case(w)) {
                 continue;
             }
             if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
@@ -570,11 +570,11 @@ impl ToolRefFinder {
             } else {
                 continue;
             };
-            let negated = self.negation.is_match(window);
             if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
-            let this = !quoted && SELF_WORDS.contains(&name.to_ascii_lowercase().as_str());
+            let negated = self.negation.is_match(window);
+            let this = !quoted && SELF_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w));
             out.push(ToolRef {
                 is_self: this || (!own_empty && squashed(name).eq(squashed(own_name))),
                 name: name.to_owned(),
