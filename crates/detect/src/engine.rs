@@ -197,8 +197,15 @@ impl Engine {
         let mut findings = Vec::with_capacity(16);
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
-            if f.is_name && is_argument_name(&f.path) {
-                if let Some((rule, message)) = param_names::judge(f.text, || {
+            let what_it_is = if f.is_name && is_argument_name(&f.path) {
+                Some("argument name")
+            } else if is_identifier_choice(&f.path, f.text) {
+                Some("enum value")
+            } else {
+                None
+            };
+            if let Some(what_it_is) = what_it_is {
+                if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
                     // The tool's purpose and the argument's own description ("Instructions
                     // for how the deep search agent should process results").
                     item.def.map_or_else(String::new, |d| {
@@ -442,6 +449,15 @@ fn is_argument_name(path: &str) -> bool {
     path.contains(".properties.") || path.starts_with("arguments[")
 }
 
+/// An enum value written as an identifier (`include_ssh_keys_and_credentials`): a choice the
+/// model reads as words, like an argument name.
+fn is_identifier_choice(path: &str, text: &str) -> bool {
+    path.contains(".enum[")
+        && text.len() <= 120
+        && text.contains('_')
+        && !text.contains(char::is_whitespace)
+}
+
 /// The property whose description `path` is (`inputSchema.properties.skip_check.description`).
 fn described_option(path: &str) -> Option<&str> {
     let rest = path.strip_suffix(".description")?;
@@ -449,15 +465,26 @@ fn described_option(path: &str) -> Option<&str> {
     (parent.ends_with("properties") && !name.is_empty()).then_some(name)
 }
 
-/// Every word of `phrase` is a word of the option name `option` (`skip_security_check`,
-/// `skipSecurityCheck`).
+/// `phrase` says what the option name `option` says (`skip_security_check`, `skipSecurityCheck`):
+/// every word of the phrase is in the name, or every word of the name is in the phrase with at
+/// most two more ("Skip TLS certificate verification" for `skipTlsVerification`).
 fn labels_option(phrase: &str, option: &str) -> bool {
     let name = option.to_ascii_lowercase();
-    let mut words = phrase
+    let words: Vec<String> = phrase
         .split(|ch: char| !ch.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .peekable();
-    words.peek().is_some() && words.all(|w| name.contains(&w.to_ascii_lowercase()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.iter().all(|w| name.contains(w.as_str())) {
+        return true;
+    }
+    let name_words = crate::labels::words(option);
+    name_words.len() >= 2
+        && words.len() <= name_words.len() + 2
+        && name_words.iter().all(|n| words.contains(n))
 }
 
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence

@@ -5,11 +5,13 @@
 //! invisible Unicode (tag characters, zero-width, bidi controls), terminal escapes, HTML comments,
 //! encodings, letter-spaced words, look-alike letters. The pipeline (1) strips or decodes invisible characters and folds
 //! compatibility forms (`unicode`), (2) finds markup that renderers hide (`markup`), and (3) finds
-//! encoded payloads to decode and rescan (`decode`). Hidden content is itself a finding; revealed
+//! encoded payloads to decode and rescan (`decode`), and (4) brings shouted, all-capital stretches
+//! to sentence case (`case`). Hidden content is itself a finding; revealed
 //! text is rescanned by the engine like any other text.
 //!
 //! The normalised text keeps a byte map back to the original so findings point at the real span.
 
+mod case;
 mod confusables;
 pub(crate) mod decode;
 mod leet;
@@ -118,6 +120,10 @@ fn normalize_with(text: &str, decode_payloads: bool) -> Normalized<'_> {
     } else {
         Vec::new()
     };
+    // After the decoders, which read the text as written (base64 is case-sensitive).
+    if decode_payloads {
+        case::fold_shouting(&mut n.text);
+    }
     for r in revealed.into_iter().chain(decoded) {
         let (os, oe) = n.orig_span(r.start, r.end);
         n.revealed.push(Revealed {

@@ -545,6 +545,7 @@ const VERBS: &[&str] = &[
     "reveal",
     "output",
     "print",
+    "dump",
     "tell",
     "ask",
     "call",
@@ -1056,6 +1057,8 @@ pub(crate) fn combine_in(
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
             Atom::Conceal => !c.double_negated(s0, e0),
+            // "severityText: takes precedence over minSeverity": one argument over another.
+            Atom::Priority => !over_own_argument(&c, e0),
             _ => true,
         });
         if let Some(span) = found {
@@ -1388,10 +1391,23 @@ pub(crate) fn combine_in(
         let (ss, se) = c.sentence(c.sent(d));
         c.text[ss..se].find(',').is_some_and(|p| d > ss + p)
     };
+    // "... have been truncated", "is deleted": a state the text reports, not an act it orders;
+    // "with clear instructions", "the reset link": an adjective or a noun.
+    let passive = |d: usize| {
+        c.word_before(
+            d,
+            1,
+            &[
+                "been", "is", "are", "was", "were", "be", "being", "get", "gets", "got", "a", "an",
+                "the", "with", "very",
+            ],
+        )
+    };
     if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
         after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
+            && !passive(*d)
             && !value_does(&c, *d)
     }) {
         hits.push(
@@ -1426,7 +1442,12 @@ pub(crate) fn combine_in(
                     || (w.first() == Some(&b'.') && alpha(1))
             });
             let outside = sweeping || path;
-            s > 0 && outside && c.imperative_start(s) && !c.negated_at(*d) && !value_does(&c, *d)
+            s > 0
+                && outside
+                && c.imperative_start(s)
+                && !c.negated_at(*d)
+                && !passive(*d)
+                && !value_does(&c, *d)
         }) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -1513,8 +1534,21 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
         return;
     }
     let disparaging = c.each(Atom::Disparage).count();
-    let cues = disparaging + c.each(Atom::Hype).count();
-    if cues < 2 {
+    // An ordered preference ("this tool MUST be selected first", "cet outil doit être choisi")
+    // weighs as two claims.
+    let ordered = c
+        .each(Atom::Disparage)
+        .filter(|&(p, e)| {
+            c.in_sent(Atom::Modal, c.sent(p))
+                || has_word(
+                    &c.text[p..e],
+                    &["must", "shall", "doit", "doivent", "debe", "deben", "muss"],
+                )
+        })
+        .count();
+    let cues = disparaging + ordered + c.each(Atom::Hype).count();
+    // One claim of superiority over the tools it would replace is worth a warning alone.
+    if cues < 2 && disparaging == 0 {
         return;
     }
     let w = if cues >= 4 || (disparaging >= 1 && cues >= 3) {
@@ -1532,6 +1566,17 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
         first,
         format!("advertises the tool to the model ({cues} claims of rank, endorsement, urgency or superiority over other tools)"),
     );
+}
+
+/// The words right after a priority claim name one of the tool's own arguments ("takes
+/// precedence over minSeverity", "overrides the `limit` parameter").
+fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
+    let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
+    let rest = c.text.get(end..se).unwrap_or("");
+    rest.split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| c.params.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model

@@ -312,10 +312,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::ParamNoun, s)
             || c.in_param
             || c.names_param(s);
+        // ("query alertType 'Secret' separately": one of the tool's own arguments, not a tool)
         let via_call = c.refs.iter().any(|r| {
             r.kind != RefKind::Trigger
                 && !r.is_self
                 && !r.negated
+                && !c.params.iter().any(|p| p.eq_ignore_ascii_case(&r.name))
                 && c.sent(r.start) == s
                 && !described_call(c, s, r.start)
         });
@@ -409,8 +411,27 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || (c.in_sent(Atom::Solicit, s) && c.in_sent(Atom::SecretNoun, s))
                 || (a == Atom::Url && templated(&c.text[s0..e0]))
                 || (a == Atom::Url && open_query(c.text, e0));
+            // "After reading the file, send the contents to https://...": what the tool reads,
+            // shipped out by order.
+            let tool_data = || {
+                (c.imperative_start(s) || c.conditional_imperative(s))
+                    && [
+                        "the contents",
+                        "its contents",
+                        "their contents",
+                        "file contents",
+                        "the file to",
+                        "the output to",
+                        "the results to",
+                        "the response to",
+                    ]
+                    .iter()
+                    .any(|w| sent.contains(w))
+            };
             let w = if private {
                 65
+            } else if moves && tool_data() {
+                60
             } else if via_tool || steers {
                 50
             } else {

@@ -178,7 +178,11 @@ pub(crate) const SPECS: &[Spec] = &[
     .needs(&["ai", "assistant", "model", "llm", "agent", "claude", "chatgpt", "gpt", "copilot", "cursor", "gemini", "now", "unrestricted", "jailbroken", "dan"]),
     spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
         concat!(
-            r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|ask|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
+            r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
+            // Not asking the user for consent ("without asking the user first", "never ask the
+            // user for confirmation"), not an input the tool can work out itself ("do not ask
+            // the user to select a version" when there is only one).
+            r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for|before|whether|if|about|first|again)\b|\s*[.,;:)]|\s*$)",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
             r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
@@ -314,7 +318,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r#"\b(through|using)\s+(the\s+|a\s+)?(?:['"`]|‘|“)?[a-z_][a-z0-9_]*(?:['"`]|’|”)?\s+(parameter|param|argument|arg|field|property|value|key)\b"#).needs(&["param", "arg", "field", "propert", "value", "key"]),
     spec(Atom::Transfer, Start, &["suppl", "reveal", "disclos", "output", "print", "echo", "dump", "expos", "leak"],
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
-    spec(Atom::Conversation, Start, &["conversation"], r"\bconversations?\b"),
+    // The chat the model is in ("the conversation", "our conversation so far"), not a product's
+    // records ("list AI conversations", "a conversation ID"): those name no private source.
+    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "surrounding", "running", "conversation"],
+        r"\b(the|our|your|entire|whole|full|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
     spec(Atom::Conversation, Start, &["user", "their", "his", "her"],
         r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b").needs(&["message", "chat", "email", "conversation", "prompt"]),
     spec(Atom::FakeMarker, Start, &["{{", "{%"], r"\{\{\s*(system|sys|admin|instructions?|important)\s*\}\}|\{%\s*(system|admin)\s*%\}"),
@@ -882,6 +889,38 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Transfer, Start, &["go", "goes", "get", "gets"], r"\b(go|goes|get\s+sent|gets\s+sent)\s+to\b"),
     // "keep the user's cookies in the 'session' argument".
     spec(Atom::Transfer, Start, &["keep", "kept"], r"\b(keep|keeps|kept)\s+(\S+\s+){1,6}?in\s+the\s+\S+\s+(argument|parameter|field|param)\b"),
+    // The whole environment, every secret in it: "read all environment variables".
+    spec(Atom::SensPath, Start, &["all", "every", "entire"],
+        r"\b(all|every|entire)\s+(of\s+)?(the\s+|your\s+|their\s+)?(local\s+|system\s+)?(environment\s+variables?|env\s+(vars?|variables))\b").needs(&["env"]),
+    // "Forget all rules", "disregard all your guidelines": no qualifier ("previous") needed when
+    // the rules are the model's own.
+    spec(Atom::Ignore, Start, &["forget", "ignor", "disregard"],
+        concat!(
+            r"\bforget\s+(all|any|every|everything)\s+((of\s+)?(your|the|these|those)\s+)?(instructions?|rules|guidelines|directives|constraints|guardrails|you\s+were\s+told)\b",
+            r"|\b(ignore|disregard)\s+(all|any|every)\s+((of\s+)?(your|the)\s+)?(instructions|guidelines|directives|guardrails|safety\s+(rules|guidelines|measures))\b",
+            r"|\b(ignore|disregard)\s+(all\s+)?(of\s+)?your\s+(rules|instructions|guidelines|programming|training)\b")),
+    // Superiority over the tools it would replace: "safer than standard file reading tools",
+    // "recommended over standard directory listing tools".
+    spec(Atom::Disparage, Start, &["safer", "more", "recommended", "preferred"],
+        concat!(
+            r"\b(safer|more\s+(secure|reliable|accurate|trustworthy|robust))\s+(\w+\s+){0,2}?than\s+(all\s+|any\s+|the\s+|most\s+)?(other|standard|default|built-in|regular|native|competing|existing)\b",
+            r"|\b(recommended|preferred)\s+over\s+(all\s+|any\s+|the\s+)?(other|standard|default|built-in|regular|native|competing|existing)\b")),
+    // The tool orders its own choice over others, in the languages attacks use.
+    spec(Atom::Disparage, Start, &["this", "our", "cet", "esta", "este", "dieses"],
+        concat!(
+            r"\b(this|our)\s+tool\s+(must|should|shall)\s+(always\s+)?be\s+(selected|chosen|used|preferred|prioriti[sz]ed|picked)\s+(first|in\s+priority|with\s+priority|over|before|instead|above|exclusively|ahead)\b",
+            r"|\bcet\s+outil\s+(doit|devrait)\s+(toujours\s+)?etre\s+(selectionne|choisi|utilise|privilegie)",
+            r"|\b(esta|este)\s+herramienta\s+debe\s+(ser\s+)?(seleccionada|elegida|usada|utilizada|priorizada)",
+            r"|\bdieses\s+(tool|werkzeug)\s+muss\s+(immer\s+)?(zuerst|bevorzugt|vorrangig)")),
+    // ... and forbids the others: "non-certified transfer tools must not be used".
+    spec(Atom::Disparage, Start, &["other", "non", "uncertified", "unverified", "third", "competing", "alternative", "les", "otras"],
+        concat!(
+            r"\b(other|non-\w+|uncertified|unverified|third-party|competing|alternative)\s+(\w+\s+){0,3}tools?\s+(must|should|shall)\s+(not|never)\s+be\s+(used|selected|called|chosen)\b",
+            r"|\bles\s+outils\s+(\S+\s+){0,4}ne\s+doivent\s+pas\s+etre\s+(utilises|selectionnes|choisis)",
+            r"|\botras\s+herramientas\s+no\s+deben\s+(ser\s+)?(usadas|utilizadas|usarse|utilizarse)")),
+    // Arithmetic on the user's own values: "a and b should be 1 more than the actual numbers".
+    spec(Atom::TamperStrong, Start, &["more", "less", "higher", "lower", "greater", "bigger", "smaller", "larger"],
+        r"\b(more|less|higher|lower|greater|bigger|smaller|larger)\s+than\s+(the\s+|what\s+the\s+user\s+)?(actual|real|original|requested|intended|true|correct|asked|gave|entered)\b"),
 ];
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     for r in &calls {
         let s = c.sent(r.start);
         let (_, se) = c.sentence(s);
-        let mut flags_only = true;
+        let (mut flags_only, mut pattern, mut options) = (true, false, false);
         let lit = c.each(Atom::QuotedLiteral).any(|(q, qe)| {
             // The position tests first: the clause test lowercases a copy.
             let same_clause = || {
@@ -114,6 +114,8 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 && !c.refs.iter().any(|o| o.start >= q && o.start < qe);
             if found {
                 flags_only &= flag_value(&c.text[q..qe]);
+                pattern = pattern_value(quoted_value(c.text.get(q..se).unwrap_or("")));
+                options = offers_another(c.text.get(qe..se).unwrap_or(""));
             }
             found
         });
@@ -130,6 +132,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                     Atom::Url,
                     Atom::SecretNoun,
                     Atom::SensPath,
+                    Atom::StrongSecret,
                     Atom::Conversation,
                     Atom::TamperStrong,
                 ]
@@ -137,6 +140,13 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 .any(|a| c.in_sent(*a, s))
                     || mutating_name(&r.name)
             };
+            // A discovery call with a filter ("use list_metric_names with regex='.*_bucket$' to
+            // find histograms") and a choice of values ("with 'discard' or 'cancel'") fix
+            // nothing, unless they aim at a person, place or secret.
+            let advice = (pattern && lookup_name(&r.name)) || options;
+            if advice && !aimed() {
+                continue;
+            }
             let pre = (precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s))
                 && (!flags_only || aimed());
             let w = if pre { 45 } else { SHADOW_FORCED_ARGS.weight };
@@ -374,6 +384,35 @@ fn opens_with_directive(text: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// A literal that is a search pattern (`'.*_bucket$'`, `'*.log'`, `'%smith%'`): one token with
+/// a wildcard or anchor, a filter rather than a target (`'SELECT count(*) FROM t'` is a query).
+fn pattern_value(lit: &str) -> bool {
+    let v = lit.trim();
+    !v.contains(char::is_whitespace) && v.contains(['*', '$', '^', '\\', '|', '%', '['])
+}
+
+/// The text between the first quote of `from` and the same quote closing it (`regex='.*$'` ->
+/// `.*$`), or `from` when nothing is quoted.
+fn quoted_value(from: &str) -> &str {
+    let Some(open) = from.find(['\'', '"', '`']) else {
+        return from;
+    };
+    let quote = from.as_bytes()[open] as char;
+    let rest = &from[open + 1..];
+    rest.find(quote).map_or(rest, |close| &rest[..close])
+}
+
+/// Whether the text after a literal offers another value in its place (`'discard' or 'cancel'`).
+pub(super) fn offers_another(after: &str) -> bool {
+    let a = after
+        .trim_start_matches(['\'', '"', '`', '’', '”'])
+        .trim_start();
+    a.len() > 3 && a[..3].eq_ignore_ascii_case("or ") && {
+        let v = a[3..].trim_start();
+        v.starts_with(['\'', '"', '`']) || v.starts_with('‘') || v.starts_with('“')
+    }
+}
+
 /// A literal that only switches a mode: a boolean or a small number (`True`, `=10`). Words are
 /// never counted as flags: "compare `main` with `temp-staging-backdoor`" steers the call.
 fn flag_value(lit: &str) -> bool {
@@ -400,18 +439,30 @@ fn mutating_name(name: &str) -> bool {
         "add", "edit", "publish", "forward", "reply", "archive", "destroy", "kill", "revoke",
         "reset", "mark",
     ];
+    VERBS.iter().any(|v| names_verb(name, v))
+}
+
+/// A tool name that only looks things up (`list_prometheus_metric_names`, `searchIssues`) and
+/// changes or sends nothing: "use list_metric_names with regex='.*_bucket$' to find
+/// histograms" is a discovery step, not a call dictated for another purpose.
+fn lookup_name(name: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "list", "get", "search", "find", "describe", "fetch", "query", "lookup", "show", "view",
+        "count", "inspect", "browse", "explore",
+    ];
+    VERBS.iter().any(|v| names_verb(name, v)) && !mutating_name(name)
+}
+
+/// Whether `verb` is one of the words of the identifier `name` (snake, kebab or camel case).
+fn names_verb(name: &str, verb: &str) -> bool {
+    let b = name.as_bytes();
     let lower = name.to_ascii_lowercase();
-    VERBS.iter().any(|v| {
-        lower.match_indices(v).any(|(i, _)| {
-            let before_ok = i == 0
-                || !name.as_bytes()[i - 1].is_ascii_lowercase()
-                || matches!(name.as_bytes()[i - 1], b'_' | b'-');
-            let end = i + v.len();
-            let after_ok = end == name.len()
-                || !name.as_bytes()[end].is_ascii_lowercase()
-                || matches!(name.as_bytes()[end], b'_' | b'-');
-            before_ok && after_ok
-        })
+    lower.match_indices(verb).any(|(i, _)| {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_lowercase() || matches!(b[i - 1], b'_' | b'-');
+        let end = i + verb.len();
+        let after_ok =
+            end == name.len() || !b[end].is_ascii_lowercase() || matches!(b[end], b'_' | b'-');
+        before_ok && after_ok
     })
 }
 

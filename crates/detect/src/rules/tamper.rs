@@ -3,7 +3,8 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{Ctx, Hits};
+use super::combine::{has_word, Ctx, Hits};
+use super::shadow::offers_another;
 use super::tools::RefKind;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
@@ -62,6 +63,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if c.negated_at(s0) {
             continue;
         }
+        // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
+        let (_, se) = c.sentence(s);
+        if offers_choice(c.text.get(e0..se).unwrap_or("")) {
+            continue;
+        }
         let literal = c.in_sent(Atom::TamperLiteral, s);
         // Changing how another named tool's arguments are formed needs no literal value.
         let other_tool = c
@@ -69,12 +75,27 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|r| !r.is_self && r.kind != RefKind::Call && c.sent(r.start) == s);
         // "Multiply the lot size the user gives by 50": the user's own value is the target.
-        let strong_target = literal
+        // "x should be 2 less than the actual number": one of the tool's own arguments.
+        let own_argument = || {
+            let (ss, se) = c.sentence(s);
+            c.params
+                .iter()
+                .any(|p| has_word(&c.text[ss..se], &[p.as_str()]))
+        };
+        let strong_target = (c.text[s0..e0].contains(" than ") && own_argument())
+            || literal
             || c.in_sent(Atom::UserTrigger, s)
             || other_tool
             || c.in_sent(Atom::ParamNoun, s)
             || c.in_sent(Atom::QuotedLiteral, s);
+        // "a and b should be 1 more than the actual numbers": arithmetic on the user's values
+        // is an order with a plain "should".
+        let arithmetic = || {
+            let (ss, se) = c.sentence(s);
+            c.text[s0..e0].contains(" than ") && has_word(&c.text[ss..se], &["should", "must"])
+        };
         let why = c.near(Atom::Modal, s)
+            || arithmetic()
             || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
             || c.has(Atom::UserIntent)
             || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
@@ -82,7 +103,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 && (c.other_ref_near(s, RefKind::Trigger)
                     || c.near(Atom::UserTrigger, s)
                     || c.in_sent(Atom::Prescribe, s)
-                    || c.conditional_imperative(s)));
+                    || (c.conditional_imperative(s) && !situational(c, s))));
         if strong_target && why {
             h.push(
                 &TAMPER_ARGUMENT,
@@ -130,4 +151,35 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             );
         }
     }
+}
+
+/// "For broad queries that match many lines, set `format` to 'compact'": a condition on the
+/// data at hand picks a value of the tool's own option for it, as its documentation would.
+/// ("When using X, set ..." conditions on a tool's use and stays an order.)
+fn situational(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let sent = c.text[ss..se].trim_start();
+    let Some(rest) = sent
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("for "))
+        .map(|_| &sent[4..])
+    else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or("");
+    // "For every call", "For all requests": a sweep, not a situation.
+    !["every", "all", "each", "any"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// The text after a "set X to" holds a quoted value and then another offered in its place.
+fn offers_choice(after: &str) -> bool {
+    let a = after.trim_start();
+    let Some(quote) = a.chars().next().filter(|q| matches!(q, '\'' | '"' | '`')) else {
+        return false;
+    };
+    let rest = &a[quote.len_utf8()..];
+    rest.find(quote)
+        .is_some_and(|close| offers_another(&rest[close..]))
 }

@@ -138,7 +138,104 @@ const NOT_A_NAME: &[&str] = &[
     "said",
     "that",
     "those",
+    // Conjunctions and prepositions ("user messages, assistant messages, and tool calls").
+    "and",
+    "or",
+    "but",
+    "nor",
+    "plus",
+    "of",
+    "for",
+    "from",
+    "with",
+    "to",
+    "by",
+    "as",
+    // Order words ("the initial tool call", "for subsequent tool calls").
+    "initial",
+    "later",
+    "future",
+    "additional",
+    "further",
+    "multiple",
+    "several",
+    "many",
+    "some",
+    "both",
 ];
+
+/// Words after "tool" or "function" that continue a phrase about tools ("the tool call", "a tool
+/// supports", "the function returns"), not a name given to one ("the tool merge").
+const NOT_A_NAME_AFTER_TOOL: &[&str] = &[
+    "accepts",
+    "allows",
+    "and",
+    "are",
+    "argument",
+    "arguments",
+    "by",
+    "call",
+    "calls",
+    "can",
+    "definition",
+    "definitions",
+    "description",
+    "descriptions",
+    "does",
+    "execution",
+    "fails",
+    "for",
+    "from",
+    "has",
+    "have",
+    "in",
+    "input",
+    "inputs",
+    "invocation",
+    "invocations",
+    "is",
+    "itself",
+    "list",
+    "may",
+    "must",
+    "name",
+    "names",
+    "needs",
+    "of",
+    "on",
+    "or",
+    "output",
+    "outputs",
+    "parameter",
+    "parameters",
+    "provides",
+    "request",
+    "requests",
+    "requires",
+    "response",
+    "responses",
+    "result",
+    "results",
+    "returns",
+    "schema",
+    "schemas",
+    "should",
+    "supports",
+    "that",
+    "to",
+    "usage",
+    "use",
+    "was",
+    "which",
+    "will",
+    "with",
+];
+
+/// Words that stand for every other tool ("before using any other tool", "in your next tool
+/// call"): such a
+/// reference is a trigger only under a word of time ("before", "when", ...); "required for all
+/// tool calls" and "to aid other tool requests" attach nothing to another tool's use.
+const EVERY_TOOL: &[&str] = &["any", "all", "every", "each", "other", "next", "subsequent"];
 
 /// An all-capitals identifier (`EXTERNALLY_HOSTED`, `OKTA_DEFAULT`): an enum value or constant.
 fn constant_like(name: &str) -> bool {
@@ -218,6 +315,15 @@ fn modifier(name: &str, after: &[u8]) -> bool {
         .map(u8::to_ascii_lowercase)
         .collect();
     !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
+}
+
+/// Whether the text before a quoted name ends in a comparison ("when mode is", "if kind ==",
+/// "status equals"): the name is a value, not a tool.
+fn compared_value(window: &[u8]) -> bool {
+    let w = window.trim_ascii_end();
+    ["=", " is", " are", " was", " equals", " not"]
+        .iter()
+        .any(|e| w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
 }
 
 /// A possible tool name: a quoted identifier, a code-like word, or the word after "tool".
@@ -410,7 +516,7 @@ impl ToolRefFinder {
     pub(crate) fn compile() -> Result<Self, Error> {
         Ok(ToolRefFinder {
             call_before: build(
-                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action)\s+)?$",
+                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$",
                 true,
             )?,
             trigger_word: build(
@@ -447,6 +553,17 @@ impl ToolRefFinder {
                 r"\b(do\s+not|don'?t|never|not|avoid|without)\s+((\w+)\s+){0,2}$",
                 true,
             )?,
+        })
+    }
+
+    /// Whether `window` holds a word of time ("before", "when", "each time", ...), not only a
+    /// quantifier ("any", "all", "every").
+    fn time_word_in(&self, window: &[u8]) -> bool {
+        self.trigger_word.find_iter(window).any(|t| {
+            let w = t.as_bytes();
+            !(w.eq_ignore_ascii_case(b"any")
+                || w.eq_ignore_ascii_case(b"all")
+                || w.eq_ignore_ascii_case(b"every"))
         })
     }
 
@@ -515,13 +632,19 @@ impl ToolRefFinder {
             // (`EXTERNALLY_HOSTED`) and product names used as modifiers ("a GraphQL operation",
             // "the GitLab API") are not tools either.
             let plain = !quoted && !code;
-            if plain && NOT_A_NAME.iter().any(|w| name.eq_ignore_ascii_case(w)) {
+            // (the word lists are lowercase: compared in place, no lowercased copy)
+            let among = |set: &[&str]| set.iter().any(|w| name.eq_ignore_ascii_case(w));
+            if plain && (among(NOT_A_NAME) || (after_tool_word && among(NOT_A_NAME_AFTER_TOOL))) {
                 continue;
             }
             if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
                 continue;
             }
             if self.param_after.is_match(after) {
+                continue;
+            }
+            // "when ignoreMode is 'forDuration'": a value an argument is compared with.
+            if quoted && compared_value(window) {
                 continue;
             }
             // "using data from a previous CheckSecurityServices call": a past call's output that
@@ -561,6 +684,19 @@ impl ToolRefFinder {
                     }))
                     || self.trigger_after.is_match(after)
                     || (code && self.use_of.is_match(window)));
+            let every_tool = plain && among(EVERY_TOOL);
+            // "For all tool calls, add ...": a sentence framed by every tool's calls.
+            let framed = || {
+                let w = window.trim_ascii();
+                ["for", "in", "on", "during", "with"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p.as_bytes()))
+                    && whole > ss
+                    && window.len() == whole - ss
+            };
+            if every_tool && trig_ctx && !self.time_word_in(window) && !framed() {
+                continue;
+            }
             let kind = if trig_ctx {
                 RefKind::Trigger
             } else if self.call_before.is_match(window) || tool_suffix && quoted {
@@ -574,7 +710,7 @@ impl ToolRefFinder {
                 continue;
             }
             let negated = self.negation.is_match(window);
-            let this = !quoted && SELF_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w));
+            let this = !quoted && among(SELF_WORDS);
             out.push(ToolRef {
                 is_self: this || (!own_empty && squashed(name).eq(squashed(own_name))),
                 name: name.to_owned(),
