@@ -9,6 +9,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
 
+use super::swar::{equal, in_range, HIGH, ONES};
 use super::Revealed;
 use crate::starts;
 
@@ -75,25 +76,6 @@ const B64: [bool; 256] = {
 
 fn is_b64(b: u8) -> bool {
     B64[usize::from(b)]
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (all below 0x80) set where that byte lies in `lo..=hi`
-/// (`lo` > 0): adding `0x80 - lo` carries into the high bit from `lo` up, adding `0x7F - hi`
-/// from past `hi` up, and no sum leaves its byte.
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let from_lo = x + ONES * u64::from(0x80 - lo);
-    let past_hi = x + ONES * u64::from(0x7F - hi);
-    from_lo & !past_hi & HIGH
-}
-
-/// The high bit of each byte of `x` (all below 0x80) set where that byte is `c` (exact per
-/// byte: adding 0x7F carries into the high bit of every byte but a zero one).
-fn equal(x: u64, c: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(c));
-    !((v + ONES * 0x7F) | v) & HIGH
 }
 
 /// The survey classes of up to 64 bytes, one bit per byte (bit `j`: byte `j`).
