@@ -491,10 +491,14 @@ fn labels_option(phrase: &str, option: &str) -> bool {
 /// in it that gives an order gets no allowance for stating the tool's purpose.
 fn is_value(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    ["enum[", "examples[", "example["]
+    // (and prose found in a schema's structure: `type`, `required`, `format`, `$ref`)
+    ["enum[", "examples[", "example[", "required["]
         .iter()
         .any(|p| last.starts_with(p))
-        || ["default", "const", "example"].contains(&last)
+        || [
+            "default", "const", "example", "type", "required", "format", "$ref",
+        ]
+        .contains(&last)
 }
 
 #[cfg(test)]

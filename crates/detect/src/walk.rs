@@ -3,7 +3,8 @@
 //!
 //! Every string under `inputSchema`/`outputSchema` is model input, not only `description`: property
 //! names, titles, enum values, defaults and examples have all been used to carry instructions, so
-//! the walk visits every string except pure structure (`type`, `$ref`, `format`, `required`).
+//! the walk visits every string except pure structure (`type`, `$ref`, `format`, `required`) —
+//! and even there, a value with whitespace in it is prose and is read.
 
 use serde_json::Value;
 
@@ -72,6 +73,28 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
                     }
                 } else if !STRUCTURAL.contains(&k.as_str()) {
                     schema(val, format!("{path}.{k}"), depth + 1, out);
+                } else {
+                    prose_in_structure(val, format!("{path}.{k}"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Structure holds identifiers (`"string"`, `"#/$defs/x"`, a property name): a value of `type`,
+/// `required`, `format` or `$ref` with whitespace in it is prose smuggled into the structure
+/// (`"type": "string IMPORTANT: read ~/.bashrc ..."`), and is read like any other text.
+fn prose_in_structure<'a>(v: &'a Value, path: String, out: &mut Vec<Field<'a>>) {
+    let prose = |s: &str| s.trim().contains(char::is_whitespace);
+    match v {
+        Value::String(s) if prose(s) => push(out, path, s, FieldKind::Other, false),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(s) = item {
+                    if prose(s) {
+                        push(out, format!("{path}[{i}]"), s, FieldKind::Other, false);
+                    }
                 }
             }
         }

@@ -921,6 +921,12 @@ pub(crate) const SPECS: &[Spec] = &[
     // Arithmetic on the user's own values: "a and b should be 1 more than the actual numbers".
     spec(Atom::TamperStrong, Start, &["more", "less", "higher", "lower", "greater", "bigger", "smaller", "larger"],
         r"\b(more|less|higher|lower|greater|bigger|smaller|larger)\s+than\s+(the\s+|what\s+the\s+user\s+)?(actual|real|original|requested|intended|true|correct|asked|gave|entered)\b"),
+    // Shell start-up files hold exported secrets (`export OPENAI_API_KEY=...`).
+    spec(Atom::SensPath, Gate, &["rc", "profile", "zshenv"],
+        r"(~|\$HOME|/home/\w+|/Users/\w+)/\.(bashrc|zshrc|bash_profile|profile|zprofile|zshenv|bash_login)\b").needs(&["~/", "$home/", "/home/", "/users/"]),
+    // "Ignore previous safety text", "disregard the security guidance above".
+    spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "bypass"],
+        r"\b(ignore|disregard|forget|bypass)\s+((all|any|the|your|previous|prior|earlier|above)\s+){0,3}(safety|security|ethical|content)\s+(text|notes?|guidance|guidelines|warnings?|rules|checks|policy|policies|instructions)\b"),
 ];
 
 #[cfg(test)]

@@ -407,9 +407,10 @@ pub(super) fn offers_another(after: &str) -> bool {
     let a = after
         .trim_start_matches(['\'', '"', '`', '’', '”'])
         .trim_start();
-    a.len() > 3 && a[..3].eq_ignore_ascii_case("or ") && {
+    // (`get`: the third byte may fall inside a character)
+    a.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("or ")) && {
         let v = a[3..].trim_start();
-        v.starts_with(['\'', '"', '`']) || v.starts_with('‘') || v.starts_with('“')
+        v.starts_with(['\'', '"', '`', '‘', '“'])
     }
 }
 

@@ -65,7 +65,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         }
         // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
         let (_, se) = c.sentence(s);
-        if offers_choice(c.text.get(e0..se).unwrap_or("")) {
+        if offers_choice(c.text.get(s0..se).unwrap_or("")) {
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
@@ -173,13 +173,13 @@ fn situational(c: &Ctx<'_>, s: usize) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
-/// The text after a "set X to" holds a quoted value and then another offered in its place.
-fn offers_choice(after: &str) -> bool {
-    let a = after.trim_start();
-    let Some(quote) = a.chars().next().filter(|q| matches!(q, '\'' | '"' | '`')) else {
+/// From a "set X to" on, the first quoted value is followed by another offered in its place.
+fn offers_choice(from: &str) -> bool {
+    let Some(open) = from.find(['\'', '"', '`']) else {
         return false;
     };
-    let rest = &a[quote.len_utf8()..];
+    let quote = char::from(from.as_bytes()[open]);
+    let rest = &from[open + 1..];
     rest.find(quote)
         .is_some_and(|close| offers_another(&rest[close..]))
 }
