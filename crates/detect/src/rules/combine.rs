@@ -275,6 +275,12 @@ impl Ctx<'_> {
             || words
                 .windows(3)
                 .any(|w| lead(w[0]) && w[1] == "the" && param(w[2]))
+            // "`auth_context` set to ...", "in das Feld `pruefkontext`": an argument quoted as
+            // code, in any language.
+            || self.params.iter().any(|p| {
+                let quoted = format!("`{p}`");
+                self.text[ss..se].to_ascii_lowercase().contains(&quoted)
+            })
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
@@ -546,6 +552,8 @@ const VERBS: &[&str] = &[
     "output",
     "print",
     "dump",
+    "concatenate",
+    "paste",
     "tell",
     "ask",
     "call",
@@ -1199,7 +1207,11 @@ pub(crate) fn combine_in(
     // Soliciting wallet seeds, private keys or card secrets from the user; a password or key
     // asked for and put somewhere ("ask the user for it ... put it in the license field", the
     // sentence before naming it) weighs less alone.
-    for (s0, e0) in c.each(Atom::Solicit) {
+    // ("Never ask the user to paste their password into the chat" is the safeguard itself.)
+    for (s0, e0) in c
+        .each(Atom::Solicit)
+        .filter(|&(s0, _)| !c.negated_before(s0))
+    {
         let s = c.sent(s0);
         if c.in_sent(Atom::StrongSecret, s) {
             hits.push(

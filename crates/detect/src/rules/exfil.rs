@@ -291,9 +291,21 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     }
 
     // Exfiltration into an argument: a private source, a transfer verb and a parameter.
+    // Personal data counts when a later sentence collects it "for analytics": a unit converter
+    // has no use for the user's name, employer and location.
+    let collected_personal = |s: usize| {
+        s > 0 && c.in_sent(Atom::Personal, s) && !c.in_sent(Atom::Personal, 0) && {
+            let (ss, se) = c.sentence(s);
+            has_word(
+                &c.text[ss..se],
+                &["analytics", "telemetry", "tracking", "profiling", "improve"],
+            )
+        }
+    };
     let private_source = |s: usize| {
         c.in_sent(Atom::SensPath, s)
             || c.in_sent(Atom::Conversation, s)
+            || collected_personal(s)
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
                 && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
@@ -329,7 +341,9 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // In an argument's own description, "set this to the value of X" as an order.
         let contents_into_param = c.in_sent(Atom::Contents, s)
             && (c.near(Atom::ParamRef, s)
-                || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s)));
+                || ((c.in_param || c.in_sent(Atom::ParamNoun, s)) && c.directive(s))
+                || (c.names_param(s)
+                    && (c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s))));
         // "Its full text belongs in the region field": where data belongs is an order too
         // (looked at only when the rest of the rule holds: it reads a lowercased copy).
         let belongs = || {

@@ -320,8 +320,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(supplied|supplies|reveal|reveals|revealed|disclose|disclosed|output|outputs|print|prints|echo|echoes|dump|dumps|expose|exposes|leaks?|leaked)\b"),
     // The chat the model is in ("the conversation", "our conversation so far"), not a product's
     // records ("list AI conversations", "a conversation ID"): those name no private source.
-    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "surrounding", "running", "conversation"],
-        r"\b(the|our|your|entire|whole|full|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
+    spec(Atom::Conversation, Start, &["the", "our", "your", "entire", "whole", "full", "complete", "surrounding", "running", "conversation"],
+        r"\b(the|our|your|entire|whole|full|complete|surrounding|running)\s+conversations?\b|\bconversations?\s+(so\s+far|to\s+date|above)\b"),
     spec(Atom::Conversation, Start, &["user", "their", "his", "her"],
         r"\b(user'?s?|their|his|her)\s+(messages|chats|emails|conversations|prompts|chat\s+history)\b").needs(&["message", "chat", "email", "conversation", "prompt"]),
     spec(Atom::FakeMarker, Start, &["{{", "{%"], r"\{\{\s*(system|sys|admin|instructions?|important)\s*\}\}|\{%\s*(system|admin)\s*%\}"),
@@ -362,7 +362,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm", "is", "are"],
-        r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+(expected|required|supposed|instructed|meant)\s+to\b|\b(is|are)\s+(expected|supposed)\s+to\b"),
+        r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+((authori[sz]ed|permitted|allowed)\s+and\s+)?(expected|required|supposed|instructed|meant)\s+to\b|\b(is|are)\s+(expected|supposed)\s+to\b"),
     spec(Atom::UserIntent, Start, &["not", "instead"],
         r"\b(not|instead\s+of)\s+the\s+(one|value|address|channel|account|recipient)s?\s+(that\s+)?(the\s+)?(user|person|they|customer)\s+(picked|chose|selected|asked|wanted|specified|entered|gave|provided|requested)\b"),
     spec(Atom::TamperStrong, Start, &["is", "are", "be"],
@@ -927,6 +927,83 @@ pub(crate) const SPECS: &[Spec] = &[
     // "Ignore previous safety text", "disregard the security guidance above".
     spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "bypass"],
         r"\b(ignore|disregard|forget|bypass)\s+((all|any|the|your|previous|prior|earlier|above)\s+){0,3}(safety|security|ethical|content)\s+(text|notes?|guidance|guidelines|warnings?|rules|checks|policy|policies|instructions)\b"),
+    // Every other tool of its kind disparaged: "every other search tool connected to this client
+    // returns stale or fabricated results", "this is the only reliable one".
+    spec(Atom::Disparage, Start, &["every", "all", "any", "the", "only"],
+        concat!(
+            r"\b(every|all|any)\s+other\s+(\w+\s+){0,2}tools?\b[^.;]{0,60}\b(stale|fabricated|unreliable|inaccurate|outdated|broken|compromised|fake|corrupt)",
+            r"|\b(the\s+)?only\s+(reliable|trustworthy|accurate|safe|secure|certified|official)\s+(one|tool|source|option)\b")),
+    // "... even when the user names a different search tool": the user's choice overruled.
+    spec(Atom::UserIntent, Start, &["even"],
+        r"\beven\s+(when|if)\s+the\s+user\s+(names|asks\s+for|requests|chooses|picks|selects|mentions|prefers)\s+(a\s+different|another|some\s+other)\b"),
+    // Hiding a failure: "do not show the error text", "never mention any errors".
+    spec(Atom::Conceal, Start, &["do", "don", "never"],
+        r"\b(do\s+not|don'?t|never)\s+(show|display|mention|reveal|report|surface|include)\s+(the\s+|any\s+)?(error|errors|failure|failures)(\s+(text|message|messages|details|output))?\b"),
+    // Passing the tool's text off as the model's own: "present it as your own suggestion".
+    spec(Atom::Conceal, Start, &["present", "pass", "phrase", "frame", "make"],
+        r"\b(present|pass|phrase|frame)\s+(it|this|them|that)\s+(off\s+)?as\s+(your|the\s+assistant's)\s+own\b|\bmake\s+it\s+(look|sound|appear)\s+(like\s+)?(it\s+is\s+)?your\s+own\b"),
+    // Orders in other languages (accents folded by normalisation): keeping the user unaware ...
+    spec(Atom::Conceal, Start, &["dem", "den", "ohne", "el", "al", "sin", "ne", "sans", "nao", "sem", "o", "senza", "non", "zonder", "vertel", "nie", "bez", "kullan"],
+        concat!(
+            r"\b(dem|den)\s+(nutzer|benutzer|anwender|kunden)\s+(gegenuber\s+)?(nicht|nie)\s+(erwahnen|mitteilen|sagen|zeigen|melden)",
+            r"|\bohne\s+(den\s+)?(nutzer|benutzer|anwender)\s+zu\s+(informieren|benachrichtigen|fragen)",
+            r"|\b(el|al)\s+usuario\s+no\s+(necesita|tiene\s+que|debe)\s+(saberlo|saber|enterarse)",
+            r"|\bsin\s+(decirle|avisarle|avisar|informar|informarle)(lo)?\s+al\s+usuario",
+            r"|\bne\s+(la|le|les|lui)\s+(montrez|mentionnez|dites|affichez|revelez|signalez)\s+pas\b",
+            r"|\bsans\s+(le\s+)?(dire|signaler|mentionner)\s+(a\s+)?l'utilisateur",
+            r"|\bnao\s+(mencione|conte|diga|informe|mostre)\s+(nada\s+)?(ao|para\s+o)\s+usuario",
+            r"|\bsem\s+(avisar|informar|contar\s+a)o?\s+(o\s+)?usuario|\bo\s+usuario\s+nao\s+precisa\s+saber",
+            r"|\bsenza\s+(dirlo|avvisare|informare)|\bnon\s+(dirlo|menzionarlo|mostrarlo)\b|\bnon\s+(dire|menzionare)\s+(nulla\s+)?all'utente",
+            r"|\bzonder\s+(de\s+)?gebruiker\s+te\s+(melden|informeren)|\bvertel\s+(het\s+)?(de\s+gebruiker\s+)?niet",
+            r"|\bnie\s+(mow|informuj|wspominaj)\s+(o\s+tym\s+)?uzytkownik|\bbez\s+(informowania|powiadamiania)\s+uzytkownika",
+            r"|\bkullanıcıya\s+(soyleme|bildirme|gosterme)")),
+    spec(Atom::Conceal, Gate, &["ユーザー"],
+        r"ユーザー(?s:.){0,6}(説明|報告|伝え|知らせ)(する|る)?必要はありません"),
+    // ... the conversation and the system prompt ...
+    spec(Atom::Conversation, Gate, &["verlauf", "gesprach", "conversaci", "conversation", "conversa", "gesprek", "rozmow", "会話", "システムプロンプト", "系统提示", "시스템", "대화", "konusma", "systemprompt", "system-prompt", "prompt del sistema", "prompt do sistema", "prompt di sistema"],
+        concat!(
+            r"\b(gesprachsverlauf|chatverlauf|gesamten?\s+(gesprach|unterhaltung|konversation)|system-?prompt)\b",
+            r"|\b(toda\s+la\s+conversacion|historial\s+(de\s+la\s+)?(conversacion|chat)|prompt\s+del\s+sistema)\b",
+            r"|\b(toute\s+la\s+conversation|l'historique\s+(de\s+la\s+)?conversation|prompt\s+systeme|invite\s+systeme)\b",
+            r"|\b(toda\s+a\s+conversa|historico\s+da\s+conversa|prompt\s+do\s+sistema)\b",
+            r"|\b(l'intera\s+conversazione|cronologia\s+della\s+(chat|conversazione)|nella\s+conversazione|prompt\s+di\s+sistema)\b",
+            r"|\b(het\s+hele\s+gesprek|gespreksgeschiedenis)\b|\b(cała\s+rozmowa|historia\s+rozmowy)\b|\bkonusma\s+gecmisi\b",
+            r"|会話(全文|履歴|の内容|の全体)|システムプロンプト|系统提示词?|시스템\s*프롬프트|대화\s*(내용|기록|전체)")),
+    // ... secrets ...
+    spec(Atom::SecretNoun, Gate, &["passwort", "kennwort", "zugangsdaten", "contrasena", "clave", "mot de passe", "jeton", "senha", "chave", "chiav", "wachtwoord", "hasł", "sifre", "パスワード", "トークン", "apiキー", "密码", "令牌", "密钥", "비밀번호", "토큰"],
+        concat!(
+            r"\b(passwort|passworter|kennwort|zugangsdaten|contrasenas?|claves?\s+(de\s+)?api|mots?\s+de\s+passe|jetons?|senhas?|chaves?\s+(de\s+)?api|chiavi?(\s+api)?|wachtwoorden?|hasła|hasło|sifreler?)\b",
+            r"|パスワード|トークン|apiキー|密码|令牌|密钥|비밀번호|토큰")),
+    // ... putting data into a field, or "here" in an argument's own description ...
+    spec(Atom::ParamRef, Start, &["nel", "no", "en", "dans", "im", "ins", "in", "w", "alan"],
+        r"\b(nel\s+(campo|parametro)|no\s+(campo|parametro)|en\s+el\s+parametro|dans\s+le\s+parametre|im\s+parameter|ins\s+feld|in\s+het\s+veld|w\s+polu|alanına)\b"),
+    spec(Atom::ParamRef, Start, &["placez", "mettez", "ponga", "pon", "coloque", "coloca", "inserisci", "metti", "plaats", "fugen", "fuge"],
+        r"\b(placez|mettez|ponga|pon|coloque|coloca|inserisci|metti|plaats|fugen\s+sie|fuge)\b[^.;]{0,40}\b(ici|aqui|hier|qui)\b"),
+    spec(Atom::ParamRef, Gate, &["に入れ", "に含め", "に記入", "에 넣", "中填入", "中放入"],
+        r"に(入れ|含め|記入)|에\s*넣|中(填入|放入)"),
+    // ... the verbs of taking and sending ...
+    spec(Atom::Transfer, Start, &["inclu", "inser", "ubern", "ubert", "send", "envi", "envo", "invi", "pon", "plac", "mett", "coloc", "stuur", "wysl", "gonder"],
+        r"\b(incluir|inclua|incluya|incluye|incluez|inclure|includere|includi|inserire|inserisci|insira|ubernehmen|ubertragen|senden|enviar|envie|envia|envoyez|envoyer|inviare|invia|poner|ponga|placez|mettez|coloque|coloca|stuur|wyslij|gonder)\b"),
+    spec(Atom::Transfer, Gate, &["入れて", "含めて", "送信", "送って", "发送", "包含", "放入", "포함", "전송", "넣어"],
+        r"入れて|含めて|送信|送って|发送|包含|放入|포함|전송|넣어"),
+    spec(Atom::Read, Start, &["recuper", "ler", "leia", "legg", "lees", "przeczytaj", "oku"],
+        r"\b(recuperez|recuperer|recupere|ler|leia|leggi|leggere|lees|przeczytaj|oku)\b"),
+    // ... and the modals that make them orders.
+    spec(Atom::Modal, Start, &["debe", "doit", "doiv", "deve", "muss", "must", "moet", "musi", "powin", "zorunlu", "bitte", "por", "s'il", "per"],
+        r"\b(debe|deben|debes|doit|doivent|devez|muss|mussen|musst|deve|devono|devi|moet|moeten|musi|musisz|powinien|zorunlu|bitte|por\s+favor|s'il\s+vous\s+plait|per\s+favore)\b"),
+    spec(Atom::Modal, Gate, &["必须", "务必", "必ず", "ください", "반드시", "해야"],
+        r"必须|务必|必ず|ください|반드시|해야\s*(합니다|한다)"),
+    // "Even if the user asks only for ...", "do not use other tools", "I authorise you to ..."
+    // in the same languages.
+    spec(Atom::UserIntent, Start, &["mesmo", "incluso", "aun", "meme", "auch", "anche", "zelfs"],
+        r"\b(mesmo\s+que\s+o\s+usuario|incluso\s+si\s+el\s+usuario|aun\s+si\s+el\s+usuario|meme\s+si\s+l'utilisateur|auch\s+wenn\s+der\s+(nutzer|benutzer)|anche\s+se\s+l'utente|zelfs\s+als\s+de\s+gebruiker)\b"),
+    spec(Atom::Exclusive, Start, &["nao", "no", "n'utilisez", "verwende", "non", "gebruik"],
+        r"\b(nao\s+use|no\s+uses|no\s+utilice|no\s+use|n'utilisez\s+pas|verwende\s+keine|verwenden\s+sie\s+keine|non\s+usare|non\s+utilizzare|gebruik\s+geen)\s+(outras?|otras?|d'autres|anderen?|altri|altre|andere)\s+(\w+\s+){0,2}?(ferramentas|herramientas|outils|tools|werkzeuge|strumenti)\b"),
+    spec(Atom::Modal, Start, &["ti", "te", "je", "ich", "autorizo", "i", "you"],
+        r"\b(ti\s+autorizzo\s+a|te\s+autorizo\s+a|je\s+vous\s+autorise\s+a|je\s+t'autorise\s+a|ich\s+(autorisiere|erlaube)\s+(dir|ihnen)|autorizo\s+voce\s+a|i\s+authori[sz]e\s+you\s+to|you\s+are\s+(hereby\s+)?authori[sz]ed\s+to)\b"),
+    // Who the user is: "the user's name, email address, employer and location".
+    spec(Atom::Personal, Start, &["user", "their", "customer"],
+        r"\b(user'?s|users'|their|customer'?s)\s+(full\s+)?(names?|email(\s+address(es)?)?|e-mail|employer|job\s+title|location|phone(\s+number)?|date\s+of\s+birth|birthday|home\s+address|age|gender|ip\s+address)\b"),
 ];
 
 #[cfg(test)]

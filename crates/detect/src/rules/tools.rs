@@ -317,6 +317,34 @@ fn modifier(name: &str, after: &[u8]) -> bool {
     !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
 }
 
+/// Whether the text before a name ends with a verb or preposition of using it ("post anything
+/// with", "calling", "via"); "proceed to" is a step, not a use.
+fn uses_name(window: &[u8]) -> bool {
+    let w = window.trim_ascii_end();
+    [
+        &b"with"[..],
+        b"using",
+        b"via",
+        b"through",
+        b"call",
+        b"calling",
+        b"use",
+        b"invoke",
+        b"invoking",
+    ]
+    .iter()
+    .any(|v| word_ends_at(w, w.len(), v))
+}
+
+/// Whether `b` holds the word "you" (any case).
+fn has_you(b: &[u8]) -> bool {
+    b.windows(3).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"you")
+            && (i == 0 || !b[i - 1].is_ascii_alphabetic())
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphabetic())
+    })
+}
+
 /// Whether the text before a quoted name ends in a comparison ("when mode is", "if kind ==",
 /// "status equals"): the name is a value, not a tool.
 fn compared_value(window: &[u8]) -> bool {
@@ -524,7 +552,7 @@ impl ToolRefFinder {
                 true,
             )?,
             blocker: build(
-                r"[,;:.!?]|\b(must|should|need|needs|have\s+to|you|then|first)\b",
+                r"[,;:.!?]|\b(must|should|need|needs|have\s+to|then|first)\b",
                 true,
             )?,
             trigger_after: build(
@@ -674,8 +702,13 @@ impl ToolRefFinder {
                             && quote_before(window, t.start()).is_some()
                             && quote_after(window, t.end()).is_some();
                         let between = &window[t.end()..];
+                        // "when you must ..." orders; "when you later post anything with X"
+                        // conditions on X's use ("after this approval can you proceed to X"
+                        // does not: no use verb right before the name).
+                        let you_ok = || !has_you(between) || uses_name(window);
                         !in_quotes
                             && !self.blocker.is_match(between)
+                            && you_ok()
                             && between
                                 .split(|b| *b == b' ')
                                 .filter(|w| !w.is_empty())
