@@ -282,6 +282,26 @@ impl Ctx<'_> {
                 self.text[ss..se].to_ascii_lowercase().contains(&quoted)
             })
     }
+    /// Sentence `s`, lowercased, contains one of `phrases` (ASCII phrases, lowercase).
+    pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
+        let (ss, se) = self.sentence(s);
+        let l = self.text[ss..se].to_ascii_lowercase();
+        phrases.iter().any(|w| l.contains(w))
+    }
+    /// Sentence `s` asks for a one-time code for one of the tool's own arguments ("ask the user
+    /// for the current one-time password and pass it as otp"): 2FA, not a secret taken.
+    pub(super) fn own_code(&self, s: usize) -> bool {
+        self.in_sent(Atom::StrongSecret, s)
+            && self.names_param(s)
+            && self.each(Atom::StrongSecret).all(|(p, e)| {
+                self.sent(p) != s || {
+                    let w = self.text[p..e].to_ascii_lowercase();
+                    ["one-time", "otp", "2fa", "verification"]
+                        .iter()
+                        .any(|k| w.contains(k))
+                }
+            })
+    }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
         self.mood(s).0
@@ -1213,6 +1233,9 @@ pub(crate) fn combine_in(
         .filter(|&(s0, _)| !c.negated_before(s0))
     {
         let s = c.sent(s0);
+        if c.own_code(s) {
+            continue;
+        }
         if c.in_sent(Atom::StrongSecret, s) {
             hits.push(
                 &SENSITIVE_SOLICIT,
@@ -1507,19 +1530,34 @@ pub(crate) fn combine_in(
             let lname = r.name.to_ascii_lowercase();
             STEMS.iter().any(|st| lname.contains(st))
         };
+        // ("resources to add/change/destroy": a label in a list of kinds, not an act)
         let destructive_act = || {
             let (_, se) = c.sentence(s);
             c.each(Atom::Destructive)
-                .any(|(d, _)| d > r.end && d < se.min(r.end + 80))
+                .any(|(d, e)| d > r.end && d < se.min(r.end + 80) && !slash_listed(c.text, d, e))
         };
         let ordered = || {
             c.near(Atom::Modal, s)
                 || c.imperative_start(s)
                 || (s + 1 < c.starts.len() && c.imperative_start(s + 1))
         };
+        // "Use memory_delete when the user asks you to forget something": the user decides.
+        let user_asks = || {
+            c.sentence_has(
+                s,
+                &[
+                    "when the user asks",
+                    "if the user asks",
+                    "when the user wants",
+                    "if the user wants",
+                    "at the user's request",
+                ],
+            )
+        };
         if (destructive_act() || destructive_name())
             && ordered()
             && !super::shadow::routing_advice(&c, s)
+            && !user_asks()
         {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -1578,6 +1616,12 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
         first,
         format!("advertises the tool to the model ({cues} claims of rank, endorsement, urgency or superiority over other tools)"),
     );
+}
+
+/// The word at `start..end` is one of a slash-joined list ("add/change/destroy").
+fn slash_listed(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    (start > 0 && b[start - 1] == b'/') || b.get(end) == Some(&b'/')
 }
 
 /// The words right after a priority claim name one of the tool's own arguments ("takes
@@ -1764,10 +1808,12 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ),
             (
                 "private data",
-                [Atom::SensPath, Atom::StrongSecret, Atom::Conversation]
+                ([Atom::SensPath, Atom::StrongSecret, Atom::Conversation]
                     .iter()
                     .any(|a| c.in_sent(*a, s))
-                    || c.secret_held(s),
+                    || c.secret_held(s))
+                    && !super::exfil::rules_out(c, s)
+                    && !c.own_code(s),
             ),
             (
                 "an outside destination",

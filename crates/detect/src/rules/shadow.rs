@@ -108,10 +108,17 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                         .iter()
                         .any(|w| between.contains(w))
             };
+            // "pass the `ref` of the target element": the tool's own argument, not a value.
+            let own_argument = || {
+                let lit =
+                    c.text[q..qe].trim_matches(|ch: char| !ch.is_ascii_alphanumeric() && ch != '_');
+                c.params.iter().any(|p| p.eq_ignore_ascii_case(lit))
+            };
             let found = q > r.end
                 && q < se.min(r.end + 100)
                 && same_clause()
-                && !c.refs.iter().any(|o| o.start >= q && o.start < qe);
+                && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
+                && !own_argument();
             if found {
                 flags_only &= flag_value(&c.text[q..qe]);
                 pattern = pattern_value(quoted_value(c.text.get(q..se).unwrap_or("")));
@@ -125,7 +132,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             // a mode switch of a preparatory call, nothing that aims at a person, place or
             // secret.
             // (asked last: the name test compares the name with thirty verbs)
-            let aimed = || {
+            let at_target = || {
                 [
                     Atom::Recipient,
                     Atom::Email,
@@ -138,13 +145,16 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 ]
                 .iter()
                 .any(|a| c.in_sent(*a, s))
-                    || mutating_name(&r.name)
             };
+            let aimed = || at_target() || mutating_name(&r.name);
             // A discovery call with a filter ("use list_metric_names with regex='.*_bucket$' to
             // find histograms") and a choice of values ("with 'discard' or 'cancel'") fix
-            // nothing, unless they aim at a person, place or secret.
+            // nothing, unless they aim at a person, place or secret; nor does a mode switch of
+            // the tool for another task ("use remove_directory with recursive=true for that"),
+            // whatever that tool changes.
             let advice = (pattern && lookup_name(&r.name)) || options;
-            if advice && !aimed() {
+            let rerouted = flags_only && routing_advice(c, s);
+            if (advice && !aimed()) || (rerouted && !at_target()) {
                 continue;
             }
             let pre = (precondition(&c.text[ss..se]) || c.in_sent(Atom::Modal, s))
@@ -496,7 +506,12 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
         .strip_prefix("for ")
         .and_then(|r| r.split_whitespace().next())
         .is_some_and(|w| w.ends_with("ing"));
+    // "... use delete_directory with recursive=true for that": the other task just named.
+    let for_that = ["for that", "for this", "for those", "for these"]
+        .iter()
+        .any(|w| l.trim_end_matches(['.', ')', ';', ' ']).ends_with(w));
     for_task
+        || for_that
         || [
             "when you need",
             "when you want",
