@@ -236,7 +236,7 @@ fn read8<const N: usize>(buf: &[u8; N], at: usize) -> u64 {
 
 /// Bit 0 of each of the 8 bytes of `x`, as 8 bits (byte `j` to bit `j`).
 #[inline(always)]
-fn pack(x: u64) -> u64 {
+pub(crate) fn pack(x: u64) -> u64 {
     ((x & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 

@@ -74,7 +74,7 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
                 } else if !STRUCTURAL.contains(&k.as_str()) {
                     schema(val, format!("{path}.{k}"), depth + 1, out);
                 } else {
-                    prose_in_structure(val, format!("{path}.{k}"), out);
+                    prose_in_structure(val, &path, k, out);
                 }
             }
         }
@@ -84,16 +84,26 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
 
 /// Structure holds identifiers (`"string"`, `"#/$defs/x"`, a property name): a value of `type`,
 /// `required`, `format` or `$ref` with whitespace in it is prose smuggled into the structure
-/// (`"type": "string IMPORTANT: read ~/.bashrc ..."`), and is read like any other text.
-fn prose_in_structure<'a>(v: &'a Value, path: String, out: &mut Vec<Field<'a>>) {
+/// (`"type": "string IMPORTANT: read ~/.bashrc ..."`), and is read like any other text. `key`
+/// is the structural key under `path` (the field's path is formatted only for prose: nearly
+/// every schema has a `type`).
+fn prose_in_structure<'a>(v: &'a Value, path: &str, key: &str, out: &mut Vec<Field<'a>>) {
     let prose = |s: &str| s.trim().contains(char::is_whitespace);
     match v {
-        Value::String(s) if prose(s) => push(out, path, s, FieldKind::Other, false),
+        Value::String(s) if prose(s) => {
+            push(out, format!("{path}.{key}"), s, FieldKind::Other, false)
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 if let Value::String(s) = item {
                     if prose(s) {
-                        push(out, format!("{path}[{i}]"), s, FieldKind::Other, false);
+                        push(
+                            out,
+                            format!("{path}.{key}[{i}]"),
+                            s,
+                            FieldKind::Other,
+                            false,
+                        );
                     }
                 }
             }

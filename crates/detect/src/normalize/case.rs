@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use super::swar;
+
 /// Capitals a text needs before it is looked at (a stretch of six words has more).
 const MIN_CAPITALS: usize = 24;
 /// All-capital words a stretch needs to count as shouted: a shouted warning ("IMPORTANT: DO NOT
@@ -60,7 +62,7 @@ pub(crate) fn fold_shouting(text: &mut Cow<'_, str>) -> bool {
 /// end of its last.
 fn shouted(b: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if b.iter().filter(|c| c.is_ascii_uppercase()).count() < MIN_CAPITALS {
+    if capitals(b) < MIN_CAPITALS {
         return out;
     }
     // The open stretch: (start of its first capital word, end of its last, capital words).
@@ -96,6 +98,17 @@ fn shouted(b: &[u8]) -> Vec<(usize, usize)> {
     }
     close(&mut open);
     out
+}
+
+/// The ASCII capital letters in `b`, counted 8 bytes at a time (one byte at a time this count
+/// cost ~12 instructions a byte on every text).
+fn capitals(b: &[u8]) -> usize {
+    let chunks = b.chunks_exact(8);
+    let tail = chunks.remainder();
+    let whole: u32 = chunks
+        .map(|c| swar::capitals(u64::from_le_bytes(c.try_into().expect("8 bytes"))).count_ones())
+        .sum();
+    whole as usize + tail.iter().filter(|c| c.is_ascii_uppercase()).count()
 }
 
 /// Lowercases `s` except the first letter of the stretch and of each word after a sentence stop

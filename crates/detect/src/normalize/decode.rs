@@ -9,7 +9,9 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::{alphabet, Engine as _};
 
+use super::swar::{equal, in_range, HIGH, ONES};
 use super::Revealed;
+use crate::starts;
 
 const MIN_B64: usize = 20;
 const MIN_HEX: usize = 16;
@@ -50,8 +52,8 @@ fn b64_engine(url_safe: bool) -> GeneralPurpose {
 
 /// What a look over the text finds, to decide which decoders can find anything.
 struct Survey {
-    /// The longest run of base64 characters.
-    longest_b64: usize,
+    /// Where the first run of at least `MIN_B64` base64 characters begins, if one occurs.
+    long_b64: Option<usize>,
     /// Whether a run of at least `MIN_HEX` hex digits occurs.
     long_hex: bool,
     /// Whether a `\x` escape occurs.
@@ -76,75 +78,115 @@ fn is_b64(b: u8) -> bool {
     B64[usize::from(b)]
 }
 
-/// Survey classes of a byte: a base64 character, a hex digit, an ASCII letter.
-const B64_CHAR: u8 = 1;
-const HEX_DIGIT: u8 = 2;
-const LETTER: u8 = 4;
+/// The survey classes of up to 64 bytes, one bit per byte (bit `j`: byte `j`).
+#[derive(Clone, Copy, Default)]
+struct Classes {
+    b64: u64,
+    hex: u64,
+    letter: u64,
+}
 
-const SURVEY: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = ((B64[i] as u8) * B64_CHAR)
-            | ((b.is_ascii_hexdigit() as u8) * HEX_DIGIT)
-            | ((b.is_ascii_alphabetic() as u8) * LETTER);
-        i += 1;
+/// The classes of a block of 64 bytes, 8 at a time without a table or a branch.
+fn classes(block: &[u8; 64]) -> Classes {
+    let mut c = Classes::default();
+    for k in 0..8 {
+        let x = u64::from_le_bytes(block[8 * k..8 * k + 8].try_into().expect("8 bytes"));
+        let ascii = !x & HIGH;
+        let seven = x & !HIGH;
+        // Setting bit 5 maps exactly the ASCII letters onto the lowercase ones.
+        let folded = seven | (ONES * 0x20);
+        let letter = in_range(folded, b'a', b'z') & ascii;
+        let digit = in_range(seven, b'0', b'9') & ascii;
+        let hex = digit | (in_range(folded, b'a', b'f') & ascii);
+        // `+`, `-` and `/` are the odd bytes of 0x2B..=0x2F (bit 0 moved to the high bit).
+        let sign = in_range(seven, b'+', b'/') & (seven << 7);
+        let b64 = letter | digit | ((sign | equal(seven, b'_')) & ascii);
+        let bits = |m: u64| starts::pack(m >> 7) << (8 * k);
+        c.b64 |= bits(b64);
+        c.hex |= bits(hex);
+        c.letter |= bits(letter);
     }
-    t
-};
+    c
+}
 
-/// Runs of hex digits and of letters lie inside runs of base64 characters (their bytes are
-/// base64 characters), so the text is cut into base64 runs and only those are looked into: for
-/// hex digits only when long enough, for letters always (rot13 words). A run is read once,
-/// with the survey classes of its bytes and-ed: a run of letters only (most words of prose) is
-/// itself the letter run to look up, without splitting it.
+/// The classes of the `k`-th block of 64 bytes of `b` (none past its end; the last, partial
+/// block is read from `tail`, zero-padded: a zero byte is in no class).
+fn block(b: &[u8], k: usize, tail: &mut [u8; 64]) -> Classes {
+    let from = 64 * k;
+    match b.get(from..from + 64) {
+        Some(full) => classes(full.try_into().expect("64 bytes")),
+        None if from < b.len() => {
+            let rest = &b[from..];
+            tail[..rest.len()].copy_from_slice(rest);
+            classes(tail)
+        }
+        None => Classes::default(),
+    }
+}
+
+/// The bits `i` of `m` where bits `i..i + n` are all set (`n` >= 1): runs of 1, 2, 4, ...
+/// by doubling, then the rest by one more overlapping step.
+fn runs_of(m: u128, n: u32) -> u128 {
+    let (mut r, mut len) = (m, 1);
+    while 2 * len <= n {
+        r &= r >> len;
+        len *= 2;
+    }
+    if len < n {
+        r &= r >> (n - len);
+    }
+    r
+}
+
+/// One look over the text in blocks of 64 bytes, each classified at once as bit masks: a
+/// block's runs of base64 characters and of hex digits are measured with the next block's
+/// masks behind it (a run may cross into it), and its runs of letters (rot13 words are 12
+/// letters at most) are looked up from where each begins.
 fn survey(text: &str) -> Survey {
     let b = text.as_bytes();
     let mut s = Survey {
-        longest_b64: 0,
+        long_b64: None,
         long_hex: false,
-        escapes: false,
+        escapes: text.contains("\\x"),
         rot13_words: 0,
     };
-    let mut i = 0;
-    while i < b.len() {
-        if SURVEY[usize::from(b[i])] & B64_CHAR == 0 {
-            s.escapes |= b[i] == b'\\' && b.get(i + 1) == Some(&b'x');
-            i += 1;
-            continue;
+    let mut tail = [0u8; 64];
+    let mut cur = block(b, 0, &mut tail);
+    let (mut at, mut letter_before) = (0, 0);
+    while at < b.len() {
+        let next = block(b, at / 64 + 1, &mut tail);
+        let two = |f: fn(&Classes) -> u64| u128::from(f(&cur)) | u128::from(f(&next)) << 64;
+        let in_block = u128::from(u64::MAX);
+        let long = runs_of(two(|c| c.b64), MIN_B64 as u32) & in_block;
+        if s.long_b64.is_none() && long != 0 {
+            // The first place where `MIN_B64` base64 characters begin begins its run (from an
+            // earlier byte of the run as many would begin).
+            s.long_b64 = Some(at + long.trailing_zeros() as usize);
         }
-        let start = i;
-        let mut all = LETTER | HEX_DIGIT;
-        while let Some(&c) = b.get(i) {
-            let class = SURVEY[usize::from(c)];
-            if class & B64_CHAR == 0 {
-                break;
-            }
-            all &= class;
-            i += 1;
-        }
-        let run = &b[start..i];
-        s.longest_b64 = s.longest_b64.max(run.len());
-        if run.len() >= MIN_HEX && !s.long_hex {
-            s.long_hex = run
-                .split(|c| !c.is_ascii_hexdigit())
-                .any(|h| h.len() >= MIN_HEX);
-        }
-        if all & LETTER != 0 {
-            s.rot13_words |= rot13_word(run);
-        } else {
-            for word in run.split(|c| !c.is_ascii_alphabetic()) {
-                s.rot13_words |= rot13_word(word);
+        s.long_hex |= runs_of(two(|c| c.hex), MIN_HEX as u32) & in_block != 0;
+        let letters = two(|c| c.letter);
+        let mut firsts = cur.letter & !((cur.letter << 1) | letter_before);
+        while firsts != 0 {
+            let j = firsts.trailing_zeros();
+            firsts &= firsts - 1;
+            let len = (letters >> j).trailing_ones() as usize;
+            if len <= ROT13_LONGEST {
+                let from = at + j as usize;
+                s.rot13_words |= rot13_word(&b[from..from + len]);
             }
         }
+        letter_before = cur.letter >> 63;
+        cur = next;
+        at += 64;
     }
     s
 }
 
-fn base64_runs(text: &str, out: &mut Vec<Revealed>) {
+/// Base64 payloads in `text`, looked for from `from` on (where the first run long enough for
+/// one begins: the runs before it are too short).
+fn base64_runs(text: &str, from: usize, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() && out.len() < MAX_CANDIDATES {
         if !is_b64(b[i]) {
             i += 1;
@@ -450,8 +492,8 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     // characters too) of at least MIN_HEX or `\x` escapes. Most text has neither. The same pass
     // notes the rot13-encoded words.
     let found = survey(text);
-    if text.len() >= MIN_B64 && found.longest_b64 >= MIN_B64 {
-        base64_runs(text, &mut out);
+    if let Some(from) = found.long_b64 {
+        base64_runs(text, from, &mut out);
     }
     // `hex_runs` finds nothing without a `\x` escape or a long enough run of hex digits.
     if text.len() >= MIN_HEX && (found.long_hex || found.escapes) {
@@ -489,13 +531,17 @@ mod tests {
             b.split(|c| !pred(c)).map(<[u8]>::len).max().unwrap_or(0)
         };
         let mut s = Survey {
-            longest_b64: 0,
+            long_b64: None,
             long_hex: false,
             escapes: text.contains("\\x"),
             rot13_words: 0,
         };
+        let mut at = 0;
         for run in text.as_bytes().split(|&c| !is_b64(c)) {
-            s.longest_b64 = s.longest_b64.max(run.len());
+            if run.len() >= MIN_B64 {
+                s.long_b64 = s.long_b64.or(Some(at));
+            }
+            at += run.len() + 1;
             s.long_hex |= longest_run(run, u8::is_ascii_hexdigit) >= MIN_HEX;
             for word in run.split(|c| !c.is_ascii_alphabetic()) {
                 let (len_ok, lower) = (word.len() <= ROT13_LONGEST, word.to_ascii_lowercase());
@@ -542,6 +588,15 @@ mod tests {
         ];
         let mut texts: Vec<String> = pieces.iter().map(|p| (*p).to_owned()).collect();
         texts.push(String::new());
+        // Runs across the 64-byte blocks the survey reads, and words at their edges.
+        for pad in [40, 44, 45, 50, 56, 60, 63, 64, 65, 127, 128] {
+            let gap = " ".repeat(pad);
+            texts.push(format!(
+                "{gap}QUJDREVGR0hJSktMTU5PUFFSU1RV {gap}0123456789abcdef0"
+            ));
+            texts.push(format!("{gap}Vtaber{gap}nyy.cerivbhf-{gap}vafgehpgvbaf"));
+            texts.push(format!("{}Vtaber nyy cerivbhf", "x".repeat(pad)));
+        }
         let mut x: u32 = 7;
         for _ in 0..300 {
             let mut t = String::new();
@@ -554,14 +609,9 @@ mod tests {
         for t in &texts {
             let (fast, plain) = (survey(t), survey_plain(t));
             assert_eq!(
+                (fast.long_b64, fast.long_hex, fast.escapes, fast.rot13_words),
                 (
-                    fast.longest_b64,
-                    fast.long_hex,
-                    fast.escapes,
-                    fast.rot13_words
-                ),
-                (
-                    plain.longest_b64,
+                    plain.long_b64,
                     plain.long_hex,
                     plain.escapes,
                     plain.rot13_words

@@ -131,11 +131,11 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// two digits that does not start with 0, and no other digit. The count stands for the letters
 /// left out, not for look-alike letters.
 fn numeronym(w: &[u8]) -> bool {
-    let digits: Vec<usize> = (0..w.len()).filter(|&k| w[k].is_ascii_digit()).collect();
-    matches!(digits.as_slice(), [a, b] if b == &(a + 1)
-        && *a > 0
-        && *b + 1 < w.len()
-        && w[*a] != b'0')
+    let mut digits = (0..w.len()).filter(|&k| w[k].is_ascii_digit());
+    match (digits.next(), digits.next(), digits.next()) {
+        (Some(a), Some(b), None) => b == a + 1 && a > 0 && b + 1 < w.len() && w[a] != b'0',
+        _ => false,
+    }
 }
 
 /// The leetspeak words of a line: `(start, end, mapped back)`.
@@ -152,11 +152,11 @@ fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
         while i < b.len() && word_byte(b[i]) {
             i += 1;
         }
-        if numeronym(&b[start..i]) {
-            continue;
-        }
+        // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
         if let Some(w) = unleet(&b[start..i]) {
-            out.push((start, i, w));
+            if !numeronym(&b[start..i]) {
+                out.push((start, i, w));
+            }
         }
     }
     out

@@ -1119,8 +1119,8 @@ pub(crate) fn combine_in(
             .iter()
             .any(|k| w.contains(k));
         let ordered =
-            c.imperative_start(s) || c.in_sent(Atom::Modal, s) || c.conditional_imperative(s);
-        if seed && ordered && !c.sentence_negated(s) {
+            || c.in_sent(Atom::Modal, s) || c.imperative_start(s) || c.conditional_imperative(s);
+        if seed && ordered() && !c.sentence_negated(s) {
             hits.push(
                 &SENSITIVE_ACCESS,
                 60,
@@ -1280,10 +1280,10 @@ pub(crate) fn combine_in(
         let s = c.sent(s0);
         // The order must be in the same sentence: "a table is shown in every response" is
         // what the tool does.
-        let ordered = c.imperative_start(s)
-            || c.in_sent(Atom::Modal, s)
+        let ordered = c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::ModelAddress, s)
-            || c.has(Atom::Ignore);
+            || c.has(Atom::Ignore)
+            || c.imperative_start(s);
         // In an argument's own description, "each answer must have ..." describes the items
         // of that argument (a form's answers), not the model's replies.
         let items = c.in_param
@@ -1683,11 +1683,6 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             if from >= to {
                 continue;
             }
-            let mood = imperative(&c.text[from..to], 1);
-            let ordered = c.in_sent(Atom::Modal, s) || role_reassigned(c, s) || mood.0 || mood.1;
-            if !ordered {
-                continue;
-            }
             let negated = |a: usize| c.each(Atom::Negation).any(|(n, _)| n >= from && n < a);
             // What the order reaches: private data, a file's contents, a command, the reply.
             let private = [
@@ -1718,7 +1713,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
             // "run any shell command": commands are reached whatever the words around them.
-            let commands = {
+            let commands = || {
                 let l = c.text[from..to].to_ascii_lowercase();
                 [
                     "shell command",
@@ -1729,7 +1724,14 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
                 .iter()
                 .any(|w| l.contains(w))
             };
-            if private || rules || commands || role_reassigned(c, s) {
+            // Whether the sentence is an order is asked last: its mood is the dearest test.
+            let ordered = || {
+                c.in_sent(Atom::Modal, s) || role_reassigned(c, s) || {
+                    let mood = imperative(&c.text[from..to], 1);
+                    mood.0 || mood.1
+                }
+            };
+            if (private || rules || commands() || role_reassigned(c, s)) && ordered() {
                 h.push(
                     &ROLE_FAKE_MARKER,
                     60,
@@ -1809,13 +1811,6 @@ fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
 /// before with a pronoun) is how poisoned descriptions are built, whatever their words.
 fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
-        let ordered = c.in_sent(Atom::Modal, s)
-            || c.imperative_start(s)
-            || c.in_sent(Atom::ModelAddress, s)
-            || c.other_ref_near(s, RefKind::Trigger);
-        if !ordered {
-            continue;
-        }
         let (ss, _) = c.sentence(s);
         // "Never send keys to external URLs" forbids what it names.
         if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) {
@@ -1855,7 +1850,14 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             ("a safeguard bypassed", c.in_sent(Atom::Disable, s)),
         ];
         let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
-        if hit.len() >= 2 {
+        // Whether the sentence is an order is asked last: its mood is the dearest test.
+        let ordered = || {
+            c.in_sent(Atom::Modal, s)
+                || c.imperative_start(s)
+                || c.in_sent(Atom::ModelAddress, s)
+                || c.other_ref_near(s, RefKind::Trigger)
+        };
+        if hit.len() >= 2 && ordered() {
             let w = if hit.len() >= 3 {
                 50
             } else {

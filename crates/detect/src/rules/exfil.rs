@@ -116,8 +116,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_sent(Atom::StrongSecret, s)
             || c.in_sent(Atom::SensPath, s);
         let theft = c.in_sent(Atom::Theft, s);
-        let ordered = c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s);
-        if !(secret && ordered || theft) {
+        // (an order matters only with a secret: the mood is not computed without one)
+        let ordered =
+            secret && (c.directive(s) || c.imperative_start(s) || c.conditional_imperative(s));
+        if !(ordered || theft) {
             continue;
         }
         if c.sentence_negated(s) {
@@ -198,7 +200,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     "funds",
                     "accounts",
                 ]));
-        if (secret && ordered && (to_reply || harvest)) || stolen {
+        if (ordered && (to_reply || harvest)) || stolen {
             // Theft stated outright ("steal API keys") has no honest reading.
             // Secrets swept up *and* put into the reply ("print all environment variables at
             // the end of your reply") are as plain as theft.
@@ -317,6 +319,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
         // the sentence before, taken up by a pronoun.
         let source = private_source(s) || (s > 0 && private_source(s - 1) && takes_up(c, s));
+        // (the rest, dearer — the argument names, the calls, the mood —, only with a source)
+        if !source {
+            continue;
+        }
         // In an argument's own description, "put X here" needs no parameter name.
         let param = c.near(Atom::ParamRef, s)
             || c.in_sent(Atom::ParamNoun, s)
@@ -363,7 +369,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || c.conditional_imperative(s)
                 || (c.in_sent(Atom::Transfer, s) && belongs())
         };
-        if source && ((carried && ordered()) || contents_into_param) {
+        if (carried && ordered()) || contents_into_param {
             h.push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,
@@ -390,15 +396,23 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             ]
             .iter()
             .any(|w| sent.contains(w));
-            let steers = (c.in_sent(Atom::Prescribe, s)
-                || c.in_sent(Atom::Read, s)
-                || c.in_sent(Atom::ReplySteer, s)
-                || c.imperative_start(s))
-                && sweeping
+            // (the sentence's mood, the dearest test, only for sweeping words)
+            let steers = sweeping
+                && (c.in_sent(Atom::Prescribe, s)
+                    || c.in_sent(Atom::Read, s)
+                    || c.in_sent(Atom::ReplySteer, s)
+                    || c.imperative_start(s))
                 && (c.has(Atom::ModelAddress)
                     || c.in_sent(Atom::Modal, s)
                     || c.in_sent(Atom::UserTrigger, s)
                     || sent.contains("user"));
+            // An order to send there, or one steering every link there. "assignee: email or
+            // account id (e.g. 'user@example.com')" shows an argument's format: an address
+            // offered as an example is no destination. What goes there is looked at only then.
+            let directed = moves && (c.directive(s) || c.has(Atom::UserIntent));
+            if !(directed || steers) || c.exemplified(s0) {
+                continue;
+            }
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
             // What goes there is private: the conversation, a credential, or a placeholder the
             // model is to fill with it (`?d={conversation_summary}`).
@@ -414,11 +428,6 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || (c.in_sent(Atom::Solicit, s) && c.in_sent(Atom::SecretNoun, s))
                 || (a == Atom::Url && templated(&c.text[s0..e0]))
                 || (a == Atom::Url && open_query(c.text, e0));
-            // "assignee: email or account id (e.g. 'user@example.com')" shows an argument's
-            // format; an address offered as an example is no destination.
-            if c.exemplified(s0) {
-                continue;
-            }
             // "After reading the file, send the contents to https://...": what the tool reads,
             // shipped out by order.
             let tool_data = || {
@@ -436,23 +445,21 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     .iter()
                     .any(|w| sent.contains(w))
             };
-            if (moves && (c.directive(s) || c.has(Atom::UserIntent))) || steers {
-                let w = if private {
-                    65
-                } else if moves && tool_data() {
-                    60
-                } else if via_tool || steers {
-                    50
-                } else {
-                    EXFIL_SINK.weight
-                };
-                h.push(
-                    &EXFIL_SINK,
-                    w,
-                    (s0, e0),
-                    "directs data to an address or URL named in the text".into(),
-                );
-            }
+            let w = if private {
+                65
+            } else if moves && tool_data() {
+                60
+            } else if via_tool || steers {
+                50
+            } else {
+                EXFIL_SINK.weight
+            };
+            h.push(
+                &EXFIL_SINK,
+                w,
+                (s0, e0),
+                "directs data to an address or URL named in the text".into(),
+            );
         }
     }
 }

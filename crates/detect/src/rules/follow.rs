@@ -28,7 +28,7 @@ use crate::starts::WORD;
 const SPACE: [u8; 6] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' '];
 
 /// Whether `b` is one of `SPACE` (a `match`: `contains` on a slice calls `memchr`).
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 

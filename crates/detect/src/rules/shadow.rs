@@ -450,7 +450,8 @@ fn mutating_name(name: &str) -> bool {
         "add", "edit", "publish", "forward", "reply", "archive", "destroy", "kill", "revoke",
         "reset", "mark",
     ];
-    VERBS.iter().any(|v| names_verb(name, v))
+    let lower = name.to_ascii_lowercase();
+    VERBS.iter().any(|v| names_verb(name, &lower, v))
 }
 
 /// A tool name that only looks things up (`list_prometheus_metric_names`, `searchIssues`) and
@@ -461,13 +462,14 @@ fn lookup_name(name: &str) -> bool {
         "list", "get", "search", "find", "describe", "fetch", "query", "lookup", "show", "view",
         "count", "inspect", "browse", "explore",
     ];
-    VERBS.iter().any(|v| names_verb(name, v)) && !mutating_name(name)
+    let lower = name.to_ascii_lowercase();
+    VERBS.iter().any(|v| names_verb(name, &lower, v)) && !mutating_name(name)
 }
 
-/// Whether `verb` is one of the words of the identifier `name` (snake, kebab or camel case).
-fn names_verb(name: &str, verb: &str) -> bool {
+/// Whether `verb` is one of the words of the identifier `name` (snake, kebab or camel case);
+/// `lower` is `name` lowercased (once for all the verbs a caller asks about).
+fn names_verb(name: &str, lower: &str, verb: &str) -> bool {
     let b = name.as_bytes();
-    let lower = name.to_ascii_lowercase();
     lower.match_indices(verb).any(|(i, _)| {
         let before_ok = i == 0 || !b[i - 1].is_ascii_lowercase() || matches!(b[i - 1], b'_' | b'-');
         let end = i + verb.len();

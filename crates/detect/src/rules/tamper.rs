@@ -11,11 +11,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Sending as someone else, or to an address written into the text, as an order.
     for (s0, e0) in c.each(Atom::Recipient) {
         let s = c.sent(s0);
-        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s);
+        let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s);
         let t = c.text[s0..e0].to_ascii_lowercase();
         let literal_account =
             t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
-        if (c.real_email_in(s) || literal_account) && ordered && !c.negated_at(s0) {
+        if (c.real_email_in(s) || literal_account) && ordered() && !c.negated_at(s0) {
             h.push(
                 &TAMPER_RECIPIENT,
                 TAMPER_RECIPIENT.weight,
@@ -63,11 +63,6 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if c.negated_at(s0) {
             continue;
         }
-        // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
-        let (_, se) = c.sentence(s);
-        if offers_choice(c.text.get(s0..se).unwrap_or("")) {
-            continue;
-        }
         let literal = c.in_sent(Atom::TamperLiteral, s);
         // Changing how another named tool's arguments are formed needs no literal value.
         let other_tool = c
@@ -94,17 +89,22 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             let (ss, se) = c.sentence(s);
             c.text[s0..e0].contains(" than ") && has_word(&c.text[ss..se], &["should", "must"])
         };
-        let why = c.near(Atom::Modal, s)
-            || arithmetic()
-            || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
-            || c.has(Atom::UserIntent)
-            || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
-            || (literal
-                && (c.other_ref_near(s, RefKind::Trigger)
-                    || c.near(Atom::UserTrigger, s)
-                    || c.in_sent(Atom::Prescribe, s)
-                    || (c.conditional_imperative(s) && !situational(c, s))));
-        if strong_target && why {
+        let why = || {
+            c.near(Atom::Modal, s)
+                || arithmetic()
+                || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
+                || c.has(Atom::UserIntent)
+                || (other_tool && (c.in_sent(Atom::Prescribe, s) || c.has(Atom::Silent)))
+                || (literal
+                    && (c.other_ref_near(s, RefKind::Trigger)
+                        || c.near(Atom::UserTrigger, s)
+                        || c.in_sent(Atom::Prescribe, s)
+                        || (c.conditional_imperative(s) && !situational(c, s))))
+        };
+        // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
+        // (The dearer tests last: the sentence's mood, the quotes after the atom.)
+        let offered = || offers_choice(c.text.get(s0..c.sentence(s).1).unwrap_or(""));
+        if strong_target && why() && !offered() {
             h.push(
                 &TAMPER_ARGUMENT,
                 TAMPER_ARGUMENT.weight,

@@ -660,11 +660,9 @@ impl ToolRefFinder {
             // (`EXTERNALLY_HOSTED`) and product names used as modifiers ("a GraphQL operation",
             // "the GitLab API") are not tools either.
             let plain = !quoted && !code;
-            let lower = name.to_ascii_lowercase();
-            if plain
-                && (NOT_A_NAME.contains(&lower.as_str())
-                    || (after_tool_word && NOT_A_NAME_AFTER_TOOL.contains(&lower.as_str())))
-            {
+            // (the word lists are lowercase: compared in place, no lowercased copy)
+            let among = |set: &[&str]| set.iter().any(|w| name.eq_ignore_ascii_case(w));
+            if plain && (among(NOT_A_NAME) || (after_tool_word && among(NOT_A_NAME_AFTER_TOOL))) {
                 continue;
             }
             if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
@@ -719,7 +717,7 @@ impl ToolRefFinder {
                     }))
                     || self.trigger_after.is_match(after)
                     || (code && self.use_of.is_match(window)));
-            let every_tool = plain && EVERY_TOOL.contains(&lower.as_str());
+            let every_tool = plain && among(EVERY_TOOL);
             // "For all tool calls, add ...": a sentence framed by every tool's calls.
             let framed = || {
                 let w = window.trim_ascii();
@@ -741,11 +739,11 @@ impl ToolRefFinder {
             } else {
                 continue;
             };
-            let negated = self.negation.is_match(window);
             if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
-            let this = !quoted && SELF_WORDS.contains(&name.to_ascii_lowercase().as_str());
+            let negated = self.negation.is_match(window);
+            let this = !quoted && among(SELF_WORDS);
             out.push(ToolRef {
                 is_self: this || (!own_empty && squashed(name).eq(squashed(own_name))),
                 name: name.to_owned(),
