@@ -922,8 +922,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::TamperStrong, Start, &["more", "less", "higher", "lower", "greater", "bigger", "smaller", "larger"],
         r"\b(more|less|higher|lower|greater|bigger|smaller|larger)\s+than\s+(the\s+|what\s+the\s+user\s+)?(actual|real|original|requested|intended|true|correct|asked|gave|entered)\b"),
     // Shell start-up files hold exported secrets (`export OPENAI_API_KEY=...`).
-    spec(Atom::SensPath, Gate, &["rc", "profile", "zshenv"],
-        r"(~|\$HOME|/home/\w+|/Users/\w+)/\.(bashrc|zshrc|bash_profile|profile|zprofile|zshenv|bash_login)\b").needs(&["~/", "$home/", "/home/", "/users/"]),
+    spec(Atom::SensPath, Gate, &["bashrc", "zshrc", "profile", "zshenv", "bash_login"],
+        r"(~|\$HOME|/home/\w+|/Users/\w+)/\.(bashrc|zshrc|bash_profile|profile|zprofile|zshenv|bash_login)\b"),
     // "Ignore previous safety text", "disregard the security guidance above".
     spec(Atom::Ignore, Start, &["ignor", "disregard", "forget", "bypass"],
         r"\b(ignore|disregard|forget|bypass)\s+((all|any|the|your|previous|prior|earlier|above)\s+){0,3}(safety|security|ethical|content)\s+(text|notes?|guidance|guidelines|warnings?|rules|checks|policy|policies|instructions)\b"),
@@ -960,7 +960,8 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Conceal, Gate, &["ユーザー"],
         r"ユーザー(?s:.){0,6}(説明|報告|伝え|知らせ)(する|る)?必要はありません"),
     // ... the conversation and the system prompt ...
-    spec(Atom::Conversation, Gate, &["verlauf", "gesprach", "conversaci", "conversation", "conversa", "gesprek", "rozmow", "会話", "システムプロンプト", "系统提示", "시스템", "대화", "konusma", "systemprompt", "system-prompt", "prompt del sistema", "prompt do sistema", "prompt di sistema"],
+    // (every alternative holds one of the anchors; a bare "conversation" wakes none)
+    spec(Atom::Conversation, Gate, &["verlauf", "gesprach", "unterhaltung", "konversation", "systemprompt", "system-prompt", "conversaci", "historial", "toute la conversation", "historique", "systeme", "toda a conversa", "historico da conversa", "conversazione", "cronologia", "prompt del sistema", "prompt do sistema", "prompt di sistema", "gesprek", "rozmow", "konusma", "会話", "システムプロンプト", "系统提示", "시스템", "대화"],
         concat!(
             r"\b(gesprachsverlauf|chatverlauf|gesamten?\s+(gesprach|unterhaltung|konversation)|system-?prompt)\b",
             r"|\b(toda\s+la\s+conversacion|historial\s+(de\s+la\s+)?(conversacion|chat)|prompt\s+del\s+sistema)\b",
