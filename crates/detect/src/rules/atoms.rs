@@ -150,8 +150,11 @@ fn build_start(p: &str) -> Result<DFA, Error> {
 
 /// How one spec is matched.
 enum Matcher {
-    /// Over the whole text.
-    Gate(Regex),
+    /// Over the whole text; the regex is compiled the first time one of the spec's anchors
+    /// wakes it (most `Gate` patterns — other languages' words, rare file names — never run in
+    /// a session, and each compiled regex holds tens of KiB; the patterns are constants that
+    /// `every_gate_pattern_compiles` checks).
+    Gate(OnceLock<Regex>, &'static str),
     /// Anchored at anchor positions, with the lazy DFA at this index of `Atoms::dfas`.
     Start(usize),
 }
@@ -364,7 +367,7 @@ impl Atoms {
         let mut dfas = Vec::new();
         for s in SPECS {
             let matcher = match s.mode {
-                Mode::Gate => Matcher::Gate(build(s.pattern)?),
+                Mode::Gate => Matcher::Gate(OnceLock::new(), s.pattern),
                 Mode::Start => {
                     dfas.push(build_start(s.pattern)?);
                     Matcher::Start(dfas.len() - 1)
@@ -461,7 +464,10 @@ impl Atoms {
                 *bits &= *bits - 1;
                 let (atom, matcher) = &self.specs[spec];
                 match matcher {
-                    Matcher::Gate(re) => {
+                    Matcher::Gate(re, pattern) => {
+                        // (a failure here is a bug in a constant pattern: the engine's guard
+                        // turns the panic into a blocking report)
+                        let re = re.get_or_init(|| build(pattern).expect("Gate pattern compiles"));
                         for m in re.find_iter(hay).take(per_atom) {
                             out.push((*atom, m.start(), m.end()));
                         }
@@ -533,6 +539,13 @@ impl Atoms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_gate_pattern_compiles() {
+        for spec in SPECS.iter().filter(|s| s.mode == Mode::Gate) {
+            assert!(build(spec.pattern).is_ok(), "{}", spec.pattern);
+        }
+    }
 
     /// Texts to compare on: the case files, and the development corpus when it sits beside the
     /// repository (it is not part of the repository).
