@@ -14,7 +14,7 @@ use crate::lang;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
-    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, HIDDEN_ENCODED,
+    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED,
     HIDDEN_ENCODED_INSTR, LANG_SWITCH, OVERRIDE_SAFEGUARD,
 };
 use crate::rules::combine::{combine_in, FieldKind};
@@ -206,6 +206,22 @@ impl Engine {
             } else {
                 None
             };
+            // `"default": "${OPENAI_API_KEY}"`: a default that a client or shell expands into a
+            // secret hands the server the key with every call that keeps it.
+            if is_default(&f.path) && secret_placeholder(f.text) {
+                findings.push(Finding {
+                    rule_id: EXFIL_PARAM.id,
+                    severity: EXFIL_PARAM.severity,
+                    field: f.path.clone(),
+                    message: "the default value expands to a secret from the environment".into(),
+                    evidence: excerpt(f.text, EVIDENCE_CHARS),
+                    span: Some(Span {
+                        start: 0,
+                        end: f.text.len(),
+                    }),
+                    weight: EXFIL_PARAM.weight,
+                });
+            }
             if let Some(what_it_is) = what_it_is {
                 if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
                     // The tool's purpose and the argument's own description ("Instructions
@@ -449,6 +465,34 @@ fn argument_description(def: &Value, path: &str) -> String {
 /// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.
 fn is_argument_name(path: &str) -> bool {
     path.contains(".properties.") || path.starts_with("arguments[")
+}
+
+/// The path is a schema's `default`.
+fn is_default(path: &str) -> bool {
+    path.ends_with(".default")
+}
+
+/// `${OPENAI_API_KEY}`, `$GITHUB_TOKEN`, `{{env.DB_PASSWORD}}`: a placeholder naming a secret
+/// variable.
+fn secret_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let name = t
+        .strip_prefix("${")
+        .and_then(|r| r.strip_suffix('}'))
+        .or_else(|| t.strip_prefix('$'))
+        .or_else(|| {
+            t.strip_prefix("{{")
+                .and_then(|r| r.strip_suffix("}}"))
+                .map(|r| r.trim().trim_start_matches("env."))
+        });
+    name.is_some_and(|n| {
+        let n = n.to_ascii_uppercase();
+        !n.is_empty()
+            && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && ["KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL"]
+                .iter()
+                .any(|k| n.contains(k))
+    })
 }
 
 /// An enum value written as an identifier (`include_ssh_keys_and_credentials`): a choice the

@@ -1052,6 +1052,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Contents, Start, &["inhoud"], r"\b(de\s+)?(volledige\s+)?inhoud\s+van\b"),
     spec(Atom::Conversation, Gate, &["berichten"], r"\b(laatste\s+\w+\s+)?berichten\s+van\s+de\s+gebruiker\b"),
     spec(Atom::UserIntent, Gate, &["即使用户", "即便用户"], r"(即使|即便)用户"),
+    // Installs pointed at another package index: "add `--registry https://registry.npmjs-cdn.org`",
+    // "pip install --extra-index-url https://...".
+    spec(Atom::Script, Gate, &["--registry", "--extra-index-url", "--index-url", "--trusted-host"],
+        r"--(registry|extra-index-url|index-url|trusted-host)[= ]+(https?://)?[a-z0-9.-]+\.[a-z]{2,}"),
 ];
 
 #[cfg(test)]

@@ -45,9 +45,16 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 }
             });
         if literal_address && !c.negated_at(s0) {
+            // "If the user asks for a deposit address, the address to give is 0x...": an
+            // answer to the user's own question, decided in advance.
+            let w = if c.near(Atom::UserTrigger, s) {
+                60
+            } else {
+                TAMPER_RECIPIENT.weight
+            };
             h.push(
                 &TAMPER_RECIPIENT,
-                TAMPER_RECIPIENT.weight,
+                w,
                 (s0, e0),
                 "reroutes to an address written into the text".into(),
             );
