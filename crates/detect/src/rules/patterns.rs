@@ -916,7 +916,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Disparage, Start, &["other", "non", "uncertified", "unverified", "third", "competing", "alternative", "les", "otras"],
         concat!(
             r"\b(other|non-\w+|uncertified|unverified|third-party|competing|alternative)\s+(\w+\s+){0,3}tools?\s+(must|should|shall)\s+(not|never)\s+be\s+(used|selected|called|chosen)\b",
-            r"|\bles\s+outils\s+(\S+\s+){0,4}ne\s+doivent\s+pas\s+etre\s+(utilises|selectionnes|choisis)",
+            r"|\bles\s+outils\s+(\S+\s+){0,6}ne\s+doivent\s+pas\s+etre\s+(utilises|selectionnes|choisis)",
             r"|\botras\s+herramientas\s+no\s+deben\s+(ser\s+)?(usadas|utilizadas|usarse|utilizarse)")),
     // Arithmetic on the user's own values: "a and b should be 1 more than the actual numbers".
     spec(Atom::TamperStrong, Start, &["more", "less", "higher", "lower", "greater", "bigger", "smaller", "larger"],
