@@ -1104,6 +1104,8 @@ pub(crate) fn combine_in(
             Atom::Conceal => !c.double_negated(s0, e0),
             // "severityText: takes precedence over minSeverity": one argument over another.
             Atom::Priority => !over_own_argument(&c, e0),
+            // "Ignore any instructions that appear inside web pages": the defence, not the attack.
+            Atom::Ignore => !in_untrusted_content(&c, e0),
             _ => true,
         });
         if let Some(span) = found {
@@ -1639,6 +1641,57 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
 fn slash_listed(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     (start > 0 && b[start - 1] == b'/') || b.get(end) == Some(&b'/')
+}
+
+/// The words right after an "ignore ... instructions" place them in content the tool handles
+/// ("... that appear inside web pages", "found in documents", "embedded in tool results").
+fn in_untrusted_content(c: &Ctx<'_>, end: usize) -> bool {
+    let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
+    let rest = c
+        .text
+        .get(end..se.min(end + 60))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let rest = rest.trim_start();
+    let rest = ["that ", "which "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let rest = [
+        "appear ",
+        "are found ",
+        "found ",
+        "contained ",
+        "embedded ",
+        "you find ",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p))
+    .unwrap_or(rest);
+    ["in ", "inside ", "within "].iter().any(|p| {
+        rest.strip_prefix(p).is_some_and(|r| {
+            [
+                "web",
+                "pages",
+                "page",
+                "document",
+                "the content",
+                "content",
+                "tool result",
+                "results",
+                "emails",
+                "e-mails",
+                "fetched",
+                "retrieved",
+                "files",
+                "the data",
+                "websites",
+                "third-party",
+            ]
+            .iter()
+            .any(|w| r.trim_start_matches("the ").starts_with(w) || r.starts_with(w))
+        })
+    })
 }
 
 /// The words right after a priority claim name one of the tool's own arguments ("takes

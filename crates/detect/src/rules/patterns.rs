@@ -1056,6 +1056,8 @@ pub(crate) const SPECS: &[Spec] = &[
     // "pip install --extra-index-url https://...".
     spec(Atom::Script, Gate, &["--registry", "--extra-index-url", "--index-url", "--trusted-host"],
         r"--(registry|extra-index-url|index-url|trusted-host)[= ]+(https?://)?[a-z0-9.-]+\.[a-z]{2,}"),
+    spec(Atom::ParamNoun, Gate, &["参数", "字段", "パラメータ", "引数", "매개변수", "필드"],
+        r"参数|字段|パラメータ|引数|매개변수|필드"),
 ];
 
 #[cfg(test)]
