@@ -177,17 +177,15 @@ impl Engine {
 
     /// The report on an item the engine failed to judge: blocked, whatever the thresholds.
     fn internal_error(&self) -> Report {
-        let mut r = self.report(vec![Finding {
-            rule_id: ENGINE_INTERNAL_ERROR.id,
-            severity: ENGINE_INTERNAL_ERROR.severity,
-            field: String::new(),
-            message: "the detection engine failed on this item (an internal error); it is blocked \
-                      so that nothing passes unjudged"
+        let mut r = self.report(vec![rule_finding(
+            &ENGINE_INTERNAL_ERROR,
+            "",
+            "the detection engine failed on this item (an internal error); it is blocked so that \
+             nothing passes unjudged"
                 .into(),
-            evidence: String::new(),
-            span: None,
-            weight: ENGINE_INTERNAL_ERROR.weight,
-        }]);
+            String::new(),
+            None,
+        )]);
         r.verdict = Verdict::Block;
         r
     }
@@ -209,18 +207,13 @@ impl Engine {
             // `"default": "${OPENAI_API_KEY}"`: a default that a client or shell expands into a
             // secret hands the server the key with every call that keeps it.
             if is_default(&f.path) && secret_placeholder(f.text) {
-                findings.push(Finding {
-                    rule_id: EXFIL_PARAM.id,
-                    severity: EXFIL_PARAM.severity,
-                    field: f.path.clone(),
-                    message: "the default value expands to a secret from the environment".into(),
-                    evidence: excerpt(f.text, EVIDENCE_CHARS),
-                    span: Some(Span {
-                        start: 0,
-                        end: f.text.len(),
-                    }),
-                    weight: EXFIL_PARAM.weight,
-                });
+                findings.push(rule_finding(
+                    &EXFIL_PARAM,
+                    &f.path,
+                    "the default value expands to a secret from the environment".into(),
+                    excerpt(f.text, EVIDENCE_CHARS),
+                    Some((0, f.text.len())),
+                ));
             }
             if let Some(what_it_is) = what_it_is {
                 if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
@@ -230,15 +223,13 @@ impl Engine {
                         purpose(d) + " " + &argument_description(d, &f.path)
                     })
                 }) {
-                    findings.push(Finding {
-                        rule_id: rule.id,
-                        severity: rule.severity,
-                        field: f.path.clone(),
+                    findings.push(rule_finding(
+                        rule,
+                        &f.path,
                         message,
-                        evidence: excerpt(f.text, EVIDENCE_CHARS),
-                        span: None,
-                        weight: rule.weight,
-                    });
+                        excerpt(f.text, EVIDENCE_CHARS),
+                        None,
+                    ));
                 }
             }
         }
@@ -293,14 +284,8 @@ impl Engine {
         let finding = |rule: &'static Rule,
                        message: String,
                        evidence: String,
-                       span: Option<(usize, usize)>| Finding {
-            rule_id: rule.id,
-            severity: rule.severity,
-            field: path.to_owned(),
-            message,
-            evidence,
-            span: span.map(|(start, end)| Span { start, end }),
-            weight: rule.weight,
+                       span: Option<(usize, usize)>| {
+            rule_finding(rule, path, message, evidence, span)
         };
         for h in &norm.hidden {
             out.push(finding(
@@ -447,6 +432,31 @@ fn purpose(item: &Value) -> String {
         .join(" ")
 }
 
+/// A finding of `rule` at its own weight, in the field at `path`.
+fn rule_finding(
+    rule: &'static Rule,
+    path: &str,
+    message: String,
+    evidence: String,
+    span: Option<(usize, usize)>,
+) -> Finding {
+    Finding {
+        rule_id: rule.id,
+        severity: rule.severity,
+        field: path.to_owned(),
+        message,
+        evidence,
+        span: span.map(|(start, end)| Span { start, end }),
+        weight: rule.weight,
+    }
+}
+
+/// The path is, or lies under, a schema's `default` (`properties.headers.default.X-Auth`).
+fn is_default(path: &str) -> bool {
+    path.split('.')
+        .any(|k| k == "default" || k.starts_with("default["))
+}
+
 /// The description of the argument at `path` (`inputSchema.properties.x`), or "".
 fn argument_description(def: &Value, path: &str) -> String {
     let mut v = def;
@@ -465,11 +475,6 @@ fn argument_description(def: &Value, path: &str) -> String {
 /// A property name inside a schema (`inputSchema.properties.x`) or a prompt argument's name.
 fn is_argument_name(path: &str) -> bool {
     path.contains(".properties.") || path.starts_with("arguments[")
-}
-
-/// The path is a schema's `default`.
-fn is_default(path: &str) -> bool {
-    path.ends_with(".default")
 }
 
 /// `${OPENAI_API_KEY}`, `$GITHUB_TOKEN`, `{{env.DB_PASSWORD}}`: a placeholder naming a secret

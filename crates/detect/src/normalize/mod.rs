@@ -228,6 +228,15 @@ pub(crate) fn slice(text: &str, start: usize, end: usize) -> &str {
     &text[s..e]
 }
 
+/// What a revealing pass (`leet::find`, `spaced::find`) makes of `text`: the last text it
+/// reveals, if any (for those passes' tests).
+#[cfg(test)]
+pub(crate) fn revealed_by(find: fn(&str, &mut Vec<Revealed>), text: &str) -> Option<String> {
+    let mut out = Vec::new();
+    find(text, &mut out);
+    out.pop().map(|r| r.text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,9 +141,7 @@ mod tests {
     use super::*;
 
     fn reveal(t: &str) -> Option<String> {
-        let mut out = Vec::new();
-        find(t, &mut out);
-        out.pop().map(|r| r.text)
+        super::super::revealed_by(find, t)
     }
 
     #[test]

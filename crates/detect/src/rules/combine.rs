@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use super::atoms::{Atom, ATOM_COUNT};
 use super::catalog::*;
 use super::sentences;
-use super::tools::{starts_with_ci, RefKind, ToolRef};
+use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 
 /// Which kind of field a text came from: some rules only make sense in a description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,16 +272,23 @@ impl Ctx<'_> {
             .collect();
         let lead = |w: &str| matches!(w, "in" | "into" | "as" | "inside" | "to" | "under");
         let param = |w: &str| self.params.iter().any(|p| p == w);
+        // "`auth_context` set to ...", "in das Feld `pruefkontext`": an argument quoted as code,
+        // in any language.
+        let quoted = |p: &str| {
+            let b = sent.as_bytes();
+            sent.match_indices(p)
+                .any(|(i, _)| i > 0 && b[i - 1] == b'`' && b.get(i + p.len()) == Some(&b'`'))
+        };
         words.windows(2).any(|w| lead(w[0]) && param(w[1]))
             || words
                 .windows(3)
                 .any(|w| lead(w[0]) && w[1] == "the" && param(w[2]))
-            // "`auth_context` set to ...", "in das Feld `pruefkontext`": an argument quoted as
-            // code, in any language.
-            || self.params.iter().any(|p| {
-                let quoted = format!("`{p}`");
-                self.text[ss..se].to_ascii_lowercase().contains(&quoted)
-            })
+            || self.params.iter().any(|p| quoted(p))
+    }
+    /// `name` is one of the tool's own arguments (`alertType`, `alert_type` alike).
+    pub(super) fn is_param(&self, name: &str) -> bool {
+        squashed(name).next().is_some()
+            && self.params.iter().any(|p| squashed(p).eq(squashed(name)))
     }
     /// Sentence `s`, lowercased, contains one of `phrases` (ASCII phrases, lowercase).
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
@@ -327,9 +334,11 @@ impl Ctx<'_> {
 /// rate limits") that has closed before `pos` — at a comma, or where the model becomes the
 /// subject ("... the assistant first runs X"): it does not negate what follows.
 fn purpose_clause(text: &str, n: usize, ne: usize, pos: usize) -> bool {
-    let word = text[n..ne].to_ascii_lowercase();
-    let lead = text[..n].trim_end().to_ascii_lowercase();
-    if !(word.starts_with("avoid") || word.starts_with("prevent")) || !lead.ends_with("to") {
+    // (byte tests first: `negated_before` asks for every negation before every finding)
+    let word = &text.as_bytes()[n..ne];
+    let lead = text[..n].trim_end().as_bytes();
+    let after_to = lead.len() >= 2 && lead[lead.len() - 2..].eq_ignore_ascii_case(b"to");
+    if !(starts_with_ci(word, b"avoid") || starts_with_ci(word, b"prevent")) || !after_to {
         return false;
     }
     let between = text[ne..pos].to_ascii_lowercase();
@@ -1702,7 +1711,7 @@ fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
     rest.split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
         .filter(|w| !w.is_empty())
         .take(3)
-        .any(|w| c.params.iter().any(|p| p.eq_ignore_ascii_case(w)))
+        .any(|w| c.is_param(w))
 }
 
 /// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model

@@ -374,7 +374,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             r.kind != RefKind::Trigger
                 && !r.is_self
                 && !r.negated
-                && !c.params.iter().any(|p| p.eq_ignore_ascii_case(&r.name))
+                && !c.is_param(&r.name)
                 && c.sent(r.start) == s
                 && !described_call(c, s, r.start)
         });

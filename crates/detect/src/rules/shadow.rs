@@ -109,11 +109,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                         .any(|w| between.contains(w))
             };
             // "pass the `ref` of the target element": the tool's own argument, not a value.
-            let own_argument = || {
-                let lit =
-                    c.text[q..qe].trim_matches(|ch: char| !ch.is_ascii_alphanumeric() && ch != '_');
-                c.params.iter().any(|p| p.eq_ignore_ascii_case(lit))
-            };
+            let own_argument = || c.is_param(&c.text[q..qe]);
             let found = q > r.end
                 && q < se.min(r.end + 100)
                 && same_clause()
@@ -121,7 +117,8 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 && !own_argument();
             if found {
                 flags_only &= flag_value(&c.text[q..qe]);
-                pattern = pattern_value(quoted_value(c.text.get(q..se).unwrap_or("")));
+                let from = c.text.get(q..se).unwrap_or("");
+                pattern = pattern_value(first_quoted(from).map_or(from, |(v, _)| v));
                 options = offers_another(c.text.get(qe..se).unwrap_or(""));
             }
             found
@@ -401,15 +398,16 @@ fn pattern_value(lit: &str) -> bool {
     !v.contains(char::is_whitespace) && v.contains(['*', '$', '^', '\\', '|', '%', '['])
 }
 
-/// The text between the first quote of `from` and the same quote closing it (`regex='.*$'` ->
-/// `.*$`), or `from` when nothing is quoted.
-fn quoted_value(from: &str) -> &str {
-    let Some(open) = from.find(['\'', '"', '`']) else {
-        return from;
-    };
-    let quote = from.as_bytes()[open] as char;
+/// The first quoted value of `from` (`regex='.*$'` -> `.*$`) and the text from its closing quote
+/// on; an unclosed quote runs to the end, with nothing after it.
+pub(super) fn first_quoted(from: &str) -> Option<(&str, &str)> {
+    let open = from.find(['\'', '"', '`'])?;
+    let quote = char::from(from.as_bytes()[open]);
     let rest = &from[open + 1..];
-    rest.find(quote).map_or(rest, |close| &rest[..close])
+    Some(match rest.find(quote) {
+        Some(close) => (&rest[..close], &rest[close..]),
+        None => (rest, ""),
+    })
 }
 
 /// Whether the text after a literal offers another value in its place (`'discard' or 'cancel'`).

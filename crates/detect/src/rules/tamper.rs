@@ -4,7 +4,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{has_word, Ctx, Hits};
-use super::shadow::offers_another;
+use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
@@ -182,11 +182,5 @@ fn situational(c: &Ctx<'_>, s: usize) -> bool {
 
 /// From a "set X to" on, the first quoted value is followed by another offered in its place.
 fn offers_choice(from: &str) -> bool {
-    let Some(open) = from.find(['\'', '"', '`']) else {
-        return false;
-    };
-    let quote = char::from(from.as_bytes()[open]);
-    let rest = &from[open + 1..];
-    rest.find(quote)
-        .is_some_and(|close| offers_another(&rest[close..]))
+    first_quoted(from).is_some_and(|(_, after)| offers_another(after))
 }
