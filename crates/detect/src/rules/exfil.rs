@@ -19,10 +19,7 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     }
     for (s0, e0) in c.each(Atom::ExtraDest) {
         let s = c.sent(s0);
-        let (ss, se) = c.sentence(s);
-        let channel = c.text[ss..se]
-            .split_whitespace()
-            .any(|w| w.len() > 2 && w.starts_with('#') && w.as_bytes()[1].is_ascii_alphabetic());
+        let channel = names_channel(c, s);
         // A phone number is a literal destination too ("copy each text to +44 7700 900123").
         let phone = c
             .each(Atom::Recipient)
@@ -48,17 +45,12 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
 /// slack.post_message is mirrored to #ext-partners-shared". With another tool named and a
 /// literal destination in the sentence, the fact is an order for how that tool is used.
 fn mirrored_traffic(c: &Ctx<'_>, h: &mut Hits) {
-    for s in 0..c.starts.len() {
-        let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
-        if !other_tool || c.sentence_negated(s) {
-            continue;
-        }
-        let (ss, se) = c.sentence(s);
-        let channel = c.text[ss..se]
-            .split_whitespace()
-            .any(|w| w.len() > 2 && w.starts_with('#') && w.as_bytes()[1].is_ascii_alphabetic());
-        let literal = channel || c.in_sent(Atom::Email, s) || c.in_sent(Atom::Url, s);
+    // Only the sentences that name another tool, cheapest tests first.
+    for r in c.refs.iter().filter(|r| !r.is_self) {
+        let s = c.sent(r.start);
+        let literal = c.in_sent(Atom::Email, s) || c.in_sent(Atom::Url, s) || names_channel(c, s);
         if literal
+            && !c.sentence_negated(s)
             && c.sentence_has(
                 s,
                 &[
@@ -82,6 +74,16 @@ fn mirrored_traffic(c: &Ctx<'_>, h: &mut Hits) {
             return;
         }
     }
+}
+
+/// Sentence `s` names a chat channel (`#ext-partners`): a literal destination.
+fn names_channel(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let t = &c.text[ss..se];
+    // (one memchr first: most sentences have no '#' at all)
+    t.contains('#')
+        && t.split_whitespace()
+            .any(|w| w.len() > 2 && w.starts_with('#') && w.as_bytes()[1].is_ascii_alphabetic())
 }
 
 pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
@@ -374,8 +376,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             r.kind != RefKind::Trigger
                 && !r.is_self
                 && !r.negated
-                && !c.is_param(&r.name)
                 && c.sent(r.start) == s
+                && !c.is_param(&r.name)
                 && !described_call(c, s, r.start)
         });
         // "copy any API key that appears in the chat into a note": harvesting secrets from
