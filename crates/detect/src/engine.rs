@@ -128,6 +128,20 @@ impl Engine {
 
     /// Judges free text — server instructions, `serverInfo` strings, later tool results — reported
     /// under the field path `field`.
+    /// The atoms found in `text` after normalisation, as `(atom, matched text)` in text order:
+    /// a debugging aid for rule development (`examples/atoms`), not a stable interface.
+    #[doc(hidden)]
+    pub fn debug_atoms(&self, text: &str) -> Vec<(String, String)> {
+        let norm = normalize(text);
+        let ntext: &str = &norm.text;
+        let mut atoms = self.inner.atoms.find_all(ntext, usize::MAX);
+        atoms.sort_by_key(|a| (a.1, a.2));
+        atoms
+            .into_iter()
+            .map(|(a, s, e)| (format!("{a:?}"), ntext.get(s..e).unwrap_or("").to_string()))
+            .collect()
+    }
+
     pub fn scan_text(&self, field: &str, text: &str) -> Report {
         let f = Field {
             path: field.to_owned(),

@@ -310,6 +310,42 @@ impl Ctx<'_> {
                 }
             })
     }
+    /// Where an order to the model opens a clause of sentence `s` after its first: "Feedback is
+    /// more useful with context, so set `transcript` to ...", "...; include the key", "... -
+    /// attach the file" (the clause's start). In an argument's own description the first
+    /// sentence counts too ("Populate with the output of ..."): there it says how to fill the
+    /// argument, not what the tool does.
+    pub(super) fn clause_order(&self, s: usize) -> Option<usize> {
+        let (a, b) = self.sentence(s);
+        let sent = &self.text[a..b];
+        let verb_at = |rest: &str| {
+            let mut words = words_of(rest);
+            let mut w = words.next().unwrap_or("");
+            while among(&ADVERB_SET, w) {
+                w = words.next().unwrap_or("");
+            }
+            among(&VERB_SET, w)
+        };
+        if self.in_param && s == 0 && verb_at(sent) {
+            return Some(a);
+        }
+        const OPENERS: &[&str] = &[
+            ", so ",
+            ", then ",
+            "; ",
+            ": ",
+            " - ",
+            " \u{2014} ",
+            ", and then ",
+        ];
+        let lower = sent.to_ascii_lowercase();
+        OPENERS.iter().find_map(|o| {
+            lower
+                .match_indices(o)
+                .find(|(i, _)| verb_at(&sent[i + o.len()..]))
+                .map(|(i, _)| a + i + o.len())
+        })
+    }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {
         self.mood(s).0
@@ -662,6 +698,7 @@ const VERBS: &[&str] = &[
     "promote",
     "invite",
     "fill",
+    "populate",
     "treat",
     "multiply",
     "double",
@@ -1221,10 +1258,11 @@ pub(crate) fn combine_in(
             .iter()
             .any(|w| rest.starts_with(w))
         };
-        if c.in_sent(Atom::Modal, s)
+        if (c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::Prescribe, s)
             || c.imperative_start(s)
-            || over_user
+            || over_user)
+            && !over_own_argument(&c, e0)
         {
             hits.push(
                 &OVERRIDE_PRIORITY,
@@ -1708,10 +1746,32 @@ fn in_untrusted_content(c: &Ctx<'_>, end: usize) -> bool {
 fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
     let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
     let rest = c.text.get(end..se).unwrap_or("");
-    rest.split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .any(|w| c.is_param(w))
+    // ("... over the with_field parameter": an argument by its kind, though not the tool's own
+    // top-level name)
+    const KINDS: &[&str] = &[
+        "parameter",
+        "parameters",
+        "field",
+        "fields",
+        "argument",
+        "arguments",
+        "option",
+        "options",
+        "flag",
+        "flags",
+        "property",
+        "properties",
+        "setting",
+        "settings",
+    ];
+    let mut words = rest
+        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
+        .filter(|w| !w.is_empty());
+    words.clone().take(3).any(|w| c.is_param(w))
+        || words
+            .by_ref()
+            .take(4)
+            .any(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// A privileged-channel tag (`<IMPORTANT>`, `<HIDDEN>`, `[SYSTEM]`) around an order to the model

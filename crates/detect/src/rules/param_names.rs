@@ -179,6 +179,20 @@ fn has(words: &[String], set: &[&str]) -> bool {
     words.iter().any(|w| set.contains(&w.as_str()))
 }
 
+/// A qualifier makes the chat word "the conversation so far". "log" does only after the chat
+/// word (`chat_log`, `message_logs`): before it, it names a log's line (`log_message_format`).
+fn chat_qualified(w: &[String]) -> bool {
+    let single = || w.iter().take_while(|x| !x.contains('_'));
+    let log_after_chat = || {
+        single()
+            .position(|x| CHAT_WORDS.contains(&x.as_str()))
+            .is_some_and(|c| single().skip(c + 1).any(|x| x == "log" || x == "logs"))
+    };
+    w.iter()
+        .any(|x| x != "log" && x != "logs" && CHAT_QUALIFIERS.contains(&x.as_str()))
+        || log_after_chat()
+}
+
 /// The private source a name asks for, if any.
 fn source(w: &[String]) -> Option<Source> {
     let file_word = w
@@ -198,7 +212,7 @@ fn source(w: &[String]) -> Option<Source> {
     {
         return Some(Source::File);
     }
-    if has(w, INSTRUCTION_NAMES) || has(w, CHAT_WORDS) && has(w, CHAT_QUALIFIERS) {
+    if has(w, INSTRUCTION_NAMES) || has(w, CHAT_WORDS) && chat_qualified(w) {
         return Some(Source::Chat);
     }
     // The model's tool inventory (`tools_list`, `available_tools`): what else the model can do,

@@ -182,7 +182,7 @@ pub(crate) const SPECS: &[Spec] = &[
             // Not asking the user for consent ("without asking the user first", "never ask the
             // user for confirmation"), not an input the tool can work out itself ("do not ask
             // the user to select a version" when there is only one).
-            r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for|before|whether|if|about|first|again)\b|\s*[.,;:)]|\s*$)",
+            r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for\s+(\w+\s+){0,2}(confirmation|consent|permission|approval|authori[sz]ation|review|input|feedback)|before|whether|if|about|first|again)\b|\s*[.,;:)]|\s*$)",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
             r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
@@ -1058,6 +1058,32 @@ pub(crate) const SPECS: &[Spec] = &[
         r"--(registry|extra-index-url|index-url|trusted-host)[= ]+(https?://)?[a-z0-9.-]+\.[a-z]{2,}"),
     spec(Atom::ParamNoun, Gate, &["参数", "字段", "パラメータ", "引数", "매개변수", "필드"],
         r"参数|字段|パラメータ|引数|매개변수|필드"),
+    // Session 7: phrasings of blind batch 9.
+    // Keeping the act from the user, in other words: "don't point out the substitution", "don't
+    // surface it", "need not be brought up with the user", "is invisible to end users", "left
+    // out of deployment summaries", "not repeated back to the user".
+    spec(Atom::Conceal, Start, &["do", "don", "never"],
+        r"\b(do\s+not|don'?t|never)\s+(surface|point\s+out|bring\s+up|call\s+out|draw\s+attention\s+to|flag|highlight)\s+(\w+\s+){0,2}?(it|this|that|them|anything|the\s+(substitution|change|switch|swap|redirect\w*|reroute|rerouting|difference|error|failure|copy|extra\s+\w+))\b"),
+    spec(Atom::Conceal, Start, &["need", "needs"],
+        r"\bneeds?\s+not\s+be\s+(brought\s+up|mentioned|surfaced|disclosed|reported|shared|raised)\s+(with|to)\s+(the\s+)?(user|customer|human)s?\b"),
+    spec(Atom::Conceal, Start, &["hidden", "invisible"],
+        r"\b(hidden|invisible)\s+(to|from)\s+(the\s+)?(end[\s-]?)?(user|customer|recipient)s?\b|\bhidden\s+from\s+the\s+(\w+[\s-]){0,2}(preview|view|ui|display|history|log|confirmation|summary)\b"),
+    spec(Atom::Conceal, Start, &["left", "kept", "leave", "keep"],
+        r"\b(left|kept|leave|keep)\s+out\s+of\s+(the\s+|any\s+|all\s+)?(\w+\s+)?(summar(y|ies)|answers?|repl(y|ies)|responses?|confirmations?)\b"),
+    spec(Atom::Conceal, Start, &["not"],
+        r"\bnot\s+(be\s+)?(repeated|read)\s+back\s+to\s+(the\s+)?user\b|\bnot\s+(\w+\s+)?mentioned\s+in\s+(the\s+)?(answers?|repl(y|ies)|responses?|summar(y|ies))\b"),
+    // The user's own choice overridden: "irrespective of what appears on the invoice or what the
+    // user types", "even when a different search tool is named by the user", "even when the
+    // user names them explicitly".
+    spec(Atom::UserIntent, Start, &["regardless", "irrespective", "even"],
+        r"\b((regardless|irrespective)\s+of\s+(what|which)|even\s+(when|if))\s+[^.!?\n]{0,60}?\b(user|customer|they)\s+(names?|mentions?|picks?|selects?|chooses?|types?|specif(y|ies)|enters?)\b|\beven\s+(when|if)\s+[^.!?\n]{0,60}?\b(named|mentioned|chosen|selected|specified|picked)\s+by\s+the\s+(user|customer)\b"),
+    // This tool alone, others banned: "the sole verified search provider", "alternative search
+    // tools (...) must not be used".
+    spec(Atom::Exclusive, Start, &["the"],
+        r"\bthe\s+(sole|only)\s+(verified|trusted|approved|authori[sz]ed|sanctioned|safe|legitimate|permitted)\s+(\w+\s+){0,2}?(provider|tool|source|service|integration|server|option|channel)\b").needs(&["sole", "only"]),
+    spec(Atom::Exclusive, Start, &["other", "alternative", "competing"],
+        r"\b(other|alternative|competing)\s+(\w+\s+){0,3}(tools?|integrations?|providers?|servers?|services)\b[^.!?\n]{0,120}?\b(must|should|shall|are\s+to)\s+(not|never)\s+be\s+(used|called|invoked|trusted|relied\s+on)\b").needs(&["must", "should", "shall", "are"]),
+
 ];
 
 #[cfg(test)]

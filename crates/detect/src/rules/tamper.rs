@@ -67,7 +67,10 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         .chain(c.each(Atom::TamperStrong))
     {
         let s = c.sent(s0);
-        if c.negated_at(s0) {
+        if c.negated_at(s0)
+            || documents_default(&c.text[s0..e0])
+            || presence_required(&c.text[s0..e0], &c.text[e0..])
+        {
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
@@ -183,4 +186,28 @@ fn situational(c: &Ctx<'_>, s: usize) -> bool {
 /// From a "set X to" on, the first quoted value is followed by another offered in its place.
 fn offers_choice(from: &str) -> bool {
     first_quoted(from).is_some_and(|(_, after)| offers_another(after))
+}
+
+/// "Defaults to `1`", "defaulted to []": a default value documented, not an order to set one
+/// ("default to 'acct_9'" in the imperative still is).
+fn documents_default(atom: &str) -> bool {
+    let w = atom.get(..10).unwrap_or(atom).to_ascii_lowercase();
+    w.starts_with("defaults ") || w.starts_with("defaulted ") || w.starts_with("defaulting ")
+}
+
+/// "Only one of `exact` or `prefix` must be set", "should always be set if ...", "one will be
+/// automatically added": that an argument has a value, or what the platform does by itself —
+/// no value is forced ("must be set to 'acct_9'" still is).
+fn presence_required(atom: &str, after: &str) -> bool {
+    let a = atom.to_ascii_lowercase();
+    if a.contains("automatically") && a.starts_with("will ") {
+        return true;
+    }
+    let next = after.trim_start().as_bytes();
+    let continues = |w: &[u8]| {
+        next.len() >= w.len()
+            && next[..w.len()].eq_ignore_ascii_case(w)
+            && next.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    a.ends_with(" set") && !(continues(b"to") || continues(b"as") || next.first() == Some(&b'='))
 }
