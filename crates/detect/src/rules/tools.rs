@@ -560,7 +560,7 @@ impl ToolRefFinder {
                 true,
             )?,
             use_before: build(
-                r"\b(using|calling|invoking|running|executing|use|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
+                r"\b(using|calling|invoking|running|executing|use|uses|invokes|runs|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
                 true,
             )?,
             use_of: build(
