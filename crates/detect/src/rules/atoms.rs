@@ -433,17 +433,20 @@ impl Atoms {
             let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
             let a = &set.anchors[anchor];
             let gates = &a.owners[a.gates_from..];
-            let mut needs = a.needs;
-            while needs != 0 {
-                need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
-                needs &= needs - 1;
-            }
             let mut add = |spec: u16| {
                 let spec = usize::from(spec);
                 hit[spec / 64] |= 1 << (spec % 64);
                 positions[spec].push(p as u32);
             };
+            // Inside a word only `Gate` anchors count; needed words, like the anchors of the
+            // `Start` specs they serve, count outside words (where one begins inside a word, it
+            // begins no word of a match: `Spec::needs`).
             if !inside_word {
+                let mut needs = a.needs;
+                while needs != 0 {
+                    need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
+                    needs &= needs - 1;
+                }
                 let follows = a.follows(&self.specs, &self.dfas, caches);
                 let next = Next::at(hay, p, a.word.len());
                 if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
