@@ -26,7 +26,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
-use super::follow::Follow;
+use super::follow::{Follow, Next};
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
 use crate::starts::{Starts, WORD};
@@ -191,8 +191,9 @@ type MakeScratch = Box<dyn Fn() -> Scratch + Send + Sync + UnwindSafe + RefUnwin
 
 /// The follow filters of one anchor's `Start` specs (see `AnchorSet::follows`).
 struct Follows {
-    /// Per `Start` spec among the anchor's `owners`, in order.
-    each: Box<[Option<Follow>]>,
+    /// Per `Start` spec among the anchor's `owners`, in order: the spec and its filter (one
+    /// that allows everything where the spec has none).
+    each: Box<[(u16, Follow)]>,
     /// The union of `each` when every one of those specs has a filter, all of one length: where
     /// it allows nothing, none of them does, and they are not looked at one by one (common
     /// anchors such as "the" lead a dozen specs).
@@ -321,7 +322,7 @@ impl Anchor {
         caches: &mut [Option<Cache>],
     ) -> &Follows {
         let w = self.word;
-        let each: Box<[Option<Follow>]> = self.owners[..self.gates_from]
+        let each: Vec<Option<Follow>> = self.owners[..self.gates_from]
             .iter()
             .map(|&spec| {
                 let Matcher::Start(d) = specs[usize::from(spec)].1 else {
@@ -346,6 +347,11 @@ impl Anchor {
             .copied()
             .reduce(|a, b| a.zip(b).and_then(|(a, b)| a.union(b)))
             .flatten();
+        let each = self.owners[..self.gates_from]
+            .iter()
+            .zip(each)
+            .map(|(&spec, f)| (spec, f.unwrap_or(Follow::anything(w.len()))))
+            .collect();
         self.follows.get_or_init(|| Follows { each, any })
     }
 }
@@ -426,23 +432,27 @@ impl Atoms {
         set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
             let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
             let a = &set.anchors[anchor];
-            let (leads, gates) = a.owners.split_at(a.gates_from);
-            let mut needs = a.needs;
-            while needs != 0 {
-                need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
-                needs &= needs - 1;
-            }
+            let gates = &a.owners[a.gates_from..];
             let mut add = |spec: u16| {
                 let spec = usize::from(spec);
                 hit[spec / 64] |= 1 << (spec % 64);
                 positions[spec].push(p as u32);
             };
+            // Inside a word only `Gate` anchors count; needed words, like the anchors of the
+            // `Start` specs they serve, count outside words (where one begins inside a word, it
+            // begins no word of a match: `Spec::needs`).
             if !inside_word {
+                let mut needs = a.needs;
+                while needs != 0 {
+                    need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
+                    needs &= needs - 1;
+                }
                 let follows = a.follows(&self.specs, &self.dfas, caches);
-                if follows.any.is_none_or(|f| f.allows(hay, p)) {
-                    for (&spec, follow) in leads.iter().zip(&follows.each) {
-                        if follow.is_none_or(|f| f.allows(hay, p)) {
-                            add(spec);
+                let next = Next::at(hay, p, a.word.len());
+                if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
+                    for (spec, follow) in &follows.each {
+                        if follow.allows_next(next, hay, p) {
+                            add(*spec);
                         }
                     }
                 }

@@ -37,6 +37,8 @@ pub(super) fn is_space(b: u8) -> bool {
 struct Bytes([u64; 4]);
 
 impl Bytes {
+    const ALL: Bytes = Bytes([u64::MAX; 4]);
+
     fn insert(&mut self, b: u8) {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
@@ -55,13 +57,13 @@ impl Bytes {
 /// What may follow one anchor of one `Start` pattern (see the module docs).
 #[derive(Clone, Copy)]
 pub(crate) struct Follow {
-    /// The anchor's length in bytes.
-    len: usize,
     /// The bytes after the anchor that do not kill the DFA.
     next: Bytes,
     /// When whitespace after the anchor leads to one state that whitespace keeps: the bytes
-    /// after the run of whitespace that do not kill the DFA.
-    after_space: Option<Bytes>,
+    /// after the run of whitespace that do not kill the DFA; otherwise all bytes.
+    after_space: Bytes,
+    /// The anchor's length in bytes.
+    len: u32,
 }
 
 impl Follow {
@@ -100,16 +102,22 @@ impl Follow {
         (cache.clear_count() == clears).then_some(all).flatten()
     }
 
+    /// A filter for an anchor of `len` bytes that allows everywhere (as no filter does).
+    pub(crate) fn anything(len: usize) -> Follow {
+        Follow {
+            len: len as u32,
+            next: Bytes::ALL,
+            after_space: Bytes::ALL,
+        }
+    }
+
     /// A filter that allows wherever `self` or `other` does, for one anchor; `None` for
     /// anchors of different lengths.
     pub(crate) fn union(self, other: Follow) -> Option<Follow> {
         (self.len == other.len).then(|| Follow {
             len: self.len,
             next: self.next.union(other.next),
-            after_space: match (self.after_space, other.after_space) {
-                (Some(x), Some(y)) => Some(x.union(y)),
-                _ => None,
-            },
+            after_space: self.after_space.union(other.after_space),
         })
     }
 
@@ -131,9 +139,9 @@ impl Follow {
             if sid.is_dead() {
                 // This pattern never matches from this anchor.
                 return Some(Follow {
-                    len: anchor.len(),
+                    len: anchor.len() as u32,
                     next: Bytes::default(),
-                    after_space: Some(Bytes::default()),
+                    after_space: Bytes::default(),
                 });
             }
             if !sid.is_tagged() {
@@ -145,7 +153,7 @@ impl Follow {
         let next = alive_after(dfa, cache, sid)?;
         // One state for all whitespace after the anchor, kept by further whitespace.
         let spaced = dfa.next_state(cache, sid, b' ').ok()?;
-        let mut after_space = None;
+        let mut after_space = Bytes::ALL;
         if !spaced.is_tagged() {
             let mut same = true;
             for &w in &SPACE {
@@ -153,36 +161,84 @@ impl Follow {
                 same &= dfa.next_state(cache, spaced, w).ok()? == spaced;
             }
             if same {
-                after_space = Some(alive_after(dfa, cache, spaced)?);
+                after_space = alive_after(dfa, cache, spaced)?;
             }
         }
         Some(Follow {
-            len: anchor.len(),
+            len: anchor.len() as u32,
             next,
             after_space,
         })
     }
 
+    /// `allows` with what follows the anchor read once for all of its filters (`next` is
+    /// `Next::at(hay, p + len)` for the anchor's length `len`): the same answer.
+    #[inline]
+    pub(crate) fn allows_next(&self, next: Next, hay: &[u8], p: usize) -> bool {
+        if self.len as usize != next.len {
+            // (a spec whose own anchor is a shorter prefix of the one found here)
+            return self.allows(hay, p);
+        }
+        let Some(b) = next.byte else {
+            return true;
+        };
+        if !self.next.contains(b) {
+            return false;
+        }
+        next.after_space
+            .is_none_or(|c| self.after_space.contains(c))
+    }
+
     /// Whether a match may start at `p`, where this anchor occurs in `hay` (in any case).
     #[inline]
     pub(crate) fn allows(&self, hay: &[u8], p: usize) -> bool {
-        let q = p + self.len;
+        let q = p + self.len as usize;
         let Some(&b) = hay.get(q) else {
             return true;
         };
         if !self.next.contains(b) {
             return false;
         }
-        match self.after_space {
-            Some(after) if is_space(b) => {
-                let rest = &hay[q + 1..];
-                match rest.iter().position(|&c| !is_space(c)) {
-                    Some(k) => after.contains(rest[k]),
-                    // The text ends in whitespace: the end of input may match.
-                    None => true,
-                }
-            }
-            _ => true,
+        if !is_space(b) {
+            return true;
+        }
+        let rest = &hay[q + 1..];
+        match rest.iter().position(|&c| !is_space(c)) {
+            Some(k) => self.after_space.contains(rest[k]),
+            // The text ends in whitespace: the end of input may match.
+            None => true,
+        }
+    }
+}
+
+/// What follows an anchor of `len` bytes in a text, read once for all of the anchor's filters
+/// (`Follow::allows_next`).
+#[derive(Clone, Copy)]
+pub(crate) struct Next {
+    len: usize,
+    /// The byte after the anchor (`None`: the text ends there).
+    byte: Option<u8>,
+    /// When that byte is whitespace, the first byte after the run of whitespace it begins
+    /// (`None`: not whitespace, or the text ends in whitespace).
+    after_space: Option<u8>,
+}
+
+impl Next {
+    /// What follows the anchor of `len` bytes at `p` in `hay`.
+    #[inline]
+    pub(crate) fn at(hay: &[u8], p: usize, len: usize) -> Next {
+        let q = p + len;
+        let byte = hay.get(q).copied();
+        let after_space = match byte {
+            Some(b) if is_space(b) => hay
+                .get(q + 1..)
+                .and_then(|rest| rest.iter().copied().find(|&c| !is_space(c))),
+            _ => None,
+        };
+        Next {
+            len,
+            byte,
+            after_space,
         }
     }
 }
@@ -271,6 +327,11 @@ mod tests {
                 for p in 0..hay.len() {
                     let occurs = hay.len() - p >= anchor.len()
                         && hay[p..p + anchor.len()].eq_ignore_ascii_case(anchor.as_bytes());
+                    if occurs {
+                        // Reading what follows once for all filters gives the same answer.
+                        let next = Next::at(hay, p, anchor.len());
+                        assert_eq!(f.allows_next(next, hay, p), f.allows(hay, p));
+                    }
                     if occurs && !f.allows(hay, p) {
                         refused += 1;
                         assert!(!matches_at(&d, hay, p), "{pattern} at {p} of {hay:?}");
