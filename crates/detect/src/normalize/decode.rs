@@ -505,6 +505,7 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     rot13_text(text, found.rot13_words, &mut out);
     super::spaced::find(text, &mut out);
     super::leet::find(text, &mut out);
+    super::reversed::find(text, &mut out);
     out
 }
 

@@ -59,10 +59,12 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
         return;
     }
     for (line_start, line) in lines(text) {
-        let words = leet_words(line.as_bytes());
-        if words.len() < MIN_PER_LINE {
+        if leet_words(line.as_bytes(), false).len() < MIN_PER_LINE {
             continue;
         }
+        // A line written in leetspeak: its short words are too ("4nd s3nd 1t 1n th3 f13ld",
+        // "~/.4ws/"), and so is a word whose only digits are at its ends ("4ls0").
+        let words = leet_words(line.as_bytes(), true);
         let mut joined = Vec::with_capacity(line.len());
         let mut at = 0;
         for (s, e, w) in &words {
@@ -71,14 +73,14 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
             at = *e;
         }
         joined.extend_from_slice(&line.as_bytes()[at..]);
-        out.push(Revealed {
-            how: "leetspeak",
-            // Only ASCII letters replaced ASCII bytes: still valid UTF-8.
-            text: String::from_utf8(joined).unwrap_or_default(),
-            start: line_start,
-            end: line_start + line.len(),
-            report_plain: false,
-        });
+        // (only ASCII letters replaced ASCII bytes: still valid UTF-8)
+        let text = String::from_utf8(joined).unwrap_or_default();
+        out.push(Revealed::disguised(
+            "leetspeak",
+            text,
+            line_start,
+            line_start + line.len(),
+        ));
     }
 }
 
@@ -138,8 +140,25 @@ fn numeronym(w: &[u8]) -> bool {
     }
 }
 
-/// The leetspeak words of a line: `(start, end, mapped back)`.
-fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+/// A word of a line already known to be leetspeak, mapped back: any mix of letters and
+/// letter-like digits ("1t", "th3", "4ls0"), and a lone digit after an apostrophe ("d0n'7").
+fn unleet_in_leet_line(w: &[u8], after_apostrophe: bool) -> Option<Vec<u8>> {
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let leet = w.iter().filter(|b| letter(**b).is_some()).count();
+    let lone = after_apostrophe && w.len() == 1 && leet == 1;
+    if !lone && (leet == 0 || letters == 0 || letters + leet != w.len()) {
+        return None;
+    }
+    Some(
+        w.iter()
+            .map(|&b| letter(b).unwrap_or(b.to_ascii_lowercase()))
+            .collect(),
+    )
+}
+
+/// The leetspeak words of a line: `(start, end, mapped back)`; `relaxed` for a line already
+/// known to be leetspeak (`unleet_in_leet_line`).
+fn leet_words(b: &[u8], relaxed: bool) -> Vec<(usize, usize, Vec<u8>)> {
     let word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'$';
     let mut out = Vec::new();
     let mut i = 0;
@@ -153,8 +172,14 @@ fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
             i += 1;
         }
         // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
-        if let Some(w) = unleet(&b[start..i]) {
-            if !numeronym(&b[start..i]) {
+        let mapped = if relaxed {
+            let after_apostrophe = start > 0 && b[start - 1] == b'\'';
+            unleet_in_leet_line(&b[start..i], after_apostrophe)
+        } else {
+            unleet(&b[start..i])
+        };
+        if let Some(w) = mapped {
+            if relaxed || !numeronym(&b[start..i]) {
                 out.push((start, i, w));
             }
         }

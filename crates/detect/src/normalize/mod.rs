@@ -16,6 +16,7 @@ mod confusables;
 pub(crate) mod decode;
 mod leet;
 pub(crate) mod markup;
+mod reversed;
 mod spaced;
 mod swar;
 pub(crate) mod unicode;
@@ -45,6 +46,20 @@ pub(crate) struct Revealed {
     /// True when the encoding is itself a hiding technique worth a finding even without rules
     /// firing in the revealed text (tag characters are reported by the cleaner already).
     pub report_plain: bool,
+}
+
+impl Revealed {
+    /// Text revealed by undoing a disguise a reader sees through (letter spacing, leetspeak,
+    /// reversal): rescanned, and reported only when rules fire in it.
+    pub(crate) fn disguised(how: &'static str, text: String, start: usize, end: usize) -> Self {
+        Revealed {
+            how,
+            text,
+            start,
+            end,
+            report_plain: false,
+        }
+    }
 }
 
 /// A field's text after normalisation.

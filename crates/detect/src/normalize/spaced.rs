@@ -127,13 +127,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
         at = e;
     }
     joined.push_str(&text[at..end]);
-    out.push(Revealed {
-        how: "letter spacing",
-        text: joined,
-        start,
-        end,
-        report_plain: false,
-    });
+    out.push(Revealed::disguised("letter spacing", joined, start, end));
 }
 
 #[cfg(test)]
