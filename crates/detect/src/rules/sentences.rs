@@ -123,7 +123,26 @@ fn wrapped(b: &[u8], nl: usize) -> bool {
     while k < b.len() && matches!(b[k], b' ' | b'\t') {
         k += 1;
     }
-    before && b.get(k).is_some_and(|c| c.is_ascii_lowercase())
+    let stop = j > 0 && matches!(b[j - 1], b'.' | b'!' | b'?' | b';');
+    (before && b.get(k).is_some_and(|c| c.is_ascii_lowercase())) || (!stop && word_per_line(b, nl))
+}
+
+/// The lines on either side of the line break at `nl` each hold one word: text written a word
+/// per line ("Before\nusing\nX,\nYou\nmust"), which reads as one sentence whatever the case.
+fn word_per_line(b: &[u8], nl: usize) -> bool {
+    let one_word = |line: &[u8]| {
+        let t = line.trim_ascii();
+        !t.is_empty() && !t.iter().any(|c| c.is_ascii_whitespace())
+    };
+    let from = b[..nl]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    let to = b[nl + 1..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |p| nl + 1 + p);
+    one_word(&b[from..nl]) && one_word(&b[nl + 1..to])
 }
 
 /// The word that ends at `end` (exclusive) starts the text or follows blank space: `timer` in
