@@ -15,7 +15,7 @@ use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED,
-    HIDDEN_ENCODED_INSTR, LANG_SWITCH, OVERRIDE_SAFEGUARD,
+    HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, FieldKind};
 use crate::rules::param_names;
@@ -229,6 +229,19 @@ impl Engine {
                     Some((0, f.text.len())),
                 ));
             }
+            // `"bcc": {"default": ["records@archive.example"]}`: every call that keeps the default
+            // sends to a party written into the schema.
+            if let Some((weight, message)) = fixed_destination(&f.path, f.text) {
+                let mut finding = rule_finding(
+                    &TAMPER_RECIPIENT,
+                    &f.path,
+                    message,
+                    excerpt(f.text, EVIDENCE_CHARS),
+                    Some((0, f.text.len())),
+                );
+                finding.weight = weight;
+                findings.push(finding);
+            }
             if let Some(what_it_is) = what_it_is {
                 if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
                     // The tool's purpose and the argument's own description ("Instructions
@@ -302,6 +315,19 @@ impl Engine {
             rule_finding(rule, path, message, evidence, span)
         };
         for h in &norm.hidden {
+            // A look-alike letter in a host name (`https://api.gіthub.com`) spoofs a domain:
+            // nothing honest writes one.
+            if h.rule.id == HIDDEN_HOMOGLYPH.id && in_host_name(text, h.start) {
+                let mut f = finding(
+                    h.rule,
+                    "a host name spelled with look-alike letters (a spoofed domain)".into(),
+                    h.evidence.clone(),
+                    Some((h.start, h.end)),
+                );
+                f.weight = 65;
+                out.push(f);
+                continue;
+            }
             out.push(finding(
                 h.rule,
                 h.message.clone(),
@@ -469,6 +495,85 @@ fn rule_finding(
 fn is_default(path: &str) -> bool {
     path.split('.')
         .any(|k| k == "default" || k.starts_with("default["))
+}
+
+/// The byte at `pos` of `text` lies in the host of a URL or in a domain name: the token around
+/// it (between blanks, quotes and brackets) has `://` before it, or reads `name.tld`.
+fn in_host_name(text: &str, pos: usize) -> bool {
+    let delim = |c: char| c.is_whitespace() || "\"'`()<>[]{},".contains(c);
+    let pos = pos.min(text.len());
+    let start = text[..pos].rfind(delim).map_or(0, |p| p + 1);
+    let end = text[pos..].find(delim).map_or(text.len(), |p| pos + p);
+    let token = &text[start..end];
+    let at = pos - start;
+    let host_start = token.find("://").map_or(0, |p| p + 3);
+    let host_end = token[host_start..]
+        .find(['/', '?', '#', ':'])
+        .map_or(token.len(), |p| host_start + p);
+    let host = &token[host_start..host_end];
+    let tld = host.rsplit('.').next().unwrap_or("");
+    (host_start..host_end).contains(&at)
+        && host.contains('.')
+        && (2..=10).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// A default that fixes where data or money goes: an e-mail address as the default of a
+/// recipient argument (`to`, `bcc`, `forward_to`), an account as the default of a payee or
+/// destination account. A copy (`cc`, `bcc`) or money weighs more: the user sees neither. The
+/// argument is the property whose `default` (or an item of it) `path` is.
+fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
+    let mut keys = path.split('.').rev();
+    let arg = loop {
+        match keys.next()? {
+            k if k == "default" || k.starts_with("default[") => break keys.next()?,
+            _ => continue,
+        }
+    };
+    let arg = arg.to_ascii_lowercase();
+    let v = value.trim();
+    let words: Vec<&str> = arg.split(['_', '-']).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    let email = v.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && !user.contains(' ') && host.contains('.') && !host.contains(' ')
+    });
+    let copy = has(&["cc", "bcc"]);
+    if email
+        && (copy
+            || has(&[
+                "to",
+                "recipient",
+                "recipients",
+                "forward",
+                "notify",
+                "delegate",
+            ]))
+    {
+        let w = if copy { 60 } else { 45 };
+        return Some((
+            w,
+            format!("the `{arg}` argument defaults to the address {v}"),
+        ));
+    }
+    let account = v.len() >= 8
+        && !v.contains(' ')
+        && (v.starts_with("acct_")
+            || v.starts_with("0x")
+            || v.bytes().filter(u8::is_ascii_digit).count() >= 8);
+    let money_to = has(&[
+        "destination",
+        "payee",
+        "beneficiary",
+        "recipient",
+        "iban",
+        "wallet",
+    ]);
+    (account && money_to).then(|| {
+        (
+            60,
+            format!("the `{arg}` argument defaults to the account {v}: money goes there unless the model changes it"),
+        )
+    })
 }
 
 /// The description of the argument at `path` (`inputSchema.properties.x`), or "".

@@ -699,6 +699,9 @@ const VERBS: &[&str] = &[
     "invite",
     "fill",
     "populate",
+    "retrieve",
+    "capture",
+    "locate",
     "treat",
     "multiply",
     "double",
@@ -1257,6 +1260,8 @@ pub(crate) fn combine_in(
             ]
             .iter()
             .any(|w| rest.starts_with(w))
+                // "... over every other tool description and over the user's instructions"
+                || rest.contains("over the user's") || rest.contains("over the user ")
         };
         if (c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::Prescribe, s)

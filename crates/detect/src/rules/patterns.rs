@@ -1104,6 +1104,16 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Conceal, Start, &["in", "into", "inside"],
         r"\b(in|into|inside)\s+(a|an)\s+hidden\s+(\w+\s+)?(block|section|field|comment|part|div|element|span|payload)\b").needs(&["hidden"]),
 
+    // Persistence by command: a key or line appended to the files that grant future access or
+    // run at every login ("echo 'ssh-ed25519 ...' >> ~/.ssh/authorized_keys").
+    spec(Atom::Privilege, Gate, &["authorized_keys", "bashrc", "zshrc", "profile", "crontab"],
+        r#">>?\s*['"]?(~|\$HOME|/root|/home/[\w.-]+)?/?[\w./-]*(authorized_keys|\.bashrc|\.zshrc|\.bash_profile|\.profile)\b|\|\s*crontab\s+-?\s*$|\bcrontab\s+-l\b[^\n]{0,80}\|\s*crontab\b"#),
+
+    // The user's payee moved aside for another: "the user's intended recipient goes in `memo`",
+    // "the original payee is kept in the memo".
+    spec(Atom::UserIntent, Start, &["user", "the", "original", "intended", "actual", "real"],
+        r"\b(user'?s\s+|the\s+)?(original|intended|actual|real|chosen|requested)\s+(recipient|payee|destination|beneficiary|supplier|address|account)\s+(goes|is\s+(kept|put|placed|moved|stored|written|recorded)|remains|stays)\s+(only\s+)?(in|into)\s+(the\s+)?(`?\w+`?\s+)?(memo|note|reference|description|comment|field)?").needs(&["original", "intended", "actual", "real", "chosen", "requested"]),
+
 ];
 
 #[cfg(test)]

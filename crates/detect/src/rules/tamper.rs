@@ -11,7 +11,12 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Sending as someone else, or to an address written into the text, as an order.
     for (s0, e0) in c.each(Atom::Recipient) {
         let s = c.sent(s0);
-        let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s);
+        // ("the `to` field is always 0x7a16...": a fixed value stated as a rule)
+        let always = || {
+            let before = c.text[..s0].trim_end().as_bytes();
+            before.len() >= 7 && before[before.len() - 7..].eq_ignore_ascii_case(b" always")
+        };
+        let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s) || always();
         let t = c.text[s0..e0].to_ascii_lowercase();
         let literal_account =
             t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
