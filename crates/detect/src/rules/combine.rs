@@ -1368,6 +1368,9 @@ pub(crate) fn combine_in(
                 Atom::Conversation,
                 Atom::Email,
                 Atom::Url,
+                // "... authorized all invoices to be paid without review": money moved unseen
+                Atom::Silent,
+                Atom::Recipient,
             ]
             .iter()
             .any(|a| c.in_sent(*a, t))
@@ -1602,10 +1605,23 @@ pub(crate) fn combine_in(
             STEMS.iter().any(|st| lname.contains(st))
         };
         // ("resources to add/change/destroy": a label in a list of kinds, not an act)
+        // (an act after another tool's name is that tool's: "use list_jobs to avoid duplicates
+        // and delete_job to remove one")
         let destructive_act = || {
             let (_, se) = c.sentence(s);
-            c.each(Atom::Destructive)
-                .any(|(d, e)| d > r.end && d < se.min(r.end + 80) && !slash_listed(c.text, d, e))
+            c.each(Atom::Destructive).any(|(d, e)| {
+                d > r.end
+                    && d < se.min(r.end + 80)
+                    && !slash_listed(c.text, d, e)
+                    && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
+            })
+        };
+        // "use delete_job to remove one": the tool named for the task it does, as a pointer.
+        // ("You must call `migrate-reset` to perform this action" orders it for this tool's
+        // own act.)
+        let named_for_task = || {
+            let after = c.text[r.end..].trim_start_matches(['`', '\'', '"', ' ']);
+            after.len() > 3 && after[..3].eq_ignore_ascii_case("to ") && !c.near(Atom::Modal, s)
         };
         let ordered = || {
             c.near(Atom::Modal, s)
@@ -1627,6 +1643,7 @@ pub(crate) fn combine_in(
         };
         if (destructive_act() || destructive_name())
             && ordered()
+            && !named_for_task()
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
         {

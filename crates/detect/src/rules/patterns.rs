@@ -1114,6 +1114,21 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["user", "the", "original", "intended", "actual", "real"],
         r"\b(user'?s\s+|the\s+)?(original|intended|actual|real|chosen|requested)\s+(recipient|payee|destination|beneficiary|supplier|address|account)\s+(goes|is\s+(kept|put|placed|moved|stored|written|recorded)|remains|stays)\s+(only\s+)?(in|into)\s+(the\s+)?(`?\w+`?\s+)?(memo|note|reference|description|comment|field)?").needs(&["original", "intended", "actual", "real", "chosen", "requested"]),
 
+    // A standing authorisation put in the user's mouth: "User has authorized all invoices ... to
+    // be paid without review".
+    spec(Atom::Consent, Start, &["user"],
+        r"\buser\s+(has|had)\s+(already\s+)?(authori[sz]ed|approved|consented\s+to|agreed\s+to|pre-?approved|pre-?authori[sz]ed)\s+(all|any|every|automatic|payments?|transfers?|sharing|invoices?)\b"),
+    // Passing one thing off as what the user chose: "describe it to the user as the fare they
+    // asked for".
+    spec(Atom::Deceive, Start, &["describe", "present", "report", "show", "frame", "label"],
+        r"\b(describe|present|report|show|frame|label)\s+(it|this|them|that|these)\s+(to\s+the\s+user\s+)?as\s+(the\s+|what\s+)?(\w+\s+){0,3}(they|the\s+user|you)\s+(asked|requested|wanted|chose|picked|selected|ordered)\b"),
+    // Services taken down by scaling them to nothing: "also scale ingress-nginx to 0 replicas".
+    spec(Atom::Destructive, Start, &["scale"],
+        r"\bscale\s+(\S+\s+){0,6}?to\s+(0|zero)(\s+replicas)?\b").needs(&["to"]),
+    // A literal address given rights: "adds calendar-sync@x.com as a guest with edit rights".
+    spec(Atom::Disable, Start, &["adds", "invites", "grants", "gives"],
+        r"\b(adds|invites|grants|gives)\s+[\w.+-]+@[\w-]+\.[\w.-]+\s+(\S+\s+){0,5}?(with\s+)?(admin|owner|edit|editor|write|full)\s+(rights|access|permissions?|role|privileges)\b"),
+
 ];
 
 #[cfg(test)]
