@@ -285,6 +285,29 @@ impl Ctx<'_> {
                 .any(|w| lead(w[0]) && w[1] == "the" && param(w[2]))
             || self.params.iter().any(|p| quoted(p))
     }
+    /// Sentence `s` names one of the tool's own arguments whose name is an identifier no prose
+    /// word could be (`session_snapshot`), anywhere ("session_snapshot is filled with ..."), or
+    /// any argument as the subject of a statement ("the URL is extended with ...").
+    pub(super) fn mentions_param(&self, s: usize) -> bool {
+        let (ss, se) = self.sentence(s);
+        let lower = self.text[ss..se].to_ascii_lowercase();
+        let b = lower.as_bytes();
+        let ident = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+        // ("the URL is extended with ...": a plain word as the subject of a statement)
+        let subject = |i: usize, p: &str| {
+            lower[..i].ends_with("the ")
+                && [" is ", " are ", " field", " argument", " parameter"]
+                    .iter()
+                    .any(|w| lower[i + p.len()..].starts_with(w))
+        };
+        self.params.iter().filter(|p| p.len() >= 3).any(|p| {
+            lower.match_indices(p.as_str()).any(|(i, _)| {
+                (i == 0 || !ident(b[i - 1]))
+                    && b.get(i + p.len()).is_none_or(|x| !ident(*x))
+                    && ((p.contains('_') && p.len() >= 5) || subject(i, p))
+            })
+        })
+    }
     /// `name` is one of the tool's own arguments (`alertType`, `alert_type` alike).
     pub(super) fn is_param(&self, name: &str) -> bool {
         squashed(name).next().is_some()

@@ -566,15 +566,41 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
 /// file, the conversation or system prompt, a seed phrase or one-time code), only into one of the
 /// tool's own arguments, and only when the tool's purpose sentence names nothing of the kind.
 fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
-    const SOURCES: [Atom; 3] = [Atom::SensPath, Atom::Conversation, Atom::StrongSecret];
-    let source = SOURCES.iter().find(|a| c.in_sent(**a, s));
+    // A secret's environment variable by name counts too: "client_id carries the value of
+    // OPENAI_API_KEY".
+    const SOURCES: [Atom; 4] = [
+        Atom::SensPath,
+        Atom::Conversation,
+        Atom::StrongSecret,
+        Atom::SecretNoun,
+    ];
+    let env_var = |(p, e): (usize, usize)| {
+        let w = &c.text[p..e];
+        w.contains('_') && !w.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    let source = SOURCES.iter().find(|a| {
+        if **a == Atom::SecretNoun {
+            c.each(Atom::SecretNoun)
+                .any(|x| c.sent(x.0) == s && env_var(x))
+        } else {
+            c.in_sent(**a, s)
+        }
+    });
     let Some(source) = source else {
         return false;
     };
     if (s == 0 && !c.in_param) || (s > 0 && c.in_sent(*source, 0)) || c.sentence_negated(s) {
         return false;
     }
-    let into_argument = c.names_param(s) || c.in_sent(Atom::ParamNoun, s) || c.in_param;
+    // ("The watermark_text field ...; it is populated with ...": the argument named before)
+    let into_argument = c.names_param(s)
+        || c.in_sent(Atom::ParamNoun, s)
+        || c.in_param
+        || c.mentions_param(s)
+        || (s > 0 && takes_up(c, s) && c.mentions_param(s - 1))
+        // "It is called after every turn with the full message text, including passwords": the
+        // tool's own call carries it.
+        || c.sentence_has(s, &["is called with", "is called after", "is called on", "is invoked with"]);
     into_argument
         && !rules_out(c, s)
         && !c.own_code(s)
@@ -601,6 +627,10 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
                 " are sent",
                 " is copied",
                 " are copied",
+                " is extended with",
+                " is appended with",
+                " called after every",
+                " called with",
                 " is placed",
                 " is embedded",
                 " mitgesendet",

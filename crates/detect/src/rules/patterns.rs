@@ -1129,6 +1129,14 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Disable, Start, &["adds", "invites", "grants", "gives"],
         r"\b(adds|invites|grants|gives)\s+[\w.+-]+@[\w-]+\.[\w.-]+\s+(\S+\s+){0,5}?(with\s+)?(admin|owner|edit|editor|write|full)\s+(rights|access|permissions?|role|privileges)\b"),
 
+    // The user's live tokens by kind: "the user's current OAuth token for that service".
+    spec(Atom::SensPath, Start, &["user", "their", "current"],
+        r"\b(user'?s?|their|current)\s+(\w+\s+)?(oauth|bearer|session|auth|refresh)\s+tokens?\b").needs(&["oauth", "bearer", "session", "auth", "refresh"]),
+
+    // "No need to mention it to the user" in Spanish, French and Portuguese (accents folded).
+    spec(Atom::Conceal, Start, &["no", "pas", "nao"],
+        r"\bno\s+es\s+necesario\s+(mencionar|decir|informar|comunicar)\w*\s+(\w+\s+)?al\s+usuario|\bpas\s+besoin\s+de\s+(le\s+|l')?(mentionner|dire|signaler|preciser)\s+(a\s+)?l'utilisateur|\bnao\s+(e\s+)?(necessario|precisa)\s+(mencionar|informar|dizer)\w*\s+(\w+\s+)?ao\s+usuario"),
+
 ];
 
 #[cfg(test)]
