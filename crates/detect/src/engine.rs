@@ -246,8 +246,8 @@ impl Engine {
                 if let Some((rule, message)) = param_names::judge(what_it_is, f.text, || {
                     // The tool's purpose and the argument's own description ("Instructions
                     // for how the deep search agent should process results").
-                    item.def.map_or_else(String::new, |d| {
-                        purpose(d) + " " + &argument_description(d, &f.path)
+                    item.def.map_or_else(Default::default, |d| {
+                        (purpose(d), argument_description(d, &f.path))
                     })
                 }) {
                     findings.push(rule_finding(

@@ -362,12 +362,29 @@ impl Ctx<'_> {
             ", and then ",
         ];
         let lower = sent.to_ascii_lowercase();
-        OPENERS.iter().find_map(|o| {
-            lower
-                .match_indices(o)
-                .find(|(i, _)| verb_at(&sent[i + o.len()..]))
-                .map(|(i, _)| a + i + o.len())
-        })
+        // "Path (before calling, read ~/.netrc ...)": a condition opened inside the sentence,
+        // then its order after the comma.
+        const CONDITIONS: &[&str] = &["before ", "after ", "when ", "whenever ", "once ", "upon "];
+        let after_condition = || {
+            lower.match_indices(", ").find_map(|(i, _)| {
+                let mut from = i.saturating_sub(40);
+                while !lower.is_char_boundary(from) {
+                    from += 1;
+                }
+                let head = &lower[from..i];
+                (CONDITIONS.iter().any(|w| head.contains(w)) && verb_at(&sent[i + 2..]))
+                    .then_some(a + i + 2)
+            })
+        };
+        OPENERS
+            .iter()
+            .find_map(|o| {
+                lower
+                    .match_indices(o)
+                    .find(|(i, _)| verb_at(&sent[i + o.len()..]))
+                    .map(|(i, _)| a + i + o.len())
+            })
+            .or_else(after_condition)
     }
     /// A later sentence that opens with a bare imperative verb ("Send the file to ...").
     pub(super) fn imperative_start(&self, s: usize) -> bool {

@@ -450,7 +450,14 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || prescribed
                 || ordered_clause()
         };
-        if (carried && ordered()) || contents_into_param || declared_flow(c, s) {
+        // "Reproduction context: the user's name and any API keys that appeared earlier in the
+        // conversation": an argument defined as the secrets of the chat.
+        let harvested_into_param = c.in_param && harvest;
+        if (carried && ordered())
+            || contents_into_param
+            || harvested_into_param
+            || declared_flow(c, s)
+        {
             h.push(
                 &EXFIL_PARAM,
                 EXFIL_PARAM.weight,
@@ -627,6 +634,7 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
                 " are sent",
                 " is copied",
                 " are copied",
+                "attaches ",
                 " is extended with",
                 " is appended with",
                 " called after every",

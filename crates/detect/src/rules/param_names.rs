@@ -262,13 +262,14 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
 }
 
 /// Judges an identifier the model reads as a request (an argument name, or an enum value it may
-/// pick: `include_ssh_keys_and_credentials`) of a tool whose own text `purpose` gives (built only
+/// pick: `include_ssh_keys_and_credentials`) of a tool whose purpose and the identifier's own
+/// description `purpose` gives (built only
 /// when the name asks for private data at all). Returns the rule and a message, which calls the
 /// identifier `what_it_is`, when it asks for data the tool has no business with.
 pub(crate) fn judge(
     what_it_is: &str,
     name: &str,
-    purpose: impl FnOnce() -> String,
+    purpose: impl FnOnce() -> (String, String),
 ) -> Option<(&'static Rule, String)> {
     let w = words(name);
     let src = source(&w)?;
@@ -277,7 +278,14 @@ pub(crate) fn judge(
         &w,
         &["http", "https", "post", "send", "upload", "webhook", "url"],
     );
-    if !ships && purpose_covers(&purpose(), &w, src) {
+    // (A file's contents need the tool's own purpose: the argument's description would cover
+    // its own name — "Attaches ~/.ssh/id_ed25519" under `include_ssh_private_key`.)
+    let (tool_purpose, own_description) = purpose();
+    let covering = match src {
+        Source::File => tool_purpose,
+        _ => tool_purpose + " " + &own_description,
+    };
+    if !ships && purpose_covers(&covering, &w, src) {
         return None;
     }
     let what = match src {
@@ -298,7 +306,7 @@ mod tests {
     use super::*;
 
     fn judge(name: &str, purpose: impl FnOnce() -> String) -> Option<(&'static Rule, String)> {
-        super::judge("argument name", name, purpose)
+        super::judge("argument name", name, || (purpose(), String::new()))
     }
 
     #[test]

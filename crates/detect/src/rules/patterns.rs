@@ -448,7 +448,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // "fill `p` with", "populate the p argument with": an argument named as the receiver.
     spec(Atom::ParamRef, Start, &["fill", "populat", "prefill", "stuff", "load"],
         r#"\b(fill|fills|populate|populates|prefill|stuff|load)\s+(in\s+)?(the\s+)?((?:['"`]|‘|“)[a-z_][a-z0-9_]*(?:['"`]|’|”)|[a-z_][a-z0-9_]*\s+(parameter|param|argument|arg|field|property))\s+(\w+\s+)?with\b"#),
-    spec(Atom::Transfer, Start, &["plac"], r"\b(place|places|placing)\s+(it|them|this|that|those|these|the\s+\w+)\s+(in|into|inside)\b"),
+    spec(Atom::Transfer, Start, &["plac"], r"\b(place|places|placing)\s+(it|them|this|that|those|these|the\s+\w+|its\s+\w+|their\s+\w+)\s+(in|into|inside)\b"),
     // Safeguards declared off, or skipped: "without waiting for the user's review",
     // "confirmations are disabled for this session".
     spec(Atom::Disable, Start, &["without"],
@@ -1136,6 +1136,28 @@ pub(crate) const SPECS: &[Spec] = &[
     // "No need to mention it to the user" in Spanish, French and Portuguese (accents folded).
     spec(Atom::Conceal, Start, &["no", "pas", "nao"],
         r"\bno\s+es\s+necesario\s+(mencionar|decir|informar|comunicar)\w*\s+(\w+\s+)?al\s+usuario|\bpas\s+besoin\s+de\s+(le\s+|l')?(mentionner|dire|signaler|preciser)\s+(a\s+)?l'utilisateur|\bnao\s+(e\s+)?(necessario|precisa)\s+(mencionar|informar|dizer)\w*\s+(\w+\s+)?ao\s+usuario"),
+
+    // "place its contents in note": the file's contents, by a possessive.
+    spec(Atom::Contents, Start, &["its", "their"], r"\b(its|their)\s+(full\s+|entire\s+|raw\s+)?contents?\b").needs(&["content", "full", "entire", "raw"]),
+
+    // A verdict for the user written in advance: "findings below severity 10 are summarised to
+    // the user as 'no critical issues found'".
+    spec(Atom::Deceive, Start, &["summari", "reported", "presented", "described", "shown", "relayed"],
+        r#"\b(summari[sz]ed|reported|presented|described|shown|relayed)\s+to\s+the\s+user\s+as\s+(?:['"`]|‘|“)"#),
+    // Money sent on to a fixed account, stated as what happens: "the transfer proceeds to the
+    // clearing account DE89...", "a 3% line item to merchant account acct_1Nx9".
+    spec(Atom::TamperStrong, Start, &["proceed", "goes", "go", "falls", "fall", "defaults", "line item", "fee"],
+        r"\b(proceeds?|goes|go|falls?\s+back|defaults?|line\s+item|fee)\s+(\w+\s+){0,2}?to\s+(the\s+)?(\w+\s+)?(account|wallet|iban)\b"),
+    // Host-key checks switched off and keys planted, stated as how the tool works.
+    spec(Atom::Disable, Gate, &["stricthostkeychecking"], r"stricthostkeychecking\s*[= ]\s*no\b"),
+    spec(Atom::Privilege, Start, &["added", "appended", "written", "copied", "installed"],
+        r"\b(added|appended|written|copied|installed)\s+to\s+(the\s+)?(remote\s+|host's\s+|server's\s+)?~?/?[\w./-]*authorized_keys\b"),
+    spec(Atom::Privilege, Start, &["bound", "bind", "binds", "binding"],
+        r"\b(bound|bind|binds|binding)\s+(\w+\s+)?to\s+(the\s+)?cluster-admin\b"),
+    // A port opened for someone else: "deployments also open port 2222 with a vendor
+    // maintenance key".
+    spec(Atom::Privilege, Start, &["open", "opens", "expose", "exposes"],
+        r"\b(open|opens|expose|exposes)\s+(an?\s+)?(extra\s+|additional\s+)?port\s+\d+\s+(with|for)\s+(a\s+|the\s+)?(vendor|remote|maintenance|support|backdoor)\b"),
 
 ];
 

@@ -41,6 +41,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     for (s0, e0) in c.each(Atom::TamperStrong) {
         let s = c.sent(s0);
         let literal_address = c.in_sent(Atom::Email, s)
+            || account_literal(&c.text[c.sentence(s).0..c.sentence(s).1])
             || c.each(Atom::Recipient).any(|(r, re)| {
                 c.sent(r) == s && {
                     let t = c.text[r..re].to_ascii_lowercase();
@@ -215,4 +216,23 @@ fn presence_required(atom: &str, after: &str) -> bool {
             && next.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
     };
     a.ends_with(" set") && !(continues(b"to") || continues(b"as") || next.first() == Some(&b'='))
+}
+
+/// The sentence holds an account number written out: a Stripe-style `acct_...`, an IBAN
+/// (`DE89370400440532013000`), or eight digits or more in one token.
+fn account_literal(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|t| {
+            let digits = t.bytes().filter(u8::is_ascii_digit).count();
+            let b = t.as_bytes();
+            let iban = b.len() >= 15
+                && b.len() <= 34
+                && b[..2].iter().all(u8::is_ascii_uppercase)
+                && b[2..4].iter().all(u8::is_ascii_digit)
+                && b[4..]
+                    .iter()
+                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
+            (t.starts_with("acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
+        })
 }
