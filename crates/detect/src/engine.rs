@@ -17,7 +17,7 @@ use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED,
     HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, TAMPER_RECIPIENT,
 };
-use crate::rules::combine::{combine_in, FieldKind};
+use crate::rules::combine::{combine_in, FieldKind, Names};
 use crate::rules::param_names;
 use crate::rules::sentences;
 use crate::rules::tools::ToolRefFinder;
@@ -77,18 +77,13 @@ impl Engine {
         let own = walk::get(tool, "name")
             .and_then(Value::as_str)
             .unwrap_or("");
-        // The tool's own argument names: "put it into the caption" names a parameter when the
-        // schema has `caption`.
-        let params: Vec<String> = walk::get(tool, "inputSchema")
-            .and_then(|s| walk::get(s, "properties"))
-            .and_then(Value::as_object)
-            .map(|m| {
-                m.keys()
-                    .filter(|k| k.len() >= 2)
-                    .map(|k| k.to_ascii_lowercase())
-                    .collect()
-            })
-            .unwrap_or_default();
+        // The tool's own argument names, nested ones too: "put it into the caption" names a
+        // parameter when the schema has `caption`; "`app_token` is required" names one of its
+        // path arguments, not another tool.
+        let mut params: Vec<String> = Vec::new();
+        if let Some(schema) = walk::get(tool, "inputSchema") {
+            argument_names(schema, 0, &mut params);
+        }
         self.scan_fields(
             &walk::tool(tool),
             &Item {
@@ -353,7 +348,10 @@ impl Engine {
             kind,
             &starts,
             depth > 0 || is_value(path),
-            item.params,
+            Names {
+                own: item.own,
+                params: item.params,
+            },
         ) {
             // `skip_security_check`: "Skip security check" — an option's description that says
             // what its own name says labels the option; it orders nothing.
@@ -461,6 +459,38 @@ struct Item<'a> {
     /// The definition itself, for what it says it is for (`purpose`): argument names are judged
     /// against it, and only a name that asks for private data needs it built.
     def: Option<&'a Value>,
+}
+
+/// Most argument names collected from one schema (a bound on pathological schemas).
+const MAX_ARGUMENT_NAMES: usize = 256;
+
+/// Collects, lowercase, the property names of `schema` at every depth (`properties` of nested
+/// objects, array items, `$defs`, `anyOf` branches), each once.
+fn argument_names(schema: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > 32 || out.len() >= MAX_ARGUMENT_NAMES {
+        return;
+    }
+    match schema {
+        Value::Object(m) => {
+            if let Some(Value::Object(props)) = m.get("properties") {
+                for k in props.keys().filter(|k| k.len() >= 2) {
+                    let k = k.to_ascii_lowercase();
+                    if out.len() < MAX_ARGUMENT_NAMES && !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+            }
+            for v in m.values() {
+                argument_names(v, depth + 1, out);
+            }
+        }
+        Value::Array(a) => {
+            for v in a {
+                argument_names(v, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The item's name, title and description, joined: what it says it is for.

@@ -86,6 +86,17 @@ pub(super) struct Ctx<'a> {
     pub(super) in_param: bool,
     /// The tool's own argument names, lowercase.
     pub(super) params: &'a [String],
+    /// The item's own name.
+    pub(super) own: &'a str,
+}
+
+/// The names of the item a field belongs to.
+#[derive(Clone, Copy)]
+pub(crate) struct Names<'a> {
+    /// The item's own name ("" for free text).
+    pub own: &'a str,
+    /// The tool's argument names at any depth, lowercase.
+    pub params: &'a [String],
 }
 
 /// The words of `text`: runs of ASCII letters.
@@ -307,6 +318,25 @@ impl Ctx<'_> {
                     && ((p.contains('_') && p.len() >= 5) || subject(i, p))
             })
         })
+    }
+    /// A word of `phrase` (four letters or more, a plural's `s` ignored) is a word of the item's
+    /// own name: the data or object it names is what the tool is for ("calendar events" in
+    /// `get-calendar-event`, "message context" in `send-chat-message`).
+    pub(super) fn own_domain(&self, phrase: &str) -> bool {
+        const GENERIC: &[&str] = &["user", "users", "their", "full", "entire", "data", "info"];
+        let own: Vec<String> = crate::labels::words(self.own)
+            .into_iter()
+            .map(|w| w.to_ascii_lowercase().trim_end_matches('s').to_owned())
+            .collect();
+        !own.is_empty()
+            && words_of(phrase).any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.len() >= 4
+                    && !GENERIC.contains(&w.as_str())
+                    && own
+                        .iter()
+                        .any(|o| o.len() >= 4 && *o == w.trim_end_matches('s'))
+            })
     }
     /// `name` is one of the tool's own arguments (`alertType`, `alert_type` alike).
     pub(super) fn is_param(&self, name: &str) -> bool {
@@ -940,7 +970,7 @@ fn build_ctx<'a>(
     starts: &'a [usize],
     kind: FieldKind,
     revealed: bool,
-    params: &'a [String],
+    names: Names<'a>,
 ) -> Ctx<'a> {
     let mut sent_bits = vec![0u64; starts.len()];
     let mut field_bits = 0u64;
@@ -962,7 +992,8 @@ fn build_ctx<'a>(
         mood,
         revealed,
         in_param: kind == FieldKind::Other,
-        params,
+        params: names.params,
+        own: names.own,
     }
 }
 
@@ -1157,7 +1188,7 @@ pub(crate) fn combine_in(
     kind: FieldKind,
     starts: &[usize],
     revealed: bool,
-    params: &[String],
+    names: Names<'_>,
 ) -> Vec<Hit> {
     // "this can cut the response by thousands of tokens": a model's tokens counted, no secret;
     // "start a threaded conversation on the issue": a conversation made, not the running chat.
@@ -1178,7 +1209,7 @@ pub(crate) fn combine_in(
     } else {
         atoms
     };
-    let c = build_ctx(text, atoms, refs, starts, kind, revealed, params);
+    let c = build_ctx(text, atoms, refs, starts, kind, revealed, names);
     // Room for the hits of most fields without reallocating.
     let mut hits = Hits(Vec::with_capacity(8));
     for (atom, rule, msg) in DIRECT {

@@ -554,15 +554,18 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
 
 /// Sentence `s` names the conversation as data. In an argument's own description "the user's
 /// message" alone is what that argument is for ("Copy from the user's message only"): the user's
-/// own words, sent on purpose, not the chat behind them.
+/// own words, sent on purpose, not the chat behind them. Records the tool is named for
+/// ("calendar events" in `get-calendar-event`) are its own data.
 fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::Conversation).any(|(p, e)| {
+        let w = c.text[p..e].to_ascii_lowercase();
         c.sent(p) == s
-            && !(c.in_param && {
-                let w = c.text[p..e].to_ascii_lowercase();
-                (w.starts_with("user") || w.starts_with("their"))
-                    && (w.ends_with("message") || w.ends_with("prompt"))
-            })
+            && !(c.in_param
+                && (w.starts_with("user") || w.starts_with("their"))
+                && (w.ends_with("message") || w.ends_with("prompt")))
+            // ("calendar events" in `get-calendar-event`: the tool's own data, unless it goes to
+            // another tool)
+            && (!c.own_domain(&w) || c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s))
     })
 }
 
