@@ -769,6 +769,8 @@ const VERBS: &[&str] = &[
     "invite",
     "fill",
     "populate",
+    "mark",
+    "assign",
     "retrieve",
     "capture",
     "locate",
@@ -1195,7 +1197,8 @@ pub(crate) fn combine_in(
     // "threads including system notes and replies": a kind of record named in lowercase prose.
     let not_private = |&(a, s, e): &(Atom, usize, usize)| {
         (a == Atom::SecretNoun && token_count(text, s, e))
-            || (a == Atom::Conversation && conversation_made(text, s, e))
+            || (a == Atom::Conversation
+                && (conversation_made(text, s, e) || conversation_as_place(text, s, e)))
             || (a == Atom::FakeMarker && records_named(&text[s..e]))
     };
     let kept;
@@ -1217,13 +1220,15 @@ pub(crate) fn combine_in(
         // without the user's approval" keeps the safeguard it names; "unknown keys are silently
         // ignored" states a no-op; "never ... without first showing the user" asks to show.
         let found = c.each(*atom).find(|&(s0, e0)| match atom {
-            Atom::Silent => !c.negated_before(s0) && !no_op(&c.text[s0..e0]),
-            Atom::Disable => !c.negated_before(s0),
+            Atom::Silent => {
+                !c.negated_before(s0) && !no_op(&c.text[s0..e0]) && !c.word_before(s0, 1, FAILS)
+            }
+            Atom::Disable => !c.negated_before(s0) && !setting_described(&c, s0, e0),
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
             Atom::Conceal => !c.double_negated(s0, e0),
             // "severityText: takes precedence over minSeverity": one argument over another.
-            Atom::Priority => !over_own_argument(&c, e0),
+            Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
             Atom::Ignore => !in_untrusted_content(&c, e0),
             _ => true,
@@ -1339,6 +1344,7 @@ pub(crate) fn combine_in(
             || c.imperative_start(s)
             || over_user)
             && !over_own_argument(&c, e0)
+            && !argument_priority(&c, e0)
         {
             hits.push(
                 &OVERRIDE_PRIORITY,
@@ -1351,7 +1357,7 @@ pub(crate) fn combine_in(
     // Turning off safeguards as an order, or for other tools, is an attack on the approval flow.
     for (s0, e0) in c
         .each(Atom::Disable)
-        .filter(|&(s0, _)| !c.negated_before(s0))
+        .filter(|&(s0, e0)| !c.negated_before(s0) && !setting_described(&c, s0, e0))
     {
         let s = c.sent(s0);
         let other_tool = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
@@ -1583,12 +1589,38 @@ pub(crate) fn combine_in(
             ],
         )
     };
+    // "try removing that constraint": a search narrowed less; "if you created a blank page
+    // during a failed attempt, delete it": the model's own leftovers cleaned up.
+    let harmless = |d: usize| {
+        let (ss, se) = c.sentence(c.sent(d));
+        let object = c.text[d..se].split_whitespace().skip(1).take(3).any(|w| {
+            let w = w.trim_matches(|ch: char| !ch.is_ascii_alphabetic());
+            [
+                "filter",
+                "filters",
+                "constraint",
+                "constraints",
+                "condition",
+                "conditions",
+                "criteria",
+                "clause",
+                "restriction",
+                "term",
+                "terms",
+                "qualifier",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        });
+        object || c.sentence_has(c.sent(ss), &["you created", "you made", "you added"])
+    };
     if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
         after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
             && !passive(*d)
             && !value_does(&c, *d)
+            && !harmless(*d)
     }) {
         hits.push(
             &DESTRUCTIVE_DIRECTIVE,
@@ -1671,9 +1703,12 @@ pub(crate) fn combine_in(
         ];
         // Each test only when the ones before leave the outcome open (the name test lowercases
         // a copy; whether the sentence is ordered may need its mood).
+        // (by the name's words: `search_guardian_skills` kills nothing)
         let destructive_name = || {
-            let lname = r.name.to_ascii_lowercase();
-            STEMS.iter().any(|st| lname.contains(st))
+            crate::labels::words(&r.name).iter().any(|w| {
+                let w = w.to_ascii_lowercase();
+                STEMS.iter().any(|st| w.starts_with(st))
+            })
         };
         // ("resources to add/change/destroy": a label in a list of kinds, not an act)
         // (an act after another tool's name is that tool's: "use list_jobs to avoid duplicates
@@ -1777,10 +1812,12 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
     );
 }
 
-/// The word at `start..end` is one of a slash-joined list ("add/change/destroy").
+/// The word at `start..end` is one of a slash- or plus-joined list ("add/change/destroy",
+/// "delete+insert run in one batch").
 fn slash_listed(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
-    (start > 0 && b[start - 1] == b'/') || b.get(end) == Some(&b'/')
+    let joint = |x: u8| x == b'/' || x == b'+';
+    (start > 0 && joint(b[start - 1])) || b.get(end).is_some_and(|x| joint(*x))
 }
 
 /// The words right after an "ignore ... instructions" place them in content the tool handles
@@ -1832,6 +1869,85 @@ fn in_untrusted_content(c: &Ctx<'_>, end: usize) -> bool {
             .any(|w| r.trim_start_matches("the ").starts_with(w) || r.starts_with(w))
         })
     })
+}
+
+/// "fails silently", "errors silently": what the product does on bad input, not an order.
+const FAILS: &[&str] = &[
+    "fails", "fail", "failing", "errors", "error", "exits", "breaks",
+];
+
+/// In an argument's description, a priority claim is about that argument's value ("Takes
+/// priority over the calendar's default timezone", "Takes precedence over x,y") unless it names
+/// the model's instructions, the user or other tools.
+fn argument_priority(c: &Ctx<'_>, end: usize) -> bool {
+    if !c.in_param {
+        return false;
+    }
+    let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
+    let rest = c.text.get(end..se).unwrap_or("").to_ascii_lowercase();
+    ![
+        "instruction",
+        "prompt",
+        "rule",
+        "system",
+        "user",
+        "guideline",
+        "polic",
+        "tool",
+        "description",
+        "directive",
+        "request",
+        "command",
+        "everything",
+        "anything",
+        "all other",
+    ]
+    .iter()
+    .any(|w| rest.contains(w))
+}
+
+/// A product setting described, not a safeguard turned off: an option pair ("Enable or disable
+/// alerting"), a value's meaning in an argument ("`no_approval_required`: Approval is not
+/// required", `"revoke": Remove an existing permission`), or the object the tool is named for
+/// (`removePermission`: "Remove a permission").
+fn setting_described(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    let (ss, _) = c.sentence(c.sent(s0));
+    let before = c.text[ss..s0].trim_end().to_ascii_lowercase();
+    let pair = before.ends_with("enable or") || before.ends_with("enable/");
+    let labelled_value = c.in_param && {
+        let t = before.trim_start_matches(['-', '*', ' ']);
+        t.ends_with(':') && t.split_whitespace().count() <= 3
+    };
+    let value_meaning = c.in_param
+        && c.text[s0..e0].to_ascii_lowercase().contains("not required")
+        && !has_word(
+            &c.text[ss..c.sentence(c.sent(s0)).1],
+            &["user", "human", "you"],
+        );
+    // (only in the purpose sentence: a tool named after a safeguard may not turn it off later)
+    let own_purpose =
+        c.sent(s0) == 0 && !c.in_param && !c.revealed && c.own_domain(&c.text[s0..e0]);
+    pair || labelled_value || value_meaning || own_purpose
+}
+
+/// "display DDL in the conversation": the chat as the place something is shown, not data taken.
+fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
+    let atom = text[s..e].to_ascii_lowercase();
+    let mut from = s.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..s].to_ascii_lowercase();
+    let place = atom.starts_with("in the ")
+        || ([" in", " into", " within"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w))
+            && (atom.ends_with("conversation") || atom.ends_with("chat")));
+    // (only where something is shown there: "messages in this conversation" are data)
+    place
+        && ["display", "show", "view", "print", "render", "visible"]
+            .iter()
+            .any(|w| before.contains(w))
 }
 
 /// The words right after a priority claim name one of the tool's own arguments ("takes

@@ -189,7 +189,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
             r"|\bnot\s+(be\s+)?(visible|shown|displayed|revealed|mentioned|disclosed)\s+to\s+(the\s+)?user",
             r"|\b(this|these)\s+(is|are)\s+(an?\s+)?(internal|hidden|invisible)\s+(step|process|operation|action|detail|instruction)s?\b.{0,40}\buser",
-            r"|(不要|别|切勿|请勿|无需|不必|禁止)(?s:.){0,6}(告诉|告知|通知|提醒|透露|让|向)(?s:.){0,12}用户",
+            r"|(不要|别|切勿|请勿|无需|不必|禁止)(?s:.){0,6}(告诉|告知|通知|提醒|透露|让)(?s:.){0,12}用户",
             r"|ユーザー(?s:.){0,6}(知らせ|伝え|言わ|通知し|見せ)ない",
             r"|사용자에게\s*(알리지|말하지|보여주지)",
             r"|\bno\s+(le\s+)?(digas|informes|menciones|comuniques)\s+(nada\s+)?al\s+usuario",
@@ -226,7 +226,8 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::Conversation, Start, &["conversation", "chat", "message", "dialog", "previous", "prior", "earlier", "entire", "full", "whole", "all", "system", "your", "user", "what", "other"],
         concat!(
-            r"\b(conversation|chat|message|dialog(ue)?)\s+(history|log|context|transcript|contents?)\b",
+            // ("message context", "message contents": one message's, in a messaging tool)
+            r"\b(conversation|chat|dialog(ue)?)\s+(history|log|context|transcript|contents?)\b|\bmessage\s+(history|log|transcript)\b",
             r"|\b(previous|prior|earlier|entire|full|whole|all)\s+(user\s+)?(messages|conversation|chat|prompts?|dialog(ue)?)\b",
             r"|\bsystem\s+prompt\b|\byour\s+(instructions|system\s+prompt|context\s+window|rules)\b",
             r"|\buser'?s?\s+(full|entire|complete|original|exact)\s+(query|request|prompt|input|message|question)",
@@ -302,7 +303,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(do\s+not|don'?t|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|cannot|can'?t|avoid|not\s+to)\b"),
     // Phrasings outside the benchmark's style: the same mechanisms, other words.
     spec(Atom::ModelAddress, Start, &["for", "ai", "assistant", "model", "agent", "llm"],
-        r"\bfor\s+(the\s+)?(ai|assistant|llm|ai\s+agents?|agents?|claude|gpt)\b|\b(ai|assistant|model|agent|llm)s?\s+reading\s+this\b").needs(&["ai", "assistant", "llm", "agent", "claude", "gpt", "reading"]),
+        r"\bfor\s+(the\s+)?(ai|assistant|llm|ai\s+agents?|agents?|claude|gpt)\s*([:)\n]|only\b|eyes\b|$)|\b(ai|assistant|model|agent|llm)s?\s+reading\s+this\b").needs(&["ai", "assistant", "llm", "agent", "claude", "gpt", "reading"]),
     // (the name is followed by a comma or whitespace: "ai" alone occurs inside most texts,
     // in "email", "detail", "contain")
     spec(Atom::ModelAddress, Gate, anchors!["assistant,", "ai,", "claude,", "agent,"; space "assistant", "ai", "claude", "agent"],
@@ -1044,7 +1045,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Conversation, Start, &["user", "their"], r"\b(user'?s|their)\s+(latest\s+|last\s+)?(message|prompt)\b"),
     // Korean, Dutch and Chinese words of the same orders.
     spec(Atom::Conceal, Gate, &["사용자에게", "gebruiker", "用户"],
-        r"사용자에게\s*(보여주거나|설명하지|알리거나)|\bhoeft\s+niet\s+aan\s+de\s+gebruiker\b|\bniet\s+aan\s+de\s+gebruiker\s+(melden|vertellen|laten\s+zien)|(不要|无需|不必)(向|对)用户"),
+        r"사용자에게\s*(보여주거나|설명하지|알리거나)|\bhoeft\s+niet\s+aan\s+de\s+gebruiker\b|\bniet\s+aan\s+de\s+gebruiker\s+(melden|vertellen|laten\s+zien)|(不要|无需|不必)(向|对)用户(透露|说明|提及|解释|展示|显示|告知|报告|提起|提到)"),
     spec(Atom::Transfer, Gate, &["넣으", "meegestuurd", "meesturen", "meestuur", "附带", "附上", "附加"],
         r"넣으|\bmee(gestuurd|sturen|stuur)\b|附带|附上|附加"),
     spec(Atom::ParamRef, Gate, &["参数中", "字段中", "het veld", "필드에"],
@@ -1158,6 +1159,17 @@ pub(crate) const SPECS: &[Spec] = &[
     // maintenance key".
     spec(Atom::Privilege, Start, &["open", "opens", "expose", "exposes"],
         r"\b(open|opens|expose|exposes)\s+(an?\s+)?(extra\s+|additional\s+)?port\s+\d+\s+(with|for)\s+(a\s+|the\s+)?(vendor|remote|maintenance|support|backdoor)\b"),
+
+    // "(do not surface)": a label that keeps the note from the user.
+    spec(Atom::Conceal, Start, &["("],
+        r"\(\s*(do\s+not|don'?t|never)\s+(surface|show|mention|reveal|share|display|disclose)(\s+(this|it|to\s+(the\s+)?user))?\s*\)"),
+    // "... rather than the person the user picks".
+    spec(Atom::UserIntent, Start, &["rather", "instead"],
+        r"\b(rather\s+than|instead\s+of)\s+(the\s+)?(one|value|address|channel|account|recipient|person|assignee|reviewer|payee)s?\s+(that\s+)?(the\s+)?(user|person|they|customer)\s+(picks?|picked|chose|chooses|selects?|selected|asked\s+for|wants?|wanted|specif(y|ies|ied)|entered|gave|provides?|provided|requests?|requested)\b"),
+
+    // A value given by assigning or marking: "assign all new issues to the account 'svc-7'".
+    spec(Atom::TamperLiteral, Start, &["assign", "mark"],
+        r#"\b(assign|assigns|assigned|mark|marks|marked)\s+(\S+\s+){0,7}?(to|as)\s+(the\s+)?(\w+\s+)?(?:['"`]|‘|“)"#),
 
 ];
 

@@ -500,10 +500,13 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     let l = c.text[ss..se].trim_start().to_ascii_lowercase();
     // "For removing ..., use X": another task named by its -ing form. ("To use this service,
     // you must call X" is an order, not advice.)
-    let for_task = l
-        .strip_prefix("for ")
-        .and_then(|r| r.split_whitespace().next())
-        .is_some_and(|w| w.ends_with("ing"));
+    // "For a simple list of columns, use X instead": a situation, then the tool for it.
+    let for_task = l.strip_prefix("for ").is_some_and(|r| {
+        r.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+            || (r.contains(", use ") && l.trim_end_matches(['.', ' ']).ends_with("instead"))
+    });
     // "... use delete_directory with recursive=true for that": the other task just named.
     let for_that = ["for that", "for this", "for those", "for these"]
         .iter()

@@ -76,6 +76,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if c.negated_at(s0)
             || documents_default(&c.text[s0..e0])
             || presence_required(&c.text[s0..e0], &c.text[e0..])
+            || described_change(c, s0, e0)
         {
             continue;
         }
@@ -105,8 +106,19 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             let (ss, se) = c.sentence(s);
             c.text[s0..e0].contains(" than ") && has_word(&c.text[ss..se], &["should", "must"])
         };
+        // "Mark every PR from the bot account as 'approved'", "Assign all new issues to
+        // 'svc-external-7'": a value forced on every case, as an order.
+        let sweeping = || {
+            literal
+                && c.imperative_start(s)
+                && has_word(
+                    &c.text[c.sentence(s).0..c.sentence(s).1],
+                    &["every", "all", "each", "any"],
+                )
+        };
         let why = || {
-            c.near(Atom::Modal, s)
+            sweeping()
+                || c.near(Atom::Modal, s)
                 || arithmetic()
                 || (c.in_sent(Atom::UserTrigger, s) && c.imperative_start(s))
                 || c.has(Atom::UserIntent)
@@ -235,4 +247,44 @@ fn account_literal(sentence: &str) -> bool {
                     .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
             (t.starts_with("acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
         })
+}
+
+/// A change described, not ordered (each form only without a modal in the sentence): a bare past
+/// participle ("how utilisation has changed", "(substituted into the template)"), a passive
+/// value in a condition ("if the paging size is set to 10"), an argument's own description
+/// saying to vary its value per request ("you need to change the value of the parameter in
+/// each request"), or a tool named as the means ("add it with `manage_script_content`").
+fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    let s = c.sent(s0);
+    if c.in_sent(Atom::Modal, s) && !c.in_param {
+        return false;
+    }
+    let atom = c.text[s0..e0].to_ascii_lowercase();
+    let first = atom.split_whitespace().next().unwrap_or("");
+    // ("should be swapped for DE44..." is an order in the passive)
+    let participle = !c.in_sent(Atom::Modal, s)
+        && !c.in_sent(Atom::Prescribe, s)
+        && !c.word_before(s0, 1, &["be", "been", "being"])
+        && atom == first
+        && (first.ends_with("ed") || first.ends_with("en"));
+    let passive = !c.in_sent(Atom::Modal, s)
+        && !c.in_sent(Atom::Prescribe, s)
+        && c.word_before(s0, 1, &["is", "are", "was", "were", "been", "be"])
+        && c.sentence_has(s, &["if ", "when "]);
+    let own_value = c.in_param
+        && c.sentence_has(
+            s,
+            &[
+                "the value of the parameter",
+                "value of this parameter",
+                "this parameter's value",
+            ],
+        );
+    let tool_as_means = ["with `", "using `", "via `", "through `"]
+        .iter()
+        .any(|w| atom.ends_with(w))
+        && c.refs
+            .iter()
+            .any(|r| r.start >= e0 && r.start <= e0 + 2 && !r.is_self);
+    participle || passive || own_value || tool_as_means
 }

@@ -447,6 +447,22 @@ fn tool_word_before(hay: &[u8], i: usize) -> Option<usize> {
         .map(|w| e - w.len())
 }
 
+/// "any", "all" or "every", in any case.
+fn quantifier(w: &[u8]) -> bool {
+    [&b"any"[..], b"all", b"every"]
+        .iter()
+        .any(|q| w.eq_ignore_ascii_case(q))
+}
+
+/// A product name in mixed case that no tool is called: a short lowercase prefix before capitals
+/// only (`cURL`, `iOS`, `gRPC`, `eBPF`, `macOS`).
+fn product_case(tok: &[u8]) -> bool {
+    let lower = tok.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    (1..=3).contains(&lower)
+        && tok.len() - lower >= 2
+        && tok[lower..].iter().all(u8::is_ascii_uppercase)
+}
+
 /// True when the word after byte `j` is "tool" or "function" ("the merge tool").
 fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     if j >= hay.len() || hay[j] != b' ' {
@@ -517,7 +533,8 @@ fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candi
             after_tool_word: false,
         });
     } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
-        let code_like = || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok);
+        let code_like =
+            || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok) && !product_case(tok);
         match tool_word_before(hay, i) {
             Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
                 start: i,
@@ -706,6 +723,14 @@ impl ToolRefFinder {
                         // conditions on X's use ("after this approval can you proceed to X"
                         // does not: no use verb right before the name).
                         let you_ok = || !has_you(between) || uses_name(window);
+                        // "any", "all", "every" quantify the name itself ("any send_email
+                        // call"): far from it they quantify something else ("all data
+                        // collected so far plus `remaining_objects`").
+                        let most = if quantifier(&window[t.start()..t.end()]) {
+                            2
+                        } else {
+                            6
+                        };
                         !in_quotes
                             && !self.blocker.is_match(between)
                             && you_ok()
@@ -713,7 +738,7 @@ impl ToolRefFinder {
                                 .split(|b| *b == b' ')
                                 .filter(|w| !w.is_empty())
                                 .count()
-                                <= 6
+                                <= most
                     }))
                     || self.trigger_after.is_match(after)
                     || (code && self.use_of.is_match(window)));
