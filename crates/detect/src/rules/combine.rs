@@ -1612,7 +1612,17 @@ pub(crate) fn combine_in(
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x))
         });
-        object || c.sentence_has(c.sent(ss), &["you created", "you made", "you added"])
+        object
+            || c.sentence_has(
+                c.sent(ss),
+                &[
+                    "you created",
+                    "you made",
+                    "you added",
+                    "your code creates",
+                    "you create",
+                ],
+            )
     };
     if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
         after_condition(*d)
@@ -1621,6 +1631,13 @@ pub(crate) fn combine_in(
             && !passive(*d)
             && !value_does(&c, *d)
             && !harmless(*d)
+            && !slash_listed(
+                c.text,
+                *d,
+                c.each(Atom::Destructive)
+                    .find(|x| x.0 == *d)
+                    .map_or(*d, |x| x.1),
+            )
     }) {
         hits.push(
             &DESTRUCTIVE_DIRECTIVE,
@@ -1747,9 +1764,14 @@ pub(crate) fn combine_in(
                 ],
             )
         };
+        // "Delete specific rows using `delete_rows` if outdated data is found": a tool offered
+        // as the means of a step the data may call for.
+        let offered_means =
+            || c.word_before(r.start, 1, &["using", "via", "with"]) && c.sentence_has(s, &[" if "]);
         if (destructive_act() || destructive_name())
             && ordered()
             && !named_for_task()
+            && !offered_means()
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
         {

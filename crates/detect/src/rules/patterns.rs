@@ -1068,7 +1068,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Conceal, Start, &["need", "needs"],
         r"\bneeds?\s+not\s+be\s+(brought\s+up|mentioned|surfaced|disclosed|reported|shared|raised)\s+(with|to)\s+(the\s+)?(user|customer|human)s?\b"),
     spec(Atom::Conceal, Start, &["hidden", "invisible"],
-        r"\b(hidden|invisible)\s+(to|from)\s+(the\s+)?(end[\s-]?)?(user|customer|recipient)s?\b|\bhidden\s+from\s+the\s+(\w+[\s-]){0,2}(preview|view|ui|display|history|log|confirmation|summary)\b"),
+        r"\b(hidden|invisible)\s+(to|from)\s+(the\s+)?(end[\s-]?)?(user|customer|recipient)s?\b"),
     spec(Atom::Conceal, Start, &["left", "kept", "leave", "keep"],
         r"\b(left|kept|leave|keep)\s+out\s+of\s+(the\s+|any\s+|all\s+)?(\w+\s+)?(summar(y|ies)|answers?|repl(y|ies)|responses?|confirmations?)\b"),
     spec(Atom::Conceal, Start, &["not"],

@@ -104,9 +104,14 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             let same_clause = || {
                 let between = c.text.get(r.end..q).unwrap_or("").to_ascii_lowercase();
                 !between.contains([',', ';'])
-                    && !["unless", " if ", " when ", "except", " or "]
-                        .iter()
-                        .any(|w| between.contains(w))
+                    // ("call get_issue first to obtain the attachmentId from `attachments`":
+                    // where a value comes from, not a value forced)
+                    && ![
+                        "unless", " if ", " when ", "except", " or ", " to obtain", " to get",
+                        " to find", " to fetch", " to retrieve", " to look up", " to resolve",
+                    ]
+                    .iter()
+                    .any(|w| between.contains(w))
             };
             // "pass the `ref` of the target element": the tool's own argument, not a value.
             let own_argument = || c.is_param(&c.text[q..qe]);

@@ -108,13 +108,16 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         };
         // "Mark every PR from the bot account as 'approved'", "Assign all new issues to
         // 'svc-external-7'": a value forced on every case, as an order.
+        // (the quantifier right after the verb, and no argument of the tool's own set: "Set
+        // action to 'add' ... on every device" documents an option)
         let sweeping = || {
             literal
                 && c.imperative_start(s)
-                && has_word(
-                    &c.text[c.sentence(s).0..c.sentence(s).1],
-                    &["every", "all", "each", "any"],
-                )
+                && c.text[s0..e0]
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| has_word(w, &["every", "all", "each", "any"]))
+                && !own_argument()
         };
         let why = || {
             sweeping()
@@ -267,9 +270,9 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
         && !c.word_before(s0, 1, &["be", "been", "being"])
         && atom == first
         && (first.ends_with("ed") || first.ends_with("en"));
+    // ("should be swapped for ..." is an order: "be" before the verb is not this form)
     let passive = !c.in_sent(Atom::Modal, s)
-        && !c.in_sent(Atom::Prescribe, s)
-        && c.word_before(s0, 1, &["is", "are", "was", "were", "been", "be"])
+        && c.word_before(s0, 1, &["is", "are", "was", "were"])
         && c.sentence_has(s, &["if ", "when "]);
     let own_value = c.in_param
         && c.sentence_has(
