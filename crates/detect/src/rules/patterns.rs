@@ -1171,6 +1171,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::TamperLiteral, Start, &["assign", "mark"],
         r#"\b(assign|assigns|assigned|mark|marks|marked)\s+(\S+\s+){0,7}?(to|as)\s+(the\s+)?(\w+\s+)?(?:['"`]|‘|“)"#),
 
+    // Prompt-format headers of instruction-tuned models: "### Instruction:", "### System:".
+    spec(Atom::FakeMarker, Gate, &["###"],
+        r"(^|\n)\s*#{2,4}\s*(instruction|instructions|system|system\s+prompt|new\s+instructions)\s*:"),
+
 ];
 
 #[cfg(test)]
