@@ -465,19 +465,33 @@ struct Item<'a> {
 const MAX_ARGUMENT_NAMES: usize = 256;
 
 /// Collects, lowercase, the property names of `schema` at every depth (`properties` of nested
-/// objects, array items, `$defs`, `anyOf` branches), each once.
+/// objects, array items, `$defs`, `anyOf` branches) and its identifier-like enum values, each
+/// once.
 fn argument_names(schema: &Value, depth: usize, out: &mut Vec<String>) {
     if depth > 32 || out.len() >= MAX_ARGUMENT_NAMES {
         return;
     }
     match schema {
         Value::Object(m) => {
-            if let Some(Value::Object(props)) = m.get("properties") {
-                for k in props.keys().filter(|k| k.len() >= 2) {
-                    let k = k.to_ascii_lowercase();
-                    if out.len() < MAX_ARGUMENT_NAMES && !out.contains(&k) {
-                        out.push(k);
-                    }
+            // (and identifier-like enum values: `updated_at` as a filter's name, `all_members` as
+            // a setting — the schema's own words, not other tools)
+            let enum_ids = m
+                .get("enum")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .filter(|v| v.contains('_') && !v.contains(' '));
+            let props = m
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|p| p.keys())
+                .map(String::as_str);
+            for k in props.chain(enum_ids).filter(|k| k.len() >= 2) {
+                let k = k.to_ascii_lowercase();
+                if out.len() < MAX_ARGUMENT_NAMES && !out.contains(&k) {
+                    out.push(k);
                 }
             }
             for v in m.values() {
