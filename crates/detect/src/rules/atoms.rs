@@ -385,14 +385,17 @@ impl Atoms {
         let need_group = SPECS
             .iter()
             .map(|s| {
+                // (specs with the same list share one group)
                 (s.mode == Mode::Start && !s.needs.is_empty()).then(|| {
-                    needs.push(s.needs);
-                    needs.len() - 1
+                    needs.iter().position(|n| *n == s.needs).unwrap_or_else(|| {
+                        needs.push(s.needs);
+                        needs.len() - 1
+                    })
                 })
             })
             .collect();
         if needs.len() > 64 {
-            return Err(rule_error("needs", "more than 64 specs with needs"));
+            return Err(rule_error("needs", "more than 64 distinct needs lists"));
         }
         let n_specs = specs.len();
         let n_needs = needs.len();
