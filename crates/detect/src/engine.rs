@@ -604,6 +604,27 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         && (v.starts_with("acct_")
             || v.starts_with("0x")
             || v.bytes().filter(u8::is_ascii_digit).count() >= 8);
+    // A URL that data is sent to (`destination`, `webhook`, `upload_url`), not an API base;
+    // a local address is the user's own machine.
+    let url = (v.starts_with("https://") || v.starts_with("http://"))
+        && !["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]
+            .iter()
+            .any(|h| v.split('/').nth(2).is_some_and(|host| host.starts_with(h)));
+    let sink = [
+        "destination",
+        "webhook",
+        "callback",
+        "upload",
+        "forward",
+        "collector",
+        "sink",
+    ];
+    if url && has(&sink) {
+        return Some((
+            45,
+            format!("the `{arg}` argument defaults to the URL {v}: data goes there unless the model changes it"),
+        ));
+    }
     let money_to = has(&[
         "destination",
         "payee",
