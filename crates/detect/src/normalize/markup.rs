@@ -127,7 +127,9 @@ const HIDDEN_TAGS: &[&str] = &[
 /// `<`, so every occurrence is found from the `:` or `<` it holds: only those bytes are looked at.
 fn first_occurrences(b: &[u8]) -> [usize; HIDING.len() + HIDDEN_TAGS.len()] {
     let mut first = [usize::MAX; HIDING.len() + HIDDEN_TAGS.len()];
-    for (q, &c) in b.iter().enumerate() {
+    // `memchr2` finds the few `:` and `<` bytes (a byte loop cost ~7 instructions a byte).
+    for q in memchr::memchr2_iter(b':', b'<', b) {
+        let c = b[q];
         let patterns = match c {
             b':' => HIDING,
             b'<' => HIDDEN_TAGS,
