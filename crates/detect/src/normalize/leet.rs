@@ -54,23 +54,29 @@ fn unleet(w: &[u8]) -> Option<Vec<u8>> {
 /// Reveals the lines of `text` that hold two or more leetspeak words, with those words mapped
 /// back to letters.
 pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
-    // Most text has no digit next to a letter at all.
-    if !has_leet_pair(text.as_bytes()) {
+    let words = leet_words(text.as_bytes());
+    // (each line needs two: most text has none at all)
+    if words.len() < MIN_PER_LINE {
         return;
     }
+    let mut next = 0;
     for (line_start, line) in lines(text) {
-        let words = leet_words(line.as_bytes());
+        let first = next;
+        while next < words.len() && words[next].0 < line_start + line.len() {
+            next += 1;
+        }
+        let words = &words[first..next];
         if words.len() < MIN_PER_LINE {
             continue;
         }
         let mut joined = Vec::with_capacity(line.len());
-        let mut at = 0;
-        for (s, e, w) in &words {
-            joined.extend_from_slice(&line.as_bytes()[at..*s]);
+        let mut at = line_start;
+        for (s, e, w) in words {
+            joined.extend_from_slice(&text.as_bytes()[at..*s]);
             joined.extend_from_slice(w);
             at = *e;
         }
-        joined.extend_from_slice(&line.as_bytes()[at..]);
+        joined.extend_from_slice(&text.as_bytes()[at..line_start + line.len()]);
         out.push(Revealed {
             how: "leetspeak",
             // Only ASCII letters replaced ASCII bytes: still valid UTF-8.
@@ -82,28 +88,61 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
     }
 }
 
-/// Whether a letter-like digit or sign (`letter`) stands next to an ASCII letter in `b`.
-fn has_leet_pair(b: &[u8]) -> bool {
-    let pair = |p: &[u8]| {
-        (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
-            || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
+/// Whether `x` belongs to a word (`[A-Za-z0-9$]`).
+fn word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || x == b'$'
+}
+
+/// Whether a letter-like digit or sign (`letter`) and an ASCII letter stand at `b[p]` and
+/// `b[p + 1]`, in either order.
+fn leet_pair(b: &[u8], p: usize) -> bool {
+    let (x, y) = (b[p], b[p + 1]);
+    (x.is_ascii_alphabetic() && letter(y).is_some())
+        || (letter(x).is_some() && y.is_ascii_alphabetic())
+}
+
+/// The leetspeak words of `b`, in order: `(start, end, mapped back)`. A word that `unleet`
+/// maps back mixes letters with letter-like digits and holds nothing else, so one of its
+/// letters stands next to one of them (`leet_pair`): only the words around such pairs are
+/// looked at, and the pairs only in chunks of 8 bytes that hold a digit or `$` (none in most
+/// prose; a byte loop over every word cost ~6 instructions a byte wherever a text had a digit
+/// next to a letter, as "ec2" or "sha256").
+fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    // The end of the last word looked at: a pair before it lies in that word.
+    let mut done = 0;
+    let mut look = |from: usize, to: usize, out: &mut Vec<_>| {
+        for p in from.max(done)..to.min(b.len().saturating_sub(1)) {
+            if p < done || !leet_pair(b, p) {
+                continue;
+            }
+            let mut start = p;
+            while start > 0 && word_byte(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = p + 2;
+            while end < b.len() && word_byte(b[end]) {
+                end += 1;
+            }
+            done = end;
+            // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
+            if let Some(w) = unleet(&b[start..end]) {
+                if !numeronym(&b[start..end]) {
+                    out.push((start, end, w));
+                }
+            }
+        }
     };
-    // 8 bytes at a time: only a chunk with a digit or `$` (none in most prose) is looked into,
-    // with the bytes on either side of it (the pair test on every byte cost ~10 instructions a
-    // byte, on every text scanned).
+    // The pairs of a chunk's digits and signs begin one byte before it, up to its last byte.
     let mut at = 0usize;
     for chunk in b.chunks_exact(8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if digit_or_dollar(x)
-            && b[at.saturating_sub(1)..b.len().min(at + 9)]
-                .windows(2)
-                .any(pair)
-        {
-            return true;
+        if digit_or_dollar(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+            look(at.saturating_sub(1), at + 8, &mut out);
         }
         at += 8;
     }
-    b[at.saturating_sub(1)..].windows(2).any(pair)
+    look(at.saturating_sub(1), b.len(), &mut out);
+    out
 }
 
 /// Whether one of the 8 bytes of `x` is an ASCII digit or `$` (exact: the borrow of a
@@ -138,30 +177,6 @@ fn numeronym(w: &[u8]) -> bool {
     }
 }
 
-/// The leetspeak words of a line: `(start, end, mapped back)`.
-fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
-    let word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'$';
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !word_byte(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && word_byte(b[i]) {
-            i += 1;
-        }
-        // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
-        if let Some(w) = unleet(&b[start..i]) {
-            if !numeronym(&b[start..i]) {
-                out.push((start, i, w));
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,18 +195,34 @@ mod tests {
         assert!(reveal("flag: t00l_d3scr1pt10n_p01s0n1ng").is_some());
     }
 
+    /// The leetspeak words by their definition: every word of the text, each tested.
+    fn leet_words_plain(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !word_byte(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word_byte(b[i]) {
+                i += 1;
+            }
+            if let Some(w) = unleet(&b[start..i]) {
+                if !numeronym(&b[start..i]) {
+                    out.push((start, i, w));
+                }
+            }
+        }
+        out
+    }
+
     #[test]
-    fn leet_pairs_are_found_in_every_chunk_position() {
-        let plain = |b: &[u8]| {
-            b.windows(2).any(|p| {
-                (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
-                    || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
-            })
-        };
-        let fill = b"the quick, brown fox: 2 8 6 9 -- (x) [y] ~ \xff\x80";
+    fn leet_words_are_found_in_every_chunk_position() {
+        let fill = b"the quick, brown fox: 2 8 6 9 -- (x) [y] ~ \xff\x80 abc\nd";
         for len in 0..40 {
             for at in 0..len {
-                for pair in [
+                for word in [
                     &b"a3"[..],
                     b"3a",
                     b"$x",
@@ -200,14 +231,20 @@ mod tests {
                     b" 1",
                     b"29",
                     b"\xc3\xa9",
+                    b"s3nd",
+                    b"p4ssw0rd",
+                    b"o11y",
+                    b"c4$h",
+                    b"h3ll0",
+                    b"4b",
                 ] {
                     let mut t: Vec<u8> = fill.iter().copied().cycle().take(len).collect();
-                    for (k, &c) in pair.iter().enumerate() {
+                    for (k, &c) in word.iter().enumerate() {
                         if at + k < len {
                             t[at + k] = c;
                         }
                     }
-                    assert_eq!(has_leet_pair(&t), plain(&t), "{t:?}");
+                    assert_eq!(leet_words(&t), leet_words_plain(&t), "{t:?}");
                 }
             }
         }
