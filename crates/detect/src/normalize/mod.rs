@@ -17,7 +17,7 @@ pub(crate) mod decode;
 mod leet;
 pub(crate) mod markup;
 mod spaced;
-mod swar;
+pub(crate) mod swar;
 pub(crate) mod unicode;
 
 use std::borrow::Cow;

@@ -8,6 +8,7 @@
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::error::Error;
+use crate::normalize::swar::{in_range, HIGH};
 
 /// How a tool is referenced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,6 +469,14 @@ fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     })
 }
 
+/// How many of the 8 bytes of `x` (little-endian) are ASCII lowercase letters or digits before
+/// the first that is neither.
+fn plain_bytes(x: u64) -> usize {
+    let seven = x & !HIGH;
+    let plain = (in_range(seven, b'a', b'z') | in_range(seven, b'0', b'9')) & !x & HIGH;
+    (!plain & HIGH).trailing_zeros() as usize / 8
+}
+
 /// The candidates of `hay`: each maximal run of token bytes that begins with a letter is looked
 /// at once.
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
@@ -485,6 +494,14 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
         let mut classes = 0;
         let mut next = i + 1;
         while next < n {
+            // Lowercase letters and digits (most of a word) are skipped 8 at a time; the byte
+            // after them ends the run or adds its classes.
+            if let Some(chunk) = hay[next..].first_chunk::<8>() {
+                next += plain_bytes(u64::from_le_bytes(*chunk));
+                if next >= n {
+                    break;
+                }
+            }
             let c = CLASSES[usize::from(hay[next])];
             if c & TOKEN == 0 {
                 break;
@@ -503,7 +520,12 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
 /// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
 fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
     let mut j = next;
-    while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
+    // (the run's first byte is a letter: without a separator or a path byte after it, the run
+    // ends in none)
+    while classes & (SEPARATOR | PATHLIKE) != 0
+        && j > i
+        && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_')
+    {
         j -= 1;
     }
     let tok = &hay[i..j];
@@ -774,6 +796,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn plain_bytes_agrees_with_its_definition() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"ab3xyz09";
+                chunk[at] = b;
+                let want = chunk
+                    .iter()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    .count();
+                assert_eq!(plain_bytes(u64::from_le_bytes(chunk)), want, "{chunk:?}");
+            }
+        }
     }
 
     #[test]
