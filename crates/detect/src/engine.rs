@@ -144,7 +144,7 @@ impl Engine {
 
     pub fn scan_text(&self, field: &str, text: &str) -> Report {
         let f = Field {
-            path: field.to_owned(),
+            path: field.into(),
             text,
             kind: FieldKind::Description,
             is_name: false,
