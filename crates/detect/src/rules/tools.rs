@@ -484,6 +484,9 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(16);
     let n = hay.len();
     let mut i = 0;
+    // Whether the token run before ends in `l` or `n` (any case): the word "tool" or
+    // "function" before a run ends the run before it, so without that it is not looked for.
+    let mut after_l_or_n = false;
     while i < n {
         if !is_tok(hay[i]) {
             i += 1;
@@ -510,15 +513,24 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
             next += 1;
         }
         if hay[i].is_ascii_alphabetic() {
-            candidate(hay, i, next, classes, &mut out);
+            candidate(hay, i, next, classes, after_l_or_n, &mut out);
         }
+        after_l_or_n = matches!(hay[next - 1] | 0x20, b'l' | b'n');
         i = next;
     }
     out
 }
 
-/// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
-fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
+/// The candidate in the token run `hay[i..next]`, if it is one (`classes`, `after_l_or_n`:
+/// see `candidates`).
+fn candidate(
+    hay: &[u8],
+    i: usize,
+    next: usize,
+    classes: u8,
+    after_l_or_n: bool,
+    out: &mut Vec<Candidate>,
+) {
     let mut j = next;
     // (the run's first byte is a letter: without a separator or a path byte after it, the run
     // ends in none)
@@ -540,7 +552,7 @@ fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candi
         });
     } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
         let code_like = || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok);
-        match tool_word_before(hay, i) {
+        match after_l_or_n.then(|| tool_word_before(hay, i)).flatten() {
             Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
                 start: i,
                 end: j,
