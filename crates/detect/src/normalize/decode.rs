@@ -169,7 +169,8 @@ fn survey(text: &str) -> Survey {
         while firsts != 0 {
             let j = firsts.trailing_zeros();
             firsts &= firsts - 1;
-            let len = (letters >> j).trailing_ones() as usize;
+            // (64 bits from `j` on are enough: a longer run is no rot13 word either)
+            let len = ((letters >> j) as u64).trailing_ones() as usize;
             if len <= ROT13_LONGEST {
                 let from = at + j as usize;
                 s.rot13_words |= rot13_word(&b[from..from + len]);
