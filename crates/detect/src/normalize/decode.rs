@@ -52,8 +52,9 @@ fn b64_engine(url_safe: bool) -> GeneralPurpose {
 
 /// What a look over the text finds, to decide which decoders can find anything.
 struct Survey {
-    /// Where the first run of at least `MIN_B64` base64 characters begins, if one occurs.
-    long_b64: Option<usize>,
+    /// Where the first run of at least `MIN_B64` base64 characters begins, if one occurs, and
+    /// the last place where `MIN_B64` of them begin (every run that begins later is shorter).
+    long_b64: Option<(usize, usize)>,
     /// Whether a run of at least `MIN_HEX` hex digits occurs.
     long_hex: bool,
     /// Whether a `\x` escape occurs.
@@ -173,10 +174,14 @@ fn survey(text: &str) -> Survey {
         let two = |f: fn(&Classes) -> u64| u128::from(f(&cur)) | u128::from(f(&next)) << 64;
         let in_block = u128::from(u64::MAX);
         let long = runs_of(two(|c| c.b64), MIN_B64 as u32) & in_block;
-        if s.long_b64.is_none() && long != 0 {
+        if long != 0 {
             // The first place where `MIN_B64` base64 characters begin begins its run (from an
             // earlier byte of the run as many would begin).
-            s.long_b64 = Some(at + long.trailing_zeros() as usize);
+            let first = s
+                .long_b64
+                .map_or(at + long.trailing_zeros() as usize, |f| f.0);
+            let last = at + 63 - (long as u64).leading_zeros() as usize;
+            s.long_b64 = Some((first, last));
         }
         s.long_hex |= runs_of(two(|c| c.hex), MIN_HEX as u32) & in_block != 0;
         let letters = two(|c| c.letter);
@@ -198,12 +203,13 @@ fn survey(text: &str) -> Survey {
     s
 }
 
-/// Base64 payloads in `text`, looked for from `from` on (where the first run long enough for
-/// one begins: the runs before it are too short).
-fn base64_runs(text: &str, from: usize, out: &mut Vec<Revealed>) {
+/// Base64 payloads in `text`, looked for in the runs that begin from `from` (where the first
+/// run long enough for one begins) up to `last` (the last place where `MIN_B64` base64
+/// characters begin): the runs before and after are too short.
+fn base64_runs(text: &str, from: usize, last: usize, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() && out.len() < MAX_CANDIDATES {
+    while i <= last && i < b.len() && out.len() < MAX_CANDIDATES {
         if !is_b64(b[i]) {
             i += 1;
             continue;
@@ -508,8 +514,8 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     // characters too) of at least MIN_HEX or `\x` escapes. Most text has neither. The same pass
     // notes the rot13-encoded words.
     let found = survey(text);
-    if let Some(from) = found.long_b64 {
-        base64_runs(text, from, &mut out);
+    if let Some((from, last)) = found.long_b64 {
+        base64_runs(text, from, last, &mut out);
     }
     // `hex_runs` finds nothing without a `\x` escape or a long enough run of hex digits.
     if text.len() >= MIN_HEX && (found.long_hex || found.escapes) {
@@ -556,7 +562,8 @@ mod tests {
         let mut at = 0;
         for run in text.as_bytes().split(|&c| !is_b64(c)) {
             if run.len() >= MIN_B64 {
-                s.long_b64 = s.long_b64.or(Some(at));
+                let last = at + run.len() - MIN_B64;
+                s.long_b64 = Some((s.long_b64.map_or(at, |f| f.0), last));
             }
             at += run.len() + 1;
             s.long_hex |= longest_run(run, u8::is_ascii_hexdigit) >= MIN_HEX;
