@@ -342,7 +342,11 @@ impl Engine {
             f.weight = hit.weight;
             out.push(f);
         }
-        if let Some((s, e)) = lang::switch(ntext, &starts) {
+        // (a text known to be ASCII is all Latin: no switch, nor a test for one)
+        if let Some((s, e)) = (!norm.ascii)
+            .then(|| lang::switch(ntext, &starts))
+            .flatten()
+        {
             let (s, e) = norm.orig_span(s, e);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             out.push(finding(
