@@ -139,7 +139,7 @@ impl Engine {
 
     pub fn scan_text(&self, field: &str, text: &str) -> Report {
         let f = Field {
-            path: field.to_owned(),
+            path: field.into(),
             text,
             kind: FieldKind::Description,
             is_name: false,
@@ -366,7 +366,11 @@ impl Engine {
             f.weight = hit.weight;
             out.push(f);
         }
-        if let Some((s, e)) = lang::switch(ntext, &starts) {
+        // (a text known to be ASCII is all Latin: no switch, nor a test for one)
+        if let Some((s, e)) = (!norm.ascii)
+            .then(|| lang::switch(ntext, &starts))
+            .flatten()
+        {
             let (s, e) = norm.orig_span(s, e);
             let ev = excerpt(normalize::slice(text, s, e).trim(), EVIDENCE_CHARS);
             out.push(finding(
@@ -537,8 +541,14 @@ fn rule_finding(
 
 /// The path is, or lies under, a schema's `default` (`properties.headers.default.X-Auth`).
 fn is_default(path: &str) -> bool {
-    path.split('.')
-        .any(|k| k == "default" || k.starts_with("default["))
+    // Each key of the path (after a `.` or at the start), as bytes: `split` cost ~120
+    // instructions per field.
+    let b = path.as_bytes();
+    (0..b.len()).any(|p| {
+        (p == 0 || b[p - 1] == b'.')
+            && b[p..].starts_with(b"default")
+            && matches!(b.get(p + 7), None | Some(b'.' | b'['))
+    })
 }
 
 /// The byte at `pos` of `text` lies in the host of a URL or in a domain name: the token around
@@ -687,8 +697,9 @@ fn secret_placeholder(text: &str) -> bool {
 /// An enum value written as an identifier (`include_ssh_keys_and_credentials`): a choice the
 /// model reads as words, like an argument name.
 fn is_identifier_choice(path: &str, text: &str) -> bool {
-    path.contains(".enum[")
-        && text.len() <= 120
+    // (the length first: a description is longer)
+    text.len() <= 120
+        && path.contains(".enum[")
         && text.contains('_')
         && !text.contains(char::is_whitespace)
 }
@@ -725,7 +736,10 @@ fn labels_option(phrase: &str, option: &str) -> bool {
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence
 /// in it that gives an order gets no allowance for stating the tool's purpose.
 fn is_value(path: &str) -> bool {
-    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = path
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map_or(path, |p| &path[p + 1..]);
     // (and prose found in a schema's structure: `type`, `required`, `format`, `$ref`)
     ["enum[", "examples[", "example[", "required["]
         .iter()
@@ -747,5 +761,29 @@ mod tests {
         assert_send_sync::<Engine>();
         let e = Engine::default();
         let _ = e.clone();
+    }
+
+    #[test]
+    fn default_paths_are_those_with_a_default_key() {
+        for path in [
+            "default",
+            "default[0]",
+            "inputSchema.properties.a.default",
+            "inputSchema.properties.a.default.X-Auth",
+            "inputSchema.properties.a.default[2]",
+            "inputSchema.properties.default.description",
+            "inputSchema.properties.defaults",
+            "inputSchema.properties.a_default",
+            "x.defaultValue",
+            "description",
+            "",
+            ".",
+            "default.",
+        ] {
+            let want = path
+                .split('.')
+                .any(|k| k == "default" || k.starts_with("default["));
+            assert_eq!(is_default(path), want, "{path}");
+        }
     }
 }

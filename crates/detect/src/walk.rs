@@ -6,6 +6,8 @@
 //! the walk visits every string except pure structure (`type`, `$ref`, `format`, `required`) —
 //! and even there, a value with whitespace in it is prose and is read.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::rules::combine::FieldKind;
@@ -16,17 +18,24 @@ const MAX_FIELDS: usize = 4096;
 /// One text field of an item.
 #[derive(Debug, Clone)]
 pub(crate) struct Field<'a> {
-    pub path: String,
+    /// (borrowed for the top-level keys: no allocation for `name` and `description`)
+    pub path: Cow<'a, str>,
     pub text: &'a str,
     pub kind: FieldKind,
     /// Names (tool, property, argument names) are checked for hidden characters only.
     pub is_name: bool,
 }
 
-fn push<'a>(out: &mut Vec<Field<'a>>, path: String, text: &'a str, kind: FieldKind, is_name: bool) {
+fn push<'a>(
+    out: &mut Vec<Field<'a>>,
+    path: impl Into<Cow<'a, str>>,
+    text: &'a str,
+    kind: FieldKind,
+    is_name: bool,
+) {
     if out.len() < MAX_FIELDS && !text.is_empty() {
         out.push(Field {
-            path,
+            path: path.into(),
             text,
             kind,
             is_name,
@@ -123,9 +132,15 @@ pub(crate) fn get<'a>(item: &'a Value, key: &str) -> Option<&'a Value> {
     }
 }
 
-fn top<'a>(item: &'a Value, key: &str, kind: FieldKind, is_name: bool, out: &mut Vec<Field<'a>>) {
+fn top<'a>(
+    item: &'a Value,
+    key: &'static str,
+    kind: FieldKind,
+    is_name: bool,
+    out: &mut Vec<Field<'a>>,
+) {
     if let Some(s) = get(item, key).and_then(Value::as_str) {
-        push(out, key.to_owned(), s, kind, is_name);
+        push(out, key, s, kind, is_name);
     }
 }
 

@@ -52,12 +52,15 @@ fn b64_engine(url_safe: bool) -> GeneralPurpose {
 
 /// What a look over the text finds, to decide which decoders can find anything.
 struct Survey {
-    /// Where the first run of at least `MIN_B64` base64 characters begins, if one occurs.
-    long_b64: Option<usize>,
+    /// Where the first run of at least `MIN_B64` base64 characters begins, if one occurs, and
+    /// the last place where `MIN_B64` of them begin (every run that begins later is shorter).
+    long_b64: Option<(usize, usize)>,
     /// Whether a run of at least `MIN_HEX` hex digits occurs.
     long_hex: bool,
     /// Whether a `\x` escape occurs.
     escapes: bool,
+    /// Whether a `%` occurs (URL-encoding needs one).
+    percent: bool,
     /// Which of `ROT13_WORDS` occur in rot13 as whole words (maximal runs of ASCII letters).
     rot13_words: u32,
 }
@@ -147,9 +150,22 @@ fn survey(text: &str) -> Survey {
     let mut s = Survey {
         long_b64: None,
         long_hex: false,
-        escapes: text.contains("\\x"),
+        escapes: false,
+        percent: false,
         rot13_words: 0,
     };
+    // `\x` and `%` from one pass over the `\` and `%` bytes (a substring search and a `memchr`
+    // cost ~250 instructions a text more).
+    for p in memchr::memchr2_iter(b'\\', b'%', b) {
+        if b[p] == b'%' {
+            s.percent = true;
+        } else {
+            s.escapes |= b.get(p + 1) == Some(&b'x');
+        }
+        if s.percent && s.escapes {
+            break;
+        }
+    }
     let mut tail = [0u8; 64];
     let mut cur = block(b, 0, &mut tail);
     let (mut at, mut letter_before) = (0, 0);
@@ -158,10 +174,14 @@ fn survey(text: &str) -> Survey {
         let two = |f: fn(&Classes) -> u64| u128::from(f(&cur)) | u128::from(f(&next)) << 64;
         let in_block = u128::from(u64::MAX);
         let long = runs_of(two(|c| c.b64), MIN_B64 as u32) & in_block;
-        if s.long_b64.is_none() && long != 0 {
+        if long != 0 {
             // The first place where `MIN_B64` base64 characters begin begins its run (from an
             // earlier byte of the run as many would begin).
-            s.long_b64 = Some(at + long.trailing_zeros() as usize);
+            let first = s
+                .long_b64
+                .map_or(at + long.trailing_zeros() as usize, |f| f.0);
+            let last = at + 63 - (long as u64).leading_zeros() as usize;
+            s.long_b64 = Some((first, last));
         }
         s.long_hex |= runs_of(two(|c| c.hex), MIN_HEX as u32) & in_block != 0;
         let letters = two(|c| c.letter);
@@ -169,7 +189,8 @@ fn survey(text: &str) -> Survey {
         while firsts != 0 {
             let j = firsts.trailing_zeros();
             firsts &= firsts - 1;
-            let len = (letters >> j).trailing_ones() as usize;
+            // (64 bits from `j` on are enough: a longer run is no rot13 word either)
+            let len = ((letters >> j) as u64).trailing_ones() as usize;
             if len <= ROT13_LONGEST {
                 let from = at + j as usize;
                 s.rot13_words |= rot13_word(&b[from..from + len]);
@@ -182,12 +203,13 @@ fn survey(text: &str) -> Survey {
     s
 }
 
-/// Base64 payloads in `text`, looked for from `from` on (where the first run long enough for
-/// one begins: the runs before it are too short).
-fn base64_runs(text: &str, from: usize, out: &mut Vec<Revealed>) {
+/// Base64 payloads in `text`, looked for in the runs that begin from `from` (where the first
+/// run long enough for one begins) up to `last` (the last place where `MIN_B64` base64
+/// characters begin): the runs before and after are too short.
+fn base64_runs(text: &str, from: usize, last: usize, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() && out.len() < MAX_CANDIDATES {
+    while i <= last && i < b.len() && out.len() < MAX_CANDIDATES {
         if !is_b64(b[i]) {
             i += 1;
             continue;
@@ -492,14 +514,14 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     // characters too) of at least MIN_HEX or `\x` escapes. Most text has neither. The same pass
     // notes the rot13-encoded words.
     let found = survey(text);
-    if let Some(from) = found.long_b64 {
-        base64_runs(text, from, &mut out);
+    if let Some((from, last)) = found.long_b64 {
+        base64_runs(text, from, last, &mut out);
     }
     // `hex_runs` finds nothing without a `\x` escape or a long enough run of hex digits.
     if text.len() >= MIN_HEX && (found.long_hex || found.escapes) {
         hex_runs(text, &mut out);
     }
-    if text.contains('%') {
+    if found.percent {
         url_runs(text, &mut out);
     }
     rot13_text(text, found.rot13_words, &mut out);
@@ -535,12 +557,14 @@ mod tests {
             long_b64: None,
             long_hex: false,
             escapes: text.contains("\\x"),
+            percent: text.contains('%'),
             rot13_words: 0,
         };
         let mut at = 0;
         for run in text.as_bytes().split(|&c| !is_b64(c)) {
             if run.len() >= MIN_B64 {
-                s.long_b64 = s.long_b64.or(Some(at));
+                let last = at + run.len() - MIN_B64;
+                s.long_b64 = Some((s.long_b64.map_or(at, |f| f.0), last));
             }
             at += run.len() + 1;
             s.long_hex |= longest_run(run, u8::is_ascii_hexdigit) >= MIN_HEX;
@@ -610,11 +634,18 @@ mod tests {
         for t in &texts {
             let (fast, plain) = (survey(t), survey_plain(t));
             assert_eq!(
-                (fast.long_b64, fast.long_hex, fast.escapes, fast.rot13_words),
+                (
+                    fast.long_b64,
+                    fast.long_hex,
+                    fast.escapes,
+                    fast.percent,
+                    fast.rot13_words
+                ),
                 (
                     plain.long_b64,
                     plain.long_hex,
                     plain.escapes,
+                    plain.percent,
                     plain.rot13_words
                 ),
                 "{t:?}"

@@ -54,17 +54,23 @@ fn unleet(w: &[u8]) -> Option<Vec<u8>> {
 /// Reveals the lines of `text` that hold two or more leetspeak words, with those words mapped
 /// back to letters.
 pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
-    // Most text has no digit next to a letter at all.
-    if !has_leet_pair(text.as_bytes()) {
+    let words = leet_words(text.as_bytes());
+    // (each line needs two: most text has none at all)
+    if words.len() < MIN_PER_LINE {
         return;
     }
+    let mut next = 0;
     for (line_start, line) in lines(text) {
-        if leet_words(line.as_bytes(), false).len() < MIN_PER_LINE {
+        let first = next;
+        while next < words.len() && words[next].0 < line_start + line.len() {
+            next += 1;
+        }
+        if next - first < MIN_PER_LINE {
             continue;
         }
         // A line written in leetspeak: its short words are too ("4nd s3nd 1t 1n th3 f13ld",
         // "~/.4ws/"), and so is a word whose only digits are at its ends ("4ls0").
-        let words = leet_words(line.as_bytes(), true);
+        let words = leet_line_words(line.as_bytes());
         let mut joined = Vec::with_capacity(line.len());
         let mut at = 0;
         for (s, e, w) in &words {
@@ -84,28 +90,99 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
     }
 }
 
-/// Whether a letter-like digit or sign (`letter`) stands next to an ASCII letter in `b`.
-fn has_leet_pair(b: &[u8]) -> bool {
-    let pair = |p: &[u8]| {
-        (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
-            || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
+/// A word of a line already known to be leetspeak, mapped back: any mix of letters and
+/// letter-like digits ("1t", "th3", "4ls0"), and a lone digit after an apostrophe ("d0n'7").
+fn unleet_in_leet_line(w: &[u8], after_apostrophe: bool) -> Option<Vec<u8>> {
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let leet = w.iter().filter(|b| letter(**b).is_some()).count();
+    let lone = after_apostrophe && w.len() == 1 && leet == 1;
+    if !lone && (leet == 0 || letters == 0 || letters + leet != w.len()) {
+        return None;
+    }
+    Some(
+        w.iter()
+            .map(|&b| letter(b).unwrap_or(b.to_ascii_lowercase()))
+            .collect(),
+    )
+}
+
+/// The words of a line known to be leetspeak, mapped back (`unleet_in_leet_line`):
+/// `(start, end, mapped back)` in the line's bytes.
+fn leet_line_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && word_byte(b[i]) {
+            i += 1;
+        }
+        let after_apostrophe = start > 0 && b[start - 1] == b'\'';
+        if let Some(w) = unleet_in_leet_line(&b[start..i], after_apostrophe) {
+            out.push((start, i, w));
+        }
+    }
+    out
+}
+
+/// Whether `x` belongs to a word (`[A-Za-z0-9$]`).
+fn word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || x == b'$'
+}
+
+/// Whether a letter-like digit or sign (`letter`) and an ASCII letter stand at `b[p]` and
+/// `b[p + 1]`, in either order.
+fn leet_pair(b: &[u8], p: usize) -> bool {
+    let (x, y) = (b[p], b[p + 1]);
+    (x.is_ascii_alphabetic() && letter(y).is_some())
+        || (letter(x).is_some() && y.is_ascii_alphabetic())
+}
+
+/// The leetspeak words of `b`, in order: `(start, end, mapped back)`. A word that `unleet`
+/// maps back mixes letters with letter-like digits and holds nothing else, so one of its
+/// letters stands next to one of them (`leet_pair`): only the words around such pairs are
+/// looked at, and the pairs only in chunks of 8 bytes that hold a digit or `$` (none in most
+/// prose; a byte loop over every word cost ~6 instructions a byte wherever a text had a digit
+/// next to a letter, as "ec2" or "sha256").
+fn leet_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+    let mut out = Vec::new();
+    // The end of the last word looked at: a pair before it lies in that word.
+    let mut done = 0;
+    let mut look = |from: usize, to: usize, out: &mut Vec<_>| {
+        for p in from.max(done)..to.min(b.len().saturating_sub(1)) {
+            if p < done || !leet_pair(b, p) {
+                continue;
+            }
+            let mut start = p;
+            while start > 0 && word_byte(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = p + 2;
+            while end < b.len() && word_byte(b[end]) {
+                end += 1;
+            }
+            done = end;
+            // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
+            if let Some(w) = unleet(&b[start..end]) {
+                if !numeronym(&b[start..end]) {
+                    out.push((start, end, w));
+                }
+            }
+        }
     };
-    // 8 bytes at a time: only a chunk with a digit or `$` (none in most prose) is looked into,
-    // with the bytes on either side of it (the pair test on every byte cost ~10 instructions a
-    // byte, on every text scanned).
+    // The pairs of a chunk's digits and signs begin one byte before it, up to its last byte.
     let mut at = 0usize;
     for chunk in b.chunks_exact(8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if digit_or_dollar(x)
-            && b[at.saturating_sub(1)..b.len().min(at + 9)]
-                .windows(2)
-                .any(pair)
-        {
-            return true;
+        if digit_or_dollar(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+            look(at.saturating_sub(1), at + 8, &mut out);
         }
         at += 8;
     }
-    b[at.saturating_sub(1)..].windows(2).any(pair)
+    look(at.saturating_sub(1), b.len(), &mut out);
+    out
 }
 
 /// Whether one of the 8 bytes of `x` is an ASCII digit or `$` (exact: the borrow of a
@@ -116,8 +193,9 @@ fn digit_or_dollar(x: u64) -> bool {
     // Digits become bytes below 10, `$` a zero byte.
     let digits = x ^ (ONES * u64::from(b'0'));
     let dollars = x ^ (ONES * u64::from(b'$'));
-    (digits.wrapping_sub(ONES * 10) & !digits & HIGH) != 0
-        || (dollars.wrapping_sub(ONES) & !dollars & HIGH) != 0
+    // (one test of both flags: no branch between them)
+    ((digits.wrapping_sub(ONES * 10) & !digits) | (dollars.wrapping_sub(ONES) & !dollars)) & HIGH
+        != 0
 }
 
 /// The lines of `text` with their byte offsets.
@@ -140,53 +218,6 @@ fn numeronym(w: &[u8]) -> bool {
     }
 }
 
-/// A word of a line already known to be leetspeak, mapped back: any mix of letters and
-/// letter-like digits ("1t", "th3", "4ls0"), and a lone digit after an apostrophe ("d0n'7").
-fn unleet_in_leet_line(w: &[u8], after_apostrophe: bool) -> Option<Vec<u8>> {
-    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let leet = w.iter().filter(|b| letter(**b).is_some()).count();
-    let lone = after_apostrophe && w.len() == 1 && leet == 1;
-    if !lone && (leet == 0 || letters == 0 || letters + leet != w.len()) {
-        return None;
-    }
-    Some(
-        w.iter()
-            .map(|&b| letter(b).unwrap_or(b.to_ascii_lowercase()))
-            .collect(),
-    )
-}
-
-/// The leetspeak words of a line: `(start, end, mapped back)`; `relaxed` for a line already
-/// known to be leetspeak (`unleet_in_leet_line`).
-fn leet_words(b: &[u8], relaxed: bool) -> Vec<(usize, usize, Vec<u8>)> {
-    let word_byte = |x: u8| x.is_ascii_alphanumeric() || x == b'$';
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !word_byte(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && word_byte(b[i]) {
-            i += 1;
-        }
-        // (a numeronym is looked for only in a word that reads as leetspeak: most do not)
-        let mapped = if relaxed {
-            let after_apostrophe = start > 0 && b[start - 1] == b'\'';
-            unleet_in_leet_line(&b[start..i], after_apostrophe)
-        } else {
-            unleet(&b[start..i])
-        };
-        if let Some(w) = mapped {
-            if relaxed || !numeronym(&b[start..i]) {
-                out.push((start, i, w));
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,18 +236,34 @@ mod tests {
         assert!(reveal("flag: t00l_d3scr1pt10n_p01s0n1ng").is_some());
     }
 
+    /// The leetspeak words by their definition: every word of the text, each tested.
+    fn leet_words_plain(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if !word_byte(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && word_byte(b[i]) {
+                i += 1;
+            }
+            if let Some(w) = unleet(&b[start..i]) {
+                if !numeronym(&b[start..i]) {
+                    out.push((start, i, w));
+                }
+            }
+        }
+        out
+    }
+
     #[test]
-    fn leet_pairs_are_found_in_every_chunk_position() {
-        let plain = |b: &[u8]| {
-            b.windows(2).any(|p| {
-                (p[0].is_ascii_alphabetic() && letter(p[1]).is_some())
-                    || (letter(p[0]).is_some() && p[1].is_ascii_alphabetic())
-            })
-        };
-        let fill = b"the quick, brown fox: 2 8 6 9 -- (x) [y] ~ \xff\x80";
+    fn leet_words_are_found_in_every_chunk_position() {
+        let fill = b"the quick, brown fox: 2 8 6 9 -- (x) [y] ~ \xff\x80 abc\nd";
         for len in 0..40 {
             for at in 0..len {
-                for pair in [
+                for word in [
                     &b"a3"[..],
                     b"3a",
                     b"$x",
@@ -225,14 +272,20 @@ mod tests {
                     b" 1",
                     b"29",
                     b"\xc3\xa9",
+                    b"s3nd",
+                    b"p4ssw0rd",
+                    b"o11y",
+                    b"c4$h",
+                    b"h3ll0",
+                    b"4b",
                 ] {
                     let mut t: Vec<u8> = fill.iter().copied().cycle().take(len).collect();
-                    for (k, &c) in pair.iter().enumerate() {
+                    for (k, &c) in word.iter().enumerate() {
                         if at + k < len {
                             t[at + k] = c;
                         }
                     }
-                    assert_eq!(has_leet_pair(&t), plain(&t), "{t:?}");
+                    assert_eq!(leet_words(&t), leet_words_plain(&t), "{t:?}");
                 }
             }
         }

@@ -16,10 +16,24 @@ fn letters(s: &str) -> usize {
 pub(crate) fn scan(text: &str) -> (Vec<Hit>, Vec<Revealed>) {
     let mut hits = Vec::new();
     let mut revealed = Vec::new();
-    if text.contains('<') {
+    // Whether the text holds `<` and `]:`, in one pass over the `<` and `]` bytes (a search for
+    // each cost ~250 instructions a text more).
+    let b = text.as_bytes();
+    let (mut tag, mut label) = (false, false);
+    for p in memchr::memchr2_iter(b'<', b']', b) {
+        if b[p] == b'<' {
+            tag = true;
+        } else {
+            label |= b.get(p + 1) == Some(&b':');
+        }
+        if tag && label {
+            break;
+        }
+    }
+    if tag {
         html(text, &mut hits, &mut revealed);
     }
-    if text.contains("]:") {
+    if label {
         md_comments(text, &mut hits);
     }
     padding(text, &mut hits);
@@ -127,7 +141,9 @@ const HIDDEN_TAGS: &[&str] = &[
 /// `<`, so every occurrence is found from the `:` or `<` it holds: only those bytes are looked at.
 fn first_occurrences(b: &[u8]) -> [usize; HIDING.len() + HIDDEN_TAGS.len()] {
     let mut first = [usize::MAX; HIDING.len() + HIDDEN_TAGS.len()];
-    for (q, &c) in b.iter().enumerate() {
+    // `memchr2` finds the few `:` and `<` bytes (a byte loop cost ~7 instructions a byte).
+    for q in memchr::memchr2_iter(b':', b'<', b) {
+        let c = b[q];
         let patterns = match c {
             b':' => HIDING,
             b'<' => HIDDEN_TAGS,

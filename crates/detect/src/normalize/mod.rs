@@ -18,7 +18,7 @@ mod leet;
 pub(crate) mod markup;
 mod reversed;
 mod spaced;
-mod swar;
+pub(crate) mod swar;
 pub(crate) mod unicode;
 
 use std::borrow::Cow;
@@ -68,6 +68,9 @@ pub(crate) struct Normalized<'a> {
     /// The text the rules read: invisible characters removed, compatibility forms folded,
     /// look-alike letters in mixed-script words mapped to Latin.
     pub text: Cow<'a, str>,
+    /// True when the text is known to be ASCII (the cleaner found the field plain ASCII; the
+    /// later steps change only the case of ASCII letters). False says nothing.
+    pub ascii: bool,
     /// `map[i]` is the original byte offset of normalised byte `i`; `None` means identity.
     map: Option<Vec<u32>>,
     orig_len: usize,
@@ -115,6 +118,7 @@ fn normalize_with(text: &str, decode_payloads: bool) -> Normalized<'_> {
     let cleaned = unicode::clean(text);
     let mut n = Normalized {
         text: cleaned.text,
+        ascii: cleaned.plain_ascii,
         map: cleaned.map,
         orig_len: text.len(),
         hidden: cleaned.hidden,

@@ -73,29 +73,37 @@ fn runs(b: &[u8]) -> Vec<(usize, usize, usize)> {
 /// apart (`s e n d` has ` ` at 1, 3 and 5). Nearly all text has none, and this test reads 8
 /// bytes at a time where `runs` looks at every byte's neighbours (~20 instructions a byte).
 fn may_hold_run(b: &[u8]) -> bool {
-    // Per chunk of 8 bytes, bit 7 of byte `j` of `same` is set when b[j] == b[j + 2]; so bit 7
-    // of byte `j` of `same & (same >> 16)` when b[j], b[j + 2] and b[j + 4] are equal, for
-    // j < 4. Chunks step by 4 so every j is tried.
     let at = |k: usize| is_sep(b[k]) && b[k + 1].is_ascii_alphabetic();
-    let mut k = 0;
-    while k + 8 <= b.len() {
-        let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]));
-        let diff = x ^ (x >> 16);
-        // Bit 7 of each byte set when that byte of `diff` is zero (exact: no carries between
-        // bytes, as the low seven bits are added apart from the high one).
+    let load = |k: usize| u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]));
+    // Bit 7 of byte `j` set where `b[k + j] == b[k + j + 2]`, for the 8 places from `k` (reads
+    // up to `b[k + 9]`): the zero bytes of the two loads xor-ed (exact: no carries between
+    // bytes, as the low seven bits are added apart from the high one).
+    let two_apart = |k: usize| {
         const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-        let same = !(((diff & LOW7) + LOW7) | diff) & 0x8080_8080_8080_8080;
-        let mut hits = same & (same >> 16) & 0x0000_0000_8080_8080;
-        while hits != 0 {
-            let j = k + hits.trailing_zeros() as usize / 8;
-            if at(j) && at(j + 2) {
-                return true;
+        let diff = load(k) ^ load(k + 2);
+        !(((diff & LOW7) + LOW7) | diff) & 0x8080_8080_8080_8080
+    };
+    // Per chunk of 8 places, `j` is a hit where the places `j` and `j + 2` are both equal to
+    // the place two further: the second from the same chunk shifted by two bytes, or from the
+    // next chunk for its last two places.
+    let mut k = 0;
+    if b.len() >= 18 {
+        let mut cur = two_apart(0);
+        while k + 18 <= b.len() {
+            let next = two_apart(k + 8);
+            let mut hits = cur & ((cur >> 16) | (next << 48));
+            while hits != 0 {
+                let j = k + hits.trailing_zeros() as usize / 8;
+                if at(j) && at(j + 2) {
+                    return true;
+                }
+                hits &= hits - 1;
             }
-            hits &= hits - 1;
+            cur = next;
+            k += 8;
         }
-        k += 4;
     }
-    // The last few positions (fewer than 8 bytes left), one by one.
+    // The last places (fewer than 18 bytes left), one by one.
     (k..b.len().saturating_sub(4))
         .any(|j| b[j] == b[j + 2] && b[j] == b[j + 4] && at(j) && at(j + 2))
 }
@@ -168,20 +176,49 @@ mod tests {
             b"s e n d", b"a-b", b"x", b" ", b"-", b"r.e.a.d", b"I", b"ab", b"c_d_e", b"~", b"q|r",
             b"\xe9",
         ];
-        let mut x: u32 = 7;
+        each_cut(&pieces, 40, 7, |b| {
+            if runs(b).iter().any(|r| r.2 >= MIN_LETTERS) {
+                assert!(may_hold_run(b), "{:?}", String::from_utf8_lossy(b));
+            }
+        });
+    }
+
+    /// Calls `f` with 3000 texts of `pieces` joined in a pseudo-random order (from `seed`), each
+    /// cut at every length up to `len`.
+    fn each_cut(pieces: &[&[u8]], len: usize, seed: u32, mut f: impl FnMut(&[u8])) {
+        let mut x = seed;
         for _ in 0..3000 {
             let mut hay = Vec::new();
-            while hay.len() < 40 {
+            while hay.len() < len {
                 x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
                 hay.extend_from_slice(pieces[(x >> 16) as usize % pieces.len()]);
             }
             for n in 0..=hay.len() {
-                let b = &hay[..n];
-                if runs(b).iter().any(|r| r.2 >= MIN_LETTERS) {
-                    assert!(may_hold_run(b), "{:?}", String::from_utf8_lossy(b));
-                }
+                f(&hay[..n]);
             }
         }
+    }
+
+    /// `may_hold_run` answers as its definition (three equal separators two bytes apart, each
+    /// of the first two followed by a letter) at every length up to 64: the chunks and the tail.
+    #[test]
+    fn the_quick_test_agrees_with_its_definition() {
+        let plain = |b: &[u8]| {
+            let at = |k: usize| is_sep(b[k]) && b[k + 1].is_ascii_alphabetic();
+            (0..b.len().saturating_sub(4))
+                .any(|j| b[j] == b[j + 2] && b[j] == b[j + 4] && at(j) && at(j + 2))
+        };
+        let pieces: [&[u8]; 10] = [
+            b"s e n", b"a-b", b"x", b" ", b"-", b"r.e", b"ab", b"c_d_e", b"q|r", b"\xe9",
+        ];
+        each_cut(&pieces, 64, 11, |b| {
+            assert_eq!(
+                may_hold_run(b),
+                plain(b),
+                "{:?}",
+                String::from_utf8_lossy(b)
+            );
+        });
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! Byte tests on 8 bytes at once (one `u64`), exact per byte: each result has the high bit of
 //! every byte that passes set, so masks combine with `&`, `|` and count with `count_ones`.
 
-pub(super) const ONES: u64 = 0x0101_0101_0101_0101;
-pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` (all below 0x80) set where that byte lies in `lo..=hi`
 /// (`lo` > 0): adding `0x80 - lo` carries into the high bit from `lo` up, adding `0x7F - hi`
 /// from past `hi` up, and no sum leaves its byte.
-pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let from_lo = x + ONES * u64::from(0x80 - lo);
     let past_hi = x + ONES * u64::from(0x7F - hi);
     from_lo & !past_hi & HIGH
@@ -15,13 +15,13 @@ pub(super) fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The high bit of each byte of `x` (all below 0x80) set where that byte is `c` (adding 0x7F
 /// carries into the high bit of every byte but a zero one).
-pub(super) fn equal(x: u64, c: u8) -> u64 {
+pub(crate) fn equal(x: u64, c: u8) -> u64 {
     let v = x ^ (ONES * u64::from(c));
     !((v + ONES * 0x7F) | v) & HIGH
 }
 
 /// The high bit of each byte of `x` set where that byte is an ASCII capital letter.
-pub(super) fn capitals(x: u64) -> u64 {
+pub(crate) fn capitals(x: u64) -> u64 {
     in_range(x & !HIGH, b'A', b'Z') & !x & HIGH
 }
 

@@ -30,6 +30,9 @@ use crate::rules::catalog::{
 
 pub(crate) struct Cleaned<'a> {
     pub text: Cow<'a, str>,
+    /// True when the text was found to be plain ASCII (printable, line breaks and tabs): it is
+    /// returned as it was.
+    pub plain_ascii: bool,
     pub map: Option<Vec<u32>>,
     pub hidden: Vec<HiddenHit>,
     pub revealed: Vec<Revealed>,
@@ -134,6 +137,7 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
     if is_plain_ascii(text) {
         return Cleaned {
             text: Cow::Borrowed(text),
+            plain_ascii: true,
             map: None,
             hidden: vec![],
             revealed: vec![],
@@ -339,6 +343,7 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
     if !out.changed {
         return Cleaned {
             text: Cow::Borrowed(text),
+            plain_ascii: false,
             map: None,
             hidden: out.hidden,
             revealed: out.revealed,
@@ -354,6 +359,7 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
     }
     Cleaned {
         text: Cow::Owned(s),
+        plain_ascii: false,
         map: Some(map),
         hidden: out.hidden,
         revealed: out.revealed,

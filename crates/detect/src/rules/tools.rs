@@ -8,6 +8,7 @@
 use regex::bytes::{Regex, RegexBuilder};
 
 use crate::error::Error;
+use crate::normalize::swar::{in_range, HIGH};
 
 /// How a tool is referenced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,6 +495,14 @@ fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     })
 }
 
+/// How many of the 8 bytes of `x` (little-endian) are ASCII lowercase letters or digits before
+/// the first that is neither.
+fn plain_bytes(x: u64) -> usize {
+    let seven = x & !HIGH;
+    let plain = (in_range(seven, b'a', b'z') | in_range(seven, b'0', b'9')) & !x & HIGH;
+    (!plain & HIGH).trailing_zeros() as usize / 8
+}
+
 /// The candidates of `hay`: each maximal run of token bytes that begins with a letter is looked
 /// at once.
 fn candidates(hay: &[u8]) -> Vec<Candidate> {
@@ -501,6 +510,9 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(16);
     let n = hay.len();
     let mut i = 0;
+    // Whether the token run before ends in `l` or `n` (any case): the word "tool" or
+    // "function" before a run ends the run before it, so without that it is not looked for.
+    let mut after_l_or_n = false;
     while i < n {
         if !is_tok(hay[i]) {
             i += 1;
@@ -511,6 +523,14 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
         let mut classes = 0;
         let mut next = i + 1;
         while next < n {
+            // Lowercase letters and digits (most of a word) are skipped 8 at a time; the byte
+            // after them ends the run or adds its classes.
+            if let Some(chunk) = hay[next..].first_chunk::<8>() {
+                next += plain_bytes(u64::from_le_bytes(*chunk));
+                if next >= n {
+                    break;
+                }
+            }
             let c = CLASSES[usize::from(hay[next])];
             if c & TOKEN == 0 {
                 break;
@@ -519,17 +539,31 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
             next += 1;
         }
         if hay[i].is_ascii_alphabetic() {
-            candidate(hay, i, next, classes, &mut out);
+            candidate(hay, i, next, classes, after_l_or_n, &mut out);
         }
+        after_l_or_n = matches!(hay[next - 1] | 0x20, b'l' | b'n');
         i = next;
     }
     out
 }
 
-/// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
-fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
+/// The candidate in the token run `hay[i..next]`, if it is one (`classes`, `after_l_or_n`:
+/// see `candidates`).
+fn candidate(
+    hay: &[u8],
+    i: usize,
+    next: usize,
+    classes: u8,
+    after_l_or_n: bool,
+    out: &mut Vec<Candidate>,
+) {
     let mut j = next;
-    while j > i && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_') {
+    // (the run's first byte is a letter: without a separator or a path byte after it, the run
+    // ends in none)
+    while classes & (SEPARATOR | PATHLIKE) != 0
+        && j > i
+        && matches!(hay[j - 1], b'.' | b':' | b'/' | b'-' | b'_')
+    {
         j -= 1;
     }
     let tok = &hay[i..j];
@@ -545,7 +579,7 @@ fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candi
     } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
         let code_like =
             || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok) && !product_case(tok);
-        match tool_word_before(hay, i) {
+        match after_l_or_n.then(|| tool_word_before(hay, i)).flatten() {
             Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
                 start: i,
                 end: j,
@@ -809,6 +843,21 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn plain_bytes_agrees_with_its_definition() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"ab3xyz09";
+                chunk[at] = b;
+                let want = chunk
+                    .iter()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    .count();
+                assert_eq!(plain_bytes(u64::from_le_bytes(chunk)), want, "{chunk:?}");
+            }
+        }
     }
 
     #[test]
