@@ -15,7 +15,8 @@ use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED,
-    HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, TAMPER_RECIPIENT,
+    HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE,
+    TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, FieldKind, Names};
 use crate::rules::param_names;
@@ -355,7 +356,7 @@ impl Engine {
         ) {
             // `skip_security_check`: "Skip security check" — an option's description that says
             // what its own name says labels the option; it orders nothing.
-            if hit.rule.id == OVERRIDE_SAFEGUARD.id
+            if (hit.rule.id == OVERRIDE_SAFEGUARD.id || hit.rule.id == ROLE_PRIVILEGE.id)
                 && option.is_some_and(|o| labels_option(&ntext[hit.start..hit.end], o))
             {
                 continue;
@@ -728,9 +729,12 @@ fn labels_option(phrase: &str, option: &str) -> bool {
         return true;
     }
     let name_words = crate::labels::words(option);
-    name_words.len() >= 2
-        && words.len() <= name_words.len() + 2
-        && name_words.iter().all(|n| words.contains(n))
+    // ("Grant superuser privileges" for `superuser`: a one-word name in a short label)
+    let one_word = name_words.len() == 1 && words.len() <= 4 && words.contains(&name_words[0]);
+    one_word
+        || (name_words.len() >= 2
+            && words.len() <= name_words.len() + 2
+            && name_words.iter().all(|n| words.contains(n)))
 }
 
 /// An enum value, default, const or example of a schema: data, not a description, so a sentence

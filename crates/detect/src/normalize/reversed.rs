@@ -6,7 +6,9 @@
 //! rescanned like decoded text: an instruction found there is scored as hidden
 //! (`hidden.encoded_instructions`), and nothing is reported when none is.
 
-use memchr::memmem;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::Revealed;
 
@@ -47,6 +49,10 @@ const BACKWARDS: &[&str] = &[
     "ti",
 ];
 
+/// Searchers for the entry words "the" and "you" spelled backwards, in either case.
+static ENTRY: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["eht", "uoy", "EHT", "UOY"].map(|w| Finder::new(w.as_bytes())));
+
 /// Distinct backward words a text needs before it is revealed, and how many of them must be
 /// longer than two letters ("si", "ti", "no" are words of other languages).
 const MIN_WORDS: usize = 4;
@@ -56,11 +62,9 @@ const MIN_LONG: usize = 2;
 /// backwards, one of them "the" or "you".
 pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
-    // The entry words in either case: most text has none (one SIMD search each).
-    if !["eht", "uoy", "EHT", "UOY"]
-        .iter()
-        .any(|w| memmem::find(b, w.as_bytes()).is_some())
-    {
+    // The entry words in either case: most text has none (one SIMD search each, with searchers
+    // built once: building one per call cost more than the search).
+    if !ENTRY.iter().any(|f| f.find(b).is_some()) {
         return;
     }
     let mut seen = 0u64;

@@ -1185,9 +1185,18 @@ fn no_op(m: &str) -> bool {
         .rsplit(|ch: char| !ch.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    ["ignored", "truncated", "rejected", "failed", "lost"]
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
+    [
+        "ignored",
+        "truncated",
+        "rejected",
+        "failed",
+        "lost",
+        "dropped",
+        "discarded",
+        "skipped",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Combines one field's atoms and tool references into rule hits; `starts` are the field's
@@ -1622,7 +1631,10 @@ pub(crate) fn combine_in(
             .iter()
             .any(|x| w.eq_ignore_ascii_case(x))
         });
-        object
+        // (a quoted value: `set type to "clear"`)
+        let quoted = d > 0 && matches!(c.text.as_bytes()[d - 1], b'"' | b'\'' | b'`');
+        quoted
+            || object
             || c.sentence_has(
                 c.sent(ss),
                 &[

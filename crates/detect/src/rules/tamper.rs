@@ -190,6 +190,16 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
 fn situational(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     let sent = c.text[ss..se].trim_start();
+    // "To clear a field, set type to 'clear'": how to reach a goal with the tool's own option,
+    // unless the value is an address, account or URL.
+    let to_goal = sent.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("to "))
+        && sent.contains(", ")
+        && ![Atom::Email, Atom::Url, Atom::Recipient]
+            .iter()
+            .any(|a| c.in_sent(*a, s));
+    if to_goal {
+        return true;
+    }
     let Some(rest) = sent
         .get(..4)
         .filter(|p| p.eq_ignore_ascii_case("for "))
@@ -265,10 +275,10 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     let atom = c.text[s0..e0].to_ascii_lowercase();
     let first = atom.split_whitespace().next().unwrap_or("");
     // ("should be swapped for DE44..." is an order in the passive)
+    // ("addresses added to the 'cc' field": a participle that opens a longer match too)
     let participle = !c.in_sent(Atom::Modal, s)
         && !c.in_sent(Atom::Prescribe, s)
         && !c.word_before(s0, 1, &["be", "been", "being"])
-        && atom == first
         && (first.ends_with("ed") || first.ends_with("en"));
     // ("should be swapped for ..." is an order: "be" before the verb is not this form)
     let passive = !c.in_sent(Atom::Modal, s)

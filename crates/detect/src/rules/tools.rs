@@ -136,7 +136,8 @@ const NOT_A_NAME: &[&str] = &[
     "underlying",
     "following",
     "single",
-    // counts and kinds ("Cost: one tool call", "two separate tools")
+    // counts and kinds ("Cost: one tool call", "two separate tools", "your own tool calls")
+    "own",
     "one",
     "two",
     "three",
@@ -786,6 +787,15 @@ impl ToolRefFinder {
                     }))
                     || self.trigger_after.is_match(after)
                     || (code && self.use_of.is_match(window)));
+            // "By default returns a preview and confirmToken—call confirm_transfer": a value the
+            // tool returns, named after "returns" with no call verb before it, is no tool.
+            let returned = !quoted
+                && window.windows(6).any(|w| w.eq_ignore_ascii_case(b"return"))
+                && !self.call_before.is_match(window)
+                && !self.use_before.is_match(window);
+            if returned {
+                continue;
+            }
             let every_tool = plain && among(EVERY_TOOL);
             // "For all tool calls, add ...": a sentence framed by every tool's calls.
             let framed = || {
