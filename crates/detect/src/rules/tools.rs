@@ -475,6 +475,33 @@ fn product_case(tok: &[u8]) -> bool {
         && tok[lower..].iter().all(u8::is_ascii_uppercase)
 }
 
+/// A `server.tool` reference whose server part is a word of the describing tool's own name
+/// (`access.deploy_token_list` in `manage_access`): the tool's own actions, not another server.
+fn own_server(text: &str, whole: usize, start: usize, own_name: &str) -> bool {
+    start > whole + 1
+        && text.as_bytes()[start - 1] == b'.'
+        && crate::labels::words(own_name)
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(&text[whole..start - 1]))
+}
+
+/// `server.tool_name`: one dot between a lowercase server name (letters only, 2–20) and a
+/// snake_case tool name of two words or more; the dot's offset. Files (`config.yaml`), hosts
+/// (`api.example.com`) and versions have no underscore after a single dot.
+fn server_tool(tok: &[u8]) -> Option<usize> {
+    let dot = tok.iter().position(|&b| b == b'.')?;
+    let (server, tool) = (&tok[..dot], &tok[dot + 1..]);
+    ((2..=20).contains(&server.len())
+        && server.iter().all(u8::is_ascii_lowercase)
+        && tool.len() >= 5
+        && tool.contains(&b'_')
+        && tool.first().is_some_and(u8::is_ascii_lowercase)
+        && tool
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_'))
+    .then_some(dot)
+}
+
 /// True when the word after byte `j` is "tool" or "function" ("the merge tool").
 fn next_word_is_tool(hay: &[u8], j: usize) -> bool {
     if j >= hay.len() || hay[j] != b' ' {
@@ -575,6 +602,17 @@ fn candidate(
             whole_start: i - ql,
             whole_end: j + qr,
             quoted: true,
+            after_tool_word: false,
+        });
+    } else if let Some(dot) = server_tool(tok) {
+        // `slack.post_message`: a tool written with its server's name; the tool is the part
+        // after the dot.
+        out.push(Candidate {
+            start: i + dot + 1,
+            end: j,
+            whole_start: i,
+            whole_end: j,
+            quoted: false,
             after_tool_word: false,
         });
     } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
@@ -824,7 +862,9 @@ impl ToolRefFinder {
             let negated = self.negation.is_match(window);
             let this = !quoted && among(SELF_WORDS);
             out.push(ToolRef {
-                is_self: this || (!own_empty && squashed(name).eq(squashed(own_name))),
+                is_self: this
+                    || (!own_empty && squashed(name).eq(squashed(own_name)))
+                    || own_server(text, whole, start, own_name),
                 name: name.to_owned(),
                 start,
                 end,
