@@ -629,7 +629,9 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             .any(|w| starts_with_ci(head, w.as_bytes()));
         if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
-            match t.find(',') {
+            // (a comma inside brackets is not the clause's end: "for anything (installs,
+            // deleting files), confirm ...")
+            match top_level_comma(t) {
                 Some(p) => t = t[p + 1..].trim_start(),
                 None => return (false, false),
             }
@@ -648,6 +650,19 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
         (order, order && after_condition)
     }
+}
+
+/// The first comma of `t` outside brackets.
+fn top_level_comma(t: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    t.bytes().position(|b| {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            _ => {}
+        }
+        b == b',' && depth <= 0
+    })
 }
 
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
@@ -1594,7 +1609,7 @@ pub(crate) fn combine_in(
     // instead" names deleting only in its condition.
     let after_condition = |d: usize| {
         let (ss, se) = c.sentence(c.sent(d));
-        c.text[ss..se].find(',').is_some_and(|p| d > ss + p)
+        top_level_comma(&c.text[ss..se]).is_some_and(|p| d > ss + p)
     };
     // "... have been truncated", "is deleted": a state the text reports, not an act it orders;
     // "with clear instructions", "the reset link": an adjective or a noun.
