@@ -7,7 +7,7 @@ moved into another field or disguised by a transformation a human would still re
 VARIANT is a place (desc, param, default, enum, title, output, annot) or a transformation (zw,
 homo, full, leet, leet_soft, spaced, spaced2, spaced_dot, spaced_part, tags, b64, rot, html,
 upper, upper_idlow, lower, title_case, swapcase, lower_nopunct, nopunct_us, nostops, newline_words, hexs,
-urlenc, bidi, reverse, reverse_words, spaced_chars). Written in session 6 (2026-11-26); results at that time in docs/detection.md.
+urlenc, bidi, reverse, reverse_words, spaced_chars, htmlent). Written in session 6 (2026-11-26); results at that time in docs/detection.md.
 """
 import json, base64, codecs, random, sys
 random.seed(7)
@@ -34,6 +34,7 @@ def bidi(s): return '\u202e'+s+'\u202c'
 def lower(s): return s.lower()
 def reverse(s): return s[::-1]
 def spaced_chars(s): return ' '.join(s)
+def htmlent(s): return 'A helpful tool. '+''.join('&#%d;' % ord(c) for c in s)
 def reverse_words(s): return ' '.join(w[::-1] for w in s.split(' '))
 def nopunct_us(s): return ''.join(c for c in s if c.isalnum() or c in ' _\n')
 def title_case(s): return s.title()
@@ -47,7 +48,7 @@ def spaced_part(s):
     ws=s.split(' '); return ' '.join(' '.join(w) if len(w)>5 else w for w in ws)
 import re as _re
 def nostops(s): return _re.sub(r'[.!?;:,](?=\s|$)', '', s)
-T=dict(spaced_chars=spaced_chars,reverse=reverse,reverse_words=reverse_words,nostops=nostops,spaced2=spaced2,spaced_dot=spaced_dot,spaced_part=spaced_part,upper_idlow=upper_idlow,lower=lower,nopunct_us=nopunct_us,title_case=title_case,swapcase=swapcase,leet_soft=leet_soft,zw=zw,homo=homo,full=full,leet=leet,spaced=spaced,tags=tags,b64=b64,rot=rot,html=html,upper=upper,lower_nopunct=lower_nopunct,newline_words=newline_words,hexs=hexs,urlenc=urlenc,bidi=bidi)
+T=dict(htmlent=htmlent,spaced_chars=spaced_chars,reverse=reverse,reverse_words=reverse_words,nostops=nostops,spaced2=spaced2,spaced_dot=spaced_dot,spaced_part=spaced_part,upper_idlow=upper_idlow,lower=lower,nopunct_us=nopunct_us,title_case=title_case,swapcase=swapcase,leet_soft=leet_soft,zw=zw,homo=homo,full=full,leet=leet,spaced=spaced,tags=tags,b64=b64,rot=rot,html=html,upper=upper,lower_nopunct=lower_nopunct,newline_words=newline_words,hexs=hexs,urlenc=urlenc,bidi=bidi)
 def tool(name,desc,where):
     if where=='desc': return {"name":name,"description":desc,"inputSchema":{"type":"object"}}
     if where=='param': return {"name":name,"description":"Runs the tool.","inputSchema":{"type":"object","properties":{"q":{"type":"string","description":desc}}}}
