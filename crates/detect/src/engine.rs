@@ -268,7 +268,33 @@ impl Engine {
                 None => best.push((f.rule_id, f.weight)),
             }
         }
-        let score = best.iter().map(|(_, w)| w).sum::<u32>().min(100);
+        // Medium findings about other tools alone ("call X first", "when Y is used") add up in
+        // an honest server's workflow prose ("returns a confirmToken — call confirm_transfer",
+        // "use batch_update_doc with insert_text"): without one of them strong (45 or more) or
+        // other evidence (30 or more), together they warn at most.
+        // (the workflow kinds only: replacing or disparaging other tools is no workflow)
+        let shadow = |id: &str| {
+            [
+                "shadow.call_other_tool",
+                "shadow.cross_tool_trigger",
+                "shadow.tool_chain",
+                "shadow.forced_arguments",
+            ]
+            .contains(&id)
+        };
+        let (mut from_shadow, mut other, mut strong_shadow) = (0u32, 0u32, false);
+        for (id, w) in &best {
+            if shadow(id) {
+                from_shadow += w;
+                strong_shadow |= *w >= 45;
+            } else {
+                other += w;
+            }
+        }
+        if !strong_shadow && other < 30 {
+            from_shadow = from_shadow.min(SHADOW_ALONE_MAX);
+        }
+        let score = (from_shadow + other).min(100);
         let cfg = &self.inner.config;
         let verdict = if score >= cfg.block_threshold {
             Verdict::Block
@@ -465,6 +491,10 @@ struct Item<'a> {
     /// against it, and only a name that asks for private data needs it built.
     def: Option<&'a Value>,
 }
+
+/// The most that medium findings about other tools add to a score on their own (see
+/// `Engine::report`): below the default block threshold.
+const SHADOW_ALONE_MAX: u32 = 55;
 
 /// Most argument names collected from one schema (a bound on pathological schemas).
 const MAX_ARGUMENT_NAMES: usize = 256;
