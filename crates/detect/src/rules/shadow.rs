@@ -506,12 +506,15 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     // "For removing ..., use X": another task named by its -ing form. ("To use this service,
     // you must call X" is an order, not advice.)
     // "For a simple list of columns, use X instead": a situation, then the tool for it.
+    // ("To remove a single month, use X instead": the same with a goal)
+    let instead =
+        |r: &str| r.contains(", use ") && l.trim_end_matches(['.', ' ']).ends_with("instead");
     let for_task = l.strip_prefix("for ").is_some_and(|r| {
         r.split_whitespace()
             .next()
             .is_some_and(|w| w.ends_with("ing"))
-            || (r.contains(", use ") && l.trim_end_matches(['.', ' ']).ends_with("instead"))
-    });
+            || instead(r)
+    }) || l.strip_prefix("to ").is_some_and(instead);
     // "... use delete_directory with recursive=true for that": the other task just named.
     let for_that = ["for that", "for this", "for those", "for these"]
         .iter()
