@@ -109,23 +109,27 @@ fn unleet_in_leet_line(w: &[u8], after_apostrophe: bool) -> Option<Vec<u8>> {
 /// The words of a line known to be leetspeak, mapped back (`unleet_in_leet_line`):
 /// `(start, end, mapped back)` in the line's bytes.
 fn leet_line_words(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
-    let mut out = Vec::new();
+    word_spans(b)
+        .filter_map(|(start, end)| {
+            let after_apostrophe = start > 0 && b[start - 1] == b'\'';
+            unleet_in_leet_line(&b[start..end], after_apostrophe).map(|w| (start, end, w))
+        })
+        .collect()
+}
+
+/// The words of `b` (maximal runs of `word_byte`s) as `(start, end)`.
+fn word_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
-    while i < b.len() {
-        if !word_byte(b[i]) {
+    std::iter::from_fn(move || {
+        while i < b.len() && !word_byte(b[i]) {
             i += 1;
-            continue;
         }
         let start = i;
         while i < b.len() && word_byte(b[i]) {
             i += 1;
         }
-        let after_apostrophe = start > 0 && b[start - 1] == b'\'';
-        if let Some(w) = unleet_in_leet_line(&b[start..i], after_apostrophe) {
-            out.push((start, i, w));
-        }
-    }
-    out
+        (i > start).then_some((start, i))
+    })
 }
 
 /// Whether `x` belongs to a word (`[A-Za-z0-9$]`).
@@ -238,24 +242,10 @@ mod tests {
 
     /// The leetspeak words by their definition: every word of the text, each tested.
     fn leet_words_plain(b: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            if !word_byte(b[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < b.len() && word_byte(b[i]) {
-                i += 1;
-            }
-            if let Some(w) = unleet(&b[start..i]) {
-                if !numeronym(&b[start..i]) {
-                    out.push((start, i, w));
-                }
-            }
-        }
-        out
+        word_spans(b)
+            .filter(|&(s, e)| !numeronym(&b[s..e]))
+            .filter_map(|(s, e)| unleet(&b[s..e]).map(|w| (s, e, w)))
+            .collect()
     }
 
     #[test]
