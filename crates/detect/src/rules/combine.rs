@@ -1264,7 +1264,9 @@ pub(crate) fn combine_in(
             // "severityText: takes precedence over minSeverity": one argument over another.
             Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
-            Atom::Ignore => !in_untrusted_content(&c, e0),
+            Atom::Ignore => !in_untrusted_content(&c, e0) && !mentioned(&c, s0),
+            Atom::FakeMarker => !mentioned(&c, s0),
+            Atom::Script => !listed_name(c.text, s0, e0),
             _ => true,
         });
         if let Some(span) = found {
@@ -1568,7 +1570,10 @@ pub(crate) fn combine_in(
     super::exfil::deceive(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.
-    for (s0, e0) in c.each(Atom::Script) {
+    for (s0, e0) in c
+        .each(Atom::Script)
+        .filter(|&(s0, e0)| !listed_name(c.text, s0, e0))
+    {
         let s = c.sent(s0);
         let scripts_here = c
             .each(Atom::Script)
@@ -1928,6 +1933,59 @@ fn in_untrusted_content(c: &Ctx<'_>, end: usize) -> bool {
             .any(|w| r.trim_start_matches("the ").starts_with(w) || r.starts_with(w))
         })
     })
+}
+
+/// A command named in a list ("show destructive commands (rm, dd, mkfs, shutdown) to the user"):
+/// one word between commas or brackets, not a payload.
+fn listed_name(text: &str, s0: usize, e0: usize) -> bool {
+    let word = &text[s0..e0];
+    let before = text[..s0].trim_end().as_bytes().last().copied();
+    let after = text[e0..].trim_start().as_bytes().first().copied();
+    !word.trim().contains(' ')
+        && matches!(before, Some(b',' | b'('))
+        && matches!(after, Some(b',' | b')'))
+}
+
+/// Sentence of `pos` quotes an attack as an example of what the tool looks for: a tool whose
+/// purpose is to analyse or detect ("Analyzes untrusted text for prompt-injection indicators:
+/// phrases like 'ignore previous instructions', fake <IMPORTANT> tags") mentions what it would
+/// never obey.
+pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
+    let s = c.sent(pos);
+    let examples = c.sentence_has(
+        s,
+        &[
+            "phrases like",
+            "such as",
+            "e.g.",
+            "indicators",
+            "patterns like",
+            "for example",
+        ],
+    );
+    examples
+        && {
+            let (ps, pe) = c.sentence(0);
+            has_word(
+                &c.text[ps..pe],
+                &[
+                    "analyzes",
+                    "analyses",
+                    "detects",
+                    "scans",
+                    "flags",
+                    "classifies",
+                    "checks",
+                    "inspects",
+                    "audits",
+                    "analyze",
+                    "analyse",
+                    "detect",
+                    "scan",
+                ],
+            )
+        }
+        && !c.revealed
 }
 
 /// "fails silently", "errors silently": what the product does on bad input, not an order.

@@ -141,7 +141,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     "name",
                 ],
             );
-        if stored || own_object || identified {
+        // ("... for indicators: requests to read ~/.ssh or .env files": what a scanner looks for)
+        if stored || own_object || identified || super::combine::mentioned(c, s0) {
             continue;
         }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
