@@ -79,6 +79,9 @@ pub(super) struct Ctx<'a> {
     /// Per sentence: (opens with an order, opens with "condition, order"), computed when a rule
     /// first asks (most sentences are never asked about).
     mood: Vec<OnceCell<(bool, bool)>>,
+    /// The item's own name's words of four letters or more, lowercase, a plural's `s` dropped
+    /// (`own_domain`), split when first asked.
+    own_words: OnceCell<Vec<String>>,
     /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
     revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
@@ -324,18 +327,20 @@ impl Ctx<'_> {
     /// `get-calendar-event`, "message context" in `send-chat-message`).
     pub(super) fn own_domain(&self, phrase: &str) -> bool {
         const GENERIC: &[&str] = &["user", "users", "their", "full", "entire", "data", "info"];
-        let own: Vec<String> = crate::labels::words(self.own)
-            .into_iter()
-            .map(|w| w.to_ascii_lowercase().trim_end_matches('s').to_owned())
-            .collect();
+        // (the name's words, split once per field: asked for every chat atom of every sentence)
+        let own = self.own_words.get_or_init(|| {
+            crate::labels::words(self.own)
+                .into_iter()
+                .map(|w| w.to_ascii_lowercase().trim_end_matches('s').to_owned())
+                .filter(|w| w.len() >= 4)
+                .collect()
+        });
         !own.is_empty()
             && words_of(phrase).any(|w| {
                 let w = w.to_ascii_lowercase();
                 w.len() >= 4
                     && !GENERIC.contains(&w.as_str())
-                    && own
-                        .iter()
-                        .any(|o| o.len() >= 4 && *o == w.trim_end_matches('s'))
+                    && own.iter().any(|o| *o == w.trim_end_matches('s'))
             })
     }
     /// `name` is one of the tool's own arguments (`alertType`, `alert_type` alike).
@@ -1021,6 +1026,7 @@ fn build_ctx<'a>(
         in_param: kind == FieldKind::Other,
         params: names.params,
         own: names.own,
+        own_words: OnceCell::new(),
     }
 }
 

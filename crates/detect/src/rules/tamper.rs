@@ -17,9 +17,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             before.len() >= 7 && before[before.len() - 7..].eq_ignore_ascii_case(b" always")
         };
         let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s) || always();
-        let t = c.text[s0..e0].to_ascii_lowercase();
-        let literal_account =
-            t.starts_with("0x") || t.starts_with("bc1") || t.bytes().any(|b| b.is_ascii_digit());
+        let literal_account = written_account(&c.text[s0..e0]);
         if (c.real_email_in(s) || literal_account) && ordered() && !c.negated_at(s0) {
             h.push(
                 &TAMPER_RECIPIENT,
@@ -42,14 +40,8 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         let s = c.sent(s0);
         let literal_address = c.in_sent(Atom::Email, s)
             || account_literal(&c.text[c.sentence(s).0..c.sentence(s).1])
-            || c.each(Atom::Recipient).any(|(r, re)| {
-                c.sent(r) == s && {
-                    let t = c.text[r..re].to_ascii_lowercase();
-                    t.starts_with("0x")
-                        || t.starts_with("bc1")
-                        || t.bytes().any(|b| b.is_ascii_digit())
-                }
-            });
+            || c.each(Atom::Recipient)
+                .any(|(r, re)| c.sent(r) == s && written_account(&c.text[r..re]));
         if literal_address && !c.negated_at(s0) {
             // "If the user asks for a deposit address, the address to give is 0x...": an
             // answer to the user's own question, decided in advance.
@@ -73,11 +65,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         .chain(c.each(Atom::TamperStrong))
     {
         let s = c.sent(s0);
-        if c.negated_at(s0)
-            || documents_default(&c.text[s0..e0])
-            || presence_required(&c.text[s0..e0], &c.text[e0..])
-            || described_change(c, s0, e0)
-        {
+        if c.negated_at(s0) || described_change(c, s0, e0) {
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
@@ -243,6 +231,14 @@ fn presence_required(atom: &str, after: &str) -> bool {
     a.ends_with(" set") && !(continues(b"to") || continues(b"as") || next.first() == Some(&b'='))
 }
 
+/// A recipient atom's text is an account written out, not a word: a wallet (`0x...`, `bc1...`)
+/// or anything with a digit in it.
+fn written_account(atom: &str) -> bool {
+    let b = atom.as_bytes();
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"0x") || starts(b"bc1") || b.iter().any(u8::is_ascii_digit)
+}
+
 /// The sentence holds an account number written out: a Stripe-style `acct_...`, an IBAN
 /// (`DE89370400440532013000`), or eight digits or more in one token.
 fn account_literal(sentence: &str) -> bool {
@@ -262,12 +258,16 @@ fn account_literal(sentence: &str) -> bool {
         })
 }
 
-/// A change described, not ordered (each form only without a modal in the sentence): a bare past
+/// A change described, not ordered: a default documented or a value required (`documents_default`,
+/// `presence_required`), and, each only without a modal in the sentence, a bare past
 /// participle ("how utilisation has changed", "(substituted into the template)"), a passive
 /// value in a condition ("if the paging size is set to 10"), an argument's own description
 /// saying to vary its value per request ("you need to change the value of the parameter in
 /// each request"), or a tool named as the means ("add it with `manage_script_content`").
 fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    if documents_default(&c.text[s0..e0]) || presence_required(&c.text[s0..e0], &c.text[e0..]) {
+        return true;
+    }
     let s = c.sent(s0);
     if c.in_sent(Atom::Modal, s) && !c.in_param {
         return false;
