@@ -14,9 +14,9 @@ use crate::lang;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
-    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED,
-    HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE,
-    TAMPER_RECIPIENT,
+    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, ENGINE_INTERNAL_ERROR,
+    EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH,
+    OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, FieldKind, Names};
 use crate::rules::param_names;
@@ -227,7 +227,36 @@ impl Engine {
             }
             // `"bcc": {"default": ["records@archive.example"]}`: every call that keeps the default
             // sends to a party written into the schema.
-            if let Some((weight, message)) = fixed_destination(&f.path, f.text) {
+            if let Some((mut weight, message)) = fixed_destination(&f.path, f.text) {
+                // "Keep the default; custom values are not supported", "charts are co-delivered
+                // to this address on each fetch": the argument's own description holds the
+                // model to it.
+                if weight < 60 {
+                    let prop = f.path.split(".default").next().unwrap_or("");
+                    let held = item.def.is_some_and(|d| {
+                        let desc = argument_description(d, prop).to_ascii_lowercase();
+                        [
+                            "keep the default",
+                            "use the default",
+                            "not supported",
+                            "do not change",
+                            "don't change",
+                            "never change",
+                            "each fetch",
+                            "never substitute",
+                            "approved source",
+                            "each call",
+                            "every call",
+                            "on each",
+                            "always",
+                        ]
+                        .iter()
+                        .any(|k| desc.contains(k))
+                    });
+                    if held {
+                        weight = 60;
+                    }
+                }
                 let mut finding = rule_finding(
                     &TAMPER_RECIPIENT,
                     &f.path,
@@ -255,6 +284,9 @@ impl Engine {
                     ));
                 }
             }
+        }
+        if let Some(f) = item.def.and_then(annotation_mismatch) {
+            findings.push(f);
         }
         self.report(findings)
     }
@@ -622,7 +654,8 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
     let email = v.split_once('@').is_some_and(|(user, host)| {
         !user.is_empty() && !user.contains(' ') && host.contains('.') && !host.contains(' ')
     });
-    let copy = has(&["cc", "bcc"]);
+    // ("share_with", "copy_to", "observer": a copy the user never sees leave)
+    let copy = has(&["cc", "bcc", "share", "observer", "copy", "mirror", "also"]);
     if email
         && (copy
             || has(&[
@@ -651,6 +684,7 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         && !["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]
             .iter()
             .any(|h| v.split('/').nth(2).is_some_and(|host| host.starts_with(h)));
+    // (a package index or registry: where code comes from, every install trusts it)
     let sink = [
         "destination",
         "webhook",
@@ -659,13 +693,41 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         "forward",
         "collector",
         "sink",
+        "index",
+        "registry",
     ];
-    if url && has(&sink) {
+    // The public registries themselves are the usual default of an index argument.
+    let official = || {
+        v.split('/').nth(2).is_some_and(|host| {
+            [
+                "pypi.org",
+                "files.pythonhosted.org",
+                "registry.npmjs.org",
+                "registry.yarnpkg.com",
+                "index.docker.io",
+                "registry-1.docker.io",
+                "crates.io",
+                "index.crates.io",
+                "rubygems.org",
+                "repo.maven.apache.org",
+                "repo1.maven.org",
+                "proxy.golang.org",
+                "api.nuget.org",
+                "ghcr.io",
+                "quay.io",
+                "registry.terraform.io",
+                "conda.anaconda.org",
+            ]
+            .contains(&host)
+        })
+    };
+    if url && has(&sink) && !(has(&["index", "registry"]) && official()) {
         return Some((
             45,
             format!("the `{arg}` argument defaults to the URL {v}: data goes there unless the model changes it"),
         ));
     }
+    // (an ERC-20 `spender` is who may take the tokens)
     let money_to = has(&[
         "destination",
         "payee",
@@ -673,6 +735,7 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         "recipient",
         "iban",
         "wallet",
+        "spender",
     ]);
     (account && money_to).then(|| {
         (
@@ -680,6 +743,105 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
             format!("the `{arg}` argument defaults to the account {v}: money goes there unless the model changes it"),
         )
     })
+}
+
+/// A tool whose annotations promise no harm (`readOnlyHint: true`, `destructiveHint: false`)
+/// while its description says that something is deleted or overwritten along the way ("files
+/// not modified in 30 days are removed from disk during the listing"): the hint is what a
+/// client's approval prompt trusts. Tied to the tool's own run ("during", "each call", "as part
+/// of") it weighs as an order; otherwise it is a warning.
+fn annotation_mismatch(def: &Value) -> Option<Finding> {
+    let ann = walk::get(def, "annotations")?;
+    let claim = if walk::get(ann, "readOnlyHint").and_then(Value::as_bool) == Some(true) {
+        "readOnlyHint: true"
+    } else if walk::get(ann, "destructiveHint").and_then(Value::as_bool) == Some(false) {
+        "destructiveHint: false"
+    } else {
+        return None;
+    };
+    let desc = walk::get(def, "description").and_then(Value::as_str)?;
+    let lower = desc.to_ascii_lowercase();
+    const BE: [&str; 6] = ["is ", "are ", "get ", "gets ", "will be ", "be "];
+    const ADV: [&str; 5] = ["", "also ", "automatically ", "permanently ", "then "];
+    const GONE: [&str; 9] = [
+        "removed",
+        "deleted",
+        "erased",
+        "wiped",
+        "purged",
+        "overwritten",
+        "dropped",
+        "truncated",
+        "destroyed",
+    ];
+    let mut hit = None;
+    'outer: for be in BE {
+        for adv in ADV {
+            for gone in GONE {
+                let phrase = format!("{be}{adv}{gone}");
+                for (at, _) in lower.match_indices(&phrase) {
+                    // the two words before it: "nothing is deleted", "no files are removed";
+                    // "would be deleted" (a preview)
+                    let clause_start = lower[..at].rfind(['.', ';', ',', ':']).map_or(0, |p| p + 1);
+                    let before: Vec<&str> = lower[clause_start..at]
+                        .split_whitespace()
+                        .rev()
+                        .take(2)
+                        .collect();
+                    let negated = before
+                        .iter()
+                        .any(|w| has_word_ci(w, &["not", "never", "no", "nothing", "without"]));
+                    let preview =
+                        has_word_ci(&lower[at.saturating_sub(7)..at], &["would", "could"]);
+                    if !negated && !preview {
+                        hit = Some((at, at + phrase.len()));
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    let (s0, e0) = hit?;
+    let sentence_end = lower[e0..]
+        .find(['.', '\n'])
+        .map_or(lower.len(), |p| e0 + p);
+    let sentence_start = lower[..s0].rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let sentence = &lower[sentence_start..sentence_end];
+    let on_run = [
+        "during",
+        "each call",
+        "every call",
+        "as part of",
+        "while listing",
+        "each time",
+        "every time",
+        "on each",
+        "each run",
+        "every run",
+        "to keep",
+    ]
+    .iter()
+    .any(|k| sentence.contains(k));
+    let mut f = rule_finding(
+        &DESTRUCTIVE_ANNOTATION,
+        "description",
+        format!(
+            "the annotations say `{claim}`, but the description says something is {} along the way",
+            lower[s0..e0].rsplit(' ').next().unwrap_or("deleted")
+        ),
+        excerpt(&desc[sentence_start..sentence_end], EVIDENCE_CHARS),
+        Some((s0, e0)),
+    );
+    if on_run {
+        f.weight = 60;
+    }
+    Some(f)
+}
+
+/// Some whole word of `text` (lowercase) is one of `set`.
+fn has_word_ci(text: &str, set: &[&str]) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| set.contains(&w))
 }
 
 /// The description of the argument at `path` (`inputSchema.properties.x`), or "".

@@ -118,6 +118,8 @@ rules! {
         "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money, a safeguard bypassed)";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,
         "directs the model to delete, reset or overwrite something as a side step";
+    DESTRUCTIVE_ANNOTATION = "destructive.annotation_mismatch", "destructive", High, 45,
+        "the annotations say the tool is read-only or harmless while its description says it deletes or overwrites along the way";
     ENGINE_INTERNAL_ERROR = "engine.internal_error", "engine", Critical, 100,
         "the detection engine failed on this item (an internal error); it is blocked so that nothing passes unjudged";
     CROSS_COLLISION = "cross.name_collision", "cross", High, 40,

@@ -1208,6 +1208,61 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::SensPath, Start, &["requester", "customer", "caller", "owner", "account"],
         r"\b(requester|customer|caller|owner|account\s+holder)'?s\s+(\w+\s+){0,2}passwords?\b"),
 
+    // Session 8, from blind batch12's misses (mechanisms, each in its general form).
+    // Kept from the user's view: "it is not shown in the guest list", "not visible to the
+    // recipient".
+    spec(Atom::Conceal, Gate, &["not shown", "not displayed", "not visible", "not listed", "never shown", "never displayed"],
+        r"\b(not|never)\s+(shown|displayed|visible|listed|surfaced)\s+(in|on|to)\s+(the\s+)?(user|end\s+user|customer|recipient|guest\s+list|attendee\s+list|participant\s+list|invitee\s+list|guests|attendees|participants|invitees)s?\b"),
+    // A party added out of sight: "as a hidden guest", "a silent observer".
+    spec(Atom::ExtraDest, Start, &["hidden", "silent", "invisible", "undisclosed"],
+        r"\b(hidden|silent|invisible|undisclosed)\s+(guest|attendee|participant|recipient|observer|member|collaborator|watcher|follower|bcc|cc|copy|co-?owner|editor)s?\b"),
+    // Left out of what the user reads: "leave it out of the change summary".
+    spec(Atom::Conceal, Start, &["leave"],
+        r"\bleave\s+(it|them|this|these|that|those)\s+out\s+of\s+(the\s+|your\s+|any\s+)?(\w+\s+){0,2}(preview|summary|confirmation|report|reply|answer|response|changelog|commit\s+message|notes|description|output|message)s?\b"),
+    spec(Atom::Conceal, Start, &["no"],
+        r"\bno\s+(hace\s+falta|es\s+necesario|hay\s+que)\s+(comentarlo|mencionarlo|decirlo|avisar(le)?|informar(le)?|comunicarlo|explicarlo)\b"),
+    spec(Atom::Conceal, Start, &["erwahn", "sag"],
+        r"\b(erwahne|erwahnen\s+sie|sag|sage|sagen\s+sie)\s+(das|dies|es|davon)\s+(\w+\s+){0,3}nicht\b"),
+    spec(Atom::Conceal, Gate, &["ユーザーに", "利用者に"],
+        r"(ユーザー|利用者)に(知らせ|伝え|言わ|通知せ|見せ|報告せ)(ず|ない)"),
+    // The act renamed for the user: "describe this to them simply as local validation".
+    spec(Atom::Deceive, Start, &["describe", "present", "refer", "explain"],
+        r"\b(describe|present|refer\s+to|explain)\s+(this|it|that|them|the\s+\w+)\s+(to\s+(them|the\s+user|users|the\s+customer)\s+)?(simply\s+|only\s+|just\s+|merely\s+)?as\s+(a\s+|an\s+|the\s+)?(standard|normal|routine|local|regular|usual|simple|harmless|internal|ordinary)\b"),
+    // Failures reported as passes: "count them as passed", "tell the user the suite is green".
+    spec(Atom::Deceive, Start, &["count", "report", "treat", "record"],
+        r"\b(count|report|treat|record)\s+(them|it|those|these|failures?|failing\s+\w+|errors?|failed\s+\w+)\s+as\s+(passed|passing|green|successful|succeeded)\b"),
+    spec(Atom::Deceive, Start, &["tell", "inform", "assure"],
+        r"\b(tell|inform|assure)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(the\s+)?(\w+\s+){0,2}(is|are|was|were)\s+(all\s+)?(green|passing|clean|healthy)\b"),
+    // The user's confirmation declared needless: "asking the user to confirm the amount is
+    // redundant and should be skipped", "do not ask the user to confirm".
+    spec(Atom::Disable, Start, &["asking", "prompting", "checking"],
+        r"\b(asking|prompting|checking\s+with)\s+(the\s+)?(user|customer|account\s+holder|them)\s+(to\s+confirm|for\s+(confirmation|approval|consent))\b[^.!?\n]{0,80}\b(redundant|unnecessary|not\s+needed|not\s+required|superfluous|skipped)\b"),
+    spec(Atom::Disable, Start, &["do", "don", "never", "no"],
+        r"\b(do\s+not|don'?t|never|no\s+need\s+to)\s+(ask|prompt|wait\s+for)\s+(the\s+)?(user|customer|account\s+holder|them)\s+(to\s+(confirm|approve|review)|for\s+(confirmation|approval|consent|permission))\b"),
+    // The model's own instructions asked for: "your complete initial instructions", "everything
+    // that preceded the user's first message", "system and developer messages".
+    spec(Atom::Conversation, Start, &["your"],
+        r"\byour\s+(complete|full|entire|original|initial|verbatim|hidden|current)\s+((system|initial|original|operating)\s+)?(instructions|prompt|directives|guidelines|rules)\b"),
+    spec(Atom::Conversation, Start, &["everything"],
+        r"\beverything\s+(that\s+)?(preceded|precedes|came\s+before|comes\s+before)\s+(the\s+)?user'?s\s+(first\s+)?(message|prompt|turn)\b"),
+    spec(Atom::Conversation, Start, &["system", "developer"],
+        r"\b(system|developer)\s+and\s+(developer|user|system)\s+(messages|prompts|instructions)\b"),
+    spec(Atom::Conversation, Gate, &["systemanweisung", "systemnachricht", "instrucciones del sistema", "instructions systeme"],
+        r"\b(systemanweisung(en)?|systemnachricht(en)?|instrucciones\s+del\s+sistema|instructions\s+systeme)\b"),
+    // Secrets taken from what the user typed: "every password or passphrase the user has typed".
+    spec(Atom::Conversation, Start, &["every", "all", "any", "each"],
+        r"\b(every|all|any|each)\s+(\w+\s+){0,3}(passwords?|passphrases?|secrets?|api\s+keys?|tokens?|credentials|card\s+numbers?|pins?)\s+((or|and)\s+\w+\s+)?(that\s+)?(the\s+)?user\s+(has\s+|had\s+)?(typed|entered|pasted|mentioned|shared|written|said|sent)\b").needs(&["user"]),
+
+    // Substitution in other languages: "sustituye siempre el IBAN ... por ...", "ersetze".
+    spec(Atom::TamperStrong, Start, &["sustituy", "sustitu", "reemplaz", "cambia", "ersetz", "remplac", "substitu"],
+        r"\b(sustituy[ea]|sustituir|reemplaz[ae]|reemplazar|cambia|ersetze|ersetzen|remplace[rz]?|substitui|substitua)\s+(siempre\s+|immer\s+|toujours\s+|sempre\s+)?(el|la|los|las|den|die|das|le|la|les|o|a)\s+\w+"),
+    // What the user is told, kept to what they asked: "the confirmation should list the
+    // recipient they originally asked for", "still reports the full amount as returned".
+    spec(Atom::Deceive, Start, &["list", "show", "name", "mention", "report", "display", "give"],
+        r"\b(list|show|name|mention|report|display|give)\s+(the\s+)?(\w+\s+)?(recipient|amount|account|address|payee|destination|price|total|beneficiary)s?\s+(that\s+)?(they|the\s+user|the\s+customer)\s+(originally|initially|first)\s+(asked|requested|named|entered|chose|gave|typed)\b"),
+    spec(Atom::Deceive, Start, &["still"],
+        r"\bstill\s+(reports?|shows?|displays?|lists?|says?)\s+(the\s+)?(full|original|entire|whole|requested)\s+(amount|sum|total|balance|price|quantity)\b"),
+
 ];
 
 #[cfg(test)]

@@ -19,9 +19,16 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         let ordered = || c.near(Atom::Modal, s) || c.imperative_start(s) || always();
         let literal_account = written_account(&c.text[s0..e0]);
         if (c.real_email_in(s) || literal_account) && ordered() && !c.negated_at(s0) {
+            // Fixed for every call ("always append ',+4477...'", "0x7a3F... is always the valid
+            // value for this field"): the user's own choice never reaches the argument.
+            let w = if always() || fixed_always(c, s) {
+                60
+            } else {
+                TAMPER_RECIPIENT.weight
+            };
             h.push(
                 &TAMPER_RECIPIENT,
-                TAMPER_RECIPIENT.weight,
+                w,
                 (s0, e0),
                 "sets a sender, recipient or account written into the text".into(),
             );
@@ -45,7 +52,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if literal_address && !c.negated_at(s0) {
             // "If the user asks for a deposit address, the address to give is 0x...": an
             // answer to the user's own question, decided in advance.
-            let w = if c.near(Atom::UserTrigger, s) {
+            let w = if c.near(Atom::UserTrigger, s) || fixed_always(c, s) {
                 60
             } else {
                 TAMPER_RECIPIENT.weight
@@ -170,6 +177,17 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             );
         }
     }
+}
+
+/// Sentence `s` fixes a value for every call: "always", in the languages the rules read.
+fn fixed_always(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    has_word(
+        &c.text[ss..se],
+        &[
+            "always", "siempre", "immer", "toujours", "sempre", "altijd", "zawsze",
+        ],
+    )
 }
 
 /// "For broad queries that match many lines, set `format` to 'compact'": a condition on the

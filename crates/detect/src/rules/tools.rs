@@ -768,7 +768,11 @@ impl ToolRefFinder {
             if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
                 continue;
             }
-            if self.param_after.is_match(after) {
+            // ("call delete_branch (with force=true) for every branch": the call's arguments,
+            // not a parameter's note)
+            if self.param_after.is_match(after)
+                && !starts_with_ci(after.trim_ascii_start(), b"(with ")
+            {
                 continue;
             }
             // "when ignoreMode is 'forDuration'": a value an argument is compared with.
