@@ -97,6 +97,53 @@ const READ_VERBS: &[&str] = &[
 /// Splits `apiKey`, `api_key`, `API-Key`, `Api key` into lowercase words (names and titles are
 /// read word by word, by this module and by [`crate::elicit`]).
 pub(crate) fn words(text: &str) -> Vec<String> {
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    words_by_char(text)
+}
+
+/// `words` of an ASCII text: each word is a run of the text, lowercased in one copy (the
+/// char-by-char form grew each word's `String` from empty, reallocating on the way). For ASCII,
+/// `char::is_alphanumeric`, `is_uppercase`, `is_lowercase` and `to_lowercase` are their ASCII
+/// forms, so the words are those of `words_by_char` (a test compares them).
+fn ascii_words(b: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut from = None;
+    let mut prev_lower = false;
+    let mut push = |w: &[u8]| {
+        out.push(
+            w.iter()
+                .map(|&c| char::from(c.to_ascii_lowercase()))
+                .collect(),
+        );
+    };
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if let Some(f) = from.take() {
+                push(&b[f..i]);
+            }
+            prev_lower = false;
+            continue;
+        }
+        match from {
+            None => from = Some(i),
+            Some(f) if c.is_ascii_uppercase() && prev_lower => {
+                push(&b[f..i]);
+                from = Some(i);
+            }
+            Some(_) => {}
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    if let Some(f) = from {
+        push(&b[f..]);
+    }
+    out
+}
+
+/// `words` by chars (any text; the definition of `ascii_words`).
+fn words_by_char(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut prev_lower = false;
@@ -200,8 +247,42 @@ pub fn infer(tool: &Value) -> ToolLabels {
 
 #[cfg(test)]
 mod tests {
-    use super::infer;
+    use super::{ascii_words, infer, words_by_char};
     use serde_json::json;
+
+    #[test]
+    fn ascii_words_are_the_char_words() {
+        let names = [
+            "",
+            "_",
+            "apiKey",
+            "api_key",
+            "API-Key",
+            "Api key",
+            "getHTTPResponse2x",
+            "send_email_v2",
+            "x9Y",
+            "9a",
+            "aB9cD",
+            "__init__",
+            "a-b--c  d",
+            "ABC",
+            "mcp.Server:tool/Name",
+            "manage_access",
+        ];
+        for n in names {
+            assert_eq!(ascii_words(n.as_bytes()), words_by_char(n), "{n:?}");
+        }
+        // Every ASCII byte in every place of a short name.
+        for b in 0..128u8 {
+            for at in 0..4 {
+                let mut v = b"aB_1".to_vec();
+                v.insert(at, b);
+                let n = String::from_utf8(v).expect("ASCII");
+                assert_eq!(ascii_words(n.as_bytes()), words_by_char(&n), "{n:?}");
+            }
+        }
+    }
 
     fn names(t: serde_json::Value) -> Vec<&'static str> {
         infer(&t).names()

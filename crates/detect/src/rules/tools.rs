@@ -604,7 +604,11 @@ fn candidate(
             quoted: true,
             after_tool_word: false,
         });
-    } else if let Some(dot) = server_tool(tok) {
+    } else if let Some(dot) = (classes & PATHLIKE != 0)
+        .then(|| server_tool(tok))
+        .flatten()
+    {
+        // (`server_tool` needs a `.` after the run's first byte, a letter: `classes` has it)
         // `slack.post_message`: a tool written with its server's name; the tool is the part
         // after the dot.
         out.push(Candidate {
