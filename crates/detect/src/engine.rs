@@ -291,10 +291,25 @@ impl Engine {
         self.report(findings)
     }
 
-    /// Scores findings: the highest weight of each rule id counts once, capped at 100.
+    /// Scores findings: the highest weight of each rule id counts once, capped at 100; a weak
+    /// finding (`WEAK_MAX` or less) counts only in a field that holds a stronger one, or when
+    /// no finding is stronger.
     pub fn report(&self, mut findings: Vec<Finding>) -> Report {
         let mut best: Vec<(&'static str, u32)> = Vec::with_capacity(findings.len());
+        // A weak signal (15 or less: "call list_accounts for ids", a credential file named)
+        // corroborates only the field it sits in: next to a stronger finding of another field
+        // (one argument's "preview what deleting would do" beside another's "ids come from
+        // list_accounts") it is schema documentation, not part of the same order.
+        let strong_in = |field: &str| {
+            findings
+                .iter()
+                .any(|g| g.weight > WEAK_MAX && g.field == field)
+        };
+        let any_strong = findings.iter().any(|g| g.weight > WEAK_MAX);
         for f in &findings {
+            if any_strong && f.weight <= WEAK_MAX && !strong_in(&f.field) {
+                continue;
+            }
             match best.iter_mut().find(|(id, _)| *id == f.rule_id) {
                 Some((_, w)) => *w = (*w).max(f.weight),
                 None => best.push((f.rule_id, f.weight)),
@@ -527,6 +542,9 @@ struct Item<'a> {
 /// The most that medium findings about other tools add to a score on their own (see
 /// `Engine::report`): below the default block threshold.
 const SHADOW_ALONE_MAX: u32 = 55;
+
+/// The weight up to which a finding is a weak signal (see `Engine::report`).
+const WEAK_MAX: u32 = 15;
 
 /// Most argument names collected from one schema (a bound on pathological schemas).
 const MAX_ARGUMENT_NAMES: usize = 256;

@@ -2386,11 +2386,15 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
         ];
         let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
         // Whether the sentence is an order is asked last: its mood is the dearest test.
+        // A description's first sentence in the imperative ("Commit a change made via
+        // apply_safe, cancelling its rollback") says what the tool does, and a tool named in
+        // it is what the tool works with; it orders only with a modal or an address to the
+        // model.
+        let purpose = s == 0 && !c.in_param && !c.revealed;
         let ordered = || {
             c.in_sent(Atom::Modal, s)
-                || c.imperative_start(s)
                 || c.in_sent(Atom::ModelAddress, s)
-                || c.other_ref_near(s, RefKind::Trigger)
+                || (!purpose && (c.imperative_start(s) || c.other_ref_near(s, RefKind::Trigger)))
         };
         if hit.len() >= 2 && ordered() {
             let w = if hit.len() >= 3 {
