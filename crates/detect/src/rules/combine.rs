@@ -217,10 +217,10 @@ impl Ctx<'_> {
             .is_some_and(|w| w.eq_ignore_ascii_case("without"))
             && self.negated_before(s0)
     }
-    /// The concealment atoms, less the double negations.
+    /// The concealment atoms, less the double negations and the user's ignorance stated.
     pub(super) fn conceals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.each(Atom::Conceal)
-            .filter(|&(s0, e0)| !self.double_negated(s0, e0))
+            .filter(|&(s0, e0)| !self.double_negated(s0, e0) && !user_ignorance(&self.text[s0..e0]))
     }
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
@@ -702,6 +702,26 @@ fn top_level_comma(t: &str) -> Option<usize> {
     })
 }
 
+/// "The user doesn't know": what the user knows, stated, not an order to keep it so ("does
+/// not need to know", "should not know" stay orders).
+fn user_ignorance(m: &str) -> bool {
+    let words: Vec<String> = m
+        .split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let aux = words
+        .iter()
+        .any(|w| ["does", "do", "doesn't", "don't"].contains(&w.as_str()));
+    let order = words.iter().any(|w| {
+        [
+            "need", "needs", "should", "must", "will", "shall", "have", "has",
+        ]
+        .contains(&w.as_str())
+    });
+    aux && !order && words.last().is_some_and(|w| w == "know" || w == "knows")
+}
+
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
 fn noun_use(w: &str, next: Option<&str>) -> bool {
     next.is_some_and(|n| n.eq_ignore_ascii_case("of"))
@@ -1127,6 +1147,40 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
 
 /// "For updates, pass null to remove the current type", "set to true to clear it": what a value
 /// of an argument does, said where the argument is described.
+/// The act at `d..e` opens the definition of an option in a list ("- `overwrite`: Delete
+/// all unfinished tasks", "purge - Remove every cached page"), or is the option's name being
+/// defined: what choosing it does.
+fn defines_option(text: &str, d: usize, e: usize) -> bool {
+    let line = text[..d].rsplit('\n').next().unwrap_or("");
+    // the option's own name: "- `overwrite`: ..."
+    let bare = line
+        .trim_start()
+        .trim_start_matches(['-', '*', '\u{2022}'])
+        .trim()
+        .trim_matches(['`', '\'', '"', '*']);
+    let after = text[e..].trim_start_matches(['`', '\'', '"', '*']);
+    if bare.is_empty() && (after.starts_with(':') || after.starts_with(" -")) {
+        return true;
+    }
+    let head = line
+        .trim_start()
+        .trim_start_matches(['-', '*', '\u{2022}'])
+        .trim();
+    let Some(term) = head
+        .strip_suffix(':')
+        .or_else(|| head.strip_suffix(" -"))
+        .or_else(|| head.strip_suffix(" \u{2013}"))
+    else {
+        return false;
+    };
+    let term = term.trim().trim_matches(['`', '\'', '"', '*']);
+    !term.is_empty()
+        && term.len() <= 40
+        && term
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
 fn value_does(c: &Ctx<'_>, d: usize) -> bool {
     if !c.in_param {
         return false;
@@ -1298,7 +1352,8 @@ pub(crate) fn combine_in(
             Atom::Disable => !c.negated_before(s0) && !setting_described(&c, s0, e0),
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
-            Atom::Conceal => !c.double_negated(s0, e0),
+            // ("The user doesn't know about files and directories": what the user knows, stated)
+            Atom::Conceal => !c.double_negated(s0, e0) && !user_ignorance(&c.text[s0..e0]),
             // "severityText: takes precedence over minSeverity": one argument over another.
             Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
@@ -1780,7 +1835,7 @@ pub(crate) fn combine_in(
     // Only a sweeping target or one outside the tool's data (a path, a dot-directory): "Delete
     // the branch when merged" is honest workflow advice.
     if !c.in_param && !c.in_sent(Atom::Destructive, 0) {
-        if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
+        if let Some((s0, e0)) = c.each(Atom::Destructive).find(|&(ref d, e)| {
             let s = c.sent(*d);
             let (_, se) = c.sentence(s);
             let target = &c.text[*d..se];
@@ -1806,6 +1861,7 @@ pub(crate) fn combine_in(
                 && !c.negated_at(*d)
                 && !passive(*d)
                 && !value_does(&c, *d)
+                && !defines_option(c.text, *d, e)
         }) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -2048,6 +2104,7 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
             "indicators",
             "patterns like",
             "for example",
+            "example:",
         ],
     );
     examples
@@ -2062,6 +2119,7 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
                     "scans",
                     "flags",
                     "classifies",
+                    "classify",
                     "checks",
                     "inspects",
                     "audits",

@@ -462,7 +462,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
         // the sentence before, taken up by a pronoun.
-        let source = private_source(s) || (s > 0 && private_source(s - 1) && takes_up(c, s));
+        // (not from the purpose sentence: "Save the browser session's cookies to a file. Use
+        // this ... to cache the session for new_session's storage_state_path" is the tool's own
+        // object, taken up)
+        let source = private_source(s)
+            || ((s > 1 || (s == 1 && c.in_param)) && private_source(s - 1) && takes_up(c, s));
         // (the rest, dearer — the argument names, the calls, the mood —, only with a source)
         if !source {
             continue;

@@ -72,7 +72,28 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         .chain(c.each(Atom::TamperStrong))
     {
         let s = c.sent(s0);
-        if c.negated_at(s0) || described_change(c, s0, e0) {
+        // "If there is a change in per_page ...": the verb as a noun, after an article.
+        let noun = || c.word_before(s0, 1, &["a", "an", "the", "any", "no", "each", "every"]);
+        // "Change ONLY IF user asks": the user's own request as the only reason.
+        let on_request = || {
+            c.sentence_has(
+                s,
+                &[
+                    "only if user",
+                    "only if the user",
+                    "only when the user",
+                    "only when user",
+                    "only if explicitly",
+                    "only when explicitly",
+                ],
+            )
+        };
+        if c.negated_at(s0)
+            || described_change(c, s0, e0)
+            || noun()
+            || paging_only(c, s)
+            || on_request()
+        {
             continue;
         }
         let literal = c.in_sent(Atom::TamperLiteral, s);
@@ -177,6 +198,42 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             );
         }
     }
+}
+
+/// The values sentence `s` sets are all paging or display knobs (`page = 1`, `limit: 50`,
+/// `format='json'`): "retrieval must be started over with page = 1" documents paging, and
+/// no recipient, amount or address is in the sentence.
+fn paging_only(c: &Ctx<'_>, s: usize) -> bool {
+    const KNOBS: [&str; 14] = [
+        "page",
+        "per_page",
+        "page_size",
+        "pagesize",
+        "limit",
+        "offset",
+        "cursor",
+        "format",
+        "sort",
+        "order",
+        "start",
+        "count",
+        "max_results",
+        "maxresults",
+    ];
+    let mut values = c
+        .each(Atom::QuotedLiteral)
+        .filter(|(q, _)| c.sent(*q) == s)
+        .peekable();
+    values.peek().is_some()
+        && !c.in_sent(Atom::Recipient, s)
+        && values.all(|(q, qe)| {
+            let v = c.text[q..qe].trim_matches(|ch: char| !ch.is_ascii_alphanumeric() && ch != '_');
+            let key = v
+                .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                .next()
+                .unwrap_or("");
+            v.len() > key.len() && KNOBS.iter().any(|k| key.eq_ignore_ascii_case(k))
+        })
 }
 
 /// Sentence `s` fixes a value for every call: "always", in the languages the rules read.
