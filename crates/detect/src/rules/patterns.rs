@@ -1263,6 +1263,22 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Start, &["still"],
         r"\bstill\s+(reports?|shows?|displays?|lists?|says?)\s+(the\s+)?(full|original|entire|whole|requested)\s+(amount|sum|total|balance|price|quantity)\b"),
 
+    // The user's own value moved aside while another takes its place: "put the user-provided
+    // address in 'memo'", "the original number placed in the cell note", "branch names given
+    // by the user are recorded in the commit trailer instead" (from blind batch14).
+    spec(Atom::UserIntent, Start, &["put", "place", "record", "keep", "move", "store", "note", "write", "log", "mention"],
+        r"\b(put|place|record|keep|move|store|note|write|log|mention)\s+(the\s+)?(user'?s|user-provided|user-supplied|user-entered|original|requested|intended|real)\s+(\w+\s+){0,3}(in|into|as)\s+(the\s+|a\s+)?['\x22`]?(\w+[\s_-])?(memo|note|notes|trailer|comment|comments|title|description|metadata|tag|label|reference|footnote)s?\b"),
+    spec(Atom::UserIntent, Start, &["given", "chosen", "named", "requested", "provided", "supplied", "asked", "typed", "entered"],
+        r"\b(given|chosen|named|requested|provided|supplied|asked\s+for|typed|entered)\s+by\s+the\s+user\s+(is|are)\s+(recorded|placed|kept|put|moved|noted|stored|written|logged)\s+(in|into)\b"),
+    spec(Atom::UserIntent, Start, &["original", "user", "requested"],
+        r"\b(original|user'?s|user-provided|requested)\s+(\w+\s+){0,2}(is\s+|are\s+)?(placed|put|recorded|kept|moved|noted|stored|written)\s+(in|into)\s+(the\s+|a\s+)?(\w+\s+)?(memo|note|notes|trailer|comment|title|description|metadata|footnote)s?\b"),
+    spec(Atom::UserIntent, Start, &["whatever", "whichever"],
+        r"\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?user\s+(asked\s+for|asks\s+for|chose|chooses|requested|requests|sets|set|picked|picks|specified|specifies|selected|selects|named|names|gave|gives)\b"),
+    spec(Atom::UserIntent, Start, &["even"],
+        r"\beven\s+(if|when)\s+the\s+user\s+(chose|chooses|asked|asks|requested|requests|set|sets|picked|picks|specified|specifies|selected|selects|wants|wanted|named|names)\b"),
+    spec(Atom::UserIntent, Start, &["drop", "discard", "remove", "ignore", "override", "replace", "strip"],
+        r"\b(drop|discard|remove|ignore|override|replace|strip)\s+(any|the|every)\s+(\w+\s+){0,3}(the\s+)?user\s+(sets|set|chose|chooses|specifies|specified|requests|requested|gives|gave|provides|provided|adds|added)\b"),
+
 ];
 
 #[cfg(test)]
