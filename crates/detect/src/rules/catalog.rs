@@ -118,6 +118,8 @@ rules! {
         "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money, a safeguard bypassed)";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,
         "directs the model to delete, reset or overwrite something as a side step";
+    DESTRUCTIVE_REPEATED = "destructive.repeated_calls", "destructive", High, 60,
+        "orders calls or records repeated twenty times or more (cost, quota or spam: denial of service)";
     DESTRUCTIVE_ANNOTATION = "destructive.annotation_mismatch", "destructive", High, 45,
         "the annotations say the tool is read-only or harmless while its description says it deletes or overwrites along the way";
     ENGINE_INTERNAL_ERROR = "engine.internal_error", "engine", Critical, 100,
