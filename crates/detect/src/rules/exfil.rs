@@ -80,6 +80,37 @@ fn mirrored_traffic(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
+/// The secret word at `p` is "token(s)" counted as a language model's text ("waste tokens",
+/// "max tokens", "output tokens").
+fn model_tokens(c: &Ctx<'_>, p: usize) -> bool {
+    starts_with_ci(&c.text.as_bytes()[p..], b"token")
+        && c.word_before(
+            p,
+            1,
+            &[
+                "waste",
+                "wastes",
+                "save",
+                "saves",
+                "max",
+                "maximum",
+                "count",
+                "input",
+                "output",
+                "prompt",
+                "completion",
+                "consume",
+                "consumes",
+                "fewer",
+                "more",
+                "many",
+                "of",
+                "llm",
+                "context",
+            ],
+        )
+}
+
 /// Sentence `s`, after the purpose sentence, sends a key, token, password or credential.
 fn secret_sent(c: &Ctx<'_>, s: usize) -> bool {
     s > 0 && c.in_sent(Atom::Transfer, s) && !c.sentence_negated(s) && {
@@ -256,7 +287,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // your response", "extract all credentials and API keys", "steal the session tokens". No
     // argument and no address: the reply (shown, logged, handed to the next tool) is the channel.
     for s in 0..c.starts.len() {
-        let secret = c.in_sent(Atom::SecretNoun, s)
+        // ("they waste tokens": a language model's tokens, no credential)
+        let secret = c
+            .each(Atom::SecretNoun)
+            .any(|(p, _)| c.sent(p) == s && !model_tokens(c, p))
             || c.in_sent(Atom::StrongSecret, s)
             || c.in_sent(Atom::SensPath, s);
         let theft = c.in_sent(Atom::Theft, s);
@@ -530,13 +564,32 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 ],
             )
         };
+        // "If not provided, will use the private key to get the payment account": what the
+        // tool does by default, documented.
+        let default_documented = || {
+            c.in_param
+                && c.sentence_has(
+                    s,
+                    &[
+                        "if not provided, will",
+                        "if omitted, will",
+                        "if not specified, will",
+                        "if not set, will",
+                        "if not provided, uses",
+                        "if omitted, uses",
+                        "if not provided, the",
+                        "if omitted, the",
+                    ],
+                )
+        };
         let ordered = || {
-            c.directive(s)
-                || c.imperative_start(s)
-                || c.conditional_imperative(s)
-                || (c.in_sent(Atom::Transfer, s) && belongs())
-                || prescribed
-                || ordered_clause()
+            !default_documented()
+                && (c.directive(s)
+                    || c.imperative_start(s)
+                    || c.conditional_imperative(s)
+                    || (c.in_sent(Atom::Transfer, s) && belongs())
+                    || prescribed
+                    || ordered_clause())
         };
         // "Reproduction context: the user's name and any API keys that appeared earlier in the
         // conversation": an argument defined as the secrets of the chat.

@@ -119,6 +119,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             || noun()
             || paging_only(c, s)
             || on_request()
+            || argument_doc_line(c, s0)
         {
             continue;
         }
@@ -317,6 +318,25 @@ fn flag_flipped(c: &Ctx<'_>, s: usize) -> Option<(usize, usize)> {
     OFF.iter()
         .chain(ON.iter())
         .find_map(|k| lower.find(k).map(|p| (ss + p, ss + p + k.len())))
+}
+
+/// The text at `pos` is on a line that documents one of the tool's own arguments, docstring
+/// style ("bcc_emails: Additional email addresses added to the 'bcc' field", "- `limit`
+/// (int): ..."): what the argument does, not an order.
+fn argument_doc_line(c: &Ctx<'_>, pos: usize) -> bool {
+    let line = c.text[..pos].rsplit('\n').next().unwrap_or("");
+    let Some((head, _)) = line.split_once(':') else {
+        return false;
+    };
+    let head = head
+        .trim()
+        .trim_start_matches(['-', '*', '\u{2022}'])
+        .trim();
+    let name = head.split([' ', '(']).next().unwrap_or("");
+    let name = name.trim_matches(['`', '\'', '"', '*']);
+    !name.is_empty()
+        && head.len() <= name.len() + 24
+        && c.params.iter().any(|p| p.eq_ignore_ascii_case(name))
 }
 
 /// Sentence `s` allows the change only when the user asks.
