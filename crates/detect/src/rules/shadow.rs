@@ -446,7 +446,7 @@ fn flag_value(lit: &str) -> bool {
 
 /// A tool name that changes or sends something (`update_issue`, `deleteEmail`, `send_message`):
 /// fixed arguments for such a call are never a mere mode switch.
-fn mutating_name(name: &str) -> bool {
+pub(super) fn mutating_name(name: &str) -> bool {
     const VERBS: &[&str] = &[
         "update", "delete", "remove", "set", "close", "create", "send", "post", "transfer",
         "write", "modify", "drop", "move", "merge", "push", "pay", "share", "invite", "grant",
