@@ -219,7 +219,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 ],
             );
         // ("... for indicators: requests to read ~/.ssh or .env files": what a scanner looks for)
-        if stored || own_object || identified || super::combine::mentioned(c, s0) {
+        if stored
+            || own_object
+            || identified
+            || config_location(c.text, s0)
+            || super::combine::mentioned(c, s0)
+        {
             continue;
         }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
@@ -484,7 +489,9 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // ("make sure no .env files are included": the file ruled out)
     let private_source = |s: usize| {
         let named = c.each(Atom::SensPath).any(|(p, _)| {
-            c.sent(p) == s && !c.word_before(p, 2, &["no", "not", "never", "without"])
+            c.sent(p) == s
+                && !c.word_before(p, 2, &["no", "not", "never", "without"])
+                && !config_location(c.text, p)
         }) || chat_source(c, s)
             || collected_personal(s)
             || c.in_sent(Atom::StrongSecret, s)
@@ -711,7 +718,17 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
 fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::Conversation).any(|(p, e)| {
         let w = c.text[p..e].to_ascii_lowercase();
-        c.sent(p) == s
+        // ("your current conversation/chat title": a label of the chat, not its content)
+        let label = c.text[e..]
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .filter(|x| !x.is_empty())
+            .take(2)
+            .any(|x| {
+                ["title", "name", "id", "topic", "subject"]
+                    .contains(&x.to_ascii_lowercase().as_str())
+            });
+        !label
+            && c.sent(p) == s
             && !(c.in_param
                 && (w.starts_with("user") || w.starts_with("their"))
                 && (w.ends_with("message") || w.ends_with("prompt")))
@@ -837,6 +854,44 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
 /// must be configured (via the CLI)", "... need to be set up"), not an act on it.
+/// The file at `pos` is where a setting lives: "Organization name (must be configured in
+/// .env)", "the key defined in your .env file".
+fn config_location(text: &str, pos: usize) -> bool {
+    let from = text[..pos]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let before = text[from..pos].trim_end().to_ascii_lowercase();
+    let before = before
+        .strip_suffix(" the")
+        .or_else(|| before.strip_suffix(" your"))
+        .or_else(|| before.strip_suffix(" a"))
+        .unwrap_or(&before);
+    let Some(head) = before
+        .strip_suffix(" in")
+        .or_else(|| before.strip_suffix(" via"))
+    else {
+        return false;
+    };
+    [
+        "configured",
+        "set",
+        "defined",
+        "stored",
+        "specified",
+        "declared",
+        "listed",
+        "provided",
+        "placed",
+        "configure",
+        "define",
+        "specify",
+    ]
+    .iter()
+    .any(|w| head.ends_with(w))
+}
+
 fn setup_prerequisite(rest: &str) -> bool {
     let l = rest.trim_start().to_ascii_lowercase();
     let Some(l) = [

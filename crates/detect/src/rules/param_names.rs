@@ -251,6 +251,8 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
             "agent",
             "research",
             "instructions for",
+            // ("Custom system instructions": written by the caller for a sub-model)
+            "custom",
         ]
         .iter()
         .any(|s| p.contains(s)),
