@@ -97,9 +97,12 @@ pub(crate) enum Atom {
     Disparage,
     /// Advertising hype: rankings, social proof, urgency, inflated figures.
     Hype,
+    /// A value that opens access to everyone or removes a safeguard: `public-read`,
+    /// `roles/owner`, `0.0.0.0/0`, "private must be false", "with force enabled".
+    Widen,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Hype as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Widen as usize + 1;
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new()

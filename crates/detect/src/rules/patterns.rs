@@ -1299,6 +1299,12 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Gate, &["hours from", "hours to", "hour from", "hour to", "days from", "days to", "day from", "day to", "minutes from", "minutes to", "percent from", "percent to", "% from", "% to"],
         r"\b(subtract|add)\w*\s+\d+\s+(hours?|days?|minutes?|percent|%)\s+(from|to)\s+(their|the\s+user'?s)\b"),
 
+    // Values that widen access or lift a safeguard (tamper.rs fixes them as an order).
+    spec(Atom::Widen, Gate, &["public-read", "anyone_with_link", "anyonewithlink", "allusers", "allauthenticatedusers", "roles/owner", "roles/editor", "administratoraccess", "full_access", "fullaccess", "full-control", "full_control", "write-all", "0.0.0.0/0"],
+        r"\b(public-read(-write)?|anyone_?with_?link|allusers|allauthenticatedusers|roles/(owner|editor)|administratoraccess|full_?access|full[-_]control|write-all)\b|0\.0\.0\.0/0"),
+    spec(Atom::Widen, Gate, &["must be false", "should be false", "with force enabled", "force must be true", "force=true", "share_to_web", "recursive must be true", "private: false", "private=false"],
+        r"\b(private|verify|encrypted|ssl_verify|verify_ssl)\s+(must|should)\s+be\s+false\b|\bwith\s+force\s+enabled\b|\bforce\s+must\s+be\s+true\b|\bforce=true\b|\bshare_to_web\b|\brecursive\s+must\s+be\s+true\b|\bprivate(:\s*|=)false\b"),
+
 ];
 
 #[cfg(test)]
