@@ -811,7 +811,14 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
                         .any(|w| has_word_ci(w, &["not", "never", "no", "nothing", "without"]));
                     let preview =
                         has_word_ci(&lower[at.saturating_sub(7)..at], &["would", "could"]);
-                    if !negated && !preview {
+                    // ("The events returned are removed from the buffer": a queue read empties
+                    // itself; what it removes is what it returns)
+                    let clause_end = lower[at..].find(['.', ';']).map_or(lower.len(), |p| at + p);
+                    let consumed = has_word_ci(
+                        &lower[clause_start..clause_end],
+                        &["returned", "buffer", "queue", "consumed"],
+                    );
+                    if !negated && !preview && !consumed {
                         hit = Some((at, at + phrase.len()));
                         break 'outer;
                     }

@@ -113,7 +113,24 @@ fn model_tokens(c: &Ctx<'_>, p: usize) -> bool {
 
 /// Sentence `s`, after the purpose sentence, sends a key, token, password or credential.
 fn secret_sent(c: &Ctx<'_>, s: usize) -> bool {
-    s > 0 && c.in_sent(Atom::Transfer, s) && !c.sentence_negated(s) && {
+    s > 0
+        && c.in_sent(Atom::Transfer, s)
+        && !c.sentence_negated(s)
+        // (stated as what happens to it: "... and sent to secops@...", not a code example)
+        && c.sentence_has(
+            s,
+            &[
+                " sent to ",
+                " forwarded to ",
+                " uploaded to ",
+                " posted to ",
+                " emailed to ",
+                " copied to ",
+                " delivered to ",
+                " mailed to ",
+            ],
+        )
+        && {
         let (ss, se) = c.sentence(s);
         has_word(
             &c.text[ss..se],
