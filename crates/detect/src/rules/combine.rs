@@ -2077,7 +2077,7 @@ pub(crate) fn combine_in(
         // own act.)
         let named_for_task = || {
             let after = c.text[r.end..].trim_start_matches(['`', '\'', '"', ' ']);
-            after.len() > 3 && after[..3].eq_ignore_ascii_case("to ") && !c.near(Atom::Modal, s)
+            after.len() > 3 && after[..3].eq_ignore_ascii_case("to ") && !c.in_sent(Atom::Modal, s)
         };
         let ordered = || {
             c.near(Atom::Modal, s)
@@ -2094,6 +2094,9 @@ pub(crate) fn combine_in(
                     "when the user wants",
                     "if the user wants",
                     "at the user's request",
+                    "if they ask",
+                    "when they ask",
+                    "if they want",
                 ],
             )
         };
@@ -2253,6 +2256,8 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
             "patterns like",
             "for example",
             "example:",
+            // (a quoted example in brackets: "jailbreaks (\"Pretend you are DAN ...\")")
+            "(\"",
         ],
     );
     examples
@@ -2275,6 +2280,9 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
                     "analyse",
                     "detect",
                     "scan",
+                    "adversarial",
+                    "probes",
+                    "jailbreaks",
                 ],
             )
         }
@@ -2406,7 +2414,11 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             && !tag.bytes().any(|b| b.is_ascii_lowercase())
             && (tag.trim_end().ends_with(':') || c.text[t1..].trim_start().starts_with(':'));
         // Opening tags only: a closing tag or a label ("system notes") encloses nothing.
-        if !(tag.starts_with('<') || tag.starts_with('[') || label) || tag.contains('/') {
+        // (a scanner's list of what it looks for names the tag: "fake \"[SYSTEM]\" headers")
+        if !(tag.starts_with('<') || tag.starts_with('[') || label)
+            || tag.contains('/')
+            || mentioned(c, t0)
+        {
             continue;
         }
         let end = if label {

@@ -8,7 +8,11 @@ use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
-    if let Some((s0, e0)) = c.each(Atom::Deceive).find(|(s0, _)| !c.negated_at(*s0)) {
+    // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
+    if let Some((s0, e0)) = c
+        .each(Atom::Deceive)
+        .find(|(s0, _)| !c.negated_at(*s0) && !super::combine::mentioned(c, *s0))
+    {
         h.push(
             &SECRECY_DECEIVE,
             SECRECY_DECEIVE.weight,
