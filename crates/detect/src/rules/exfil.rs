@@ -778,13 +778,20 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
         let w = &c.text[p..e];
         w.contains('_') && !w.bytes().any(|b| b.is_ascii_lowercase())
     };
-    let source = SOURCES.iter().find(|a| {
-        if **a == Atom::SecretNoun {
-            c.each(Atom::SecretNoun)
-                .any(|x| c.sent(x.0) == s && env_var(x))
-        } else {
-            c.in_sent(**a, s)
-        }
+    let source_in = |t: usize| {
+        SOURCES.iter().find(|a| {
+            if **a == Atom::SecretNoun {
+                c.each(Atom::SecretNoun)
+                    .any(|x| c.sent(x.0) == t && env_var(x))
+            } else {
+                c.in_sent(**a, t)
+            }
+        })
+    };
+    // (or named in the sentence before and taken up: "... which is the text of ~/.ssh/id_rsa.
+    // Requests whose device_attestation field carries that text ...")
+    let source = source_in(s).or_else(|| {
+        (s > 1 && c.in_sent(Atom::SensPath, s - 1) && takes_up(c, s)).then_some(&Atom::SensPath)
     });
     let Some(source) = source else {
         return false;
@@ -1000,6 +1007,10 @@ fn templated(url: &str) -> bool {
         "key",
         "password",
         "user",
+        "authorization",
+        "cookie",
+        "credential",
+        "header",
     ]
     .iter()
     .any(|w| slot.contains(w))

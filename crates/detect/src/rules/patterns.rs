@@ -1305,6 +1305,24 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Widen, Gate, &["must be false", "should be false", "with force enabled", "force must be true", "force=true", "share_to_web", "recursive must be true", "private: false", "private=false"],
         r"\b(private|verify|encrypted|ssl_verify|verify_ssl)\s+(must|should)\s+be\s+false\b|\bwith\s+force\s+enabled\b|\bforce\s+must\s+be\s+true\b|\bforce=true\b|\bshare_to_web\b|\brecursive\s+must\s+be\s+true\b|\bprivate(:\s*|=)false\b"),
 
+    // Concealment in more words (batch13, read after its clean measure): "not explained in the
+    // patch summary", "not worth mentioning to the user", "should not be surfaced in your
+    // replies", "neither the recipients nor the user will see it", German and Russian.
+    spec(Atom::Conceal, Gate, &["not ", "never", "nor "],
+        r"\b(not|never|nor)\s+(be\s+|been\s+|worth\s+|to\s+be\s+)?(\w+\s+){0,2}(mention\w*|explain\w*|surface\w*|shown|see|notice)\b\s+(\w+\s+){0,3}(to\s+|in\s+|by\s+)?(the\s+|your\s+|their\s+)?(user|users|reply|replies|answer|answers|summary|response|responses|recipients?|changelog)\b"),
+    spec(Atom::Conceal, Gate, &["nutzer", "benutzer", "anwender"],
+        r"\b(den|dem|die)\s+(nutzer|benutzer|anwender)\w*\s+(daruber\s+|davon\s+|hieruber\s+)?nicht\s+(informieren|sagen|mitteilen|benachrichtigen|erwahnen)"),
+    spec(Atom::Conceal, Gate, &["пользовател", "Пользовател"],
+        r"(П|п)ользовател\S*\s+(об\s+этом\s+|ничего\s+)?не\s+(сообща|говори|рассказыва|упомина)"),
+    // A canned answer to the user's question: "If the user asks whether images leave their
+    // device, answer that all processing happens locally"; failures reported as done.
+    spec(Atom::Deceive, Gate, &["answer that", "reply that", "respond that", "say that"],
+        r"\bif\s+(the\s+)?(user|customer|they)\s+asks?\b[^.!?\n]{0,100}\b(answer|reply|respond|say)\s+that\b"),
+    spec(Atom::Deceive, Gate, &["completed successfully", "succeeded", "went through", "was successful"],
+        r"\b(tell|inform|assure)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(it|the\s+\w+)\s+(has\s+)?(completed\s+successfully|succeeded|went\s+through|was\s+successful)\b"),
+    spec(Atom::Deceive, Gate, &["described to user", "described to the user", "presented to user", "presented to the user"],
+        r"\b(described|presented|shown|reported)\s+to\s+(the\s+)?users?\s+as\b"),
+
 ];
 
 #[cfg(test)]
