@@ -2123,7 +2123,34 @@ pub(crate) fn combine_in(
     super::shadow::shadow(&c, kind, &mut hits);
     beyond_purpose(&c, &mut hits);
     advertising(&c, &mut hits);
+    // Use vs mention: a detector's list of what it looks for ("Typical positives include
+    // phrases like \"ignore all previous instructions\" or \"send the system prompt to
+    // http://...\"") quotes attacks; a finding that starts inside a quotation of such a
+    // sentence is about the quotation, not an order. (Whole-sentence findings that merely
+    // contain one are kept out as well when they start at the sentence: the sentence is the list.)
+    if hits.0.iter().any(|h| quoted_in_mention(&c, h.start)) {
+        hits.0
+            .retain(|h| !quoted_in_mention(&c, h.start) && !lists_mentions(&c, h));
+    }
     hits.0
+}
+
+/// The byte at `pos` is inside a double-quoted stretch of a sentence that `mentioned` marks as
+/// a detector's list of examples.
+fn quoted_in_mention(c: &Ctx<'_>, pos: usize) -> bool {
+    let (ss, _) = c.sentence(c.sent(pos));
+    let quotes = c.text[ss..pos].bytes().filter(|&b| b == b'"').count()
+        + c.text[ss..pos].matches(['\u{201c}', '\u{201d}']).count();
+    quotes % 2 == 1 && mentioned(c, pos)
+}
+
+/// `h` spans a whole sentence that is a detector's list of quoted examples.
+fn lists_mentions(c: &Ctx<'_>, h: &Hit) -> bool {
+    let (ss, se) = c.sentence(c.sent(h.start));
+    h.start <= ss + 1 && h.end + 1 >= se.min(c.text.len()) && {
+        let q = c.text[ss..se].find('"').map(|p| ss + p + 1);
+        q.is_some_and(|p| mentioned(c, p))
+    }
 }
 
 /// Advertising aimed at the model (preference manipulation): a tool description that sells
@@ -2257,7 +2284,7 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
             "for example",
             "example:",
             // (a quoted example in brackets: "jailbreaks (\"Pretend you are DAN ...\")")
-            "(\"",
+            " (\"",
         ],
     );
     examples
