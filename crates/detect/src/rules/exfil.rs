@@ -175,7 +175,7 @@ fn host_named(c: &Ctx<'_>, s: usize) -> bool {
 }
 
 /// Sentence `s` names a chat channel (`#ext-partners`): a literal destination.
-fn names_channel(c: &Ctx<'_>, s: usize) -> bool {
+pub(super) fn names_channel(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     let t = &c.text[ss..se];
     // (one memchr first: most sentences have no '#' at all)

@@ -83,7 +83,9 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Messages rerouted to a channel instead of the one chosen: "post to #general instead".
     for (s0, e0) in c.each(Atom::Instead) {
         let s = c.sent(s0);
-        if names_channel_in(c, s) && !c.sentence_negated(s) && !super::shadow::routing_advice(c, s)
+        if super::exfil::names_channel(c, s)
+            && !c.sentence_negated(s)
+            && !super::shadow::routing_advice(c, s)
         {
             h.push(
                 &TAMPER_RECIPIENT,
@@ -395,20 +397,6 @@ fn argument_doc_line(c: &Ctx<'_>, pos: usize) -> bool {
     !name.is_empty()
         && head.len() <= name.len() + 24
         && c.params.iter().any(|p| p.eq_ignore_ascii_case(name))
-}
-
-/// Sentence `s` names a chat channel (`#general`).
-fn names_channel_in(c: &Ctx<'_>, s: usize) -> bool {
-    let (ss, se) = c.sentence(s);
-    c.text[ss..se].split_whitespace().any(|w| {
-        let w =
-            w.trim_matches(|ch: char| matches!(ch, '\'' | '"' | '`' | ',' | '.' | ';' | ')' | '('));
-        w.len() >= 3
-            && w.starts_with('#')
-            && w[1..]
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-    })
 }
 
 /// Finds `acct_` (a payment account id's prefix) with a prebuilt searcher.
