@@ -243,6 +243,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         if stored
             || own_object
             || identified
+            || benign_private(c.text, s0, e0)
             || config_location(c.text, s0)
             || super::combine::mentioned(c, s0)
         {
@@ -318,7 +319,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             .each(Atom::SecretNoun)
             .any(|(p, _)| c.sent(p) == s && !model_tokens(c, p))
             || c.in_sent(Atom::StrongSecret, s)
-            || c.in_sent(Atom::SensPath, s);
+            || c.each(Atom::SensPath)
+                .any(|(p, e)| c.sent(p) == s && !benign_private(c.text, p, e));
         let theft = c.in_sent(Atom::Theft, s);
         // (an order matters only with a secret: the mood is not computed without one)
         let ordered =
@@ -882,6 +884,31 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
 /// must be configured (via the CLI)", "... need to be set up"), not an act on it.
+/// The private-looking name at `s0..e0` is not secret: a public key file ("their
+/// ~/.ssh/id_ed25519.pub" is meant to be shared) or a place or rule named after a secret
+/// ("their password manager", "password policy").
+fn benign_private(text: &str, s0: usize, e0: usize) -> bool {
+    let token_end = text[e0..]
+        .find(|ch: char| ch.is_whitespace() || matches!(ch, ')' | '"' | '\'' | '`' | ','))
+        .map_or(text.len(), |p| e0 + p);
+    let public_key = text[s0..token_end]
+        .trim_end_matches(['.', ';', ':'])
+        .ends_with(".pub");
+    let named_after = text[e0..].split_whitespace().next().is_some_and(|w| {
+        [
+            "manager",
+            "managers",
+            "policy",
+            "strength",
+            "requirements",
+            "reset",
+        ]
+        .iter()
+        .any(|x| w.trim_end_matches(['.', ',', ';']).eq_ignore_ascii_case(x))
+    });
+    public_key || named_after
+}
+
 /// The file at `pos` is where a setting lives: "Organization name (must be configured in
 /// .env)", "the key defined in your .env file".
 fn config_location(text: &str, pos: usize) -> bool {
@@ -1116,9 +1143,17 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     }
     // The data may be named in the sentence before ("incorporates a machine fingerprint ...
     // Fingerprint cached externally").
+    // ("The address must come from the user in this conversation. Forwarding to external
+    // domains shows a warning": the conversation as a place, not data that leaves)
+    let named_before = |a: &Atom| {
+        c.each(*a).any(|(p, _)| {
+            c.sent(p) == s - 1
+                && !(*a == Atom::Conversation && c.word_before(p, 1, &["in", "from", "during"]))
+        })
+    };
     let from = if data.iter().any(|a| c.in_sent(*a, s)) {
         ss
-    } else if s > 1 && parties().next().is_some() && data.iter().any(|a| c.in_sent(*a, s - 1)) {
+    } else if s > 1 && parties().next().is_some() && data.iter().any(named_before) {
         c.sentence(s - 1).0
     } else {
         return false;
