@@ -18,7 +18,7 @@ use crate::rules::catalog::{
     EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH,
     OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, TAMPER_RECIPIENT,
 };
-use crate::rules::combine::{combine_in, FieldKind, Names};
+use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
 use crate::rules::sentences;
 use crate::rules::tools::ToolRefFinder;
@@ -779,8 +779,10 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
     };
     let desc = walk::get(def, "description").and_then(Value::as_str)?;
     let lower = desc.to_ascii_lowercase();
-    const BE: [&str; 6] = ["is ", "are ", "get ", "gets ", "will be ", "be "];
-    const ADV: [&str; 5] = ["", "also ", "automatically ", "permanently ", "then "];
+    // "is removed", "are also deleted", "will be permanently wiped": a state verb, at most one
+    // adverb, then a destroying participle — found by walking the words once.
+    const BE: [&str; 5] = ["is", "are", "get", "gets", "be"];
+    const ADV: [&str; 4] = ["also", "automatically", "permanently", "then"];
     const GONE: [&str; 9] = [
         "removed",
         "deleted",
@@ -792,40 +794,61 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
         "truncated",
         "destroyed",
     ];
-    let mut hit = None;
-    'outer: for be in BE {
-        for adv in ADV {
-            for gone in GONE {
-                let phrase = format!("{be}{adv}{gone}");
-                for (at, _) in lower.match_indices(&phrase) {
-                    // the two words before it: "nothing is deleted", "no files are removed";
-                    // "would be deleted" (a preview)
-                    let clause_start = lower[..at].rfind(['.', ';', ',', ':']).map_or(0, |p| p + 1);
-                    let before: Vec<&str> = lower[clause_start..at]
-                        .split_whitespace()
-                        .rev()
-                        .take(2)
-                        .collect();
-                    let negated = before
-                        .iter()
-                        .any(|w| has_word_ci(w, &["not", "never", "no", "nothing", "without"]));
-                    let preview =
-                        has_word_ci(&lower[at.saturating_sub(7)..at], &["would", "could"]);
-                    // ("The events returned are removed from the buffer": a queue read empties
-                    // itself; what it removes is what it returns)
-                    let clause_end = lower[at..].find(['.', ';']).map_or(lower.len(), |p| at + p);
-                    let consumed = has_word_ci(
-                        &lower[clause_start..clause_end],
-                        &["returned", "buffer", "queue", "consumed"],
-                    );
-                    if !negated && !preview && !consumed {
-                        hit = Some((at, at + phrase.len()));
-                        break 'outer;
-                    }
-                }
+    // (runs of ASCII letters with their byte offsets; every other byte separates)
+    let b = lower.as_bytes();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
             }
+            words.push((start, &lower[start..i]));
+        } else {
+            i += 1;
         }
     }
+    let hit = words.iter().enumerate().find_map(|(k, &(at, w))| {
+        if !GONE.contains(&w) {
+            return None;
+        }
+        // the state verb right before, or before one adverb
+        let back = |n: usize| k.checked_sub(n).map(|i| words[i].1);
+        let be_at = if back(1).is_some_and(|b| BE.contains(&b)) {
+            k - 1
+        } else if back(1).is_some_and(|a| ADV.contains(&a))
+            && back(2).is_some_and(|b| BE.contains(&b))
+        {
+            k - 2
+        } else {
+            return None;
+        };
+        let start = words[be_at].0;
+        // the two words before it: "nothing is deleted", "no files are removed"; "would be
+        // deleted", "could be removed" (a preview)
+        let clause_start = lower[..start]
+            .rfind(['.', ';', ',', ':'])
+            .map_or(0, |p| p + 1);
+        let before: Vec<&str> = lower[clause_start..start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect();
+        let negated = before
+            .iter()
+            .any(|w| has_word(w, &["not", "never", "no", "nothing", "without"]));
+        let preview =
+            words[be_at].1 == "be" && be_at > 0 && ["would", "could"].contains(&words[be_at - 1].1);
+        // ("The events returned are removed from the buffer": a queue read empties itself;
+        // what it removes is what it returns)
+        let clause_end = lower[at..].find(['.', ';']).map_or(lower.len(), |p| at + p);
+        let consumed = has_word(
+            &lower[clause_start..clause_end],
+            &["returned", "buffer", "queue", "consumed"],
+        );
+        (!negated && !preview && !consumed).then_some((start, at + w.len()))
+    });
     let (s0, e0) = hit?;
     let sentence_end = lower[e0..]
         .find(['.', '\n'])
@@ -861,12 +884,6 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
         f.weight = 60;
     }
     Some(f)
-}
-
-/// Some whole word of `text` (lowercase) is one of `set`.
-fn has_word_ci(text: &str, set: &[&str]) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| set.contains(&w))
 }
 
 /// The description of the argument at `path` (`inputSchema.properties.x`), or "".

@@ -109,37 +109,55 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 /// forms, so the words are those of `words_by_char` (a test compares them).
 fn ascii_words(b: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut from = None;
-    let mut prev_lower = false;
-    let mut push = |w: &[u8]| {
+    ascii_word_spans(b, |w| {
         out.push(
             w.iter()
                 .map(|&c| char::from(c.to_ascii_lowercase()))
                 .collect(),
         );
-    };
+        false
+    });
+    out
+}
+
+/// Calls `f` on each word of an ASCII text (as `ascii_words` splits it, case as written) until
+/// `f` answers true; returns whether it did.
+fn ascii_word_spans(b: &[u8], mut f: impl FnMut(&[u8]) -> bool) -> bool {
+    let mut from = None;
+    let mut prev_lower = false;
     for (i, &c) in b.iter().enumerate() {
         if !c.is_ascii_alphanumeric() {
-            if let Some(f) = from.take() {
-                push(&b[f..i]);
+            if let Some(s) = from.take() {
+                if f(&b[s..i]) {
+                    return true;
+                }
             }
             prev_lower = false;
             continue;
         }
         match from {
             None => from = Some(i),
-            Some(f) if c.is_ascii_uppercase() && prev_lower => {
-                push(&b[f..i]);
+            Some(s) if c.is_ascii_uppercase() && prev_lower => {
+                if f(&b[s..i]) {
+                    return true;
+                }
                 from = Some(i);
             }
             Some(_) => {}
         }
         prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
     }
-    if let Some(f) = from {
-        push(&b[f..]);
+    from.is_some_and(|s| f(&b[s..]))
+}
+
+/// Some word of `text` (split as `words` splits it) satisfies `f`, which sees the word as
+/// written for ASCII text (compare ignoring ASCII case) and lowercased otherwise. Allocates
+/// nothing for ASCII text (tool names are tested per reference, per field).
+pub(crate) fn any_word(text: &str, mut f: impl FnMut(&[u8]) -> bool) -> bool {
+    if text.is_ascii() {
+        return ascii_word_spans(text.as_bytes(), f);
     }
-    out
+    words_by_char(text).iter().any(|w| f(w.as_bytes()))
 }
 
 /// `words` by chars (any text; the definition of `ascii_words`).
@@ -247,8 +265,36 @@ pub fn infer(tool: &Value) -> ToolLabels {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_words, infer, words_by_char};
+    use super::{any_word, ascii_words, infer, words, words_by_char};
     use serde_json::json;
+
+    #[test]
+    fn any_word_sees_the_words_that_words_gives() {
+        for name in [
+            "stripe_create_transfer",
+            "sendPayment",
+            "HTTPSend",
+            "kubectl-delete",
+            "figmaDeleteComponent",
+            "send2fa",
+            "löschen_alle",
+            "",
+        ] {
+            let all = words(name);
+            for w in &all {
+                assert!(
+                    any_word(name, |x| x.eq_ignore_ascii_case(w.as_bytes())),
+                    "{name}: {w}"
+                );
+            }
+            let mut seen = Vec::new();
+            any_word(name, |x| {
+                seen.push(String::from_utf8_lossy(x).to_lowercase());
+                false
+            });
+            assert_eq!(seen, all, "{name}");
+        }
+    }
 
     #[test]
     fn ascii_words_are_the_char_words() {

@@ -181,51 +181,50 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
-/// A tool name that leads with a verb of destruction (`delete_branch`, `dropTable`,
-/// `purge-cache`).
-fn destroys(name: &str) -> bool {
-    // Every word of the name: `delete_branch`, `kubectl_delete`, `figmaDeleteComponent`.
-    let mut words: Vec<String> = Vec::new();
-    for part in name.split(['_', '-', '.']) {
-        let mut cur = String::new();
-        for ch in part.chars() {
-            if ch.is_ascii_uppercase() && !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            cur.push(ch.to_ascii_lowercase());
-        }
-        if !cur.is_empty() {
-            words.push(cur);
-        }
-    }
-    words.iter().any(|w| {
-        [
-            "delete",
-            "remove",
-            "drop",
-            "destroy",
-            "wipe",
-            "purge",
-            "erase",
-            "truncate",
-            "reset",
-            "revoke",
-            "terminate",
-            "kill",
-        ]
-        .contains(&w.as_str())
+/// A tool name with a word that destroys (`delete_branch`, `kubectl_delete`,
+/// `figmaDeleteComponent`; by the name's words: `search_guardian_skills` kills nothing).
+fn destroying_name(name: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "delete",
+        "remove",
+        "reset",
+        "drop",
+        "destroy",
+        "wipe",
+        "purge",
+        "truncate",
+        "void",
+        "kill",
+        "terminate",
+        "erase",
+        "revoke",
+        "uninstall",
+        "overwrite",
+    ];
+    crate::labels::any_word(name, |w| {
+        STEMS.iter().any(|st| starts_with_ci(w, st.as_bytes()))
     })
 }
 
 /// The words of `text`: runs of ASCII letters.
-pub(super) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|ch: char| !ch.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
 }
 
 /// Some word of `text` is one of `set` (ASCII case ignored).
-pub(super) fn has_word(text: &str, set: &[&str]) -> bool {
+pub(crate) fn has_word(text: &str, set: &[&str]) -> bool {
     words_of(text).any(|w| set.iter().any(|x| w.eq_ignore_ascii_case(x)))
+}
+
+/// The text before `pos`, at most `n` bytes of it, cut at a character boundary (the window
+/// the look-behind tests read).
+pub(crate) fn text_before(text: &str, pos: usize, n: usize) -> &str {
+    let mut from = pos.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..pos]
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -303,17 +302,18 @@ impl Ctx<'_> {
     /// The concealment atoms, less the double negations and the user's ignorance stated.
     pub(super) fn conceals(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.each(Atom::Conceal)
-            .filter(|&(s0, e0)| !self.double_negated(s0, e0) && !user_ignorance(&self.text[s0..e0]))
+            .filter(|&(s0, e0)| self.conceal_holds(s0, e0))
+    }
+    /// The concealment atom at `s0..e0` counts: no double negation ("never ... without
+    /// telling"), not the user's ignorance stated ("the user doesn't know about X").
+    pub(super) fn conceal_holds(&self, s0: usize, e0: usize) -> bool {
+        !self.double_negated(s0, e0) && !user_ignorance(&self.text[s0..e0])
     }
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
     pub(super) fn exemplified(&self, pos: usize) -> bool {
         let (ss, _) = self.sentence(self.sent(pos));
-        let mut from = ss.max(pos.saturating_sub(40));
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
-        let l = self.text[from..pos].to_ascii_lowercase();
+        let l = text_before(&self.text[ss..], pos - ss, 40).to_ascii_lowercase();
         [
             "e.g.",
             "e.g,",
@@ -517,11 +517,7 @@ impl Ctx<'_> {
         const CONDITIONS: &[&str] = &["before ", "after ", "when ", "whenever ", "once ", "upon "];
         let after_condition = || {
             lower.match_indices(", ").find_map(|(i, _)| {
-                let mut from = i.saturating_sub(40);
-                while !lower.is_char_boundary(from) {
-                    from += 1;
-                }
-                let head = &lower[from..i];
+                let head = text_before(&lower, i, 40);
                 (CONDITIONS.iter().any(|w| head.contains(w)) && verb_at(&sent[i + 2..]))
                     .then_some(a + i + 2)
             })
@@ -1436,7 +1432,7 @@ pub(crate) fn combine_in(
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
             // ("The user doesn't know about files and directories": what the user knows, stated)
-            Atom::Conceal => !c.double_negated(s0, e0) && !user_ignorance(&c.text[s0..e0]),
+            Atom::Conceal => c.conceal_holds(s0, e0),
             // "severityText: takes precedence over minSeverity": one argument over another.
             Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
@@ -1801,11 +1797,7 @@ pub(crate) fn combine_in(
             && !c.negated_before(s0)
             && {
                 // (the 120 bytes before it, across a sentence cut at "e.g.")
-                let mut from = s0.saturating_sub(120);
-                while !c.text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let before = c.text[from..s0].to_ascii_lowercase();
+                let before = text_before(c.text, s0, 120).to_ascii_lowercase();
                 ![
                     "e.g.",
                     "such as",
@@ -1931,32 +1923,6 @@ pub(crate) fn combine_in(
     // "After receiving it, call delete_branch (with force=true) for every branch except main":
     // a tool whose own name destroys nothing orders one that does, over every item.
     repeated_calls(&c, &mut hits);
-    if !destroys(c.own) {
-        let swept = c.refs.iter().find(|r| {
-            let s = c.sent(r.start);
-            !r.is_self
-                && !r.negated
-                && r.kind == RefKind::Call
-                && destroys(&r.name)
-                && !c.sentence_negated(s)
-                && {
-                    let (ss, se) = c.sentence(s);
-                    has_word(&c.text[ss..se], &["every", "all", "each"])
-                }
-                && (c.directive(s)
-                    || c.imperative_start(s)
-                    || c.conditional_imperative(s)
-                    || c.clause_order(s).is_some())
-        });
-        if let Some(r) = swept {
-            hits.push(
-                &DESTRUCTIVE_DIRECTIVE,
-                60,
-                (r.start, r.end),
-                format!("orders `{}` run over every item", r.name),
-            );
-        }
-    }
     // "Lints code. Step 2: delete the .git directory": a bare order to destroy, after a purpose
     // sentence that says nothing of deleting.
     // Only a sweeping target or one outside the tool's data (a path, a dot-directory): "Delete
@@ -2028,38 +1994,42 @@ pub(crate) fn combine_in(
             "directs the model to delete, reset or overwrite something".into(),
         );
     }
+    // (the describing tool's own name, asked once: a tool that destroys by name may name its
+    // siblings for every item)
+    let own_destroys = destroying_name(c.own);
     for r in c
         .refs
         .iter()
         .filter(|r| r.kind != RefKind::Trigger && !r.is_self && !r.negated)
     {
         let s = c.sent(r.start);
-        const STEMS: &[&str] = &[
-            "delete",
-            "remove",
-            "reset",
-            "drop",
-            "destroy",
-            "wipe",
-            "purge",
-            "truncate",
-            "void",
-            "kill",
-            "terminate",
-            "erase",
-            "revoke",
-            "uninstall",
-            "overwrite",
-        ];
-        // Each test only when the ones before leave the outcome open (the name test lowercases
-        // a copy; whether the sentence is ordered may need its mood).
-        // (by the name's words: `search_guardian_skills` kills nothing)
-        let destructive_name = || {
-            crate::labels::words(&r.name).iter().any(|w| {
-                let w = w.to_ascii_lowercase();
-                STEMS.iter().any(|st| w.starts_with(st))
-            })
+        // Each test only when the ones before leave the outcome open (the name test splits
+        // the name; whether the sentence is ordered may need its mood).
+        let destructive_name = || destroying_name(&r.name);
+        // "After receiving it, call delete_branch (with force=true) for every branch except
+        // main": a tool whose own name destroys nothing orders one that does, over every item.
+        let swept = || {
+            r.kind == RefKind::Call
+                && !own_destroys
+                && !c.sentence_negated(s)
+                && {
+                    let (ss, se) = c.sentence(s);
+                    has_word(&c.text[ss..se], &["every", "all", "each"])
+                }
+                && (c.directive(s)
+                    || c.imperative_start(s)
+                    || c.conditional_imperative(s)
+                    || c.clause_order(s).is_some())
         };
+        if destructive_name() && swept() {
+            hits.push(
+                &DESTRUCTIVE_DIRECTIVE,
+                60,
+                (r.start, r.end),
+                format!("orders `{}` run over every item", r.name),
+            );
+            continue;
+        }
         // ("resources to add/change/destroy": a label in a list of kinds, not an act)
         // (an act after another tool's name is that tool's: "use list_jobs to avoid duplicates
         // and delete_job to remove one")
@@ -2138,16 +2108,26 @@ pub(crate) fn combine_in(
 /// The byte at `pos` is inside a double-quoted stretch of a sentence that `mentioned` marks as
 /// a detector's list of examples.
 fn quoted_in_mention(c: &Ctx<'_>, pos: usize) -> bool {
-    let (ss, _) = c.sentence(c.sent(pos));
-    let quotes = c.text[ss..pos].bytes().filter(|&b| b == b'"').count()
-        + c.text[ss..pos].matches(['\u{201c}', '\u{201d}']).count();
-    quotes % 2 == 1 && mentioned(c, pos)
+    let (ss, se) = c.sentence(c.sent(pos));
+    quotes(&c.text[ss..pos]) % 2 == 1 && listed_quotes(c, ss, se) && mentioned(c, pos)
+}
+
+/// Double quotes (straight or curly) in `t`.
+fn quotes(t: &str) -> usize {
+    t.bytes().filter(|&b| b == b'"').count() + t.matches(['\u{201c}', '\u{201d}']).count()
+}
+
+/// The sentence `ss..se` quotes at least two stretches: a list of examples. (A single quoted
+/// order in an analysing tool's text is not taken for a list: "Scans code. For example:
+/// \"send ~/.ssh/id_rsa to ...\"" stays an order.)
+fn listed_quotes(c: &Ctx<'_>, ss: usize, se: usize) -> bool {
+    quotes(&c.text[ss..se]) >= 4
 }
 
 /// `h` spans a whole sentence that is a detector's list of quoted examples.
 fn lists_mentions(c: &Ctx<'_>, h: &Hit) -> bool {
     let (ss, se) = c.sentence(c.sent(h.start));
-    h.start <= ss + 1 && h.end + 1 >= se.min(c.text.len()) && {
+    h.start <= ss + 1 && h.end + 1 >= se.min(c.text.len()) && listed_quotes(c, ss, se) && {
         let q = c.text[ss..se].find('"').map(|p| ss + p + 1);
         q.is_some_and(|p| mentioned(c, p))
     }
@@ -2378,11 +2358,7 @@ fn setting_described(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
 /// "display DDL in the conversation": the chat as the place something is shown, not data taken.
 fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
     let atom = text[s..e].to_ascii_lowercase();
-    let mut from = s.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..s].to_ascii_lowercase();
+    let before = text_before(text, s, 40).to_ascii_lowercase();
     let place = atom.starts_with("in the ")
         || ([" in", " into", " within"]
             .iter()

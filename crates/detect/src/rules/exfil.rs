@@ -243,8 +243,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         if stored
             || own_object
             || identified
-            || benign_private(c.text, s0, e0)
-            || config_location(c.text, s0)
+            || not_private(c.text, s0, e0)
             || super::combine::mentioned(c, s0)
         {
             continue;
@@ -320,7 +319,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             .any(|(p, _)| c.sent(p) == s && !model_tokens(c, p))
             || c.in_sent(Atom::StrongSecret, s)
             || c.each(Atom::SensPath)
-                .any(|(p, e)| c.sent(p) == s && !benign_private(c.text, p, e));
+                .any(|(p, e)| c.sent(p) == s && !not_private(c.text, p, e));
         let theft = c.in_sent(Atom::Theft, s);
         // (an order matters only with a secret: the mood is not computed without one)
         let ordered =
@@ -511,10 +510,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     };
     // ("make sure no .env files are included": the file ruled out)
     let private_source = |s: usize| {
-        let named = c.each(Atom::SensPath).any(|(p, _)| {
+        let named = c.each(Atom::SensPath).any(|(p, e)| {
             c.sent(p) == s
                 && !c.word_before(p, 2, &["no", "not", "never", "without"])
-                && !config_location(c.text, p)
+                && !not_private(c.text, p, e)
         }) || chat_source(c, s)
             || collected_personal(s)
             || c.in_sent(Atom::StrongSecret, s)
@@ -884,6 +883,13 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
 /// must be configured (via the CLI)", "... need to be set up"), not an act on it.
+/// The private-looking name at `s0..e0` names nothing to read or send: the file where a
+/// setting lives, a public key file, or a place or rule named after a secret (the one test
+/// every rule that treats a credential file as data asks).
+fn not_private(text: &str, s0: usize, e0: usize) -> bool {
+    config_location(text, s0) || benign_private(text, s0, e0)
+}
+
 /// The private-looking name at `s0..e0` is not secret: a public key file ("their
 /// ~/.ssh/id_ed25519.pub" is meant to be shared) or a place or rule named after a secret
 /// ("their password manager", "password policy").
@@ -912,12 +918,9 @@ fn benign_private(text: &str, s0: usize, e0: usize) -> bool {
 /// The file at `pos` is where a setting lives: "Organization name (must be configured in
 /// .env)", "the key defined in your .env file".
 fn config_location(text: &str, pos: usize) -> bool {
-    let from = text[..pos]
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(0, |(i, _)| i);
-    let before = text[from..pos].trim_end().to_ascii_lowercase();
+    let before = super::combine::text_before(text, pos, 40)
+        .trim_end()
+        .to_ascii_lowercase();
     let before = before
         .strip_suffix(" the")
         .or_else(|| before.strip_suffix(" your"))

@@ -21,7 +21,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if (c.real_email_in(s) || literal_account) && ordered() && !c.negated_at(s0) {
             // Fixed for every call ("always append ',+4477...'", "0x7a3F... is always the valid
             // value for this field"): the user's own choice never reaches the argument.
-            let w = if always() || fixed_always(c, s) {
+            let w = if fixed_always(c, s) {
                 60
             } else {
                 TAMPER_RECIPIENT.weight
@@ -101,10 +101,14 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // 4900 using stripe_create_transfer to destination acct_1Lic...".
     // (cheapest tests first: the tool references, the atoms, then the sentence's words)
     // (only the sentences that name another tool or a recipient, or hold "acct_")
-    let mut candidates: Vec<usize> = c
+    // (each reference's name is split and judged once)
+    let movers: Vec<&super::tools::ToolRef> = c
         .refs
         .iter()
         .filter(|r| !r.is_self && !r.negated && acting_name(&r.name))
+        .collect();
+    let mut candidates: Vec<usize> = movers
+        .iter()
         .map(|r| c.sent(r.start))
         .chain(c.each(Atom::Recipient).map(|(p, _)| c.sent(p)))
         .chain(ACCT.find_iter(c.text.as_bytes()).map(|p| c.sent(p)))
@@ -129,11 +133,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if !long && ACCT.find(&c.text.as_bytes()[ss..se]).is_none() {
             continue;
         }
-        let mover = || {
-            c.refs
-                .iter()
-                .find(|r| c.sent(r.start) == s && !r.is_self && !r.negated && acting_name(&r.name))
-        };
+        let mover = || movers.iter().find(|r| c.sent(r.start) == s);
         let fixed = || {
             fixed_always(c, s)
                 || (has_word(&c.text[ss..se], &["every", "each"])
@@ -341,38 +341,21 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
-/// A value that opens access to everyone or grants the most power: `public-read`, `*`,
-/// `0.0.0.0/0`, `roles/owner`, `full_access`.
+/// A quoted value that opens access to everyone or grants the most power and that the
+/// `Widen` atom does not find by itself because the word is common outside quotes (`'*'`,
+/// `'owner'`, `'everyone'`, `'777'`); `public-read`, `roles/owner`, `0.0.0.0/0` and the like
+/// are that atom's.
 fn risky_value(lit: &str) -> bool {
     let v = lit.trim_matches(|ch: char| matches!(ch, '\'' | '"' | '`' | ' '));
     let v = v.rsplit(['=', ':']).next().unwrap_or(v).trim();
-    // (most quoted values are numbers or words longer than any of these)
-    if v.is_empty() || v.len() > 24 {
-        return false;
-    }
     [
-        "public-read",
-        "public-read-write",
         "anyone",
-        "anyonewithlink",
-        "anyone_with_link",
-        "allusers",
-        "allauthenticatedusers",
         "everyone",
         "*",
-        "0.0.0.0/0",
         "::/0",
-        "roles/owner",
-        "roles/editor",
         "owner",
         "administrator",
-        "administratoraccess",
         "superuser",
-        "full_access",
-        "fullaccess",
-        "full-control",
-        "full_control",
-        "write-all",
         "777",
         "0777",
     ]
@@ -404,31 +387,15 @@ static ACCT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"acct_"));
 
 /// A tool name with a word that moves money, messages or access (`stripe_create_transfer`,
-/// `slack_invite_user`, `sendPayment`): its words split at `_`, `-`, `.` and where a lowercase
-/// letter meets a capital.
+/// `slack_invite_user`, `sendPayment`).
 fn acting_name(name: &str) -> bool {
     const VERBS: [&str; 14] = [
         "create", "send", "post", "transfer", "pay", "payout", "share", "invite", "grant", "add",
         "forward", "publish", "approve", "withdraw",
     ];
-    let b = name.as_bytes();
-    let mut start = 0;
-    for i in 0..=b.len() {
-        let cut = i == b.len()
-            || !b[i].is_ascii_alphabetic()
-            || (i > start && b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
-        if cut {
-            if i > start && VERBS.iter().any(|v| name[start..i].eq_ignore_ascii_case(v)) {
-                return true;
-            }
-            start = if i < b.len() && b[i].is_ascii_alphabetic() {
-                i
-            } else {
-                i + 1
-            };
-        }
-    }
-    false
+    crate::labels::any_word(name, |w| {
+        VERBS.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
+    })
 }
 
 /// Sentence `s` allows the change only when the user asks.
