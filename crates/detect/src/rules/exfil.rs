@@ -746,7 +746,7 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
             .filter(|x| !x.is_empty())
             .take(2)
             .any(|x| {
-                ["title", "name", "id", "topic", "subject"]
+                ["title", "name", "id", "ids", "topic", "subject", "token", "url", "link"]
                     .contains(&x.to_ascii_lowercase().as_str())
             });
         !label
@@ -755,8 +755,17 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
                 && (w.starts_with("user") || w.starts_with("their"))
                 && (w.ends_with("message") || w.ends_with("prompt")))
             // ("calendar events" in `get-calendar-event`: the tool's own data, unless it goes to
-            // another tool)
-            && (!c.own_domain(&w) || c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s))
+            // another tool — one of another domain: `list_conversations` pointing to
+            // `get_conversation` to "read a full conversation" stays in its own)
+            && (!c.own_domain(&w)
+                || c.refs.iter().any(|r| {
+                    !r.is_self
+                        && c.sent(r.start) == s
+                        && !w
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| r.name.to_ascii_lowercase().contains(last.trim_end_matches('s')))
+                }))
     })
 }
 

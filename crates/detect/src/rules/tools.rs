@@ -822,7 +822,11 @@ impl ToolRefFinder {
                         } else {
                             6
                         };
+                        // ("to add several people at once (use X)": "at once" is no time)
+                        let at_once = window[t.start()..t.end()].eq_ignore_ascii_case(b"once")
+                            && window[..t.start()].ends_with(b"at ");
                         !in_quotes
+                            && !at_once
                             && !self.blocker.is_match(between)
                             && you_ok()
                             && between
