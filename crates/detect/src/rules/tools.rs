@@ -660,7 +660,7 @@ impl ToolRefFinder {
                 true,
             )?,
             trigger_after: build(
-                r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
+                r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+((about|going)\s+to\s+be\s+)?(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
                 true,
             )?,
             use_before: build(
