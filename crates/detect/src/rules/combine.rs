@@ -1348,6 +1348,29 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
             ]
             .contains(&w)
     };
+    // ("Use list_conversations to find tokens" where the text defines "the conversation
+    // token (short alphanumeric ID)": a token that names a room, a page or a cursor)
+    const ID_TOKENS: &[&str] = &[
+        "conversation token",
+        "page token",
+        "pagination token",
+        "next token",
+        "continuation token",
+        "cursor token",
+        "sync token",
+        "room token",
+        "chat token",
+        "thread token",
+        "channel token",
+    ];
+    let bare =
+        text[s..e].eq_ignore_ascii_case("token") || text[s..e].eq_ignore_ascii_case("tokens");
+    if bare && {
+        let l = text.to_ascii_lowercase();
+        ID_TOKENS.iter().any(|t| l.contains(t))
+    } {
+        return true;
+    }
     before.first().is_some_and(|w| counted_by(w))
         || (before.first().is_some_and(|w| w == "of")
             && before.get(1).is_some_and(|w| counted_by(w)))
@@ -2652,7 +2675,12 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             // "approve them on the user's behalf without routing for sign-off".
             ("a safeguard bypassed", c.in_sent(Atom::Disable, s)),
         ];
-        let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
+        let mut hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
+        // ("- To change your name or currency (use `update_user`)": a tool pointed to for a
+        // task is no front)
+        if hit.len() >= 2 && fronts[0].1 && super::shadow::routing_advice(c, s) {
+            hit.retain(|f| *f != "another tool");
+        }
         // Whether the sentence is an order is asked last: its mood is the dearest test.
         // A description's first sentence in the imperative ("Commit a change made via
         // apply_safe, cancelling its rollback") says what the tool does, and a tool named in
