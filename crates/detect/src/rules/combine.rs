@@ -154,7 +154,24 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
                     .iter()
                     .any(|b| LIMITS.contains(&b.to_ascii_lowercase().as_str()))
         });
-        let Some((_, n)) = many else {
+        // "for every player_id from 1 to 5000": a range swept item by item.
+        let range = || {
+            has_word(sent, &["every", "each"])
+                .then(|| {
+                    words.windows(4).find(|w| {
+                        w[0].eq_ignore_ascii_case("from")
+                            && (w[2].eq_ignore_ascii_case("to")
+                                || w[2].eq_ignore_ascii_case("through"))
+                            && matches!(
+                                (w[1].parse::<u32>(), w[3].parse::<u32>()),
+                                (Ok(a), Ok(b)) if b >= a + 20 && b < 10_000_000
+                            )
+                    })
+                })
+                .flatten()
+                .map(|w| (0, &w[3]))
+        };
+        let Some((_, n)) = many.or_else(range) else {
             continue;
         };
         let calls = c.refs.iter().any(|r| c.sent(r.start) == s && !r.negated)
@@ -2106,9 +2123,20 @@ pub(crate) fn combine_in(
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
         {
+            // ("call delete_file (recursive) on <path>/.git, <path>/.venv": a repository's or
+            // the user's hidden directories)
+            let (_, se) = c.sentence(s);
+            let hidden_dir = c.text[r.end..se].split_whitespace().take(12).any(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ')']);
+                w.contains("/.") || w.starts_with("~/")
+            });
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
-                DESTRUCTIVE_DIRECTIVE.weight,
+                if hidden_dir {
+                    60
+                } else {
+                    DESTRUCTIVE_DIRECTIVE.weight
+                },
                 (r.start, r.end),
                 format!("directs the model to run destructive `{}`", r.name),
             );
