@@ -1016,7 +1016,7 @@ fn setup_prerequisite(rest: &str) -> bool {
 
 /// Sentence `s` refers back to something named before it ("include it", "put them", "its
 /// contents").
-fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
+pub(super) fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     c.text[ss..se]
         .split(|ch: char| !ch.is_ascii_alphabetic())

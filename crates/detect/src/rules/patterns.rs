@@ -352,7 +352,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
     spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
-    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b"),
+    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
     spec(Atom::Solicit, Start, &["ask", "request", "prompt", "have", "get", "tell"],
