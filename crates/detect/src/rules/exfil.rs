@@ -915,6 +915,20 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
             "verify that no ",
         ],
     )
+    // ("For login forms, use only credentials the user supplied in this conversation": a
+    // limit to what the user gave for this tool's own act, nothing gathered)
+    || (c.sentence_has(s, &["use only ", "only use "])
+        && c.sentence_has(
+            s,
+            &[
+                "the user supplied",
+                "the user provided",
+                "the user gave",
+                "the user entered",
+                "user-supplied",
+                "user-provided",
+            ],
+        ))
 }
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
