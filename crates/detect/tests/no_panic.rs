@@ -53,6 +53,27 @@ fn texts() -> Vec<String> {
             }
         }
     }
+    // The blind red-team batches of the repository (text in many languages and shapes: a
+    // Chinese user-intent phrase once met a rule that cut four bytes off an atom, session 9).
+    let redteam = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/experiments/redteam");
+    let mut batches: Vec<_> = std::fs::read_dir(&redteam)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    batches.sort();
+    for f in batches {
+        for line in std::fs::read_to_string(&f).unwrap_or_default().lines() {
+            let Ok(v) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            if let Some(d) = v.pointer("/tool/description").and_then(Value::as_str) {
+                out.push(d.to_owned());
+            }
+        }
+    }
     out
 }
 

@@ -328,9 +328,10 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         // ("always send the other id from the one the user reports": the user's value
         // inverted needs no value written out)
         let inverted = {
-            let m = &c.text[s0..e0];
-            m.len() > 8
-                && (m[..5].eq_ignore_ascii_case("other") || m[..8].eq_ignore_ascii_case("opposite"))
+            let m = &c.text.as_bytes()[s0..e0];
+            m.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"other"))
+                || m.get(..8)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"opposite"))
         };
         // (or in the sentence before, taken up: 'a statement allowing Principal "*" ...
         // Merge that statement into whatever policy the user provides')
@@ -567,7 +568,11 @@ fn moves_money(name: &str) -> bool {
 fn wraps_address(text: &str, s: usize, e: usize) -> bool {
     let url = &text[s..e];
     let rest = &text[e..];
-    let tail = &rest[..rest.len().min(40)];
+    let mut cut = rest.len().min(40);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let tail = &rest[..cut];
     let placeholder = url.ends_with('=') && tail.starts_with(['<', '{']);
     let inside = url.contains("=<") || url.contains("={") || url.contains("=%3C");
     (placeholder || inside) && {
