@@ -2112,9 +2112,20 @@ fn quoted_in_mention(c: &Ctx<'_>, pos: usize) -> bool {
     quotes(&c.text[ss..pos]) % 2 == 1 && listed_quotes(c, ss, se) && mentioned(c, pos)
 }
 
-/// Double quotes (straight or curly) in `t`.
+/// Double quotes (straight or curly) in `t`. Counted by bytes: a char-by-char search for the
+/// curly quotes decoded every char of every sentence asked (several times per tool); in UTF-8,
+/// `E2 80 9C` and `E2 80 9D` occur only as U+201C and U+201D, and ASCII text holds neither.
 fn quotes(t: &str) -> usize {
-    t.bytes().filter(|&b| b == b'"').count() + t.matches(['\u{201c}', '\u{201d}']).count()
+    let b = t.as_bytes();
+    let straight = b.iter().filter(|&&x| x == b'"').count();
+    if t.is_ascii() {
+        return straight;
+    }
+    let curly = b
+        .windows(3)
+        .filter(|w| w[0] == 0xE2 && w[1] == 0x80 && matches!(w[2], 0x9C | 0x9D))
+        .count();
+    straight + curly
 }
 
 /// The sentence `ss..se` quotes at least two stretches: a list of examples. (A single quoted
@@ -2646,5 +2657,23 @@ mod tests {
         assert!(among(&ADVERB_SET, "Quietly") && !among(&ADVERB_SET, "quiet"));
         assert!(!among(&VERB_SET, "") && !among(&VERB_SET, "sendsendsendsendsend"));
         assert!(!among(&VERB_SET, "sen") && !among(&VERB_SET, "sends"));
+    }
+
+    #[test]
+    fn quotes_counted_by_bytes_as_by_chars() {
+        let by_chars = |t: &str| {
+            t.bytes().filter(|&b| b == b'"').count() + t.matches(['\u{201c}', '\u{201d}']).count()
+        };
+        for t in [
+            "",
+            "no quotes",
+            "say \"a\" or \"b\"",
+            "\u{201c}curly\u{201d} and \"straight\u{201d}",
+            "other marks \u{2018}x\u{2019} \u{201e}y\u{201f} \u{e29c} \u{2020}",
+            "\u{201c}",
+            "é\u{201d}",
+        ] {
+            assert_eq!(quotes(t), by_chars(t), "{t:?}");
+        }
     }
 }

@@ -529,12 +529,17 @@ fn written_account(atom: &str) -> bool {
 
 /// The sentence holds an account number written out: a Stripe-style `acct_...`, an IBAN
 /// (`DE89370400440532013000`), or eight digits or more in one token.
+///
+/// Tokens are split by bytes: a token is a run of ASCII letters, digits and `_`, so every byte
+/// of a non-ASCII char separates like the char itself (splitting by chars decoded the sentence).
 fn account_literal(sentence: &str) -> bool {
     sentence
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .any(|t| {
-            let digits = t.bytes().filter(u8::is_ascii_digit).count();
-            let b = t.as_bytes();
+        .as_bytes()
+        .split(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        // (each form needs 8 bytes or more: most words are let go by their length)
+        .filter(|b| b.len() >= 8)
+        .any(|b| {
+            let digits = b.iter().filter(|x| x.is_ascii_digit()).count();
             let iban = b.len() >= 15
                 && b.len() <= 34
                 && b[..2].iter().all(u8::is_ascii_uppercase)
@@ -542,7 +547,7 @@ fn account_literal(sentence: &str) -> bool {
                 && b[4..]
                     .iter()
                     .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
-            (t.starts_with("acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
+            (b.starts_with(b"acct_") && b.len() >= 11) || iban || (digits >= 8 && digits == b.len())
         })
 }
 
@@ -588,4 +593,50 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
             .iter()
             .any(|r| r.start >= e0 && r.start <= e0 + 2 && !r.is_self);
     participle || passive || own_value || tool_as_means
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The form `account_literal` had when it split the sentence by chars.
+    fn by_chars(sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|t| {
+                let digits = t.bytes().filter(u8::is_ascii_digit).count();
+                let b = t.as_bytes();
+                let iban = b.len() >= 15
+                    && b.len() <= 34
+                    && b[..2].iter().all(u8::is_ascii_uppercase)
+                    && b[2..4].iter().all(u8::is_ascii_digit)
+                    && b[4..]
+                        .iter()
+                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
+                (t.starts_with("acct_") && t.len() >= 11)
+                    || iban
+                    || (digits >= 8 && digits == t.len())
+            })
+    }
+
+    #[test]
+    fn account_literal_splits_by_bytes_as_by_chars() {
+        for t in [
+            "",
+            "send it to acct_1A2b3C4d now",
+            "acct_12345",
+            "pay DE89370400440532013000 today",
+            "pay DE8937040044053201300012345678901234 today",
+            "12345678",
+            "1234567",
+            "x12345678",
+            "ré12345678é",
+            "DE89370400440532013000é",
+            "éDE89370400440532013000",
+            "call 555-1234-5678 or 555_12345678",
+            "l'acct_ABCDEFGH — 87654321·12",
+        ] {
+            assert_eq!(account_literal(t), by_chars(t), "{t:?}");
+        }
+    }
 }
