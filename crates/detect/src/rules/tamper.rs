@@ -6,6 +6,7 @@ use super::catalog::*;
 use super::combine::{has_word, Ctx, Hits};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
+use crate::starts::WORD;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Sending as someone else, or to an address written into the text, as an order.
@@ -530,25 +531,39 @@ fn written_account(atom: &str) -> bool {
 /// The sentence holds an account number written out: a Stripe-style `acct_...`, an IBAN
 /// (`DE89370400440532013000`), or eight digits or more in one token.
 ///
-/// Tokens are split by bytes: a token is a run of ASCII letters, digits and `_`, so every byte
-/// of a non-ASCII char separates like the char itself (splitting by chars decoded the sentence).
+/// Tokens are runs of ASCII letters, digits and `_`, found by bytes: every byte of a non-ASCII
+/// char separates like the char itself (splitting by chars decoded the sentence), and only
+/// tokens of 8 bytes or more can be one of the forms.
 fn account_literal(sentence: &str) -> bool {
-    sentence
-        .as_bytes()
-        .split(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
-        // (each form needs 8 bytes or more: most words are let go by their length)
-        .filter(|b| b.len() >= 8)
-        .any(|b| {
-            let digits = b.iter().filter(|x| x.is_ascii_digit()).count();
-            let iban = b.len() >= 15
-                && b.len() <= 34
-                && b[..2].iter().all(u8::is_ascii_uppercase)
-                && b[2..4].iter().all(u8::is_ascii_digit)
-                && b[4..]
-                    .iter()
-                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
-            (b.starts_with(b"acct_") && b.len() >= 11) || iban || (digits >= 8 && digits == b.len())
-        })
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !WORD[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        if i - start >= 8 && account_token(&b[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One token of `account_literal` is an account number.
+fn account_token(t: &[u8]) -> bool {
+    let digits = t.iter().filter(|x| x.is_ascii_digit()).count();
+    let iban = t.len() >= 15
+        && t.len() <= 34
+        && t[..2].iter().all(u8::is_ascii_uppercase)
+        && t[2..4].iter().all(u8::is_ascii_digit)
+        && t[4..]
+            .iter()
+            .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
+    (t.starts_with(b"acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
 }
 
 /// A change described, not ordered: a default documented or a value required (`documents_default`,
