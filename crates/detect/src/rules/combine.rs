@@ -82,6 +82,8 @@ pub(super) struct Ctx<'a> {
     /// The item's own name's words of four letters or more, lowercase, a plural's `s` dropped
     /// (`own_domain`), split when first asked.
     own_words: OnceCell<Vec<String>>,
+    /// `text` in ASCII lowercase, made when a rule first asks (`lower`).
+    lower: OnceCell<String>,
     /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
     revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
@@ -249,6 +251,13 @@ impl Ctx<'_> {
             || self.imperative_start(s)
             || override_ctx
     }
+    /// `text[s..e]` in ASCII lowercase. The rules ask for lowercase sentences, words and
+    /// look-behinds many times per field; one lowercase copy of the whole text serves them all
+    /// (ASCII lowercasing keeps every byte in its place, so the same range of the copy is the
+    /// lowercased range), where each question made and freed its own copy.
+    pub(super) fn lower(&self, s: usize, e: usize) -> &str {
+        &self.lower.get_or_init(|| self.text.to_ascii_lowercase())[s..e]
+    }
     pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(self.starts, pos)
     }
@@ -313,7 +322,7 @@ impl Ctx<'_> {
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
     pub(super) fn exemplified(&self, pos: usize) -> bool {
         let (ss, _) = self.sentence(self.sent(pos));
-        let l = text_before(&self.text[ss..], pos - ss, 40).to_ascii_lowercase();
+        let l = text_before(self.lower(ss, self.text.len()), pos - ss, 40);
         [
             "e.g.",
             "e.g,",
@@ -394,7 +403,7 @@ impl Ctx<'_> {
             return false;
         }
         let (ss, se) = self.sentence(s);
-        let sent = self.text[ss..se].to_ascii_lowercase();
+        let sent = self.lower(ss, se);
         let words: Vec<&str> = sent
             .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
             .filter(|w| !w.is_empty())
@@ -419,7 +428,7 @@ impl Ctx<'_> {
     /// any argument as the subject of a statement ("the URL is extended with ...").
     pub(super) fn mentions_param(&self, s: usize) -> bool {
         let (ss, se) = self.sentence(s);
-        let lower = self.text[ss..se].to_ascii_lowercase();
+        let lower = self.lower(ss, se);
         let b = lower.as_bytes();
         let ident = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
         // ("the URL is extended with ...": a plain word as the subject of a statement)
@@ -466,7 +475,7 @@ impl Ctx<'_> {
     /// Sentence `s`, lowercased, contains one of `phrases` (ASCII phrases, lowercase).
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
         let (ss, se) = self.sentence(s);
-        let l = self.text[ss..se].to_ascii_lowercase();
+        let l = self.lower(ss, se);
         phrases.iter().any(|w| l.contains(w))
     }
     /// Sentence `s` asks for a one-time code for one of the tool's own arguments ("ask the user
@@ -476,7 +485,7 @@ impl Ctx<'_> {
             && self.names_param(s)
             && self.each(Atom::StrongSecret).all(|(p, e)| {
                 self.sent(p) != s || {
-                    let w = self.text[p..e].to_ascii_lowercase();
+                    let w = self.lower(p, e);
                     ["one-time", "otp", "2fa", "verification"]
                         .iter()
                         .any(|k| w.contains(k))
@@ -1158,6 +1167,7 @@ fn build_ctx<'a>(
         params: names.params,
         own: names.own,
         own_words: OnceCell::new(),
+        lower: OnceCell::new(),
     }
 }
 
@@ -1265,7 +1275,7 @@ fn value_does(c: &Ctx<'_>, d: usize) -> bool {
         return false;
     }
     let (ss, _) = c.sentence(c.sent(d));
-    let before = c.text[ss..d].to_ascii_lowercase();
+    let before = c.lower(ss, d);
     let Some(head) = before.strip_suffix("to ") else {
         return false;
     };
@@ -1449,7 +1459,7 @@ pub(crate) fn combine_in(
     // user's seed phrase in the QR payload"); honest ones say never to type it.
     for (s0, e0) in c.each(Atom::StrongSecret) {
         let s = c.sent(s0);
-        let w = c.text[s0..e0].to_ascii_lowercase();
+        let w = c.lower(s0, e0);
         let seed = ["seed", "mnemonic", "recovery"]
             .iter()
             .any(|k| w.contains(k));
@@ -1519,7 +1529,7 @@ pub(crate) fn combine_in(
             || c.imperative_start(s + 1)
             || {
                 let (_, se) = c.sentence((s + 1).min(c.starts.len().saturating_sub(1)));
-                let l = c.text[s0..se.max(e0)].to_ascii_lowercase();
+                let l = c.lower(s0, se.max(e0));
                 [
                     "any command",
                     "all commands",
@@ -1545,7 +1555,7 @@ pub(crate) fn combine_in(
         let s = c.sent(s0);
         let over_user = {
             let (_, se) = c.sentence(s);
-            let rest = c.text[e0.min(se)..se].to_ascii_lowercase();
+            let rest = c.lower(e0.min(se), se);
             let rest = rest.trim_start();
             [
                 "the user",
@@ -1714,7 +1724,7 @@ pub(crate) fn combine_in(
             let s = c.sent(s0);
             let (ss, se) = c.sentence(s);
             let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
-            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sent = c.lower(ss, se);
             c.conditional_imperative(s)
                 || [
                     "skip",
@@ -1979,7 +1989,7 @@ pub(crate) fn combine_in(
             &DESTRUCTIVE_DIRECTIVE,
             // (verbs that destroy data only: "Always close all browser instances first")
             if object && {
-                let m = c.text[s0..e0].to_ascii_lowercase();
+                let m = c.lower(s0, e0);
                 [
                     "delete", "remove", "wipe", "erase", "purge", "destroy", "drop", "truncate",
                 ]
@@ -2345,14 +2355,14 @@ fn argument_priority(c: &Ctx<'_>, end: usize) -> bool {
 /// (`removePermission`: "Remove a permission").
 fn setting_described(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     let (ss, _) = c.sentence(c.sent(s0));
-    let before = c.text[ss..s0].trim_end().to_ascii_lowercase();
+    let before = c.lower(ss, s0).trim_end();
     let pair = before.ends_with("enable or") || before.ends_with("enable/");
     let labelled_value = c.in_param && {
         let t = before.trim_start_matches(['-', '*', ' ']);
         t.ends_with(':') && t.split_whitespace().count() <= 3
     };
     let value_meaning = c.in_param
-        && c.text[s0..e0].to_ascii_lowercase().contains("not required")
+        && c.lower(s0, e0).contains("not required")
         && !has_word(
             &c.text[ss..c.sentence(c.sent(s0)).1],
             &["user", "human", "you"],
@@ -2478,7 +2488,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
             // "run any shell command": commands are reached whatever the words around them.
             let commands = || {
-                let l = c.text[from..to].to_ascii_lowercase();
+                let l = c.lower(from, to);
                 [
                     "shell command",
                     "system command",
@@ -2513,7 +2523,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
 fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::ModelAddress).any(|(p, e)| {
         c.sent(p) == s && {
-            let m = c.text[p..e].to_ascii_lowercase();
+            let m = c.lower(p, e);
             [
                 "you are now",
                 "act as",
@@ -2562,7 +2572,7 @@ fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
     .any(|a| c.in_sent(*a, s));
     acted
         || spans.any(|(p, e)| {
-            let w = c.text[p..e].to_ascii_lowercase();
+            let w = c.lower(p, e);
             !(w.ends_with("id") || w.ends_with("number") || w.ends_with("address"))
                 || w.starts_with("bc1")
                 || w.starts_with("0x")

@@ -331,7 +331,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let (ss, se) = c.sentence(s);
-        let sent = c.text[ss..se].to_ascii_lowercase();
+        let sent = c.lower(ss, se);
         let words = |set: &[&str]| {
             sent.split(|ch: char| !ch.is_ascii_alphabetic())
                 .any(|w| set.contains(&w))
@@ -440,7 +440,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let (ss, se) = c.sentence(s);
-        let sent = c.text[ss..se].to_ascii_lowercase();
+        let sent = c.lower(ss, se);
         let collection = [
             "analytics",
             "telemetry",
@@ -648,7 +648,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || c.in_sent(Atom::TamperStrong, s);
             // "every link should go through https://...", "load https://... before any page".
             let (ss, se) = c.sentence(s);
-            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sent = c.lower(ss, se);
             let sweeping = [
                 "every ", "all ", "any ", "each ", "always", "before ", "first",
             ]
@@ -739,7 +739,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
 /// ("calendar events" in `get-calendar-event`) are its own data.
 fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::Conversation).any(|(p, e)| {
-        let w = c.text[p..e].to_ascii_lowercase();
+        let w = c.lower(p, e);
         // ("your current conversation/chat title": a label of the chat, not its content)
         let label = c.text[e..]
             .split(|ch: char| !ch.is_ascii_alphabetic())
@@ -804,7 +804,7 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
         && *source == Atom::Conversation
         && !c.sentence_negated(s)
         && c.each(Atom::Conversation).any(|(p, e)| {
-            let w = c.text[p..e].to_ascii_lowercase();
+            let w = c.lower(p, e);
             c.sent(p) == s
                 && (w.starts_with("your ")
                     || w.starts_with("everything")
@@ -1000,7 +1000,7 @@ fn described_call(c: &Ctx<'_>, s: usize, ref_start: usize) -> bool {
         return false;
     }
     let (ss, _) = c.sentence(s);
-    let before = c.text[ss..ref_start].to_ascii_lowercase();
+    let before = c.lower(ss, ref_start);
     let words: Vec<&str> = before.split_whitespace().collect();
     let verb = words
         .iter()
@@ -1168,7 +1168,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     {
         return false;
     }
-    let sent = c.text[ss..se].to_ascii_lowercase();
+    let sent = c.lower(ss, se);
     let words: Vec<&str> = sent
         .split(|ch: char| !ch.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
@@ -1213,7 +1213,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
     // purpose; a contacts tool that "syncs contacts with the remote server" is on it.
     let (ps, pe) = c.sentence(0);
-    let purpose = c.text[ps..pe].to_ascii_lowercase();
+    let purpose = c.lower(ps, pe);
     const GENERIC: &[&str] = &[
         "data",
         "information",

@@ -580,7 +580,7 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     if c.in_sent(Atom::Modal, s) && !c.in_param {
         return false;
     }
-    let atom = c.text[s0..e0].to_ascii_lowercase();
+    let atom = c.lower(s0, e0);
     let first = atom.split_whitespace().next().unwrap_or("");
     // ("should be swapped for DE44..." is an order in the passive)
     // ("addresses added to the 'cc' field": a participle that opens a longer match too)
