@@ -142,10 +142,7 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
         {
             continue;
         }
-        let words: Vec<&str> = sent
-            .split(|ch: char| !(ch.is_ascii_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = pieces(sent, |b| b.is_ascii_alphanumeric()).collect();
         let many = words.iter().enumerate().find(|&(i, w)| {
             w.parse::<u32>().is_ok_and(|n| (20..100_000).contains(&n))
                 && words[i + 1..]
@@ -209,9 +206,27 @@ fn destroying_name(name: &str) -> bool {
 }
 
 /// The words of `text`: runs of ASCII letters.
-pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
-    text.split(|ch: char| !ch.is_ascii_alphabetic())
+pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
+    pieces(text, |b| b.is_ascii_alphabetic())
+}
+
+/// The non-empty runs of `text`'s bytes that pass `keep`, a test that holds only for ASCII
+/// bytes: the non-empty pieces of splitting `text` by chars with the same test (every byte of
+/// a non-ASCII char fails it, as the char does), found without decoding each char (the rules
+/// split sentences into words a few dozen times per field).
+pub(crate) fn pieces<'a>(
+    text: &'a str,
+    keep: impl Fn(u8) -> bool + Clone + 'a,
+) -> impl DoubleEndedIterator<Item = &'a str> + Clone + 'a {
+    let base = text.as_ptr() as usize;
+    text.as_bytes()
+        .split(move |&b| !keep(b))
         .filter(|w| !w.is_empty())
+        .map(move |w| {
+            // (a non-empty run starts and ends at ASCII bytes: char boundaries)
+            let s = w.as_ptr() as usize - base;
+            &text[s..s + w.len()]
+        })
 }
 
 /// Some word of `text` is one of `set` (ASCII case ignored).
@@ -404,10 +419,10 @@ impl Ctx<'_> {
         }
         let (ss, se) = self.sentence(s);
         let sent = self.lower(ss, se);
-        let words: Vec<&str> = sent
-            .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = pieces(sent, |b| {
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+        })
+        .collect();
         let lead = |w: &str| matches!(w, "in" | "into" | "as" | "inside" | "to" | "under");
         let param = |w: &str| self.params.iter().any(|p| p == w);
         // "`auth_context` set to ...", "in das Feld `pruefkontext`": an argument quoted as code,
@@ -601,10 +616,7 @@ fn produced_before(prefix: &str) -> bool {
         "user", "user's", "users", "users'", "all", "every", "any", "stored", "saved", "their",
         "your", "existing", "private", "his", "her", "other", "cached",
     ];
-    let words: Vec<&str> = prefix
-        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = pieces(prefix, |b| b.is_ascii_alphanumeric() || b == b'\'').collect();
     let tail = &words[words.len().saturating_sub(6)..];
     let Some(v) = tail.iter().rposition(|w| {
         OBTAIN.iter().any(|o| w.eq_ignore_ascii_case(o))
@@ -764,9 +776,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             // A first sentence in the imperative is how honest tools say what they do.
             return (false, false);
         }
-        let mut words = t
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty());
+        let mut words = words_of(t);
         let mut w = words.next().unwrap_or("");
         while among(&ADVERB_SET, w) {
             w = words.next().unwrap_or("");
@@ -802,9 +812,7 @@ fn top_level_comma(t: &str) -> Option<usize> {
 /// "The user doesn't know": what the user knows, stated, not an order to keep it so ("does
 /// not need to know", "should not know" stay orders).
 fn user_ignorance(m: &str) -> bool {
-    let words: Vec<String> = m
-        .split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'')
-        .filter(|w| !w.is_empty())
+    let words: Vec<String> = pieces(m, |b| b.is_ascii_alphabetic() || b == b'\'')
         .map(str::to_ascii_lowercase)
         .collect();
     let aux = words
@@ -1313,9 +1321,8 @@ fn conversation_made(text: &str, s: usize, e: usize) -> bool {
     if !(w.eq_ignore_ascii_case("conversation") || w.eq_ignore_ascii_case("conversations")) {
         return false;
     }
-    text[..s]
-        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    pieces(&text[..s], |b| b.is_ascii_alphanumeric())
+        .rev()
         .take(3)
         .any(|w| {
             [
@@ -1333,15 +1340,13 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
     if !text[s..e].to_ascii_lowercase().starts_with("token") {
         return false;
     }
-    let before: Vec<String> = text[..s]
-        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let before: Vec<String> = pieces(&text[..s], |b| b.is_ascii_alphanumeric())
+        .rev()
         .take(2)
         .map(str::to_ascii_lowercase)
         .collect();
-    let next = text[e..]
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .find(|w| !w.is_empty())
+    let next = pieces(&text[e..], |b| b.is_ascii_alphanumeric())
+        .next()
         .unwrap_or("")
         .to_ascii_lowercase();
     let counted_by = |w: &str| {
@@ -2421,9 +2426,9 @@ fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
         "setting",
         "settings",
     ];
-    let mut words = rest
-        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
-        .filter(|w| !w.is_empty());
+    let mut words = pieces(rest, |b| {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+    });
     words.clone().take(3).any(|w| c.is_param(w))
         || words
             .by_ref()
@@ -2673,6 +2678,33 @@ mod tests {
         assert!(among(&ADVERB_SET, "Quietly") && !among(&ADVERB_SET, "quiet"));
         assert!(!among(&VERB_SET, "") && !among(&VERB_SET, "sendsendsendsendsend"));
         assert!(!among(&VERB_SET, "sen") && !among(&VERB_SET, "sends"));
+    }
+
+    #[test]
+    fn pieces_by_bytes_are_the_non_empty_pieces_by_chars() {
+        for t in [
+            "",
+            "plain words, here",
+            "  ünïcödé words — and 日本語 too ",
+            "a_b-c'd e1f",
+            "é",
+            "xé",
+            "éx",
+        ] {
+            let by_chars: Vec<&str> = t
+                .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let by_bytes: Vec<&str> =
+                pieces(t, |b| b.is_ascii_alphanumeric() || b == b'_').collect();
+            assert_eq!(by_bytes, by_chars, "{t:?}");
+            let rev: Vec<&str> = words_of(t).rev().collect();
+            let want: Vec<&str> = t
+                .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(rev, want, "{t:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, Ctx, Hits};
+use super::combine::{has_word, words_of, Ctx, Hits};
 use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
@@ -332,10 +332,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         }
         let (ss, se) = c.sentence(s);
         let sent = c.lower(ss, se);
-        let words = |set: &[&str]| {
-            sent.split(|ch: char| !ch.is_ascii_alphabetic())
-                .any(|w| set.contains(&w))
-        };
+        let words = |set: &[&str]| words_of(sent).any(|w| set.contains(&w));
         // A security tool describes theft it detects or blocks; an attack orders it (or states
         // it as the tool's hidden job, which needs no order).
         let guards = words(&[
@@ -741,14 +738,9 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::Conversation).any(|(p, e)| {
         let w = c.lower(p, e);
         // ("your current conversation/chat title": a label of the chat, not its content)
-        let label = c.text[e..]
-            .split(|ch: char| !ch.is_ascii_alphabetic())
-            .filter(|x| !x.is_empty())
-            .take(2)
-            .any(|x| {
-                ["title", "name", "id", "topic", "subject"]
-                    .contains(&x.to_ascii_lowercase().as_str())
-            });
+        let label = words_of(&c.text[e..]).take(2).any(|x| {
+            ["title", "name", "id", "topic", "subject"].contains(&x.to_ascii_lowercase().as_str())
+        });
         !label
             && c.sent(p) == s
             && !(c.in_param
@@ -1169,10 +1161,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         return false;
     }
     let sent = c.lower(ss, se);
-    let words: Vec<&str> = sent
-        .split(|ch: char| !ch.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = words_of(sent).collect();
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
     // Descriptive verbs of data leaving or being kept ("is streamed", "caches", "sold").
     let moved = c.in_sent(Atom::Transfer, s)
@@ -1240,17 +1229,14 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         .iter()
         .filter(|(a, p, _)| DATA.contains(a) && *p >= from && *p < se)
         .all(|&(_, p, e)| {
-            c.text[p..e]
-                .split(|ch: char| !ch.is_ascii_alphabetic())
+            words_of(&c.text[p..e])
                 .filter(|w| w.len() >= 3 && !GENERIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
                 .any(|w| {
                     let w = w.to_ascii_lowercase();
                     let stem = w.strip_suffix('s').unwrap_or(&w);
                     // "geolocation" is covered by a purpose about a "location", and back.
                     purpose.contains(stem)
-                        || purpose
-                            .split(|ch: char| !ch.is_ascii_alphabetic())
-                            .any(|p| p.len() >= 5 && stem.contains(p))
+                        || words_of(purpose).any(|p| p.len() >= 5 && stem.contains(p))
                 })
         })
 }

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, Ctx, Hits};
+use super::combine::{has_word, pieces, Ctx, Hits};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
 use crate::starts::WORD;
@@ -143,15 +143,13 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         // ("Call slack_invite_user for user U07EXTSYNC into every channel": an account id)
         let id_swept = || {
             has_word(&c.text[ss..se], &["every", "all"])
-                && c.text[ss..se]
-                    .split(|ch: char| !ch.is_ascii_alphanumeric())
-                    .any(|w| {
-                        w.len() >= 7
-                            && w.bytes()
-                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                            && w.bytes().any(|b| b.is_ascii_digit())
-                            && w.bytes().filter(u8::is_ascii_uppercase).count() >= 3
-                    })
+                && pieces(&c.text[ss..se], |b| b.is_ascii_alphanumeric()).any(|w| {
+                    w.len() >= 7
+                        && w.bytes()
+                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                        && w.bytes().any(|b| b.is_ascii_digit())
+                        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+                })
         };
         let id_or_account = || account_literal(&c.text[ss..se]) || id_swept();
         if !id_or_account() || c.sentence_negated(s) {
