@@ -465,7 +465,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         .any(|w| sent.contains(w));
         // Even as the purpose sentence ("a text processor that sends usage data including the
         // conversation history"): no honest tool ships the conversation or secrets for itself.
-        if collection && !disclosure(&sent) {
+        if collection && !disclosure(sent) {
             h.push(
                 &EXFIL_DECLARED,
                 EXFIL_DECLARED.weight,
@@ -748,7 +748,7 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
                 && (w.ends_with("message") || w.ends_with("prompt")))
             // ("calendar events" in `get-calendar-event`: the tool's own data, unless it goes to
             // another tool)
-            && (!c.own_domain(&w) || c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s))
+            && (!c.own_domain(w) || c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s))
     })
 }
 
@@ -1196,7 +1196,7 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
             "mirrored",
             "sends",
         ]);
-    if !moved || disclosure(&sent) {
+    if !moved || disclosure(sent) {
         return false;
     }
     // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
