@@ -496,16 +496,18 @@ fn offers_choice(from: &str) -> bool {
 
 /// "Defaults to `1`", "defaulted to []": a default value documented, not an order to set one
 /// ("default to 'acct_9'" in the imperative still is).
-fn documents_default(atom: &str) -> bool {
-    let w = atom.get(..10).unwrap_or(atom).to_ascii_lowercase();
+/// (`lower`: the atom in ASCII lowercase, `Ctx::lower`)
+fn documents_default(lower: &str) -> bool {
+    let w = lower.get(..10).unwrap_or(lower);
     w.starts_with("defaults ") || w.starts_with("defaulted ") || w.starts_with("defaulting ")
 }
 
 /// "Only one of `exact` or `prefix` must be set", "should always be set if ...", "one will be
 /// automatically added": that an argument has a value, or what the platform does by itself —
 /// no value is forced ("must be set to 'acct_9'" still is).
-fn presence_required(atom: &str, after: &str) -> bool {
-    let a = atom.to_ascii_lowercase();
+/// (`lower`: the atom in ASCII lowercase, `Ctx::lower`)
+fn presence_required(lower: &str, after: &str) -> bool {
+    let a = lower;
     if a.contains("automatically") && a.starts_with("will ") {
         return true;
     }
@@ -571,7 +573,7 @@ fn account_token(t: &[u8]) -> bool {
 /// saying to vary its value per request ("you need to change the value of the parameter in
 /// each request"), or a tool named as the means ("add it with `manage_script_content`").
 fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
-    if documents_default(&c.text[s0..e0]) || presence_required(&c.text[s0..e0], &c.text[e0..]) {
+    if documents_default(c.lower(s0, e0)) || presence_required(c.lower(s0, e0), &c.text[e0..]) {
         return true;
     }
     let s = c.sent(s0);
