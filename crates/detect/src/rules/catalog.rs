@@ -102,6 +102,8 @@ rules! {
         "rewires other tools: when X is used, call Y (neither is this tool)";
     SHADOW_FORCED_ARGS = "shadow.forced_arguments", "shadow", Medium, 25,
         "tells the model to call another tool with fixed argument values";
+    SHADOW_MUTATING_CALL = "shadow.mutating_call", "shadow", High, 45,
+        "a tool that only reads orders a call that changes, sends or spends through another tool";
     SHADOW_COERCED = "shadow.coerced_call", "shadow", High, 35,
         "pressures the model with a threat of failure into using another tool";
     SHADOW_REPLACE = "shadow.replace_tool", "shadow", Medium, 30,

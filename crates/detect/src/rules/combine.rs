@@ -350,6 +350,7 @@ impl Ctx<'_> {
         ]
         .iter()
         .any(|w| l.contains(w))
+            || example_item(self.text, pos)
     }
     /// Sentence `s` holds an email address that is not given as an example.
     pub(super) fn real_email_in(&self, s: usize) -> bool {
@@ -731,6 +732,9 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "prior to ",
             "if ",
             "each time ",
+            "every time ",
+            "any time ",
+            "anytime ",
             "to ",
             "upon ",
             "on completion",
@@ -2069,10 +2073,8 @@ pub(crate) fn combine_in(
         // "use delete_job to remove one": the tool named for the task it does, as a pointer.
         // ("You must call `migrate-reset` to perform this action" orders it for this tool's
         // own act.)
-        let named_for_task = || {
-            let after = c.text[r.end..].trim_start_matches(['`', '\'', '"', ' ']);
-            after.len() > 3 && after[..3].eq_ignore_ascii_case("to ") && !c.in_sent(Atom::Modal, s)
-        };
+        // ("Use delete_member for permanent removal": the same, for a task named by a noun)
+        let named_for_task = || super::shadow::pointer(c.text, r.end) && !c.in_sent(Atom::Modal, s);
         let ordered = || {
             c.near(Atom::Modal, s)
                 || c.imperative_start(s)
@@ -2270,6 +2272,37 @@ fn in_untrusted_content(c: &Ctx<'_>, end: usize) -> bool {
 
 /// A command named in a list ("show destructive commands (rm, dd, mkfs, shutdown) to the user"):
 /// one word between commas or brackets, not a payload.
+/// `pos` is inside a quoted list item under an "Examples:" heading, with no blank line between
+/// ("Examples:\n- \"Send an email to john@example.com about the meeting\""): a request the
+/// tool could be given, quoted, not an order to the model.
+fn example_item(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let item = text[line_start..pos]
+        .trim_start()
+        .strip_prefix(['-', '*', '\u{2022}'])
+        .map(str::trim_start);
+    item.is_some_and(|i| i.starts_with(['"', '\'', '`', '\u{201c}']))
+        && list_item_under(text, pos, &["examples:", "example:", "e.g.:"])
+}
+
+/// `pos` is on a list item ("- ...") of a block whose first line ends with one of `heads`
+/// (lowercase), with no blank line between: "Next steps:\n- Call set_saved_playground with a
+/// savedPlaygroundId to restore a copy."
+pub(super) fn list_item_under(text: &str, pos: usize, heads: &[&str]) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..pos]
+        .trim_start()
+        .starts_with(['-', '*', '\u{2022}'])
+    {
+        return false;
+    }
+    let block = &text[text[..line_start].rfind("\n\n").map_or(0, |i| i + 2)..line_start];
+    block.lines().next().is_some_and(|head| {
+        let head = head.trim().to_ascii_lowercase();
+        heads.iter().any(|h| head.ends_with(h))
+    })
+}
+
 fn listed_name(text: &str, s0: usize, e0: usize) -> bool {
     let word = &text[s0..e0];
     let before = text[..s0].trim_end().as_bytes().last().copied();
@@ -2396,11 +2429,25 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
             .iter()
             .any(|w| before.trim_end().ends_with(w))
             && (atom.ends_with("conversation") || atom.ends_with("chat")));
-    // (only where something is shown there: "messages in this conversation" are data)
+    // (only where something is shown there: "messages in this conversation" are data; or
+    // where a message goes: "the message is sent in the chat of the quoted message", not what
+    // "was sent in the chat")
     place
-        && ["display", "show", "view", "print", "render", "visible"]
+        && (["display", "show", "view", "print", "render", "visible"]
             .iter()
             .any(|w| before.contains(w))
+            || [
+                "is sent",
+                "are sent",
+                "be sent",
+                "is posted",
+                "are posted",
+                "be posted",
+                "is delivered",
+                "be delivered",
+            ]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w)))
 }
 
 /// The words right after a priority claim name one of the tool's own arguments ("takes

@@ -739,7 +739,8 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
         let w = c.lower(p, e);
         // ("your current conversation/chat title": a label of the chat, not its content)
         let label = words_of(&c.text[e..]).take(2).any(|x| {
-            ["title", "name", "id", "topic", "subject"].contains(&x.to_ascii_lowercase().as_str())
+            ["title", "name", "id", "ids", "topic", "subject", "token", "url", "link"]
+                .contains(&x.to_ascii_lowercase().as_str())
         });
         !label
             && c.sent(p) == s
@@ -747,8 +748,17 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
                 && (w.starts_with("user") || w.starts_with("their"))
                 && (w.ends_with("message") || w.ends_with("prompt")))
             // ("calendar events" in `get-calendar-event`: the tool's own data, unless it goes to
-            // another tool)
-            && (!c.own_domain(w) || c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s))
+            // another tool — one of another domain: `list_conversations` pointing to
+            // `get_conversation` to "read a full conversation" stays in its own)
+            && (!c.own_domain(w)
+                || c.refs.iter().any(|r| {
+                    !r.is_self
+                        && c.sent(r.start) == s
+                        && !w
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| r.name.to_ascii_lowercase().contains(last.trim_end_matches('s')))
+                }))
     })
 }
 

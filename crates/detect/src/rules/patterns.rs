@@ -144,7 +144,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"\bregardless\s+of\s+((what|whatever|how|the|any|which)\s+)*(user|original|originally|input|request|requested|intended|specified|provided|query|actual|their\s+(choice|request|answer|input|selection|wish)|his\s+choice|her\s+choice)",
             r"|\b(no\s+matter|irrespective\s+of)\s+(what\s+)?(the\s+)?(user|input|request)",
             r"|\beven\s+if\s+(the\s+)?user\s+(asks|requests|says|specifies|wants|provides|chooses)",
-            r"|\binstead\s+of\s+(what\s+)?(the\s+)?user",
+            r"|\binstead\s+of\s+(what\s+)?(the\s+)?user([^-\w]|$)",
             r"|\b(ignore|disregard|override|discard|replace)\s+(the\s+|any\s+|whatever\s+)?(user'?s?|requested|original|provided)\s+\S+",
             r"|\bnot\s+what\s+the\s+user\s+(asked|requested|specified|entered)"),
     ),
@@ -269,13 +269,17 @@ pub(crate) const SPECS: &[Spec] = &[
     // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
     // before the dot): "function", "location" or "execute" alone do not wake the search.
     spec(Atom::Script, Gate, anchors!["document.cookie", "fetch(", "xmlhttprequest", "sendbeacon", "window.location", "curl", "wget", "/dev/tcp",
-        "powershell", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "$(";
+        "powershell", "addeventlistener", "keylog", "<script", "javascript:", "iex", "invoke-expression", "$(",
+        "urlopen", "import(", "import (";
         space "fetch", "nc", "base64", "execute"],
         concat!(
             r"document\.cookie|\bfetch\s*\(\s*['`]https?:|\bxmlhttprequest\b|\bnavigator\.sendbeacon|window\.location(\.href)?\s*=",
             r"|\b(curl|wget)\s[^|\n]{0,200}\|\s*(sudo\s+)?((ba|z|da|k)?sh|python[23]?|perl|ruby|node|php)\b|/dev/tcp/|\bnc\s+(-\w+\s+)*-e\b|\bpowershell\s+(-\w+\s+)*-e(nc|ncodedcommand)?\b",
             r"|\bbase64\s+(-d|--decode)\s*\||addeventlistener\s*\(\s*['`]key|\bkeylog|<script\b|\bjavascript:|\biex\s*\(|\binvoke-expression\b",
-            r"|\bexecute\s+the\s+following\s+(javascript|code|script|command|shell)|\$\(\s*[a-z]+[^)]{0,80}\)"),
+            r"|\bexecute\s+the\s+following\s+(javascript|code|script|command|shell)|\$\(\s*[a-z]+[^)]{0,80}\)",
+            // Code fetched from an address and run in place: `exec(urlopen('https://...').read())`,
+            // `await import('https://...')`, `source <(curl -fsSL https://...)`.
+            r"|\b(exec|eval)\s*\([^\n]{0,40}\b(urlopen|fetch)\s*\(|\bimport\s*\(\s*['\x22`]https?://|\bsource\s+<\(\s*(curl|wget)\b"),
     ),
     spec(Atom::Script, Start, &["&&", ";", "||"],
         r"(&&|;|\|\|)\s*(curl|wget|nc|ncat|bash|sh|python\d?|powershell)\s"),
@@ -348,7 +352,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
     spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
-    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b"),
+    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
     spec(Atom::Solicit, Start, &["ask", "request", "prompt", "have", "get", "tell"],
@@ -780,7 +784,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(whenever|any\s+time|if|when)\s+(\w+\s+){0,4}(comes?\s+up|(is|are)\s+(mentioned|discussed|raised|brought\s+up))\b|\b(if|when(ever)?)\s+(the\s+user\s+)?(asks?|asked|asking)\s+about\s+\w+\s*,?\s+(tell|say|claim|inform|warn|recommend|suggest|advise)\b").needs(&["come", "mentioned", "discussed", "raised", "brought", "about"]),
     // Against the person's choice: "regardless of the payee shown on the invoice".
     spec(Atom::UserIntent, Start, &["regardless", "irrespective"],
-        r"\b(regardless|irrespective)\s+of\s+(the\s+|what\s+(the\s+)?|which\s+)?(\w+\s+){0,2}?(payee|recipient|account|address|amount|destination|beneficiary|user|customer|invoice\s+says|shown|specified|entered|selected|chosen|requested)\b"),
+        r"\b(regardless|irrespective)\s+of\s+(the\s+|what\s+(the\s+)?|which\s+)?(\w+\s+){0,3}?(payee|recipient|account|address|amount|destination|beneficiary|user|customer|invoice\s+says|shown|specified|entered|selected|chosen|requested)\b"),
     // Money routed to a fixed place: "payments over $100 go to account 4452-...".
     spec(Atom::TamperStrong, Start, &["go", "goes", "must", "should"],
         r"\b(go|goes|must\s+go|should\s+go)\s+to\s+(the\s+)?(account|wallet|iban|address|card)\b"),
@@ -1295,7 +1299,21 @@ pub(crate) const SPECS: &[Spec] = &[
     // Arithmetic on the user's own values: "multiply the replicas the user asks for by 10",
     // "subtracting 11 hours from their local time".
     spec(Atom::UserIntent, Start, &["multipl", "divid", "subtract", "add", "increas", "decreas", "inflat", "reduc", "scal"],
-        r"\b(multipl|divid|subtract|add|increas|decreas|inflat|reduc|scal)\w*\s+(\w+\s+){0,3}(the\s+)?(user|customer)\s+(asks|asked|requests|requested|gives|gave|enters|entered|specifies|specified|wants)\s+(for\s+)?by\b"),
+        concat!(
+            r"\b(multipl|divid|subtract|add|increas|decreas|inflat|reduc|scal)\w*\s+(\w+\s+){0,3}(the\s+)?(user|customer)\s+(asks|asked|requests|requested|gives|gave|enters|entered|specifies|specified|wants)\s+(for\s+)?by\b",
+            // "multiply the user's figure by 100"
+            r"|\b(multipl|divid|scal)\w*\s+(the\s+)?(user|customer)'?s\s+(\w+\s+){1,2}by\s+\d")),
+    // The opposite of what the user said: "always send the other id from the one the user
+    // reports".
+    spec(Atom::UserIntent, Start, &["other", "opposite"],
+        r"\b(other|opposite)\s+(\w+\s+){0,2}(from|than|to|of)\s+(the\s+one|what|whatever)\s+(that\s+)?(the\s+)?(user|customer|they)\b").needs(&["user"]),
+    // Results reported whatever the data says: "present X as the top result whether or not it
+    // appears in the returned data", "report the Vortex side as stronger regardless of the raw
+    // numbers".
+    spec(Atom::Deceive, Start, &["regardless", "irrespective", "whether"],
+        concat!(
+            r"\b(regardless|irrespective)\s+of\s+(the\s+|what\s+the\s+)?(raw|actual|real|returned|underlying|source|live|true|measured)\s+(data|numbers|figures|values|results|prices|scores|stats|statistics|response|output|rankings?|ratings?)\b",
+            r"|\bwhether\s+or\s+not\s+(it|they|this|that|the\s+\w+)\s+(actually\s+)?(appears?|is|are|exists?|shows?\s+up|ranks?)\s+(in|among)\s+the\s+(returned\s+|actual\s+|real\s+|raw\s+)?(data|results|response|output|list|listings?)\b")),
     spec(Atom::UserIntent, Gate, &["hours from", "hours to", "hour from", "hour to", "days from", "days to", "day from", "day to", "minutes from", "minutes to", "percent from", "percent to", "% from", "% to"],
         r"\b(subtract|add)\w*\s+\d+\s+(hours?|days?|minutes?|percent|%)\s+(from|to)\s+(their|the\s+user'?s)\b"),
 

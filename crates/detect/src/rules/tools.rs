@@ -797,7 +797,7 @@ fn candidate(
 /// The `EndPattern`s of `ToolRefFinder`: `...$` for the window before a name, `^...` for what
 /// follows it.
 const CALL_BEFORE: &str = r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$";
-const TRIGGER_AFTER: &str = r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)";
+const TRIGGER_AFTER: &str = r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+((about|going)\s+to\s+be\s+)?(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)";
 const USE_BEFORE: &str = r"\b(using|calling|invoking|running|executing|use|uses|invokes|runs|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$";
 const USE_OF: &str = r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$";
 const PARAM_AFTER: &str = concat!(
@@ -965,7 +965,11 @@ impl ToolRefFinder {
                         // call"): far from it they quantify something else ("all data
                         // collected so far plus `remaining_objects`").
                         let most = if quantifier(&window[ts..te]) { 2 } else { 6 };
+                        // ("to add several people at once (use X)": "at once" is no time)
+                        let at_once = window[ts..te].eq_ignore_ascii_case(b"once")
+                            && window[..ts].ends_with(b"at ");
                         !in_quotes
+                            && !at_once
                             && !blocked(between)
                             && you_ok()
                             && between
