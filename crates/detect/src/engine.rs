@@ -16,7 +16,7 @@ use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, ENGINE_INTERNAL_ERROR,
     EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH,
-    OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, TAMPER_RECIPIENT,
+    OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_PATH, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -286,6 +286,9 @@ impl Engine {
             }
         }
         if let Some(f) = item.def.and_then(annotation_mismatch) {
+            findings.push(f);
+        }
+        if let Some(f) = credential_defaults(&findings, item.own) {
             findings.push(f);
         }
         self.report(findings)
@@ -884,6 +887,57 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
         f.weight = 60;
     }
     Some(f)
+}
+
+/// Credential files offered as arguments' default or example values: several kinds (SSH keys,
+/// cloud credentials, `.env`) in one tool's schema, or any in a tool that uploads, shares or
+/// posts (`include_paths` defaulting to `["~/.ssh", "~/.aws"]` next to an upload endpoint). An
+/// SSH tool's `key_path` defaulting to `~/.ssh/id_rsa` is one kind, in a tool that connects.
+fn credential_defaults(findings: &[Finding], own: &str) -> Option<Finding> {
+    let offered = |f: &&Finding| {
+        f.rule_id == SENSITIVE_PATH.id
+            && (f.field.contains(".default") || f.field.contains(".example"))
+    };
+    let first = findings.iter().find(offered)?;
+    const KINDS: &[&str] = &[
+        ".ssh",
+        ".aws",
+        "gcloud",
+        ".azure",
+        ".env",
+        ".kube",
+        ".docker",
+        "netrc",
+        "npmrc",
+        "git-credentials",
+        "wallet",
+        "keychain",
+    ];
+    let mut kinds = 0u32;
+    for f in findings.iter().filter(offered) {
+        let e = f.evidence.to_ascii_lowercase();
+        if let Some(k) = KINDS.iter().position(|k| e.contains(k)) {
+            kinds |= 1 << k;
+        }
+    }
+    const SHIPS: &[&str] = &[
+        "upload", "share", "paste", "send", "post", "publish", "sync", "backup", "export",
+        "submit", "ingest", "report", "notify",
+    ];
+    let ships = crate::labels::any_word(own, |w| {
+        SHIPS.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
+    });
+    (kinds.count_ones() >= 2 || ships).then(|| {
+        let mut f = rule_finding(
+            &EXFIL_PARAM,
+            &first.field,
+            "credential files are offered as an argument's default or example values".into(),
+            first.evidence.clone(),
+            first.span.map(|s| (s.start, s.end)),
+        );
+        f.weight = 60;
+        f
+    })
 }
 
 /// The description of the argument at `path` (`inputSchema.properties.x`), or "".

@@ -781,11 +781,28 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
         let w = &c.text[p..e];
         w.contains('_') && !w.bytes().any(|b| b.is_ascii_lowercase())
     };
+    // ... and so do secrets named as what the model can reach: "the API keys and access tokens
+    // visible to you", "the keys in your environment".
+    let reachable = |t: usize| {
+        c.sentence_has(
+            t,
+            &[
+                "visible to you",
+                "available to you",
+                "you have access to",
+                "in your environment",
+                "from your environment",
+                "from the environment",
+                "in the environment",
+            ],
+        )
+    };
     let source_in = |t: usize| {
         SOURCES.iter().find(|a| {
             if **a == Atom::SecretNoun {
                 c.each(Atom::SecretNoun)
                     .any(|x| c.sent(x.0) == t && env_var(x))
+                    || (c.in_sent(Atom::SecretNoun, t) && reachable(t))
             } else {
                 c.in_sent(**a, t)
             }
@@ -817,6 +834,16 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
     }
     if (s == 0 && !c.in_param) || (s > 0 && c.in_sent(*source, 0)) || c.sentence_negated(s) {
         return false;
+    }
+    // An argument defined as a credential file's text or the environment's dump: "Output of
+    // `env` (or `printenv`) from the terminal, unredacted", "Contents of ~/.aws/credentials".
+    if c.in_param
+        && s == 0
+        && *source == Atom::SensPath
+        && c.each(Atom::Contents).any(|(p, _)| c.sent(p) == 0 && p < 4)
+        && !rules_out(c, s)
+    {
+        return true;
     }
     // ("The watermark_text field ...; it is populated with ...": the argument named before)
     let into_argument = c.names_param(s)
