@@ -511,12 +511,15 @@ fn moves_money(name: &str) -> bool {
         "usdc",
         "sol",
     ];
-    let word_in = |set: &[&str]| {
-        crate::labels::any_word(name, |w| {
-            set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-        })
-    };
-    word_in(MOVE) || (word_in(&["send"]) && word_in(SEND_WHAT))
+    // (the name's words walked once: a moving verb answers at once, "send" and what is sent
+    // are noted on the way)
+    let (mut send, mut what) = (false, false);
+    crate::labels::any_word(name, |w| {
+        let is = |set: &[&str]| set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()));
+        send |= w.eq_ignore_ascii_case(b"send");
+        what |= is(SEND_WHAT);
+        is(MOVE)
+    }) || (send && what)
 }
 
 /// The URL at `s..e` carries a placeholder for another address in a query value
@@ -884,6 +887,27 @@ mod tests {
                     || iban
                     || (digits >= 8 && digits == t.len())
             })
+    }
+
+    #[test]
+    fn moves_money_by_one_walk_over_the_name() {
+        for (name, moves) in [
+            ("", false),
+            ("send_crypto", true),
+            ("sendEth", true),
+            ("eth_send", true),
+            ("send_email", false),
+            ("crypto", false),
+            ("wire_transfer", true),
+            ("payInvoice", true),
+            ("get_weather", false),
+            ("SEND_TOKENS", true),
+            ("send", false),
+            ("sendé_funds", false),
+            ("swap", true),
+        ] {
+            assert_eq!(moves_money(name), moves, "{name:?}");
+        }
     }
 
     #[test]
