@@ -153,7 +153,24 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
                     .iter()
                     .any(|b| LIMITS.contains(&b.to_ascii_lowercase().as_str()))
         });
-        let Some((_, n)) = many else {
+        // "for every player_id from 1 to 5000": a range swept item by item.
+        let range = || {
+            has_word(sent, &["every", "each"])
+                .then(|| {
+                    words.windows(4).find(|w| {
+                        w[0].eq_ignore_ascii_case("from")
+                            && (w[2].eq_ignore_ascii_case("to")
+                                || w[2].eq_ignore_ascii_case("through"))
+                            && matches!(
+                                (w[1].parse::<u32>(), w[3].parse::<u32>()),
+                                (Ok(a), Ok(b)) if b >= a + 20 && b < 10_000_000
+                            )
+                    })
+                })
+                .flatten()
+                .map(|w| (0, &w[3]))
+        };
+        let Some((_, n)) = many.or_else(range) else {
             continue;
         };
         let calls = c.refs.iter().any(|r| c.sent(r.start) == s && !r.negated)
@@ -1372,6 +1389,29 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
             ]
             .contains(&w)
     };
+    // ("Use list_conversations to find tokens" where the text defines "the conversation
+    // token (short alphanumeric ID)": a token that names a room, a page or a cursor)
+    const ID_TOKENS: &[&str] = &[
+        "conversation token",
+        "page token",
+        "pagination token",
+        "next token",
+        "continuation token",
+        "cursor token",
+        "sync token",
+        "room token",
+        "chat token",
+        "thread token",
+        "channel token",
+    ];
+    let bare =
+        text[s..e].eq_ignore_ascii_case("token") || text[s..e].eq_ignore_ascii_case("tokens");
+    if bare && {
+        let l = text.to_ascii_lowercase();
+        ID_TOKENS.iter().any(|t| l.contains(t))
+    } {
+        return true;
+    }
     before.first().is_some_and(|w| counted_by(w))
         || (before.first().is_some_and(|w| w == "of")
             && before.get(1).is_some_and(|w| counted_by(w)))
@@ -2107,9 +2147,20 @@ pub(crate) fn combine_in(
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
         {
+            // ("call delete_file (recursive) on <path>/.git, <path>/.venv": a repository's or
+            // the user's hidden directories)
+            let (_, se) = c.sentence(s);
+            let hidden_dir = c.text[r.end..se].split_whitespace().take(12).any(|w| {
+                let w = w.trim_end_matches([',', '.', ';', ')']);
+                w.contains("/.") || w.starts_with("~/")
+            });
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
-                DESTRUCTIVE_DIRECTIVE.weight,
+                if hidden_dir {
+                    60
+                } else {
+                    DESTRUCTIVE_DIRECTIVE.weight
+                },
                 (r.start, r.end),
                 format!("directs the model to run destructive `{}`", r.name),
             );
@@ -2684,7 +2735,12 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
             // "approve them on the user's behalf without routing for sign-off".
             ("a safeguard bypassed", c.in_sent(Atom::Disable, s)),
         ];
-        let hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
+        let mut hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
+        // ("- To change your name or currency (use `update_user`)": a tool pointed to for a
+        // task is no front)
+        if hit.len() >= 2 && fronts[0].1 && super::shadow::routing_advice(c, s) {
+            hit.retain(|f| *f != "another tool");
+        }
         // Whether the sentence is an order is asked last: its mood is the dearest test.
         // A description's first sentence in the imperative ("Commit a change made via
         // apply_safe, cancelling its rollback") says what the tool does, and a tool named in

@@ -104,7 +104,14 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 && !super::combine::list_item_under(
                     c.text,
                     r.start,
-                    &["next steps:", "next step:", "see also:", "related tools:"],
+                    &[
+                        "next steps:",
+                        "next step:",
+                        "see also:",
+                        "related tools:",
+                        "when not to use:",
+                        "when to use:",
+                    ],
                 )
                 && !(c.word_before(r.start, 1, &["using", "with"]) && c.sentence_has(s, &[" if "]))
                 && !routing_advice(c, s)
@@ -695,8 +702,13 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
                 .any(|w| p.contains(w))
         }
     };
+    // "- To change your name or locale (use `splitwise_update_user`).": the task, then the
+    // tool for it in brackets.
+    let task_then_tool =
+        l.trim_start_matches(['-', '*', ' ']).starts_with("to ") && l.contains("(use ");
     for_task
         || for_that
+        || task_then_tool
         || after_ruled_out()
         || [
             "when you need",

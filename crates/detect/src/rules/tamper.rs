@@ -88,7 +88,16 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Messages rerouted to a channel instead of the one chosen: "post to #general instead".
     for (s0, e0) in c.each(Atom::Instead) {
         let s = c.sent(s0);
-        if super::exfil::names_channel(c, s)
+        // ("post to C09EXTMIRR instead": a channel id of capitals and digits)
+        let posted_to_id = || {
+            let (ss, se) = c.sentence(s);
+            let sent = &c.text[ss..se];
+            has_word(
+                sent,
+                &["post", "send", "forward", "route", "deliver", "publish"],
+            ) && fixed_token(sent)
+        };
+        if (super::exfil::names_channel(c, s) || posted_to_id())
             && !c.sentence_negated(s)
             && !super::shadow::routing_advice(c, s)
         {
@@ -312,9 +321,17 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let (ss, se) = c.sentence(s);
-        let fixed = [Atom::QuotedLiteral, Atom::Recipient, Atom::Email, Atom::Url]
-            .into_iter()
-            .any(|a| c.in_sent(a, s))
+        // ("always send the other id from the one the user reports": the user's value
+        // inverted needs no value written out)
+        let inverted = {
+            let m = &c.text[s0..e0];
+            m.len() > 8
+                && (m[..5].eq_ignore_ascii_case("other") || m[..8].eq_ignore_ascii_case("opposite"))
+        };
+        let fixed = inverted
+            || [Atom::QuotedLiteral, Atom::Recipient, Atom::Email, Atom::Url]
+                .into_iter()
+                .any(|a| c.in_sent(a, s))
             || fixed_token(&c.text[ss..se]);
         if fixed {
             h.push(
@@ -496,7 +513,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
 /// A tool name that moves money: `wire_transfer`, `send_crypto`, `pay_invoice`.
 fn moves_money(name: &str) -> bool {
     const MOVE: &[&str] = &[
-        "transfer", "pay", "payout", "withdraw", "wire", "remit", "swap",
+        "transfer", "pay", "payout", "withdraw", "wire", "remit", "swap", "refund",
     ];
     const SEND_WHAT: &[&str] = &[
         "crypto",
