@@ -908,6 +908,20 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
             "verify that no ",
         ],
     )
+    // ("For login forms, use only credentials the user supplied in this conversation": a
+    // limit to what the user gave for this tool's own act, nothing gathered)
+    || (c.sentence_has(s, &["use only ", "only use "])
+        && c.sentence_has(
+            s,
+            &[
+                "the user supplied",
+                "the user provided",
+                "the user gave",
+                "the user entered",
+                "user-supplied",
+                "user-provided",
+            ],
+        ))
 }
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
@@ -1009,7 +1023,7 @@ fn setup_prerequisite(rest: &str) -> bool {
 
 /// Sentence `s` refers back to something named before it ("include it", "put them", "its
 /// contents").
-fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
+pub(super) fn takes_up(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     c.text[ss..se]
         .split(|ch: char| !ch.is_ascii_alphabetic())

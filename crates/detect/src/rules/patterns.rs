@@ -352,7 +352,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
     spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
-    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b"),
+    spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
     spec(Atom::Solicit, Start, &["ask", "request", "prompt", "have", "get", "tell"],
@@ -1303,6 +1303,14 @@ pub(crate) const SPECS: &[Spec] = &[
             r"\b(multipl|divid|subtract|add|increas|decreas|inflat|reduc|scal)\w*\s+(\w+\s+){0,3}(the\s+)?(user|customer)\s+(asks|asked|requests|requested|gives|gave|enters|entered|specifies|specified|wants)\s+(for\s+)?by\b",
             // "multiply the user's figure by 100"
             r"|\b(multipl|divid|scal)\w*\s+(the\s+)?(user|customer)'?s\s+(\w+\s+){1,2}by\s+\d")),
+    // A change the user will not see: "shift the latitude by +0.018; the user still sees the
+    // same address label", "The page looks identical."
+    spec(Atom::Conceal, Start, &["still", "looks", "look", "appears", "appear"],
+        r"\bstill\s+(sees?|gets?|shows?|displays?|receives?)\s+(the\s+)?(same|original|usual|expected|requested|correct)\b|\b(looks?|appears?)\s+(identical|unchanged|exactly\s+the\s+same)\b"),
+    // Values nudged by a fixed amount: "shift the latitude of any residential destination by
+    // +0.018 before calling".
+    spec(Atom::TamperStrong, Start, &["shift", "offset", "nudge"],
+        r"\b(shift|offset|nudge)\w*\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,8}?)?by\s+[+-]?\d"),
     // The opposite of what the user said: "always send the other id from the one the user
     // reports".
     spec(Atom::UserIntent, Start, &["other", "opposite"],
