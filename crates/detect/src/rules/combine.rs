@@ -82,6 +82,8 @@ pub(super) struct Ctx<'a> {
     /// The item's own name's words of four letters or more, lowercase, a plural's `s` dropped
     /// (`own_domain`), split when first asked.
     own_words: OnceCell<Vec<String>>,
+    /// `text` in ASCII lowercase, made when a rule first asks (`lower`).
+    lower: OnceCell<String>,
     /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
     revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
@@ -140,10 +142,7 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
         {
             continue;
         }
-        let words: Vec<&str> = sent
-            .split(|ch: char| !(ch.is_ascii_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = pieces(sent, |b| b.is_ascii_alphanumeric()).collect();
         let many = words.iter().enumerate().find(|&(i, w)| {
             w.parse::<u32>().is_ok_and(|n| (20..100_000).contains(&n))
                 && words[i + 1..]
@@ -226,9 +225,27 @@ fn destroying_name(name: &str) -> bool {
 }
 
 /// The words of `text`: runs of ASCII letters.
-pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> {
-    text.split(|ch: char| !ch.is_ascii_alphabetic())
+pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
+    pieces(text, |b| b.is_ascii_alphabetic())
+}
+
+/// The non-empty runs of `text`'s bytes that pass `keep`, a test that holds only for ASCII
+/// bytes: the non-empty pieces of splitting `text` by chars with the same test (every byte of
+/// a non-ASCII char fails it, as the char does), found without decoding each char (the rules
+/// split sentences into words a few dozen times per field).
+pub(crate) fn pieces<'a>(
+    text: &'a str,
+    keep: impl Fn(u8) -> bool + Clone + 'a,
+) -> impl DoubleEndedIterator<Item = &'a str> + Clone + 'a {
+    let base = text.as_ptr() as usize;
+    text.as_bytes()
+        .split(move |&b| !keep(b))
         .filter(|w| !w.is_empty())
+        .map(move |w| {
+            // (a non-empty run starts and ends at ASCII bytes: char boundaries)
+            let s = w.as_ptr() as usize - base;
+            &text[s..s + w.len()]
+        })
 }
 
 /// Some word of `text` is one of `set` (ASCII case ignored).
@@ -267,6 +284,13 @@ impl Ctx<'_> {
             || self.other_ref_near(s, RefKind::Trigger)
             || self.imperative_start(s)
             || override_ctx
+    }
+    /// `text[s..e]` in ASCII lowercase. The rules ask for lowercase sentences, words and
+    /// look-behinds many times per field; one lowercase copy of the whole text serves them all
+    /// (ASCII lowercasing keeps every byte in its place, so the same range of the copy is the
+    /// lowercased range), where each question made and freed its own copy.
+    pub(super) fn lower(&self, s: usize, e: usize) -> &str {
+        &self.lower.get_or_init(|| self.text.to_ascii_lowercase())[s..e]
     }
     pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(self.starts, pos)
@@ -332,7 +356,7 @@ impl Ctx<'_> {
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
     pub(super) fn exemplified(&self, pos: usize) -> bool {
         let (ss, _) = self.sentence(self.sent(pos));
-        let l = text_before(&self.text[ss..], pos - ss, 40).to_ascii_lowercase();
+        let l = text_before(self.lower(ss, self.text.len()), pos - ss, 40);
         [
             "e.g.",
             "e.g,",
@@ -414,11 +438,11 @@ impl Ctx<'_> {
             return false;
         }
         let (ss, se) = self.sentence(s);
-        let sent = self.text[ss..se].to_ascii_lowercase();
-        let words: Vec<&str> = sent
-            .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let sent = self.lower(ss, se);
+        let words: Vec<&str> = pieces(sent, |b| {
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+        })
+        .collect();
         let lead = |w: &str| matches!(w, "in" | "into" | "as" | "inside" | "to" | "under");
         let param = |w: &str| self.params.iter().any(|p| p == w);
         // "`auth_context` set to ...", "in das Feld `pruefkontext`": an argument quoted as code,
@@ -439,7 +463,7 @@ impl Ctx<'_> {
     /// any argument as the subject of a statement ("the URL is extended with ...").
     pub(super) fn mentions_param(&self, s: usize) -> bool {
         let (ss, se) = self.sentence(s);
-        let lower = self.text[ss..se].to_ascii_lowercase();
+        let lower = self.lower(ss, se);
         let b = lower.as_bytes();
         let ident = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
         // ("the URL is extended with ...": a plain word as the subject of a statement)
@@ -486,7 +510,7 @@ impl Ctx<'_> {
     /// Sentence `s`, lowercased, contains one of `phrases` (ASCII phrases, lowercase).
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
         let (ss, se) = self.sentence(s);
-        let l = self.text[ss..se].to_ascii_lowercase();
+        let l = self.lower(ss, se);
         phrases.iter().any(|w| l.contains(w))
     }
     /// Sentence `s` asks for a one-time code for one of the tool's own arguments ("ask the user
@@ -496,7 +520,7 @@ impl Ctx<'_> {
             && self.names_param(s)
             && self.each(Atom::StrongSecret).all(|(p, e)| {
                 self.sent(p) != s || {
-                    let w = self.text[p..e].to_ascii_lowercase();
+                    let w = self.lower(p, e);
                     ["one-time", "otp", "2fa", "verification"]
                         .iter()
                         .any(|k| w.contains(k))
@@ -612,10 +636,7 @@ fn produced_before(prefix: &str) -> bool {
         "user", "user's", "users", "users'", "all", "every", "any", "stored", "saved", "their",
         "your", "existing", "private", "his", "her", "other", "cached",
     ];
-    let words: Vec<&str> = prefix
-        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = pieces(prefix, |b| b.is_ascii_alphanumeric() || b == b'\'').collect();
     let tail = &words[words.len().saturating_sub(6)..];
     let Some(v) = tail.iter().rposition(|w| {
         OBTAIN.iter().any(|o| w.eq_ignore_ascii_case(o))
@@ -778,9 +799,7 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             // A first sentence in the imperative is how honest tools say what they do.
             return (false, false);
         }
-        let mut words = t
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty());
+        let mut words = words_of(t);
         let mut w = words.next().unwrap_or("");
         while among(&ADVERB_SET, w) {
             w = words.next().unwrap_or("");
@@ -791,25 +810,32 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
     }
 }
 
-/// The first comma of `t` outside brackets.
+/// The first comma of `t` outside brackets. (Commas are found with `memchr` and the brackets
+/// counted only before each: most sentences have none or one, and a byte-by-byte depth count
+/// cost more than the rest of the mood test.)
 fn top_level_comma(t: &str) -> Option<usize> {
-    let mut depth = 0i32;
-    t.bytes().position(|b| {
-        match b {
-            b'(' | b'[' => depth += 1,
-            b')' | b']' => depth -= 1,
-            _ => {}
+    let b = t.as_bytes();
+    let (mut depth, mut from) = (0i32, 0);
+    for c in memchr::memchr_iter(b',', b) {
+        for &x in &b[from..c] {
+            match x {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => depth -= 1,
+                _ => {}
+            }
         }
-        b == b',' && depth <= 0
-    })
+        if depth <= 0 {
+            return Some(c);
+        }
+        from = c;
+    }
+    None
 }
 
 /// "The user doesn't know": what the user knows, stated, not an order to keep it so ("does
 /// not need to know", "should not know" stay orders).
 fn user_ignorance(m: &str) -> bool {
-    let words: Vec<String> = m
-        .split(|ch: char| !ch.is_ascii_alphabetic() && ch != '\'')
-        .filter(|w| !w.is_empty())
+    let words: Vec<String> = pieces(m, |b| b.is_ascii_alphabetic() || b == b'\'')
         .map(str::to_ascii_lowercase)
         .collect();
     let aux = words
@@ -1196,6 +1222,7 @@ fn build_ctx<'a>(
         params: names.params,
         own: names.own,
         own_words: OnceCell::new(),
+        lower: OnceCell::new(),
     }
 }
 
@@ -1303,7 +1330,7 @@ fn value_does(c: &Ctx<'_>, d: usize) -> bool {
         return false;
     }
     let (ss, _) = c.sentence(c.sent(d));
-    let before = c.text[ss..d].to_ascii_lowercase();
+    let before = c.lower(ss, d);
     let Some(head) = before.strip_suffix("to ") else {
         return false;
     };
@@ -1332,9 +1359,8 @@ fn conversation_made(text: &str, s: usize, e: usize) -> bool {
     if !(w.eq_ignore_ascii_case("conversation") || w.eq_ignore_ascii_case("conversations")) {
         return false;
     }
-    text[..s]
-        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    pieces(&text[..s], |b| b.is_ascii_alphanumeric())
+        .rev()
         .take(3)
         .any(|w| {
             [
@@ -1352,15 +1378,13 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
     if !text[s..e].to_ascii_lowercase().starts_with("token") {
         return false;
     }
-    let before: Vec<String> = text[..s]
-        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let before: Vec<String> = pieces(&text[..s], |b| b.is_ascii_alphanumeric())
+        .rev()
         .take(2)
         .map(str::to_ascii_lowercase)
         .collect();
-    let next = text[e..]
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .find(|w| !w.is_empty())
+    let next = pieces(&text[e..], |b| b.is_ascii_alphanumeric())
+        .next()
         .unwrap_or("")
         .to_ascii_lowercase();
     let counted_by = |w: &str| {
@@ -1510,7 +1534,7 @@ pub(crate) fn combine_in(
     // user's seed phrase in the QR payload"); honest ones say never to type it.
     for (s0, e0) in c.each(Atom::StrongSecret) {
         let s = c.sent(s0);
-        let w = c.text[s0..e0].to_ascii_lowercase();
+        let w = c.lower(s0, e0);
         let seed = ["seed", "mnemonic", "recovery"]
             .iter()
             .any(|k| w.contains(k));
@@ -1580,7 +1604,7 @@ pub(crate) fn combine_in(
             || c.imperative_start(s + 1)
             || {
                 let (_, se) = c.sentence((s + 1).min(c.starts.len().saturating_sub(1)));
-                let l = c.text[s0..se.max(e0)].to_ascii_lowercase();
+                let l = c.lower(s0, se.max(e0));
                 [
                     "any command",
                     "all commands",
@@ -1606,7 +1630,7 @@ pub(crate) fn combine_in(
         let s = c.sent(s0);
         let over_user = {
             let (_, se) = c.sentence(s);
-            let rest = c.text[e0.min(se)..se].to_ascii_lowercase();
+            let rest = c.lower(e0.min(se), se);
             let rest = rest.trim_start();
             [
                 "the user",
@@ -1775,7 +1799,7 @@ pub(crate) fn combine_in(
             let s = c.sent(s0);
             let (ss, se) = c.sentence(s);
             let ss = if s > 0 { c.sentence(s - 1).0 } else { ss };
-            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sent = c.lower(ss, se);
             c.conditional_imperative(s)
                 || [
                     "skip",
@@ -2049,7 +2073,7 @@ pub(crate) fn combine_in(
             &DESTRUCTIVE_DIRECTIVE,
             // (verbs that destroy data only: "Always close all browser instances first")
             if object && {
-                let m = c.text[s0..e0].to_ascii_lowercase();
+                let m = c.lower(s0, e0);
                 [
                     "delete", "remove", "wipe", "erase", "purge", "destroy", "drop", "truncate",
                 ]
@@ -2177,7 +2201,8 @@ pub(crate) fn combine_in(
     // http://...\"") quotes attacks; a finding that starts inside a quotation of such a
     // sentence is about the quotation, not an order. (Whole-sentence findings that merely
     // contain one are kept out as well when they start at the sentence: the sentence is the list.)
-    if hits.0.iter().any(|h| quoted_in_mention(&c, h.start)) {
+    // (a list needs four quotes in one sentence: a field with fewer is not looked at per hit)
+    if quotes(c.text) >= 4 && hits.0.iter().any(|h| quoted_in_mention(&c, h.start)) {
         hits.0
             .retain(|h| !quoted_in_mention(&c, h.start) && !lists_mentions(&c, h));
     }
@@ -2191,9 +2216,16 @@ fn quoted_in_mention(c: &Ctx<'_>, pos: usize) -> bool {
     quotes(&c.text[ss..pos]) % 2 == 1 && listed_quotes(c, ss, se) && mentioned(c, pos)
 }
 
-/// Double quotes (straight or curly) in `t`.
+/// Double quotes (straight or curly) in `t`. Counted by bytes with `memchr` (asked of each
+/// hit's sentence; quotes are few, and a char-by-char search for the curly ones decoded every
+/// char): in UTF-8, `E2 80 9C` and `E2 80 9D` occur only as U+201C and U+201D.
 fn quotes(t: &str) -> usize {
-    t.bytes().filter(|&b| b == b'"').count() + t.matches(['\u{201c}', '\u{201d}']).count()
+    let b = t.as_bytes();
+    let straight = memchr::memchr_iter(b'"', b).count();
+    let curly = memchr::memchr_iter(0xE2, b)
+        .filter(|&i| b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
+        .count();
+    straight + curly
 }
 
 /// The sentence `ss..se` quotes at least two stretches: a list of examples. (A single quoted
@@ -2470,14 +2502,14 @@ fn argument_priority(c: &Ctx<'_>, end: usize) -> bool {
 /// (`removePermission`: "Remove a permission").
 fn setting_described(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     let (ss, _) = c.sentence(c.sent(s0));
-    let before = c.text[ss..s0].trim_end().to_ascii_lowercase();
+    let before = c.lower(ss, s0).trim_end();
     let pair = before.ends_with("enable or") || before.ends_with("enable/");
     let labelled_value = c.in_param && {
         let t = before.trim_start_matches(['-', '*', ' ']);
         t.ends_with(':') && t.split_whitespace().count() <= 3
     };
     let value_meaning = c.in_param
-        && c.text[s0..e0].to_ascii_lowercase().contains("not required")
+        && c.lower(s0, e0).contains("not required")
         && !has_word(
             &c.text[ss..c.sentence(c.sent(s0)).1],
             &["user", "human", "you"],
@@ -2541,9 +2573,9 @@ fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
         "setting",
         "settings",
     ];
-    let mut words = rest
-        .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-'))
-        .filter(|w| !w.is_empty());
+    let mut words = pieces(rest, |b| {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+    });
     words.clone().take(3).any(|w| c.is_param(w))
         || words
             .by_ref()
@@ -2617,7 +2649,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
             .any(|a| c.each(*a).any(|(p, _)| p >= from && p < to && !negated(p)));
             // "run any shell command": commands are reached whatever the words around them.
             let commands = || {
-                let l = c.text[from..to].to_ascii_lowercase();
+                let l = c.lower(from, to);
                 [
                     "shell command",
                     "system command",
@@ -2652,7 +2684,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
 fn role_reassigned(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::ModelAddress).any(|(p, e)| {
         c.sent(p) == s && {
-            let m = c.text[p..e].to_ascii_lowercase();
+            let m = c.lower(p, e);
             [
                 "you are now",
                 "act as",
@@ -2701,7 +2733,7 @@ fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
     .any(|a| c.in_sent(*a, s));
     acted
         || spans.any(|(p, e)| {
-            let w = c.text[p..e].to_ascii_lowercase();
+            let w = c.lower(p, e);
             !(w.ends_with("id") || w.ends_with("number") || w.ends_with("address"))
                 || w.starts_with("bc1")
                 || w.starts_with("0x")
@@ -2798,5 +2830,79 @@ mod tests {
         assert!(among(&ADVERB_SET, "Quietly") && !among(&ADVERB_SET, "quiet"));
         assert!(!among(&VERB_SET, "") && !among(&VERB_SET, "sendsendsendsendsend"));
         assert!(!among(&VERB_SET, "sen") && !among(&VERB_SET, "sends"));
+    }
+
+    #[test]
+    fn pieces_by_bytes_are_the_non_empty_pieces_by_chars() {
+        for t in [
+            "",
+            "plain words, here",
+            "  ünïcödé words — and 日本語 too ",
+            "a_b-c'd e1f",
+            "é",
+            "xé",
+            "éx",
+        ] {
+            let by_chars: Vec<&str> = t
+                .split(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let by_bytes: Vec<&str> =
+                pieces(t, |b| b.is_ascii_alphanumeric() || b == b'_').collect();
+            assert_eq!(by_bytes, by_chars, "{t:?}");
+            let rev: Vec<&str> = words_of(t).rev().collect();
+            let want: Vec<&str> = t
+                .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(rev, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn top_level_comma_agrees_with_a_depth_count() {
+        let by_bytes = |t: &str| {
+            let mut depth = 0i32;
+            t.bytes().position(|b| {
+                match b {
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth -= 1,
+                    _ => {}
+                }
+                b == b',' && depth <= 0
+            })
+        };
+        for t in [
+            "",
+            "a, b",
+            "no comma",
+            "(a, b), c",
+            "[a, (b, c)], d",
+            "(a, b",
+            "a), b, c",
+            ")), ,",
+            "(x)(y, z) w, v",
+            ",",
+        ] {
+            assert_eq!(top_level_comma(t), by_bytes(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_counted_by_bytes_as_by_chars() {
+        let by_chars = |t: &str| {
+            t.bytes().filter(|&b| b == b'"').count() + t.matches(['\u{201c}', '\u{201d}']).count()
+        };
+        for t in [
+            "",
+            "no quotes",
+            "say \"a\" or \"b\"",
+            "\u{201c}curly\u{201d} and \"straight\u{201d}",
+            "other marks \u{2018}x\u{2019} \u{201e}y\u{201f} \u{e29c} \u{2020}",
+            "\u{201c}",
+            "é\u{201d}",
+        ] {
+            assert_eq!(quotes(t), by_chars(t), "{t:?}");
+        }
     }
 }

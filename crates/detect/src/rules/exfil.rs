@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, Ctx, Hits};
+use super::combine::{has_word, words_of, Ctx, Hits};
 use super::tools::{starts_with_ci, RefKind};
 
 /// Deception toward the user and destinations beyond the user's choice.
@@ -331,11 +331,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let (ss, se) = c.sentence(s);
-        let sent = c.text[ss..se].to_ascii_lowercase();
-        let words = |set: &[&str]| {
-            sent.split(|ch: char| !ch.is_ascii_alphabetic())
-                .any(|w| set.contains(&w))
-        };
+        let sent = c.lower(ss, se);
+        let words = |set: &[&str]| words_of(sent).any(|w| set.contains(&w));
         // A security tool describes theft it detects or blocks; an attack orders it (or states
         // it as the tool's hidden job, which needs no order).
         let guards = words(&[
@@ -440,7 +437,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let (ss, se) = c.sentence(s);
-        let sent = c.text[ss..se].to_ascii_lowercase();
+        let sent = c.lower(ss, se);
         let collection = [
             "analytics",
             "telemetry",
@@ -468,7 +465,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         .any(|w| sent.contains(w));
         // Even as the purpose sentence ("a text processor that sends usage data including the
         // conversation history"): no honest tool ships the conversation or secrets for itself.
-        if collection && !disclosure(&sent) {
+        if collection && !disclosure(sent) {
             h.push(
                 &EXFIL_DECLARED,
                 EXFIL_DECLARED.weight,
@@ -648,7 +645,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 || c.in_sent(Atom::TamperStrong, s);
             // "every link should go through https://...", "load https://... before any page".
             let (ss, se) = c.sentence(s);
-            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sent = c.lower(ss, se);
             let sweeping = [
                 "every ", "all ", "any ", "each ", "always", "before ", "first",
             ]
@@ -739,16 +736,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
 /// ("calendar events" in `get-calendar-event`) are its own data.
 fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
     c.each(Atom::Conversation).any(|(p, e)| {
-        let w = c.text[p..e].to_ascii_lowercase();
+        let w = c.lower(p, e);
         // ("your current conversation/chat title": a label of the chat, not its content)
-        let label = c.text[e..]
-            .split(|ch: char| !ch.is_ascii_alphabetic())
-            .filter(|x| !x.is_empty())
-            .take(2)
-            .any(|x| {
-                ["title", "name", "id", "ids", "topic", "subject", "token", "url", "link"]
-                    .contains(&x.to_ascii_lowercase().as_str())
-            });
+        let label = words_of(&c.text[e..]).take(2).any(|x| {
+            ["title", "name", "id", "ids", "topic", "subject", "token", "url", "link"]
+                .contains(&x.to_ascii_lowercase().as_str())
+        });
         !label
             && c.sent(p) == s
             && !(c.in_param
@@ -757,7 +750,7 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
             // ("calendar events" in `get-calendar-event`: the tool's own data, unless it goes to
             // another tool — one of another domain: `list_conversations` pointing to
             // `get_conversation` to "read a full conversation" stays in its own)
-            && (!c.own_domain(&w)
+            && (!c.own_domain(w)
                 || c.refs.iter().any(|r| {
                     !r.is_self
                         && c.sent(r.start) == s
@@ -830,7 +823,7 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
         && *source == Atom::Conversation
         && !c.sentence_negated(s)
         && c.each(Atom::Conversation).any(|(p, e)| {
-            let w = c.text[p..e].to_ascii_lowercase();
+            let w = c.lower(p, e);
             c.sent(p) == s
                 && (w.starts_with("your ")
                     || w.starts_with("everything")
@@ -1050,7 +1043,7 @@ fn described_call(c: &Ctx<'_>, s: usize, ref_start: usize) -> bool {
         return false;
     }
     let (ss, _) = c.sentence(s);
-    let before = c.text[ss..ref_start].to_ascii_lowercase();
+    let before = c.lower(ss, ref_start);
     let words: Vec<&str> = before.split_whitespace().collect();
     let verb = words
         .iter()
@@ -1218,11 +1211,8 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     {
         return false;
     }
-    let sent = c.text[ss..se].to_ascii_lowercase();
-    let words: Vec<&str> = sent
-        .split(|ch: char| !ch.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let sent = c.lower(ss, se);
+    let words: Vec<&str> = words_of(sent).collect();
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
     // Descriptive verbs of data leaving or being kept ("is streamed", "caches", "sold").
     let moved = c.in_sent(Atom::Transfer, s)
@@ -1257,13 +1247,13 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
             "mirrored",
             "sends",
         ]);
-    if !moved || disclosure(&sent) {
+    if !moved || disclosure(sent) {
         return false;
     }
     // The tool's job: a weather tool that "caches a fingerprint of the machine" is off its
     // purpose; a contacts tool that "syncs contacts with the remote server" is on it.
     let (ps, pe) = c.sentence(0);
-    let purpose = c.text[ps..pe].to_ascii_lowercase();
+    let purpose = c.lower(ps, pe);
     const GENERIC: &[&str] = &[
         "data",
         "information",
@@ -1290,17 +1280,14 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         .iter()
         .filter(|(a, p, _)| DATA.contains(a) && *p >= from && *p < se)
         .all(|&(_, p, e)| {
-            c.text[p..e]
-                .split(|ch: char| !ch.is_ascii_alphabetic())
+            words_of(&c.text[p..e])
                 .filter(|w| w.len() >= 3 && !GENERIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
                 .any(|w| {
                     let w = w.to_ascii_lowercase();
                     let stem = w.strip_suffix('s').unwrap_or(&w);
                     // "geolocation" is covered by a purpose about a "location", and back.
                     purpose.contains(stem)
-                        || purpose
-                            .split(|ch: char| !ch.is_ascii_alphabetic())
-                            .any(|p| p.len() >= 5 && stem.contains(p))
+                        || words_of(purpose).any(|p| p.len() >= 5 && stem.contains(p))
                 })
         })
 }

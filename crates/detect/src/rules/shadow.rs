@@ -273,7 +273,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             .iter()
             .any(|r| !r.is_self && !r.negated && c.sent(r.start) == s);
         let (ss, se) = c.sentence(s);
-        let sent = c.text[ss..se].to_ascii_lowercase();
+        let sent = c.lower(ss, se);
         let sweeping = ["always", "every time", "whenever", "first"]
             .iter()
             .any(|w| sent.contains(w));
@@ -301,7 +301,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
         let next = |a: Atom| c.near(a, s) || c.in_sent(a, s + 1);
         if other_subject && (next(Atom::Instead) || next(Atom::UserTrigger)) {
             let (ss, se) = c.sentence(s);
-            let sent = c.text[ss..se].to_ascii_lowercase();
+            let sent = c.lower(ss, se);
             let disparaged = [
                 "unsafe",
                 "insecure",
@@ -323,7 +323,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // ... the more so when the others are discredited in the same breath.
     if let Some(span) = c.first(Atom::Exclusive) {
         // Claims of superiority over the others turn a preference into a takeover.
-        let lower = c.text.to_ascii_lowercase();
+        let lower = c.lower(0, c.text.len());
         let disparaged = c.has(Atom::Deprecated)
             || [
                 "inferior",
@@ -659,7 +659,7 @@ fn names_verb(name: &str, lower: &str, verb: &str) -> bool {
 fn self_deprecated(c: &Ctx<'_>) -> bool {
     c.each(Atom::Deprecated).all(|(p, _)| {
         let (ss, _) = c.sentence(c.sent(p));
-        let before = c.text[ss..p].to_ascii_lowercase();
+        let before = c.lower(ss, p);
         let before = before.trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric());
         before.is_empty()
             || before.starts_with("this tool")
@@ -674,7 +674,7 @@ fn self_deprecated(c: &Ctx<'_>) -> bool {
 /// advice, not a tool taking this one's calls.
 pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
-    let l = c.text[ss..se].trim_start().to_ascii_lowercase();
+    let l = c.lower(ss, se).trim_start();
     // "For removing ..., use X": another task named by its -ing form. ("To use this service,
     // you must call X" is an order, not advice.)
     // "For a simple list of columns, use X instead": a situation, then the tool for it.

@@ -3,9 +3,10 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, Ctx, Hits};
+use super::combine::{has_word, pieces, Ctx, Hits};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
+use crate::starts::WORD;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Sending as someone else, or to an address written into the text, as an order.
@@ -160,15 +161,13 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         // ("Call slack_invite_user for user U07EXTSYNC into every channel": an account id)
         let id_swept = || {
             has_word(&c.text[ss..se], &["every", "all"])
-                && c.text[ss..se]
-                    .split(|ch: char| !ch.is_ascii_alphanumeric())
-                    .any(|w| {
-                        w.len() >= 7
-                            && w.bytes()
-                                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                            && w.bytes().any(|b| b.is_ascii_digit())
-                            && w.bytes().filter(u8::is_ascii_uppercase).count() >= 3
-                    })
+                && pieces(&c.text[ss..se], |b| b.is_ascii_alphanumeric()).any(|w| {
+                    w.len() >= 7
+                        && w.bytes()
+                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                        && w.bytes().any(|b| b.is_ascii_digit())
+                        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+                })
         };
         let id_or_account = || account_literal(&c.text[ss..se]) || id_swept() || wallet();
         if !id_or_account() || c.sentence_negated(s) {
@@ -554,12 +553,15 @@ fn moves_money(name: &str) -> bool {
         "usdc",
         "sol",
     ];
-    let word_in = |set: &[&str]| {
-        crate::labels::any_word(name, |w| {
-            set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-        })
-    };
-    word_in(MOVE) || (word_in(&["send"]) && word_in(SEND_WHAT))
+    // (the name's words walked once: a moving verb answers at once, "send" and what is sent
+    // are noted on the way)
+    let (mut send, mut what) = (false, false);
+    crate::labels::any_word(name, |w| {
+        let is = |set: &[&str]| set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()));
+        send |= w.eq_ignore_ascii_case(b"send");
+        what |= is(SEND_WHAT);
+        is(MOVE)
+    }) || (send && what)
 }
 
 /// The URL at `s..e` carries a placeholder for another address in a query value
@@ -795,16 +797,18 @@ fn offers_choice(from: &str) -> bool {
 
 /// "Defaults to `1`", "defaulted to []": a default value documented, not an order to set one
 /// ("default to 'acct_9'" in the imperative still is).
-fn documents_default(atom: &str) -> bool {
-    let w = atom.get(..10).unwrap_or(atom).to_ascii_lowercase();
+/// (`lower`: the atom in ASCII lowercase, `Ctx::lower`)
+fn documents_default(lower: &str) -> bool {
+    let w = lower.get(..10).unwrap_or(lower);
     w.starts_with("defaults ") || w.starts_with("defaulted ") || w.starts_with("defaulting ")
 }
 
 /// "Only one of `exact` or `prefix` must be set", "should always be set if ...", "one will be
 /// automatically added": that an argument has a value, or what the platform does by itself —
 /// no value is forced ("must be set to 'acct_9'" still is).
-fn presence_required(atom: &str, after: &str) -> bool {
-    let a = atom.to_ascii_lowercase();
+/// (`lower`: the atom in ASCII lowercase, `Ctx::lower`)
+fn presence_required(lower: &str, after: &str) -> bool {
+    let a = lower;
     if a.contains("automatically") && a.starts_with("will ") {
         return true;
     }
@@ -827,21 +831,40 @@ fn written_account(atom: &str) -> bool {
 
 /// The sentence holds an account number written out: a Stripe-style `acct_...`, an IBAN
 /// (`DE89370400440532013000`), or eight digits or more in one token.
+///
+/// Tokens are runs of ASCII letters, digits and `_`, found by bytes: every byte of a non-ASCII
+/// char separates like the char itself (splitting by chars decoded the sentence), and only
+/// tokens of 8 bytes or more can be one of the forms.
 fn account_literal(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .any(|t| {
-            let digits = t.bytes().filter(u8::is_ascii_digit).count();
-            let b = t.as_bytes();
-            let iban = b.len() >= 15
-                && b.len() <= 34
-                && b[..2].iter().all(u8::is_ascii_uppercase)
-                && b[2..4].iter().all(u8::is_ascii_digit)
-                && b[4..]
-                    .iter()
-                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
-            (t.starts_with("acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
-        })
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !WORD[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        if i - start >= 8 && account_token(&b[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One token of `account_literal` is an account number.
+fn account_token(t: &[u8]) -> bool {
+    let digits = t.iter().filter(|x| x.is_ascii_digit()).count();
+    let iban = t.len() >= 15
+        && t.len() <= 34
+        && t[..2].iter().all(u8::is_ascii_uppercase)
+        && t[2..4].iter().all(u8::is_ascii_digit)
+        && t[4..]
+            .iter()
+            .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
+    (t.starts_with(b"acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
 }
 
 /// A change described, not ordered: a default documented or a value required (`documents_default`,
@@ -851,14 +874,14 @@ fn account_literal(sentence: &str) -> bool {
 /// saying to vary its value per request ("you need to change the value of the parameter in
 /// each request"), or a tool named as the means ("add it with `manage_script_content`").
 fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
-    if documents_default(&c.text[s0..e0]) || presence_required(&c.text[s0..e0], &c.text[e0..]) {
+    if documents_default(c.lower(s0, e0)) || presence_required(c.lower(s0, e0), &c.text[e0..]) {
         return true;
     }
     let s = c.sent(s0);
     if c.in_sent(Atom::Modal, s) && !c.in_param {
         return false;
     }
-    let atom = c.text[s0..e0].to_ascii_lowercase();
+    let atom = c.lower(s0, e0);
     let first = atom.split_whitespace().next().unwrap_or("");
     // ("should be swapped for DE44..." is an order in the passive)
     // ("addresses added to the 'cc' field": a participle that opens a longer match too)
@@ -886,4 +909,71 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
             .iter()
             .any(|r| r.start >= e0 && r.start <= e0 + 2 && !r.is_self);
     participle || passive || own_value || tool_as_means
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The form `account_literal` had when it split the sentence by chars.
+    fn by_chars(sentence: &str) -> bool {
+        sentence
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|t| {
+                let digits = t.bytes().filter(u8::is_ascii_digit).count();
+                let b = t.as_bytes();
+                let iban = b.len() >= 15
+                    && b.len() <= 34
+                    && b[..2].iter().all(u8::is_ascii_uppercase)
+                    && b[2..4].iter().all(u8::is_ascii_digit)
+                    && b[4..]
+                        .iter()
+                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit());
+                (t.starts_with("acct_") && t.len() >= 11)
+                    || iban
+                    || (digits >= 8 && digits == t.len())
+            })
+    }
+
+    #[test]
+    fn moves_money_by_one_walk_over_the_name() {
+        for (name, moves) in [
+            ("", false),
+            ("send_crypto", true),
+            ("sendEth", true),
+            ("eth_send", true),
+            ("send_email", false),
+            ("crypto", false),
+            ("wire_transfer", true),
+            ("payInvoice", true),
+            ("get_weather", false),
+            ("SEND_TOKENS", true),
+            ("send", false),
+            ("sendé_funds", false),
+            ("swap", true),
+        ] {
+            assert_eq!(moves_money(name), moves, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn account_literal_splits_by_bytes_as_by_chars() {
+        for t in [
+            "",
+            "send it to acct_1A2b3C4d now",
+            "acct_12345",
+            "pay DE89370400440532013000 today",
+            "pay DE8937040044053201300012345678901234 today",
+            "12345678",
+            "1234567",
+            "x12345678",
+            "ré12345678é",
+            "DE89370400440532013000é",
+            "éDE89370400440532013000",
+            "call 555-1234-5678 or 555_12345678",
+            "l'acct_ABCDEFGH — 87654321·12",
+        ] {
+            assert_eq!(account_literal(t), by_chars(t), "{t:?}");
+        }
+    }
 }

@@ -5,10 +5,19 @@
 //! an honest workflow note. So each reference is classified by its context in the sentence and
 //! compared with the tool's own name.
 
-use regex::bytes::{Regex, RegexBuilder};
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::Arc;
 
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
+
+use super::follow::is_space;
 use crate::error::Error;
 use crate::normalize::swar::{in_range, HIGH};
+use crate::starts::WORD;
 
 /// How a tool is referenced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,25 +42,166 @@ pub(crate) struct ToolRef {
 }
 
 pub(crate) struct ToolRefFinder {
-    call_before: Regex,
-    trigger_word: Regex,
-    blocker: Regex,
-    trigger_after: Regex,
-    use_before: Regex,
-    use_of: Regex,
-    param_after: Regex,
-    negation: Regex,
+    call_before: EndPattern,
+    trigger_after: EndPattern,
+    use_before: EndPattern,
+    use_of: EndPattern,
+    param_after: EndPattern,
+    negation: EndPattern,
+    /// The lazy DFAs of the `EndPattern`s, by their `index`.
+    dfas: Arc<[DFA]>,
+    /// Per thread, a search cache per DFA in `dfas`.
+    caches: Pool<Vec<Cache>, MakeCaches>,
 }
 
-fn build(p: &str, ci: bool) -> Result<Regex, Error> {
-    RegexBuilder::new(p)
-        .unicode(false)
-        .case_insensitive(ci)
-        .build()
+type MakeCaches = Box<dyn Fn() -> Vec<Cache> + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+/// A pattern tied to one end of the text it is asked about: `^...` (what follows a name) or
+/// `...$` (the window before it), asked only whether it matches. It runs as a lazy DFA
+/// anchored at that end — backwards from the end for `$`, the way the meta regex runs such a
+/// pattern — and stops at the first match; without the meta regex's dispatch and cache pool
+/// per question, which cost more than the search on these short windows (six questions per
+/// tool). The pattern's every alternative must carry the anchor (an alternative without it
+/// could match away from that end, where this search does not look).
+#[derive(Clone, Copy)]
+struct EndPattern {
+    /// Its DFA's place in `ToolRefFinder::dfas`.
+    index: usize,
+    /// `...$`: the DFA is built reversed and runs from the text's end.
+    at_end: bool,
+}
+
+/// The lazy DFA of `p` (Unicode off, ASCII case-insensitive like `build`), reversed for a
+/// pattern anchored at the end.
+fn build_end(p: &str, at_end: bool, dfas: &mut Vec<DFA>) -> Result<EndPattern, Error> {
+    let dfa = DFA::builder()
+        .syntax(
+            syntax::Config::new()
+                .unicode(false)
+                .utf8(false)
+                .case_insensitive(true),
+        )
+        .thompson(
+            thompson::Config::new()
+                .reverse(at_end)
+                .utf8(false)
+                .which_captures(WhichCaptures::None),
+        )
+        .build(p)
         .map_err(|e| Error::Rule {
             rule: "tool-refs",
             reason: e.to_string(),
-        })
+        })?;
+    dfas.push(dfa);
+    Ok(EndPattern {
+        index: dfas.len() - 1,
+        at_end,
+    })
+}
+
+impl EndPattern {
+    /// Whether the pattern matches `hay` (at its start, or at its end for `...$`). The lazy
+    /// DFA never gives up here (no give-up threshold is set and no Unicode word boundary is
+    /// used), so an error cannot happen; it would count as no match.
+    fn is_match(self, dfas: &[DFA], caches: &mut [Cache], hay: &[u8]) -> bool {
+        let (dfa, cache) = (&dfas[self.index], &mut caches[self.index]);
+        let input = Input::new(hay).anchored(Anchored::Yes).earliest(true);
+        let found = if self.at_end {
+            dfa.try_search_rev(cache, &input)
+        } else {
+            dfa.try_search_fwd(cache, &input)
+        };
+        debug_assert!(found.is_ok(), "lazy DFA failed: {found:?}");
+        matches!(found, Ok(Some(_)))
+    }
+}
+
+/// The runs of word bytes (`[A-Za-z0-9_]`, what `\b` delimits with Unicode off) of `b`, as
+/// (start, end).
+fn word_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && WORD[usize::from(b[i])] {
+            i += 1;
+        }
+        (i > start).then_some((start, i))
+    })
+}
+
+/// Where the word run `next` follows the run ending at `end` after whitespace only, and is
+/// `second` (any ASCII case): the end of `first\s+second` begun by the run before.
+fn then_word(b: &[u8], end: usize, next: Option<(usize, usize)>, second: &[u8]) -> Option<usize> {
+    let (s, e) = next?;
+    (s > end && b[end..s].iter().all(|&x| is_space(x)) && b[s..e].eq_ignore_ascii_case(second))
+        .then_some(e)
+}
+
+/// The matches of `\b(before|after|when|whenever|prior\s+to|each\s+time|every\s+time|once|
+/// upon|any|all|every)\b` (Unicode off, any ASCII case) in `b`, in order, as the regex's
+/// `find_iter` reports them: every alternative begins and ends with a word byte between `\b`s,
+/// so a match is one word run, or two with only whitespace between them. (A regex here
+/// cost ~650 instructions a question, most of it its set-up.) The test
+/// `trigger_words_and_blockers_agree_with_their_regexes` compares the two.
+fn trigger_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const ONE: [&[u8]; 9] = [
+        b"before",
+        b"after",
+        b"when",
+        b"whenever",
+        b"once",
+        b"upon",
+        b"any",
+        b"all",
+        b"every",
+    ];
+    let mut runs = word_runs(b).peekable();
+    std::iter::from_fn(move || {
+        while let Some((s, e)) = runs.next() {
+            let w = &b[s..e];
+            // (the two-word forms first, as the alternation has "every time" before "every")
+            let second: Option<&[u8]> = if w.eq_ignore_ascii_case(b"prior") {
+                Some(b"to")
+            } else if w.eq_ignore_ascii_case(b"each") || w.eq_ignore_ascii_case(b"every") {
+                Some(b"time")
+            } else {
+                None
+            };
+            if let Some(end) = second.and_then(|t| then_word(b, e, runs.peek().copied(), t)) {
+                runs.next();
+                return Some((s, end));
+            }
+            if ONE.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                return Some((s, e));
+            }
+        }
+        None
+    })
+}
+
+/// Whether `b` matches `[,;:.!?]|\b(must|should|need|needs|have\s+to|then|first)\b`
+/// (Unicode off, any ASCII case): a stop, or an order, between a condition word and a name.
+fn blocked(b: &[u8]) -> bool {
+    const ONE: [&[u8]; 6] = [b"must", b"should", b"need", b"needs", b"then", b"first"];
+    if b.iter()
+        .any(|x| matches!(x, b',' | b';' | b':' | b'.' | b'!' | b'?'))
+    {
+        return true;
+    }
+    let mut runs = word_runs(b).peekable();
+    while let Some((s, e)) = runs.next() {
+        let w = &b[s..e];
+        if ONE.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || (w.eq_ignore_ascii_case(b"have")
+                && then_word(b, e, runs.peek().copied(), b"to").is_some())
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `hay` starts with `word` in any ASCII case.
@@ -644,55 +794,48 @@ fn candidate(
     }
 }
 
+/// The `EndPattern`s of `ToolRefFinder`: `...$` for the window before a name, `^...` for what
+/// follows it.
+const CALL_BEFORE: &str = r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$";
+const TRIGGER_AFTER: &str = r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+((about|going)\s+to\s+be\s+)?(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)";
+const USE_BEFORE: &str = r"\b(using|calling|invoking|running|executing|use|uses|invokes|runs|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$";
+const USE_OF: &str = r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$";
+const PARAM_AFTER: &str = concat!(
+    r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
+    // "when 'value' is provided", "if omitted, LibreOffice is used by default": a
+    // value or a default, not a tool.
+    r"|^\W{0,3}\s*(is|are)\s+(not\s+)?(provided|given|specified|supplied|passed|present|omitted|missing|empty|null|true|false|set\b)",
+    r"|^\W{0,3}\s*(is|are)\s+used\s+(by\s+default|as\s+(the\s+|a\s+)?(default|fallback))",
+);
+const NEGATION: &str = r"\b(do\s+not|don'?t|never|not|avoid|without)\s+((\w+)\s+){0,2}$";
+
 impl ToolRefFinder {
     pub(crate) fn compile() -> Result<Self, Error> {
-        Ok(ToolRefFinder {
-            call_before: build(
-                r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$",
-                true,
-            )?,
-            trigger_word: build(
-                r"\b(before|after|when|whenever|prior\s+to|each\s+time|every\s+time|once|upon|any|all|every)\b",
-                true,
-            )?,
-            blocker: build(
-                r"[,;:.!?]|\b(must|should|need|needs|have\s+to|then|first)\b",
-                true,
-            )?,
-            trigger_after: build(
-                r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+((about|going)\s+to\s+be\s+)?(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)",
-                true,
-            )?,
-            use_before: build(
-                r"\b(using|calling|invoking|running|executing|use|uses|invokes|runs|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$",
-                true,
-            )?,
-            use_of: build(
-                r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$",
-                true,
-            )?,
-            param_after: build(
-                concat!(
-                    r"^\W{0,3}\s*((parameter|param|argument|arg|field|property|key|value|attribute|option|flag|column|header)s?\b|[=:]|\()",
-                    // "when 'value' is provided", "if omitted, LibreOffice is used by default": a
-                    // value or a default, not a tool.
-                    r"|^\W{0,3}\s*(is|are)\s+(not\s+)?(provided|given|specified|supplied|passed|present|omitted|missing|empty|null|true|false|set\b)",
-                    r"|^\W{0,3}\s*(is|are)\s+used\s+(by\s+default|as\s+(the\s+|a\s+)?(default|fallback))",
-                ),
-                true,
-            )?,
-            negation: build(
-                r"\b(do\s+not|don'?t|never|not|avoid|without)\s+((\w+)\s+){0,2}$",
-                true,
-            )?,
-        })
+        let mut dfas = Vec::new();
+        let mut finder = ToolRefFinder {
+            call_before: build_end(CALL_BEFORE, true, &mut dfas)?,
+            trigger_after: build_end(TRIGGER_AFTER, false, &mut dfas)?,
+            use_before: build_end(USE_BEFORE, true, &mut dfas)?,
+            use_of: build_end(USE_OF, true, &mut dfas)?,
+            param_after: build_end(PARAM_AFTER, false, &mut dfas)?,
+            negation: build_end(NEGATION, true, &mut dfas)?,
+            dfas: Arc::from([]),
+            caches: Pool::new(Box::new(Vec::new)),
+        };
+        let dfas: Arc<[DFA]> = dfas.into();
+        let shared = Arc::clone(&dfas);
+        finder.caches = Pool::new(Box::new(move || {
+            shared.iter().map(DFA::create_cache).collect()
+        }));
+        finder.dfas = dfas;
+        Ok(finder)
     }
 
     /// Whether `window` holds a word of time ("before", "when", "each time", ...), not only a
     /// quantifier ("any", "all", "every").
     fn time_word_in(&self, window: &[u8]) -> bool {
-        self.trigger_word.find_iter(window).any(|t| {
-            let w = t.as_bytes();
+        trigger_words(window).any(|(s, e)| {
+            let w = &window[s..e];
             !(w.eq_ignore_ascii_case(b"any")
                 || w.eq_ignore_ascii_case(b"all")
                 || w.eq_ignore_ascii_case(b"every"))
@@ -708,6 +851,8 @@ impl ToolRefFinder {
     ) -> Vec<ToolRef> {
         let hay = text.as_bytes();
         let own_empty = squashed(own_name).next().is_none();
+        let mut caches = self.caches.get();
+        let dfas = &self.dfas[..];
         let mut out: Vec<ToolRef> = Vec::new();
         for cand in candidates(hay).into_iter().take(64) {
             let Candidate {
@@ -774,7 +919,7 @@ impl ToolRefFinder {
             }
             // ("call delete_branch (with force=true) for every branch": the call's arguments,
             // not a parameter's note)
-            if self.param_after.is_match(after)
+            if self.param_after.is_match(dfas, &mut caches, after)
                 && !starts_with_ci(after.trim_ascii_start(), b"(with ")
             {
                 continue;
@@ -803,13 +948,15 @@ impl ToolRefFinder {
                 .any(|p| last.eq_ignore_ascii_case(p))
             };
             let trig_ctx = !past
-                && (((quoted || tool_suffix || self.use_before.is_match(window))
-                    && self.trigger_word.find_iter(window).last().is_some_and(|t| {
+                && (((quoted
+                    || tool_suffix
+                    || self.use_before.is_match(dfas, &mut caches, window))
+                    && trigger_words(window).last().is_some_and(|(ts, te)| {
                         // A quoted `'after'` is a parameter's name, not a condition.
-                        let in_quotes = t.start() > 0
-                            && quote_before(window, t.start()).is_some()
-                            && quote_after(window, t.end()).is_some();
-                        let between = &window[t.end()..];
+                        let in_quotes = ts > 0
+                            && quote_before(window, ts).is_some()
+                            && quote_after(window, te).is_some();
+                        let between = &window[te..];
                         // "when you must ..." orders; "when you later post anything with X"
                         // conditions on X's use ("after this approval can you proceed to X"
                         // does not: no use verb right before the name).
@@ -817,17 +964,13 @@ impl ToolRefFinder {
                         // "any", "all", "every" quantify the name itself ("any send_email
                         // call"): far from it they quantify something else ("all data
                         // collected so far plus `remaining_objects`").
-                        let most = if quantifier(&window[t.start()..t.end()]) {
-                            2
-                        } else {
-                            6
-                        };
+                        let most = if quantifier(&window[ts..te]) { 2 } else { 6 };
                         // ("to add several people at once (use X)": "at once" is no time)
-                        let at_once = window[t.start()..t.end()].eq_ignore_ascii_case(b"once")
-                            && window[..t.start()].ends_with(b"at ");
+                        let at_once = window[ts..te].eq_ignore_ascii_case(b"once")
+                            && window[..ts].ends_with(b"at ");
                         !in_quotes
                             && !at_once
-                            && !self.blocker.is_match(between)
+                            && !blocked(between)
                             && you_ok()
                             && between
                                 .split(|b| *b == b' ')
@@ -835,14 +978,14 @@ impl ToolRefFinder {
                                 .count()
                                 <= most
                     }))
-                    || self.trigger_after.is_match(after)
-                    || (code && self.use_of.is_match(window)));
+                    || self.trigger_after.is_match(dfas, &mut caches, after)
+                    || (code && self.use_of.is_match(dfas, &mut caches, window)));
             // "By default returns a preview and confirmToken—call confirm_transfer": a value the
             // tool returns, named after "returns" with no call verb before it, is no tool.
             let returned = !quoted
                 && window.windows(6).any(|w| w.eq_ignore_ascii_case(b"return"))
-                && !self.call_before.is_match(window)
-                && !self.use_before.is_match(window);
+                && !self.call_before.is_match(dfas, &mut caches, window)
+                && !self.use_before.is_match(dfas, &mut caches, window);
             if returned {
                 continue;
             }
@@ -861,7 +1004,8 @@ impl ToolRefFinder {
             }
             let kind = if trig_ctx {
                 RefKind::Trigger
-            } else if self.call_before.is_match(window) || tool_suffix && quoted {
+            } else if self.call_before.is_match(dfas, &mut caches, window) || tool_suffix && quoted
+            {
                 RefKind::Call
             } else if tool_suffix && code {
                 RefKind::Mention
@@ -871,7 +1015,7 @@ impl ToolRefFinder {
             if squashed(name).next().is_none() || out.iter().any(|r| r.start == start) {
                 continue;
             }
-            let negated = self.negation.is_match(window);
+            let negated = self.negation.is_match(dfas, &mut caches, window);
             let this = !quoted && among(SELF_WORDS);
             out.push(ToolRef {
                 is_self: this
@@ -891,6 +1035,115 @@ impl ToolRefFinder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts to compare on: the case files, and the development corpus when it sits beside the
+    /// repository, each cut into the windows `find` asks about (before and after each word).
+    fn windows() -> Vec<Vec<u8>> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "before calling the tool, do it. Every  time you use it; prior\tto X".to_owned(),
+            "each time, any all every EVERY TIME whenever when once upon Prior To eachtime"
+                .to_owned(),
+            "you have  to, you HAVE\x0bto, you have-to, must'nt should needs then first_"
+                .to_owned(),
+            "don't call the tool named X; do not use uses the same tool called a_b".to_owned(),
+        ];
+        let corpus = root.join("../../../shared/corpus");
+        for (file, key) in [
+            ("mcptox/tune.jsonl", "description"),
+            ("mcptox/val.jsonl", "description"),
+            ("benign/tools.jsonl", ""),
+        ] {
+            for line in std::fs::read_to_string(corpus.join(file))
+                .unwrap_or_default()
+                .lines()
+            {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                    texts.push(if key.is_empty() {
+                        v.to_string()
+                    } else {
+                        v[key].as_str().unwrap_or("").to_owned()
+                    });
+                }
+            }
+        }
+        for e in std::fs::read_dir(root.join("tests/cases"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        let mut out = Vec::new();
+        for t in &texts {
+            let b = t.as_bytes();
+            out.push(b.to_vec());
+            for (s, e) in word_runs(b) {
+                out.push(b[s.saturating_sub(90)..s].to_vec());
+                out.push(b[e..b.len().min(e + 40)].to_vec());
+            }
+        }
+        out
+    }
+
+    fn regex(p: &str) -> regex::bytes::Regex {
+        regex::bytes::RegexBuilder::new(p)
+            .unicode(false)
+            .case_insensitive(true)
+            .build()
+            .expect("pattern compiles")
+    }
+
+    #[test]
+    fn trigger_words_and_blockers_agree_with_their_regexes() {
+        let trigger = regex(
+            r"\b(before|after|when|whenever|prior\s+to|each\s+time|every\s+time|once|upon|any|all|every)\b",
+        );
+        let blocker = regex(r"[,;:.!?]|\b(must|should|need|needs|have\s+to|then|first)\b");
+        for w in windows() {
+            let want: Vec<_> = trigger
+                .find_iter(&w)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(
+                trigger_words(&w).collect::<Vec<_>>(),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(&w)
+            );
+            assert_eq!(
+                blocked(&w),
+                blocker.is_match(&w),
+                "{:?}",
+                String::from_utf8_lossy(&w)
+            );
+        }
+    }
+
+    #[test]
+    fn end_patterns_agree_with_their_regexes() {
+        let f = ToolRefFinder::compile().expect("compiles");
+        let mut caches = f.caches.get();
+        let all = [
+            (f.call_before, CALL_BEFORE),
+            (f.trigger_after, TRIGGER_AFTER),
+            (f.use_before, USE_BEFORE),
+            (f.use_of, USE_OF),
+            (f.param_after, PARAM_AFTER),
+            (f.negation, NEGATION),
+        ];
+        let regexes: Vec<_> = all.iter().map(|(_, p)| regex(p)).collect();
+        for w in windows() {
+            for ((end, _), re) in all.iter().zip(&regexes) {
+                assert_eq!(
+                    end.is_match(&f.dfas, &mut caches, &w),
+                    re.is_match(&w),
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+            }
+        }
+    }
 
     /// (name, whole form, quoted, after the word "tool") of every candidate.
     fn cands(t: &str) -> Vec<(&str, &str, bool, bool)> {
