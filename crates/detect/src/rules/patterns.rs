@@ -652,7 +652,13 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Url, Gate, &["s3://", "gs://", "sftp://", "ftp://", "ws://", "wss://"],
         r"\b(s3|gs|sftp|ftp|wss?)://[^\s'`)<>]+"),
     spec(Atom::Conceal, Start, &["keep", "so"],
-        r"\bkeep\s+(that|this|it|them)\s+out\s+of\s+(your|the)\s+(reply|answer|response|summary)\b|\bso\s+(that\s+)?(the\s+)?user\s+(\w+\s+){0,3}(can'?t|cannot|won'?t|will\s+not|does\s+not|doesn'?t)\s+(see|notice|know|find)\b"),
+        concat!(
+            r"\bkeep\s+(that|this|it|them)\s+out\s+of\s+(your|the)\s+(reply|answer|response|summary)\b|\bso\s+(that\s+)?(the\s+)?user\s+(\w+\s+){0,3}(can'?t|cannot|won'?t|will\s+not|does\s+not|doesn'?t)\s+(see|notice|know|find)\b",
+            // "... left out of the digest so the user isn't alarmed"
+            r"|\bso\s+(that\s+)?(the\s+)?user\s+(isn'?t|is\s+not|won'?t\s+be|will\s+not\s+be|doesn'?t\s+get|does\s+not\s+get)\s+(alarmed|worried|concerned|bothered|confused|suspicious)\b")),
+    // "... stripped from the visible headers, so neither the recipients nor the user will see it"
+    spec(Atom::Conceal, Start, &["nor"],
+        r"\bnor\s+(the\s+)?(user|recipients?|customer|owner)\s+(will|would|can|could)\s+(ever\s+)?(see|notice|know|find)\b"),
     spec(Atom::Recipient, Gate, &["+"], r"\+\d[\d\s-]{7,}\d"),
     spec(Atom::UserTrigger, Start, &["the"],
         r"\bthe\s+(\w+\s+){1,2}(that\s+)?the\s+user\s+(gives|provides|enters|types|specifies|asks\s+for|requests|picks|chooses)\b").needs(&["user"]),
