@@ -370,6 +370,27 @@ impl Ctx<'_> {
         .iter()
         .any(|w| l.contains(w))
             || example_item(self.text, pos)
+            || self.bracketed_example(pos)
+    }
+    /// The value at `pos` stands alone in brackets after a format's name: "`to` must be E.164
+    /// (+14155550123)".
+    fn bracketed_example(&self, pos: usize) -> bool {
+        let before = self.text[..pos].trim_end();
+        // (a markdown link or image, `](https://...)`, is no example)
+        let Some(head) = before.strip_suffix('(').filter(|h| !h.ends_with(']')) else {
+            return false;
+        };
+        let end = self.text[pos..]
+            .find(|ch: char| ch.is_whitespace() || ch == ')')
+            .map_or(self.text.len(), |p| pos + p);
+        self.text[end..].starts_with(')')
+            && !crate::rules::combine::words_of(head)
+                .next_back()
+                .is_some_and(|w| {
+                    ["to", "at", "via", "cc", "bcc", "from", "into"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
+                })
     }
     /// Sentence `s` holds an email address that is not given as an example.
     pub(super) fn real_email_in(&self, s: usize) -> bool {
@@ -2100,11 +2121,12 @@ pub(crate) fn combine_in(
                 .any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
         })
     {
-        let home = [
-            "'~'", "\"~\"", "`~`", "'~/'", "\"~/\"", "`~/`", "'/'", "\"/\"", "`/`",
-        ]
-        .iter()
-        .find_map(|w| c.text.find(w));
+        // (with a recursive pass: "use \"/\" for the repository root" names a path in a
+        // repository, session 9)
+        let home = ["'~'", "\"~\"", "`~`", "'~/'", "\"~/\"", "`~/`"]
+            .iter()
+            .find_map(|w| c.text.find(w))
+            .filter(|_| c.text.contains("recursive"));
         if let Some(p) = home.filter(|&p| !c.negated_before(p) && !c.sentence_negated(c.sent(p))) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,

@@ -1314,9 +1314,9 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Start, &["do", "don", "never"],
         r"\b(do\s+not|don'?t|never)\s+(perform|execute|run|process|carry\s+out|send|call|complete|fulfil+)\s+(them|it|these|those|such\s+requests?|the\s+requests?)\b[^.!?\n]{0,40}\b(reply|respond|answer|say|tell\s+(them|the\s+user)|explain)\s+(instead\s+)?that\b"),
     // A change the user will not see: "shift the latitude by +0.018; the user still sees the
-    // same address label", "The page looks identical."
-    spec(Atom::Conceal, Start, &["still", "looks", "look", "appears", "appear"],
-        r"\bstill\s+(sees?|gets?|shows?|displays?|receives?)\s+(the\s+)?(same|original|usual|expected|requested|correct)\b|\b(looks?|appears?)\s+(identical|unchanged|exactly\s+the\s+same)\b"),
+    // same address label". ("looks identical" was tried: honest result docs say it of values.)
+    spec(Atom::Conceal, Start, &["still"],
+        r"\bstill\s+(sees?|gets?|shows?|displays?|receives?)\s+(the\s+)?(same|original|usual|expected|requested|correct)\b"),
     // Values nudged by a fixed amount: "shift the latitude of any residential destination by
     // +0.018 before calling".
     spec(Atom::TamperStrong, Start, &["shift", "offset", "nudge"],

@@ -95,6 +95,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                     || c.conditional_imperative(s)
                     || c.other_ref_near(s, RefKind::Trigger))
                 && !pointer(c.text, r.end)
+                && !purpose_clause(c, s)
                 // ("Set on-chain via setAgentWallet": how the value comes to be; "Delete
                 // specific rows using delete_table_rows if outdated data is found": the means
                 // of a step the data may call for)
@@ -542,6 +543,30 @@ fn lookup_name(name: &str) -> bool {
     ];
     let lower = name.to_ascii_lowercase();
     VERBS.iter().any(|v| names_verb(name, &lower, v)) && !mutating_name(name)
+}
+
+/// Sentence `s` says what the pointed-to tool is for: "Use the returned sprint id to put an
+/// issue into a sprint with `issue_update`", "Use update_plan_slide with slide_type to switch",
+/// "to update properties, use godot_node_edit".
+fn purpose_clause(c: &Ctx<'_>, s: usize) -> bool {
+    const TASKS: &[&str] = &[
+        "put", "pass", "switch", "update", "change", "edit", "modify", "reparent", "create", "set",
+        "move", "add", "remove", "delete", "archive", "send", "find", "get", "see", "fix",
+        "revert", "restore", "apply", "publish", "schedule", "rename", "assign", "close", "open",
+    ];
+    let (ss, se) = c.sentence(s);
+    let mut words = super::combine::words_of(&c.text[ss..se]);
+    while let Some(w) = words.next() {
+        if w.eq_ignore_ascii_case("to")
+            && words
+                .clone()
+                .next()
+                .is_some_and(|next| TASKS.iter().any(|t| next.eq_ignore_ascii_case(t)))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A tool name that only reads or reports: a lookup verb, or a word for a reading or a report

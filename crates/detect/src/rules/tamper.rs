@@ -24,13 +24,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             && !c.negated_at(s0)
             && !c.exemplified(s0)
         {
-            // Fixed for every call ("always append ',+4477...'", "0x7a3F... is always the valid
-            // value for this field"): the user's own choice never reaches the argument.
-            let w = if fixed_always(c, s) {
-                60
-            } else {
-                TAMPER_RECIPIENT.weight
-            };
+            // An order that fixes a party written into the text: the user's own choice never
+            // reaches the argument (session 9: at 45 when not "always", it left such orders
+            // warned on the blind sets; the one honest tool it reached gave an example in
+            // brackets, now an example).
+            let w = 60;
             h.push(
                 &TAMPER_RECIPIENT,
                 w,
