@@ -485,6 +485,9 @@ def list_tools(srv: Server, deadline) -> list[dict]:
 # ---------------------------------------------------------------- per package
 
 
+SAMPLE = "round"  # --sample: "round" = round(i*(n-1)/(cap-1)) (first and last included); "floor" = i*n//cap
+
+
 def select(tools: list[dict], cap: int) -> tuple[list[dict], int, int]:
     seen, dedup = set(), []
     for t in tools:
@@ -499,7 +502,10 @@ def select(tools: list[dict], cap: int) -> tuple[list[dict], int, int]:
     n = len(kept)
     if cap and n > cap:
         # evenly spaced in server order, first and last included
-        idx = [round(i * (n - 1) / (cap - 1)) for i in range(cap)] if cap > 1 else [0]
+        if SAMPLE == "floor":
+            idx = [i * n // cap for i in range(cap)]
+        else:
+            idx = [round(i * (n - 1) / (cap - 1)) for i in range(cap)] if cap > 1 else [0]
         kept = [kept[i] for i in idx]
     return kept, dups, empty
 
@@ -558,12 +564,28 @@ def gather_one(row, ov, args, run_id) -> dict:
         res.update(status="no-tools", error="tools/list returned no tools")
     kept, dups, empty = select(tools, args.cap)
     res.update(listed=len(tools), dup=dups, empty=empty, kept=len(kept),
-               tools=[{"name": t.get("name"), "description": t.get("description"),
-                       "inputSchema": t.get("inputSchema"), "_server": pkg} for t in kept],
+               tools=[out_tool(t, pkg, args.keep_extra) for t in kept],
                seconds=round(time.time() - t0, 1))
     if res["status"] != "ok":
         res["stderr_tail"] = tail(log.read_text(errors="replace"), 600)
     return res
+
+
+def out_tool(t: dict, pkg: str, keep_extra: bool) -> dict:
+    """name/description/inputSchema (+ title/outputSchema/annotations when asked and present), _server."""
+    if not keep_extra:
+        return {"name": t.get("name"), "description": t.get("description"),
+                "inputSchema": t.get("inputSchema"), "_server": pkg}
+    o = {"name": t.get("name")}
+    if "title" in t:
+        o["title"] = t["title"]
+    o["description"] = t.get("description")
+    o["inputSchema"] = t.get("inputSchema")
+    for k in ("outputSchema", "annotations"):
+        if k in t:
+            o[k] = t[k]
+    o["_server"] = pkg
+    return o
 
 
 def tail(s: str, n: int = 300) -> str:
@@ -613,9 +635,15 @@ def main(argv=None) -> int:
     ap.add_argument("--list-min", type=float, default=30,
                     help="seconds the listing gets at least after a slow first install (default 30)")
     ap.add_argument("--only", action="append", default=[], help="only this package (repeatable)")
+    ap.add_argument("--keep-extra", action="store_true",
+                    help="also keep each tool's title, outputSchema and annotations verbatim when present")
     ap.add_argument("--no-netns", dest="netns", action="store_false",
                     help="do not run servers in their own network/pid namespace")
+    ap.add_argument("--sample", choices=("round", "floor"), default="round",
+                    help="cap sample: round(i*(n-1)/(cap-1)) (default, as fresh5/6/8) or i*n//cap (fresh7's)")
     args = ap.parse_args(argv)
+    global SAMPLE
+    SAMPLE = args.sample
 
     rows, text_cap = parse_sources(args.sources)
     if not rows:
