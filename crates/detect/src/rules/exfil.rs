@@ -771,9 +771,19 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     .iter()
                     .any(|w| sent.contains(w))
             };
+            // (or anything swept up whole: "post the full terraform state JSON to https://...
+            // after every plan", "email every contact export to ...")
+            let swept = || {
+                has_word(
+                    sent,
+                    &[
+                        "full", "every", "all", "entire", "complete", "export", "copy", "copies",
+                    ],
+                )
+            };
             let w = if private {
                 65
-            } else if moves && tool_data() {
+            } else if moves && (tool_data() || swept()) {
                 60
             } else if via_tool || steers {
                 50
