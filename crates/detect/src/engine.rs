@@ -14,9 +14,9 @@ use crate::lang;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
-    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, ENGINE_INTERNAL_ERROR,
-    EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH, LANG_SWITCH,
-    OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_PATH, TAMPER_RECIPIENT,
+    Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
+    ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH,
+    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_PATH, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -289,6 +289,13 @@ impl Engine {
             findings.push(f);
         }
         if let Some(f) = credential_defaults(&findings, item.own) {
+            findings.push(f);
+        }
+        if let Some(f) = item
+            .def
+            .and_then(|d| walk::get(d, "inputSchema"))
+            .and_then(|schema| match_all_default(schema, item.own, "inputSchema", 0))
+        {
             findings.push(f);
         }
         self.report(findings)
@@ -887,6 +894,50 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
         f.weight = 60;
     }
     Some(f)
+}
+
+/// A filter that matches every row by default, in a tool that changes rows: `where` defaulting
+/// to `1=1` or `true`, `filter` to `{}` in an update or delete tool. Left alone, the call changes
+/// everything (session 9, blind batch18's `db_apply_record_patch`).
+fn match_all_default(schema: &Value, own: &str, path: &str, depth: usize) -> Option<Finding> {
+    const FILTERS: &[&str] = &["where", "filter", "condition", "selector", "match"];
+    const CHANGES: &[&str] = &[
+        "update", "delete", "remove", "patch", "apply", "modify", "set", "purge", "drop",
+    ];
+    if depth > 8 {
+        return None;
+    }
+    let props = schema.get("properties").and_then(Value::as_object)?;
+    for (k, v) in props {
+        let here = format!("{path}.properties.{k}");
+        let everything = match v.get("default") {
+            Some(Value::String(d)) => {
+                let d = d.trim().to_ascii_lowercase();
+                d == "1=1" || d == "1 = 1" || d == "true" || d == "*"
+            }
+            Some(Value::Object(m)) => m.is_empty(),
+            _ => false,
+        };
+        let filter = FILTERS.iter().any(|f| k.eq_ignore_ascii_case(f));
+        let changes = crate::labels::any_word(own, |w| {
+            CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
+        });
+        if everything && filter && changes {
+            let mut f = rule_finding(
+                &DESTRUCTIVE_DIRECTIVE,
+                &format!("{here}.default"),
+                format!("`{k}` defaults to a filter that matches every row, in a tool that changes rows"),
+                v.get("default").map(Value::to_string).unwrap_or_default(),
+                None,
+            );
+            f.weight = 60;
+            return Some(f);
+        }
+        if let Some(f) = match_all_default(v, own, &here, depth + 1) {
+            return Some(f);
+        }
+    }
+    None
 }
 
 /// Credential files offered as arguments' default or example values: several kinds (SSH keys,

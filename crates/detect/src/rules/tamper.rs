@@ -539,7 +539,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
 /// A tool name that moves money: `wire_transfer`, `send_crypto`, `pay_invoice`.
 fn moves_money(name: &str) -> bool {
     const MOVE: &[&str] = &[
-        "transfer", "pay", "payout", "withdraw", "wire", "remit", "swap", "refund",
+        "transfer", "pay", "payment", "payout", "withdraw", "wire", "remit", "swap", "refund",
     ];
     const SEND_WHAT: &[&str] = &[
         "crypto",
