@@ -1222,6 +1222,9 @@ const DISCLOSURE: &[&str] = &[
     "opt-out",
     "opt out",
     "encrypted",
+    // ("Standard submission is not confidential: content is shared with the VirusTotal
+    // community and partners": a caution to the user about what the service does)
+    "not confidential",
 ];
 
 /// Sentence text (lowercase) reads as an honest disclosure.
