@@ -294,7 +294,7 @@ impl Engine {
         if let Some(f) = item
             .def
             .and_then(|d| walk::get(d, "inputSchema"))
-            .and_then(|schema| match_all_default(schema, item.own, "inputSchema", 0))
+            .and_then(|schema| match_all_default(schema, item.own))
         {
             findings.push(f);
         }
@@ -899,42 +899,50 @@ fn annotation_mismatch(def: &Value) -> Option<Finding> {
 /// A filter that matches every row by default, in a tool that changes rows: `where` defaulting
 /// to `1=1` or `true`, `filter` to `{}` in an update or delete tool. Left alone, the call changes
 /// everything (session 9, blind batch18's `db_apply_record_patch`).
-fn match_all_default(schema: &Value, own: &str, path: &str, depth: usize) -> Option<Finding> {
-    const FILTERS: &[&str] = &["where", "filter", "condition", "selector", "match"];
+fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
     const CHANGES: &[&str] = &[
         "update", "delete", "remove", "patch", "apply", "modify", "set", "purge", "drop",
     ];
+    // (the name first: most tools change no rows, and their schemas are not walked)
+    if !crate::labels::any_word(own, |w| {
+        CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
+    }) {
+        return None;
+    }
+    let (path, key, default) = match_all_in(schema, 0)?;
+    let mut f = rule_finding(
+        &DESTRUCTIVE_DIRECTIVE,
+        &format!("inputSchema{path}.default"),
+        format!("`{key}` defaults to a filter that matches every row, in a tool that changes rows"),
+        default.to_string(),
+        None,
+    );
+    f.weight = 60;
+    Some(f)
+}
+
+/// The property (path below the schema, name, default) whose default matches every row.
+fn match_all_in(schema: &Value, depth: usize) -> Option<(String, &str, &Value)> {
+    const FILTERS: &[&str] = &["where", "filter", "condition", "selector", "match"];
     if depth > 8 {
         return None;
     }
-    let props = schema.get("properties").and_then(Value::as_object)?;
-    for (k, v) in props {
-        let here = format!("{path}.properties.{k}");
+    for (k, v) in schema.get("properties").and_then(Value::as_object)? {
         let everything = match v.get("default") {
             Some(Value::String(d)) => {
-                let d = d.trim().to_ascii_lowercase();
-                d == "1=1" || d == "1 = 1" || d == "true" || d == "*"
+                let d = d.trim();
+                ["1=1", "1 = 1", "true", "*"]
+                    .iter()
+                    .any(|x| d.eq_ignore_ascii_case(x))
             }
             Some(Value::Object(m)) => m.is_empty(),
             _ => false,
         };
-        let filter = FILTERS.iter().any(|f| k.eq_ignore_ascii_case(f));
-        let changes = crate::labels::any_word(own, |w| {
-            CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
-        });
-        if everything && filter && changes {
-            let mut f = rule_finding(
-                &DESTRUCTIVE_DIRECTIVE,
-                &format!("{here}.default"),
-                format!("`{k}` defaults to a filter that matches every row, in a tool that changes rows"),
-                v.get("default").map(Value::to_string).unwrap_or_default(),
-                None,
-            );
-            f.weight = 60;
-            return Some(f);
+        if everything && FILTERS.iter().any(|f| k.eq_ignore_ascii_case(f)) {
+            return Some((format!(".properties.{k}"), k, &v["default"]));
         }
-        if let Some(f) = match_all_default(v, own, &here, depth + 1) {
-            return Some(f);
+        if let Some((p, key, d)) = match_all_in(v, depth + 1) {
+            return Some((format!(".properties.{k}{p}"), key, d));
         }
     }
     None
