@@ -904,9 +904,7 @@ fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
         "update", "delete", "remove", "patch", "apply", "modify", "set", "purge", "drop",
     ];
     // (the name first: most tools change no rows, and their schemas are not walked)
-    if !crate::labels::any_word(own, |w| {
-        CHANGES.iter().any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
-    }) {
+    if !crate::labels::has_word_in(own, CHANGES) {
         return None;
     }
     let (path, key, default) = match_all_in(schema, 0)?;
@@ -954,8 +952,7 @@ fn match_all_in(schema: &Value, depth: usize) -> Option<(String, &str, &Value)> 
 /// SSH tool's `key_path` defaulting to `~/.ssh/id_rsa` is one kind, in a tool that connects.
 fn credential_defaults(findings: &[Finding], own: &str) -> Option<Finding> {
     let offered = |f: &&Finding| {
-        f.rule_id == SENSITIVE_PATH.id
-            && (f.field.contains(".default") || f.field.contains(".example"))
+        f.rule_id == SENSITIVE_PATH.id && (is_default(&f.field) || f.field.contains(".example"))
     };
     let first = findings.iter().find(offered)?;
     const KINDS: &[&str] = &[
@@ -983,9 +980,7 @@ fn credential_defaults(findings: &[Finding], own: &str) -> Option<Finding> {
         "upload", "share", "paste", "send", "post", "publish", "sync", "backup", "export",
         "submit", "ingest", "report", "notify",
     ];
-    let ships = crate::labels::any_word(own, |w| {
-        SHIPS.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-    });
+    let ships = crate::labels::has_word_in(own, SHIPS);
     (kinds.count_ones() >= 2 || ships).then(|| {
         let mut f = rule_finding(
             &EXFIL_PARAM,

@@ -160,6 +160,14 @@ pub(crate) fn any_word(text: &str, mut f: impl FnMut(&[u8]) -> bool) -> bool {
     words_by_char(text).iter().any(|w| f(w.as_bytes()))
 }
 
+/// Some word of the identifier `name` (split as `words` splits it) is one of `set`, ASCII case
+/// ignored: `has_word_in("stripe_create_transfer", &["transfer"])`. Allocates nothing for ASCII.
+pub(crate) fn has_word_in(name: &str, set: &[&str]) -> bool {
+    any_word(name, |w| {
+        set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
+    })
+}
+
 /// `words` by chars (any text; the definition of `ascii_words`).
 fn words_by_char(text: &str) -> Vec<String> {
     let mut out = Vec::new();

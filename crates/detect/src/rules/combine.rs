@@ -384,13 +384,11 @@ impl Ctx<'_> {
             .find(|ch: char| ch.is_whitespace() || ch == ')')
             .map_or(self.text.len(), |p| pos + p);
         self.text[end..].starts_with(')')
-            && !crate::rules::combine::words_of(head)
-                .next_back()
-                .is_some_and(|w| {
-                    ["to", "at", "via", "cc", "bcc", "from", "into"]
-                        .iter()
-                        .any(|x| w.eq_ignore_ascii_case(x))
-                })
+            && !words_of(head).next_back().is_some_and(|w| {
+                ["to", "at", "via", "cc", "bcc", "from", "into"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+            })
     }
     /// Sentence `s` holds an email address that is not given as an example.
     pub(super) fn real_email_in(&self, s: usize) -> bool {
@@ -2115,11 +2113,10 @@ pub(crate) fn combine_in(
     // A deleting tool pointed at the home or root directory: "for a thorough clean pass
     // path='~' with recursive=true".
     if own_destroys
-        || crate::labels::any_word(c.own, |w| {
-            ["clear", "clean", "cleanup", "purge", "wipe", "prune"]
-                .iter()
-                .any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-        })
+        || crate::labels::has_word_in(
+            c.own,
+            &["clear", "clean", "cleanup", "purge", "wipe", "prune"],
+        )
     {
         // (with a recursive pass: "use \"/\" for the repository root" names a path in a
         // repository, session 9)

@@ -10,6 +10,7 @@ use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{Ctx, FieldKind, Hits};
 use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
+use crate::labels::has_word_in;
 
 pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // "use `user_stated_os_version`" names one of this tool's own arguments, not another tool.
@@ -95,7 +96,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                     || c.conditional_imperative(s)
                     || c.other_ref_near(s, RefKind::Trigger))
                 && !pointer(c.text, r.end)
-                && !purpose_clause(c, s)
+                && !task_stated(c, s)
                 // ("Set on-chain via setAgentWallet": how the value comes to be; "Delete
                 // specific rows using delete_table_rows if outdated data is found": the means
                 // of a step the data may call for)
@@ -523,32 +524,36 @@ fn flag_value(lit: &str) -> bool {
 /// A tool name that changes or sends something (`update_issue`, `deleteEmail`, `send_message`):
 /// fixed arguments for such a call are never a mere mode switch.
 pub(super) fn mutating_name(name: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "update", "delete", "remove", "set", "close", "create", "send", "post", "transfer",
-        "write", "modify", "drop", "move", "merge", "push", "pay", "share", "invite", "grant",
-        "add", "edit", "publish", "forward", "reply", "archive", "destroy", "kill", "revoke",
-        "reset", "mark",
-    ];
     let lower = name.to_ascii_lowercase();
-    VERBS.iter().any(|v| names_verb(name, &lower, v))
+    MUTATING_VERBS.iter().any(|v| names_verb(name, &lower, v))
 }
+
+/// Verbs of tool names that change or send something (`mutating_name`, `changing_name`).
+const MUTATING_VERBS: &[&str] = &[
+    "update", "delete", "remove", "set", "close", "create", "send", "post", "transfer", "write",
+    "modify", "drop", "move", "merge", "push", "pay", "share", "invite", "grant", "add", "edit",
+    "publish", "forward", "reply", "archive", "destroy", "kill", "revoke", "reset", "mark",
+];
+
+/// Verbs of tool names that only look things up (`lookup_name`, `read_only_name`,
+/// `changing_name`).
+const LOOKUP_VERBS: &[&str] = &[
+    "list", "get", "search", "find", "describe", "fetch", "query", "lookup", "show", "view",
+    "count", "inspect", "browse", "explore",
+];
 
 /// A tool name that only looks things up (`list_prometheus_metric_names`, `searchIssues`) and
 /// changes or sends nothing: "use list_metric_names with regex='.*_bucket$' to find
 /// histograms" is a discovery step, not a call dictated for another purpose.
 fn lookup_name(name: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "list", "get", "search", "find", "describe", "fetch", "query", "lookup", "show", "view",
-        "count", "inspect", "browse", "explore",
-    ];
     let lower = name.to_ascii_lowercase();
-    VERBS.iter().any(|v| names_verb(name, &lower, v)) && !mutating_name(name)
+    LOOKUP_VERBS.iter().any(|v| names_verb(name, &lower, v)) && !mutating_name(name)
 }
 
 /// Sentence `s` says what the pointed-to tool is for: "Use the returned sprint id to put an
 /// issue into a sprint with `issue_update`", "Use update_plan_slide with slide_type to switch",
 /// "to update properties, use godot_node_edit".
-fn purpose_clause(c: &Ctx<'_>, s: usize) -> bool {
+fn task_stated(c: &Ctx<'_>, s: usize) -> bool {
     const TASKS: &[&str] = &[
         "put", "pass", "switch", "update", "change", "edit", "modify", "reparent", "create", "set",
         "move", "add", "remove", "delete", "archive", "send", "find", "get", "see", "fix",
@@ -574,20 +579,6 @@ fn purpose_clause(c: &Ctx<'_>, s: usize) -> bool {
 /// changes anything. (Word sets compared in place: asked of every field that names a tool.)
 fn read_only_name(name: &str) -> bool {
     const READS: &[&str] = &[
-        "list",
-        "get",
-        "search",
-        "find",
-        "describe",
-        "fetch",
-        "query",
-        "lookup",
-        "show",
-        "view",
-        "count",
-        "inspect",
-        "browse",
-        "explore",
         "read",
         "check",
         "watch",
@@ -613,32 +604,22 @@ fn read_only_name(name: &str) -> bool {
         "templates",
         "leaderboard",
     ];
-    word_in(name, READS) && !word_in(name, CHANGES)
+    (has_word_in(name, LOOKUP_VERBS) || has_word_in(name, READS))
+        && !has_word_in(name, MUTATING_VERBS)
+        && !has_word_in(name, SPENDS)
 }
 
-/// Verbs of tool names that change, send or spend.
-const CHANGES: &[&str] = &[
-    "update", "delete", "remove", "set", "close", "create", "send", "post", "transfer", "write",
-    "modify", "drop", "move", "merge", "push", "pay", "share", "invite", "grant", "add", "edit",
-    "publish", "forward", "reply", "archive", "destroy", "kill", "revoke", "reset", "mark", "book",
-    "buy", "purchase", "order", "mute", "ignore", "flush", "deploy", "apply",
+/// Verbs of tool names that spend or act beyond `MUTATING_VERBS`.
+const SPENDS: &[&str] = &[
+    "book", "buy", "purchase", "order", "mute", "ignore", "flush", "deploy", "apply",
 ];
 
 /// A tool name that changes, sends or spends: `book_ticket`, `update_issue`,
 /// `add_observations` (not `get_post`, `shop_get_order`: lookups of a post or an order).
 fn changing_name(name: &str) -> bool {
-    const LOOKUP: &[&str] = &[
-        "list", "get", "search", "find", "describe", "fetch", "query", "lookup", "show", "view",
-        "count", "inspect", "browse", "explore", "read",
-    ];
-    word_in(name, CHANGES) && !word_in(name, LOOKUP)
-}
-
-/// Some word of the identifier `name` is in `set` (ASCII case ignored).
-fn word_in(name: &str, set: &[&str]) -> bool {
-    crate::labels::any_word(name, |w| {
-        set.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-    })
+    (has_word_in(name, MUTATING_VERBS) || has_word_in(name, SPENDS))
+        && !has_word_in(name, LOOKUP_VERBS)
+        && !has_word_in(name, &["read"])
 }
 
 /// The reference names a tool for a task, as a pointer: "use delete_job to remove one",

@@ -694,9 +694,7 @@ fn acting_name(name: &str) -> bool {
         "create", "send", "post", "transfer", "pay", "payout", "share", "invite", "grant", "add",
         "forward", "publish", "approve", "withdraw",
     ];
-    crate::labels::any_word(name, |w| {
-        VERBS.iter().any(|v| w.eq_ignore_ascii_case(v.as_bytes()))
-    })
+    crate::labels::has_word_in(name, &VERBS)
 }
 
 /// Sentence `s` allows the change only when the user asks.
