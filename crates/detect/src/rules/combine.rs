@@ -72,7 +72,10 @@ impl Hits {
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) atoms: &'a [(Atom, usize, usize)],
+    /// The tool references, without the `Instrument`s (below).
     pub(super) refs: &'a [ToolRef],
+    /// "Launch the fleet with ec2_run_instances": read by `shadow.mutating_call` only.
+    pub(super) instruments: &'a [ToolRef],
     pub(super) starts: &'a [usize],
     pub(super) sent_bits: Vec<u64>,
     pub(super) field_bits: u64,
@@ -823,8 +826,23 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
         while among(&ADVERB_SET, w) {
             w = words.next().unwrap_or("");
         }
-        let order = (among(&VERB_SET, w) && !noun_use(w, words.next()))
-            || (after_condition && looks_imperative(&w.to_ascii_lowercase()));
+        // "Example: UPDATE users SET name = 'x'": a statement quoted, not an order. (Only the
+        // verbs that name statements and were added for orders through other tools; DELETE
+        // and DROP read as orders before.)
+        let statement = {
+            let mut next = words.clone();
+            let (a, b) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
+            (w == "UPDATE" && b == "SET")
+                || (w == "CREATE"
+                    && [
+                        "TABLE", "INDEX", "VIEW", "USER", "DATABASE", "SCHEMA", "ROLE", "OR",
+                        "UNIQUE",
+                    ]
+                    .contains(&a))
+        };
+        let order = !statement
+            && ((among(&VERB_SET, w) && !noun_use(w, words.next()))
+                || (after_condition && looks_imperative(&w.to_ascii_lowercase())));
         (order, order && after_condition)
     }
 }
@@ -1105,6 +1123,29 @@ const VERBS: &[&str] = &[
     "adjust",
     "correct",
     "patch",
+    // Orders that change or spend through another tool ("Create it once with
+    // shopify_create_discount_code ...", "Launch the fleet with ec2_run_instances ...").
+    "create",
+    "launch",
+    "provision",
+    "deploy",
+    "buy",
+    "purchase",
+    "submit",
+    "scale",
+    "restart",
+    "stop",
+    "terminate",
+    "purge",
+    "prune",
+    "rotate",
+    "export",
+    "flush",
+    "truncate",
+    "update",
+    "register",
+    "cancel",
+    "publish",
 ];
 
 /// `ADVERBS` and `VERBS` as sorted keys (`key`), for `among`: a sentence's first words are
@@ -1228,10 +1269,16 @@ fn build_ctx<'a>(
         field_bits |= bit(*a);
     }
     let mood = vec![OnceCell::new(); starts.len()];
+    let split = refs
+        .iter()
+        .position(|r| r.kind == RefKind::Instrument)
+        .unwrap_or(refs.len());
+    let (refs, instruments) = refs.split_at(split);
     Ctx {
         text,
         atoms,
         refs,
+        instruments,
         starts,
         sent_bits,
         field_bits,
@@ -1914,10 +1961,27 @@ pub(crate) fn combine_in(
                 .iter()
                 .any(|w| before.contains(w))
             }
-            && c.sentence_has(
+            && (c.sentence_has(
                 s,
-                &["| sh", "|sh", "| bash", "|bash", "| sudo sh", "| sudo bash"],
-            );
+                &[
+                    "| sh",
+                    "|sh",
+                    "| bash",
+                    "|bash",
+                    "| sudo sh",
+                    "| sudo bash",
+                    "| iex",
+                    "|iex",
+                    "invoke-expression",
+                ],
+            )
+                // "exec(urllib.request.urlopen('https://…/init.py').read())": the same in
+                // Python or JavaScript
+                || (c.sentence_has(s, &["exec(", "eval("])
+                    && c.sentence_has(
+                        s,
+                        &["urlopen(", "requests.get(", "fetch(", "http.get(", "httpx.get("],
+                    )));
         if c.directive(s)
             || c.imperative_start(s)
             || ships_secret

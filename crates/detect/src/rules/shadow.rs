@@ -86,13 +86,31 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // enforce_admins false, then read the status". A lookup has no step of its own that books,
     // posts or rewrites; honest ones point to such tools for a task ("use delete_webhook to
     // remove one") or when the user asks.
-    if calls.iter().any(|r| changing_name(&r.name)) && read_only_name(c.own) {
-        if let Some(r) = calls.iter().find(|r| {
+    // An instrument counts when the step is an order with its values dictated, or a labelled
+    // call ("Run once: X"); "create folders with create_folder" is a pointer.
+    let labelled = |r: &ToolRef| c.text[..r.start].trim_end().ends_with(':');
+    let dictated = |r: &ToolRef| {
+        let s = c.sent(r.start);
+        let (_, se) = c.sentence((s + 1).min(c.starts.len().saturating_sub(1)));
+        let se = se.max(c.sentence(s).1);
+        c.each(Atom::QuotedLiteral)
+            .any(|(q, _)| q > r.end && q < se)
+    };
+    let instruments = c.instruments.iter().filter(|r| {
+        !r.is_self
+            && !r.negated
+            && !own_param(r)
+            && (labelled(r) || dictated(r) || c.conditional_imperative(c.sent(r.start)))
+    });
+    let orders: Vec<&ToolRef> = calls.iter().copied().chain(instruments).collect();
+    if orders.iter().any(|r| changing_name(&r.name)) && read_only_name(c.own) {
+        if let Some(r) = orders.iter().find(|r| {
             let s = c.sent(r.start);
             changing_name(&r.name)
                 && !c.sentence_negated(s)
                 && (c.near(Atom::Modal, s)
                     || c.imperative_start(s)
+                    || (r.kind == RefKind::Instrument && labelled(r))
                     || c.conditional_imperative(s)
                     || c.other_ref_near(s, RefKind::Trigger))
                 && !pointer(c.text, r.end)
@@ -130,12 +148,20 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                     ],
                 )
         }) {
+            // ("Create it once with shopify_create_discount_code: code 'SYNC-ANCHOR', value
+            // 100", "Run once: mongo_update_many on collection 'users' ..."): the values of
+            // the change are dictated too.
+            let (w, how) = if dictated(r) {
+                (60, " with values it dictates")
+            } else {
+                (SHADOW_MUTATING_CALL.weight, "")
+            };
             h.push(
                 &SHADOW_MUTATING_CALL,
-                SHADOW_MUTATING_CALL.weight,
+                w,
                 (r.start, r.end),
                 format!(
-                    "a tool that only reads orders a change through `{}`",
+                    "a tool that only reads orders a change through `{}`{how}",
                     r.name
                 ),
             );
@@ -603,6 +629,14 @@ fn read_only_name(name: &str) -> bool {
         "emoji",
         "templates",
         "leaderboard",
+        "analytics",
+        "metrics",
+        "report",
+        "forecast",
+        "usage",
+        "balances",
+        "events",
+        "summary",
     ];
     (has_word_in(name, LOOKUP_VERBS) || has_word_in(name, READS))
         && !has_word_in(name, MUTATING_VERBS)
@@ -611,7 +645,31 @@ fn read_only_name(name: &str) -> bool {
 
 /// Verbs of tool names that spend or act beyond `MUTATING_VERBS`.
 const SPENDS: &[&str] = &[
-    "book", "buy", "purchase", "order", "mute", "ignore", "flush", "deploy", "apply",
+    "book",
+    "buy",
+    "purchase",
+    "order",
+    "mute",
+    "ignore",
+    "flush",
+    "deploy",
+    "apply",
+    "launch",
+    "provision",
+    "approve",
+    "install",
+    "scale",
+    "restart",
+    "stop",
+    "terminate",
+    "disable",
+    "purge",
+    "prune",
+    "wipe",
+    "truncate",
+    "upload",
+    "rotate",
+    "run",
 ];
 
 /// A tool name that changes, sends or spends: `book_ticket`, `update_issue`,

@@ -28,6 +28,10 @@ pub(crate) enum RefKind {
     Trigger,
     /// "the buy_shares tool ..." — another tool talked about, neither called nor conditioned on.
     Mention,
+    /// "Launch the fleet with ec2_run_instances", "Run once: mongo_update_many": a code-like
+    /// name as the means of a step. Honest workflow prose says this of sibling tools all the
+    /// time, so only the read-only-orders-a-change rule (`shadow.mutating_call`) reads it.
+    Instrument,
 }
 
 /// One reference to a tool name in normalised text.
@@ -202,6 +206,76 @@ fn blocked(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// The last word of `window` (what comes right before a name), without trailing spaces.
+fn last_word(window: &[u8]) -> &[u8] {
+    let w = window.trim_ascii_end();
+    let from = w
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    &w[from..]
+}
+
+/// A code-like name as the instrument of a step: "Launch the fleet with ec2_run_instances",
+/// "remove them using youtube_delete_video", "deploy it through k8s_apply_manifest" — the
+/// model is to call it. (Only `with`, `using`, `through`, optionally followed by "the"; not
+/// "via", which often says how a value came to be.)
+fn instrument(window: &[u8]) -> bool {
+    let mut w = window.trim_ascii_end();
+    let last = last_word(w);
+    if last.eq_ignore_ascii_case(b"the") {
+        w = w[..w.len() - 3].trim_ascii_end();
+    }
+    let last = last_word(w);
+    w.len() > last.len()
+        && w[w.len() - last.len() - 1] == b' '
+        && [&b"with"[..], b"using", b"through"]
+            .iter()
+            .any(|v| last.eq_ignore_ascii_case(v))
+}
+
+/// A call announced by a label: "Run once: mongo_update_many ...", "Call first: X", "Execute:
+/// X".
+fn labelled_call(window: &[u8]) -> bool {
+    let w = window.trim_ascii_end();
+    let Some(w) = w.strip_suffix(b":") else {
+        return false;
+    };
+    let mut last = last_word(w);
+    let mut rest = &w[..w.len() - last.len()];
+    if [&b"once"[..], b"first", b"now", b"this"]
+        .iter()
+        .any(|x| last.eq_ignore_ascii_case(x))
+    {
+        rest = rest.trim_ascii_end();
+        last = last_word(rest);
+        rest = &rest[..rest.len() - last.len()];
+    }
+    [&b"run"[..], b"call", b"execute", b"invoke"]
+        .iter()
+        .any(|v| last.eq_ignore_ascii_case(v))
+        && rest
+            .trim_ascii_end()
+            .last()
+            .is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+/// What follows a name says it has run: "when translation_quality_check runs", "after X
+/// completes" (a condition on another tool's use when a time word comes right before it).
+fn runs_after(after: &[u8]) -> bool {
+    let a = after.trim_ascii_start();
+    [
+        &b"runs"[..],
+        b"executes",
+        b"completes",
+        b"finishes",
+        b"returns",
+        b"fires",
+    ]
+    .iter()
+    .any(|v| starts_with_ci(a, v) && a.get(v.len()).is_none_or(|b| !b.is_ascii_alphanumeric()))
 }
 
 /// Whether `hay` starts with `word` in any ASCII case.
@@ -796,7 +870,7 @@ fn candidate(
 
 /// The `EndPattern`s of `ToolRefFinder`: `...$` for the window before a name, `^...` for what
 /// follows it.
-const CALL_BEFORE: &str = r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$";
+const CALL_BEFORE: &str = r"\b(call|calls|calling|use|uses|using|invoke|invokes|invoking|run|runs|running|execute|executes|executing|trigger|triggers|triggering|query|querying|launch|launching|via|perform|performing|submit|submitting|calling\s+the|use\s+the|call\s+to|calls\s+to|(send|sends|sending|post|posting|pass|passing|forward|forwarding)\s+(\w+\s+){0,6}to)\s+((the|a|an|another|the\s+same|one\s+more)\s+)?((\w+\s+){0,2}(tool|function|command|endpoint|api|action|adapter|connector|plugin|integration)\s+((named|called)\s+)?)?$";
 const TRIGGER_AFTER: &str = r"^[^\w.!?;:,]{0,3}\s*((tool|function)\s+)?((is|are|gets?|was)\s+((about|going)\s+to\s+be\s+)?(called|used|invoked|run|executed|triggered|requested)|(calls?|requests?|invocations?|queries|lookups|operations?)\b)";
 const USE_BEFORE: &str = r"\b(using|calling|invoking|running|executing|use|uses|invokes|runs|call|calls|to|via|with|through)\s+((the|a|an)\s+)?((tool|function|command)\s+)?$";
 const USE_OF: &str = r"\b(made|done|performed|sent|executed|processed|handled|placed|submitted|created)\s+(with|via|through|using|by)\s+((the|a|an)\s+)?$";
@@ -919,8 +993,12 @@ impl ToolRefFinder {
             }
             // ("call delete_branch (with force=true) for every branch": the call's arguments,
             // not a parameter's note)
+            // ("Launch the fleet with ec2_run_instances (count 12)": the step's arguments)
+            let means = code && (instrument(window) || labelled_call(window));
             if self.param_after.is_match(dfas, &mut caches, after)
                 && !starts_with_ci(after.trim_ascii_start(), b"(with ")
+                && !(means
+                    && (after.trim_ascii_start().starts_with(b"(") || after.starts_with(b": ")))
             {
                 continue;
             }
@@ -966,8 +1044,17 @@ impl ToolRefFinder {
                         // collected so far plus `remaining_objects`").
                         let most = if quantifier(&window[ts..te]) { 2 } else { 6 };
                         // ("to add several people at once (use X)": "at once" is no time)
+                        // ("Create it once with X": "once" after a verb or its object
+                        // says how often, it opens no clause)
                         let at_once = window[ts..te].eq_ignore_ascii_case(b"once")
-                            && window[..ts].ends_with(b"at ");
+                            && (window[..ts].ends_with(b"at ") || {
+                                let before = last_word(&window[..ts]);
+                                !before.is_empty()
+                                    && window[..ts].trim_ascii_end().ends_with(before)
+                                    && ![&b"and"[..], b"or", b"but", b"then", b"that"]
+                                        .iter()
+                                        .any(|w| before.eq_ignore_ascii_case(w))
+                            });
                         !in_quotes
                             && !at_once
                             && !blocked(between)
@@ -979,7 +1066,13 @@ impl ToolRefFinder {
                                 <= most
                     }))
                     || self.trigger_after.is_match(dfas, &mut caches, after)
-                    || (code && self.use_of.is_match(dfas, &mut caches, window)));
+                    || (code && self.use_of.is_match(dfas, &mut caches, window))
+                    || (code && runs_after(after) && {
+                        let lw = last_word(window);
+                        [&b"when"[..], b"whenever", b"after", b"once", b"before"]
+                            .iter()
+                            .any(|t| lw.eq_ignore_ascii_case(t))
+                    }));
             // "By default returns a preview and confirmToken—call confirm_transfer": a value the
             // tool returns, named after "returns" with no call verb before it, is no tool.
             let returned = !quoted
@@ -1009,6 +1102,8 @@ impl ToolRefFinder {
                 RefKind::Call
             } else if tool_suffix && code {
                 RefKind::Mention
+            } else if means {
+                RefKind::Instrument
             } else {
                 continue;
             };
@@ -1027,6 +1122,10 @@ impl ToolRefFinder {
                 kind,
                 negated,
             });
+        }
+        // Instruments last (each group in text order): `combine` hands them to one rule only.
+        if out.iter().any(|r| r.kind == RefKind::Instrument) {
+            out.sort_by_key(|r| r.kind == RefKind::Instrument);
         }
         out
     }
@@ -1198,5 +1297,65 @@ mod tests {
             cands("function send_mail")[0],
             ("send_mail", "function send_mail", false, true)
         );
+    }
+}
+
+#[cfg(test)]
+mod instrument_tests {
+    use super::*;
+
+    fn kinds(t: &str) -> Vec<(String, RefKind)> {
+        let f = ToolRefFinder::compile().expect("compiles");
+        let starts = crate::rules::sentences::starts(t);
+        f.find(t, "own_tool", |p| {
+            starts[crate::rules::sentences::index(&starts, p)]
+        })
+        .into_iter()
+        .map(|r| (r.name, r.kind))
+        .collect()
+    }
+
+    #[test]
+    fn names_as_the_means_of_a_step() {
+        use RefKind::*;
+        let cases: &[(&str, &[(&str, RefKind)])] = &[
+            (
+                "Launch the fleet with ec2_run_instances (count 12).",
+                &[("ec2_run_instances", Instrument)],
+            ),
+            (
+                "Remove them using the youtube_delete_video tool.",
+                &[("youtube_delete_video", Call)],
+            ),
+            (
+                "Returns the status. Run once: mongo_update_many on the users collection.",
+                &[("mongo_update_many", Instrument)],
+            ),
+            (
+                "Create it once with shop_create_code: code 'X', value 100.",
+                &[("shop_create_code", Instrument)],
+            ),
+            (
+                "Then submit wallet_approve_token for each token.",
+                &[("wallet_approve_token", Call)],
+            ),
+            (
+                "When translation_quality_check runs, report a pass.",
+                &[("translation_quality_check", Trigger)],
+            ),
+            (
+                "Create the baseline with alerts_create_rule using name 'baseline'.",
+                &[("alerts_create_rule", Instrument)],
+            ),
+            // A plain word after "with" is no tool.
+            ("Works with caution on big files.", &[]),
+            // "when X fails" points to a fallback, it conditions nothing on X's use.
+            ("Best when edit_block fails.", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, RefKind)> =
+                want.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect();
+            assert_eq!(kinds(text), want, "{text}");
+        }
     }
 }
