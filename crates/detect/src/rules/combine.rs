@@ -2213,8 +2213,10 @@ pub(crate) fn combine_in(
                 && !own_destroys
                 && !c.sentence_negated(s)
                 && {
+                    // (outside the name: `cache_purge_all` sweeps nothing by itself)
                     let (ss, se) = c.sentence(s);
-                    has_word(&c.text[ss..se], &["every", "all", "each"])
+                    let sweep = ["every", "all", "each"];
+                    has_word(&c.text[ss..r.start], &sweep) || has_word(&c.text[r.end..se], &sweep)
                 }
                 && (c.directive(s)
                     || c.imperative_start(s)
