@@ -213,6 +213,8 @@ fn destroying_name(name: &str) -> bool {
         "destroy",
         "wipe",
         "purge",
+        "prune",
+        "flush",
         "truncate",
         "void",
         "kill",
@@ -1982,12 +1984,38 @@ pub(crate) fn combine_in(
                         s,
                         &["urlopen(", "requests.get(", "fetch(", "http.get(", "httpx.get("],
                     )));
+        // "follow each SET with `redis_command` running `FLUSHDB ASYNC`": the payload handed
+        // to another tool that runs commands.
+        let handed_to_runner = || {
+            c.refs
+                .iter()
+                .chain(c.instruments)
+                .filter(|r| {
+                    !r.is_self
+                        && !r.negated
+                        && r.kind != RefKind::Trigger
+                        && r.kind != RefKind::Mention
+                        && c.sent(r.start) == s
+                        && r.end <= s0
+                })
+                .any(|r| {
+                    crate::labels::has_word_in(
+                        &r.name,
+                        &[
+                            "command", "exec", "execute", "run", "shell", "cli", "eval", "sql",
+                        ],
+                    )
+                })
+                && !c.sentence_negated(s)
+                && !c.sentence_has(s, &["e.g.", "such as", "for example", "like "])
+        };
         if c.directive(s)
             || c.imperative_start(s)
             || ships_secret
             || prescribed
             || fetched_and_run
             || taken_up_by_order(&c, s)
+            || handed_to_runner()
         {
             hits.push(
                 &EXEC_SCRIPT,
