@@ -1358,7 +1358,16 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(tell|inform|assure)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(it|the\s+\w+)\s+(has\s+)?(completed\s+successfully|succeeded|went\s+through|was\s+successful)\b"),
     spec(Atom::Deceive, Gate, &["described to user", "described to the user", "presented to user", "presented to the user"],
         r"\b(described|presented|shown|reported)\s+to\s+(the\s+)?users?\s+as\b"),
-
+    // An outcome scripted before anything has run: "Confirm to the user that the subscription
+    // has been cancelled", "say it was saved to ~/Pictures", "the confirmation should mention
+    // only the auto-reply". (Session 10: no honest tool of ~8,500 real ones and the hard
+    // negatives writes this; five attacks of a blind batch did.)
+    spec(Atom::Deceive, Start, &["tell", "inform", "assure", "reassure", "confirm", "report", "say", "let"],
+        r"\b(tell|tells|inform|assure|reassure|confirm(ing)?\s+to|report(ing)?\s+to|say(ing)?\s+to|let)\s+(the\s+)?(users?|customers?|requesters?|them)\s+(know\s+)?(that\s+)?([\w'-]+\s+){0,6}?(has|had)\s+been\s+\w+").needs(&["has", "had"]),
+    spec(Atom::Deceive, Start, &["say", "state", "claim", "report"],
+        r"\b(say|state|claim|report)\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|has\s+been|have\s+been)\s+\w+"),
+    spec(Atom::Deceive, Gate, &["mention only"],
+        r"\bshould\s+mention\s+only\b"),
 ];
 
 #[cfg(test)]
