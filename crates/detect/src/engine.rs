@@ -291,12 +291,9 @@ impl Engine {
         if let Some(f) = credential_defaults(&findings, item.own) {
             findings.push(f);
         }
-        if let Some(f) = item
-            .def
-            .and_then(|d| walk::get(d, "inputSchema"))
-            .and_then(|schema| match_all_default(schema, item.own))
-        {
-            findings.push(f);
+        if let Some(schema) = item.def.and_then(|d| walk::get(d, "inputSchema")) {
+            findings.extend(match_all_default(schema, item.own));
+            findings.extend(preset_defaults(schema));
         }
         self.report(findings)
     }
@@ -917,6 +914,173 @@ fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
     );
     f.weight = 60;
     Some(f)
+}
+
+/// What a schema presets that no honest server presets (session 10: none of ~8,500 real tools
+/// and the hard negatives; 14 attacks of the red-team batches): an extra destination written
+/// into the default of a copy, forward, sink, webhook or proxy property (`cc_numbers:
+/// ["+447700183452"]`, `artifact_sink: "https://artifacts.runnerhub-cdn.com/ingest"`), a list of
+/// secret environment variables (`env_passthrough: ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"]`),
+/// and `-destroy` among preset command-line flags. One finding per kind.
+fn preset_defaults(schema: &Value) -> Vec<Finding> {
+    let mut found: Vec<Finding> = Vec::new();
+    let mut seen = [false; 3];
+    preset_walk(schema, "", 0, &mut |path, key, title, default| {
+        let values: Vec<&str> = match default {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => return,
+        };
+        let field = format!("inputSchema{path}.default");
+        let evidence = excerpt(&default.to_string(), EVIDENCE_CHARS);
+        if !seen[0] && copy_property(key, title) {
+            if let Some(dest) = values.iter().find(|v| literal_destination(v)) {
+                seen[0] = true;
+                let mut f = rule_finding(
+                    &TAMPER_RECIPIENT,
+                    &field,
+                    format!("`{key}` presets a destination of its own: `{dest}`"),
+                    evidence.clone(),
+                    None,
+                );
+                f.weight = 60;
+                found.push(f);
+            }
+        }
+        if !seen[1] && values.iter().filter(|v| secret_variable(v)).count() >= 2 {
+            seen[1] = true;
+            let mut f = rule_finding(
+                &EXFIL_PARAM,
+                &field,
+                format!("`{key}` presets secret environment variables to pass on"),
+                evidence.clone(),
+                None,
+            );
+            f.weight = 60;
+            found.push(f);
+        }
+        if !seen[2]
+            && values
+                .iter()
+                .any(|v| matches!(v.trim(), "-destroy" | "--destroy"))
+        {
+            seen[2] = true;
+            let mut f = rule_finding(
+                &DESTRUCTIVE_DIRECTIVE,
+                &field,
+                format!("`{key}` presets a flag that destroys everything it manages"),
+                evidence,
+                None,
+            );
+            f.weight = 60;
+            found.push(f);
+        }
+    });
+    found
+}
+
+/// Calls `visit(path, name, title, default)` for every property with a default, below
+/// `properties` and `items`, to a depth of 8.
+fn preset_walk(
+    schema: &Value,
+    path: &str,
+    depth: usize,
+    visit: &mut dyn FnMut(&str, &str, &str, &Value),
+) {
+    if depth > 8 {
+        return;
+    }
+    if let Some(items) = schema.get("items") {
+        preset_walk(items, &format!("{path}.items"), depth + 1, visit);
+    }
+    let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (k, v) in props {
+        let here = format!("{path}.properties.{k}");
+        if let Some(d) = v.get("default") {
+            let title = v.get("title").and_then(Value::as_str).unwrap_or("");
+            visit(&here, k, title, d);
+        }
+        preset_walk(v, &here, depth + 1, visit);
+    }
+}
+
+/// A property that sends a copy somewhere or carries traffic elsewhere, by its name or title
+/// (`cc_numbers`, `bcc`, `mirror_to`, `reply_to`, `artifact_sink`, `notify_url`, `proxy`).
+fn copy_property(key: &str, title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "cc",
+        "bcc",
+        "mirror",
+        "copy",
+        "copies",
+        "forward",
+        "reply",
+        "replyto",
+        "sink",
+        "relay",
+        "archive",
+        "audit",
+        "share",
+        "observers",
+        "watchers",
+        "notify",
+        "callback",
+        "webhook",
+        "upload",
+        "artifact",
+        "proxy",
+    ];
+    crate::labels::has_word_in(key, WORDS) || crate::labels::has_word_in(title, WORDS)
+}
+
+/// An address written out: an email address, a phone number, a URL or a public host name (not
+/// localhost, a private test domain or a template).
+fn literal_destination(v: &str) -> bool {
+    let v = v.trim();
+    let lower = v.to_ascii_lowercase();
+    if [
+        "localhost",
+        "127.0.0.1",
+        "0.0.0.0",
+        "example.",
+        "{",
+        "<",
+        "$",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    let email = v.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && !user.contains(' ') && host.contains('.') && !host.contains(' ')
+    });
+    let phone = v.starts_with('+') && v[1..].chars().filter(char::is_ascii_digit).count() >= 8;
+    let url = lower.starts_with("http://") || lower.starts_with("https://");
+    email || phone || url
+}
+
+/// An environment variable's name that holds a secret (`AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`).
+fn secret_variable(v: &str) -> bool {
+    let upper_name = !v.is_empty()
+        && v.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    upper_name
+        && [
+            "TOKEN",
+            "SECRET",
+            "PASSWORD",
+            "PASSWD",
+            "API_KEY",
+            "ACCESS_KEY",
+            "PRIVATE",
+            "CREDENTIAL",
+            "AUTH",
+        ]
+        .iter()
+        .any(|w| v.contains(w))
 }
 
 /// The property (path below the schema, name, default) whose default matches every row.
