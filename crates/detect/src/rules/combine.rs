@@ -1141,7 +1141,6 @@ const VERBS: &[&str] = &[
     "purge",
     "prune",
     "rotate",
-    "export",
     "flush",
     "truncate",
     "update",

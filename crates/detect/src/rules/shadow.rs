@@ -637,7 +637,6 @@ fn read_only_name(name: &str) -> bool {
         "leaderboard",
         "analytics",
         "metrics",
-        "report",
         "forecast",
         "usage",
         "balances",
