@@ -14,10 +14,17 @@ static ANY_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
-    if let Some((s0, e0)) = c
-        .each(Atom::Deceive)
-        .find(|(s0, _)| !c.negated_at(*s0) && !super::combine::mentioned(c, *s0))
-    {
+    // ("is refused up front with a version hint rather than pretending to have reacted": the
+    // pretence ruled out)
+    let ruled_out = |s0: usize| {
+        let before = c.text[..s0].trim_end().to_ascii_lowercase();
+        ["rather than", "instead of", "without", "never", "not"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    };
+    if let Some((s0, e0)) = c.each(Atom::Deceive).find(|(s0, _)| {
+        !c.negated_at(*s0) && !ruled_out(*s0) && !super::combine::mentioned(c, *s0)
+    }) {
         h.push(
             &SECRECY_DECEIVE,
             SECRECY_DECEIVE.weight,
