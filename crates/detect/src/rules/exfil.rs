@@ -808,8 +808,16 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
             ["title", "name", "id", "ids", "topic", "subject", "token", "url", "link"]
                 .contains(&x.to_ascii_lowercase().as_str())
         });
+        // ("The raw page bytes never enter your conversation": the chat ruled out as a
+        // place, in the same clause)
+        let ruled_out = || {
+            c.each(Atom::Negation).any(|(_, ne)| {
+                ne <= p && p - ne <= 24 && !c.text[ne..p].contains([';', ',', ':', '.'])
+            })
+        };
         !label
             && c.sent(p) == s
+            && !ruled_out()
             && !(c.in_param
                 && (w.starts_with("user") || w.starts_with("their"))
                 && (w.ends_with("message") || w.ends_with("prompt")))
