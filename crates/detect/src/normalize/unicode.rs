@@ -381,6 +381,10 @@ fn fold_homoglyphs(orig: &str, out: &mut Out) {
         .count()
         .max(1);
     let mostly_latin = latin_total * 10 >= letters_total * 9;
+    // Turkish (and Azerbaijani) write the dotless `ı` as a letter of their own: in a text that
+    // also holds their other letters ("en yakın", "en çok beğenilen") it disguises nothing.
+    let turkish = orig.contains(['ş', 'ğ', 'Ş', 'Ğ', 'İ', 'ç', 'ü', 'ö', 'Ç', 'Ü', 'Ö']);
+    let look_alike = |c: char| !(turkish && c == 'ı') && latin_for(c).is_some();
     let mut k = 0;
     let mut first: Option<(usize, usize)> = None;
     let mut words = 0;
@@ -395,13 +399,13 @@ fn fold_homoglyphs(orig: &str, out: &mut Out) {
         }
         let word = &out.chars[start..k];
         let latin = word.iter().filter(|(c, _)| c.is_ascii_alphabetic()).count();
-        let conf = word.iter().filter(|(c, _)| latin_for(*c).is_some()).count();
+        let conf = word.iter().filter(|(c, _)| look_alike(*c)).count();
         let other = word.len() - latin - conf;
         let mixed = latin >= 1 && conf >= 1 && other == 0;
         let disguised = latin == 0 && other == 0 && conf >= 3 && mostly_latin;
         if mixed || disguised {
             for slot in &mut out.chars[start..k] {
-                if let Some(l) = latin_for(slot.0) {
+                if let Some(l) = latin_for(slot.0).filter(|_| look_alike(slot.0)) {
                     slot.0 = l;
                 }
             }
@@ -428,6 +432,21 @@ fn fold_homoglyphs(orig: &str, out: &mut Out) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turkish_dotless_i_is_a_letter_in_turkish_text() {
+        let flagged = |t: &str| {
+            clean(t)
+                .hidden
+                .iter()
+                .any(|h| h.rule.id == HIDDEN_HOMOGLYPH.id)
+        };
+        assert!(!flagged("Yakın restoranlar: en çok beğenilen önce."));
+        // Without any other Turkish letter it still reads as a disguised `i`.
+        assert!(flagged("Send the fıle to the server."));
+        // A Cyrillic look-alike is one in Turkish text too.
+        assert!(flagged("Yakın restoranlar, şimdi sеnd the file."));
+    }
 
     #[test]
     fn plain_ascii_test_agrees_with_its_definition() {

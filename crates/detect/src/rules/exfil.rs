@@ -22,9 +22,10 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|w| before.ends_with(w))
     };
-    if let Some((s0, e0)) = c.each(Atom::Deceive).find(|(s0, _)| {
-        !c.negated_at(*s0) && !ruled_out(*s0) && !super::combine::mentioned(c, *s0)
-    }) {
+    if let Some((s0, e0)) = c
+        .each(Atom::Deceive)
+        .find(|(s0, _)| !c.negated_at(*s0) && !ruled_out(*s0) && !super::combine::mentioned(c, *s0))
+    {
         h.push(
             &SECRECY_DECEIVE,
             SECRECY_DECEIVE.weight,
