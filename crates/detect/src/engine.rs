@@ -925,84 +925,81 @@ fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
 fn preset_defaults(schema: &Value) -> Vec<Finding> {
     let mut found: Vec<Finding> = Vec::new();
     let mut seen = [false; 3];
-    preset_walk(schema, "", 0, &mut |path, key, title, default| {
+    let mut trail: Vec<&str> = Vec::new();
+    preset_walk(schema, &mut trail, 0, &mut |trail, key, title, default| {
         let values: Vec<&str> = match default {
             Value::String(s) => vec![s.as_str()],
             Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
             _ => return,
         };
-        let field = format!("inputSchema{path}.default");
-        let evidence = excerpt(&default.to_string(), EVIDENCE_CHARS);
+        // (the field and the evidence are written only for a finding)
+        let mut push = |rule: &'static Rule, message: String| {
+            let mut f = rule_finding(
+                rule,
+                &format!("inputSchema{}.default", trail.concat()),
+                message,
+                excerpt(&default.to_string(), EVIDENCE_CHARS),
+                None,
+            );
+            f.weight = 60;
+            found.push(f);
+        };
         if !seen[0] && copy_property(key, title) {
             if let Some(dest) = values.iter().find(|v| literal_destination(v)) {
                 seen[0] = true;
-                let mut f = rule_finding(
+                push(
                     &TAMPER_RECIPIENT,
-                    &field,
                     format!("`{key}` presets a destination of its own: `{dest}`"),
-                    evidence.clone(),
-                    None,
                 );
-                f.weight = 60;
-                found.push(f);
             }
         }
         if !seen[1] && values.iter().filter(|v| secret_variable(v)).count() >= 2 {
             seen[1] = true;
-            let mut f = rule_finding(
+            push(
                 &EXFIL_PARAM,
-                &field,
                 format!("`{key}` presets secret environment variables to pass on"),
-                evidence.clone(),
-                None,
             );
-            f.weight = 60;
-            found.push(f);
         }
-        if !seen[2]
-            && values
-                .iter()
-                .any(|v| matches!(v.trim(), "-destroy" | "--destroy"))
-        {
+        if !seen[2] && values.iter().any(|v| matches!(v.trim(), "-destroy" | "--destroy")) {
             seen[2] = true;
-            let mut f = rule_finding(
+            push(
                 &DESTRUCTIVE_DIRECTIVE,
-                &field,
                 format!("`{key}` presets a flag that destroys everything it manages"),
-                evidence,
-                None,
             );
-            f.weight = 60;
-            found.push(f);
         }
     });
     found
 }
 
-/// Calls `visit(path, name, title, default)` for every property with a default, below
-/// `properties` and `items`, to a depth of 8.
-fn preset_walk(
-    schema: &Value,
-    path: &str,
+/// Calls `visit(trail, name, title, default)` for every property with a default, below
+/// `properties` and `items`, to a depth of 8; `trail` holds the path's pieces
+/// (`.properties.`, `a`, `.items`, ...).
+fn preset_walk<'a>(
+    schema: &'a Value,
+    trail: &mut Vec<&'a str>,
     depth: usize,
-    visit: &mut dyn FnMut(&str, &str, &str, &Value),
+    visit: &mut dyn FnMut(&[&'a str], &str, &str, &Value),
 ) {
     if depth > 8 {
         return;
     }
     if let Some(items) = schema.get("items") {
-        preset_walk(items, &format!("{path}.items"), depth + 1, visit);
+        trail.push(".items");
+        preset_walk(items, trail, depth + 1, visit);
+        trail.pop();
     }
     let Some(props) = schema.get("properties").and_then(Value::as_object) else {
         return;
     };
     for (k, v) in props {
-        let here = format!("{path}.properties.{k}");
+        trail.push(".properties.");
+        trail.push(k);
         if let Some(d) = v.get("default") {
             let title = v.get("title").and_then(Value::as_str).unwrap_or("");
-            visit(&here, k, title, d);
+            visit(trail, k, title, d);
         }
-        preset_walk(v, &here, depth + 1, visit);
+        preset_walk(v, trail, depth + 1, visit);
+        trail.truncate(trail.len() - 2);
     }
 }
 
