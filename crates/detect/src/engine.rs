@@ -960,7 +960,11 @@ fn preset_defaults(schema: &Value) -> Vec<Finding> {
                 format!("`{key}` presets secret environment variables to pass on"),
             );
         }
-        if !seen[2] && values.iter().any(|v| matches!(v.trim(), "-destroy" | "--destroy")) {
+        if !seen[2]
+            && values
+                .iter()
+                .any(|v| matches!(v.trim(), "-destroy" | "--destroy"))
+        {
             seen[2] = true;
             push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -971,6 +975,9 @@ fn preset_defaults(schema: &Value) -> Vec<Finding> {
     found
 }
 
+/// What `preset_walk` calls for each default: (path pieces, name, title, default).
+type Visit<'a> = dyn FnMut(&[&'a str], &str, &str, &Value) + 'a;
+
 /// Calls `visit(trail, name, title, default)` for every property with a default, below
 /// `properties` and `items`, to a depth of 8; `trail` holds the path's pieces
 /// (`.properties.`, `a`, `.items`, ...).
@@ -978,7 +985,7 @@ fn preset_walk<'a>(
     schema: &'a Value,
     trail: &mut Vec<&'a str>,
     depth: usize,
-    visit: &mut dyn FnMut(&[&'a str], &str, &str, &Value),
+    visit: &mut Visit<'a>,
 ) {
     if depth > 8 {
         return;

@@ -740,6 +740,12 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
                 }
                 if p <= 40 && !t[..p].contains('<') && t[..p].split_whitespace().count() <= 4 {
                     t = t[p + 1..].trim_start();
+                    // "- Market buy: `{ \"accountId\":\"abc\",\"action\":\"BUY\" }`": a label
+                    // and a JSON value, no order (its keys are no labels either)
+                    let value = t.trim_start_matches('`');
+                    if value.starts_with('{') || value.starts_with('[') {
+                        return (false, false);
+                    }
                 }
             }
             if t.len() == before {

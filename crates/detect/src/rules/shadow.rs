@@ -90,16 +90,17 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     // call ("Run once: X"); "create folders with create_folder" is a pointer.
     let labelled = |r: &ToolRef| c.text[..r.start].trim_end().ends_with(':');
     let dictated = |r: &ToolRef| {
-        let s = c.sent(r.start);
-        let (_, se) = c.sentence((s + 1).min(c.starts.len().saturating_sub(1)));
-        let se = se.max(c.sentence(s).1);
+        let (_, se) = c.sentence(c.sent(r.start));
         c.each(Atom::QuotedLiteral)
             .any(|(q, _)| q > r.end && q < se)
     };
+    // ("Workflow: 1) Call this, 2) Modify ..., 3) Save with set_site_audit_settings": a
+    // workflow this tool is a step of)
     let instruments = c.instruments.iter().filter(|r| {
         !r.is_self
             && !r.negated
             && !own_param(r)
+            && !c.in_sent(Atom::SelfRef, c.sent(r.start))
             && (labelled(r) || dictated(r) || c.conditional_imperative(c.sent(r.start)))
     });
     let orders: Vec<&ToolRef> = calls.iter().copied().chain(instruments).collect();
