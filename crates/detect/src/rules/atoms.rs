@@ -29,7 +29,7 @@ use regex_automata::{Anchored, Input};
 use super::follow::{Follow, Next};
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
-use crate::starts::{Starts, WORD};
+use crate::starts::Starts;
 
 /// Atom identifiers (indices into `PATTERNS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -435,44 +435,44 @@ impl Atoms {
         // Anchor positions by spec: the walk is in position order, so patterns run in spec
         // order and, within a spec, from left to right.
         let set = &self.anchors;
-        set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
-            let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
-            let a = &set.anchors[anchor];
-            let gates = &a.owners[a.gates_from..];
-            let mut add = |spec: u16| {
-                let spec = usize::from(spec);
-                hit[spec / 64] |= 1 << (spec % 64);
-                positions[spec].push(p as u32);
-            };
-            // Inside a word only `Gate` anchors count; needed words, like the anchors of the
-            // `Start` specs they serve, count outside words (where one begins inside a word, it
-            // begins no word of a match: `Spec::needs`).
-            if !inside_word {
-                let mut needs = a.needs;
-                while needs != 0 {
-                    need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
-                    needs &= needs - 1;
-                }
-                let follows = a.follows(&self.specs, &self.dfas, caches);
-                let next = Next::at(hay, p, a.word.len());
-                if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
-                    for (spec, follow) in &follows.each {
-                        if follow.allows_next(next, hay, p) {
-                            add(*spec);
+        set.starts
+            .for_each_marked(hay, 0, hay.len(), true, |p, anchor, inside_word| {
+                let a = &set.anchors[anchor];
+                let gates = &a.owners[a.gates_from..];
+                let mut add = |spec: u16| {
+                    let spec = usize::from(spec);
+                    hit[spec / 64] |= 1 << (spec % 64);
+                    positions[spec].push(p as u32);
+                };
+                // Inside a word only `Gate` anchors count; needed words, like the anchors of the
+                // `Start` specs they serve, count outside words (where one begins inside a word, it
+                // begins no word of a match: `Spec::needs`).
+                if !inside_word {
+                    let mut needs = a.needs;
+                    while needs != 0 {
+                        need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
+                        needs &= needs - 1;
+                    }
+                    let follows = a.follows(&self.specs, &self.dfas, caches);
+                    let next = Next::at(hay, p, a.word.len());
+                    if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
+                        for (spec, follow) in &follows.each {
+                            if follow.allows_next(next, hay, p) {
+                                add(*spec);
+                            }
                         }
                     }
                 }
-            }
-            for &spec in gates {
-                if SPECS[usize::from(spec)]
-                    .at_anchor
-                    .is_none_or(|test| test(hay, p))
-                {
-                    add(spec);
+                for &spec in gates {
+                    if SPECS[usize::from(spec)]
+                        .at_anchor
+                        .is_none_or(|test| test(hay, p))
+                    {
+                        add(spec);
+                    }
                 }
-            }
-            true
-        });
+                true
+            });
         let mut out = Vec::with_capacity(32);
         for (word, bits) in hit.iter_mut().enumerate() {
             while *bits != 0 {
