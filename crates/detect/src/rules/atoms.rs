@@ -26,7 +26,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
-use super::follow::{Follow, Next};
+use super::follow::{Follow, Next, Table};
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
 use crate::starts::Starts;
@@ -201,6 +201,9 @@ struct Follows {
     /// it allows nothing, none of them does, and they are not looked at one by one (common
     /// anchors such as "the" lead a dozen specs).
     any: Option<Follow>,
+    /// `each` as one table (`None` past 64 specs or 256 byte classes: then `any` and `each`
+    /// are read one by one).
+    table: Option<Table>,
 }
 
 /// The anchors of all specs, and where they start: one pass over the text finds both the
@@ -350,12 +353,13 @@ impl Anchor {
             .copied()
             .reduce(|a, b| a.zip(b).and_then(|(a, b)| a.union(b)))
             .flatten();
-        let each = self.owners[..self.gates_from]
+        let each: Box<[(u16, Follow)]> = self.owners[..self.gates_from]
             .iter()
             .zip(each)
             .map(|(&spec, f)| (spec, f.unwrap_or(Follow::anything(w.len()))))
             .collect();
-        self.follows.get_or_init(|| Follows { each, any })
+        let table = Table::new(&each, w.len());
+        self.follows.get_or_init(|| Follows { each, any, table })
     }
 }
 
@@ -455,10 +459,21 @@ impl Atoms {
                     }
                     let follows = a.follows(&self.specs, &self.dfas, caches);
                     let next = Next::at(hay, p, a.word.len());
-                    if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
-                        for (spec, follow) in &follows.each {
-                            if follow.allows_next(next, hay, p) {
-                                add(*spec);
+                    match &follows.table {
+                        Some(t) => {
+                            let mut m = t.allowed(&follows.each, next, hay, p);
+                            while m != 0 {
+                                add(follows.each[m.trailing_zeros() as usize].0);
+                                m &= m - 1;
+                            }
+                        }
+                        None => {
+                            if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
+                                for (spec, follow) in &follows.each {
+                                    if follow.allows_next(next, hay, p) {
+                                        add(*spec);
+                                    }
+                                }
                             }
                         }
                     }
