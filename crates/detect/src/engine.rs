@@ -909,9 +909,9 @@ fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
     // (the name first: most tools change no rows, and their schemas are not walked; before
     // it, whether the schema has properties at all: many tools take no arguments, and a key
     // compared costs less than the name's words looked up)
-    if !walk::get(schema, "properties")
+    if walk::get(schema, "properties")
         .and_then(Value::as_object)
-        .is_some_and(|m| !m.is_empty())
+        .is_none_or(serde_json::Map::is_empty)
         || !crate::labels::has_word_in(own, CHANGES)
     {
         return None;
