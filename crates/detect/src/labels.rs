@@ -154,10 +154,58 @@ fn ascii_word_spans(b: &[u8], mut f: impl FnMut(&[u8]) -> bool) -> bool {
 /// written for ASCII text (compare ignoring ASCII case) and lowercased otherwise. Allocates
 /// nothing for ASCII text (tool names are tested per reference, per field).
 pub(crate) fn any_word(text: &str, mut f: impl FnMut(&[u8]) -> bool) -> bool {
+    if text.len() <= LAST_MAX && text.is_ascii() {
+        // (a name is asked about many times in a row: shadowing asks one name for four verb
+        // lists; its words are split once, then read from the spans kept. A call made from
+        // within `f` finds them borrowed and splits on its own.)
+        let answer = LAST.with(|last| {
+            let Ok(mut last) = last.try_borrow_mut() else {
+                return None;
+            };
+            let Last { text: kept, spans } = &mut *last;
+            if kept.as_str() != text {
+                kept.clear();
+                kept.push_str(text);
+                spans.clear();
+                ascii_word_spans(text.as_bytes(), |w| {
+                    let s = w.as_ptr() as usize - text.as_ptr() as usize;
+                    spans.push((s as u8, (s + w.len()) as u8));
+                    false
+                });
+            }
+            let b = text.as_bytes();
+            Some(
+                spans
+                    .iter()
+                    .any(|&(s, e)| f(&b[usize::from(s)..usize::from(e)])),
+            )
+        });
+        if let Some(answer) = answer {
+            return answer;
+        }
+    }
     if text.is_ascii() {
         return ascii_word_spans(text.as_bytes(), f);
     }
     words_by_char(text).iter().any(|w| f(w.as_bytes()))
+}
+
+/// The longest text whose words `any_word` keeps (a span fits a `u8`).
+const LAST_MAX: usize = 255;
+
+/// The last ASCII text `any_word` split, and its words' spans.
+struct Last {
+    text: String,
+    spans: Vec<(u8, u8)>,
+}
+
+thread_local! {
+    static LAST: std::cell::RefCell<Last> = const {
+        std::cell::RefCell::new(Last {
+            text: String::new(),
+            spans: Vec::new(),
+        })
+    };
 }
 
 /// Some word of the identifier `name` (split as `words` splits it) is one of `set`, ASCII case
@@ -301,6 +349,44 @@ mod tests {
                 false
             });
             assert_eq!(seen, all, "{name}");
+        }
+    }
+
+    #[test]
+    fn kept_words_are_the_words_of_the_text_asked() {
+        // Names asked in turn, again, and from within a call (the kept spans are borrowed then).
+        let names = [
+            "get_user",
+            "getUser",
+            "get_user",
+            "x",
+            "deleteAllRows",
+            "get_user",
+            "",
+        ];
+        for name in names {
+            let mut seen = Vec::new();
+            any_word(name, |x| {
+                let mut inner = Vec::new();
+                any_word("sendPayment_now", |y| {
+                    inner.push(y.to_ascii_lowercase());
+                    false
+                });
+                assert_eq!(
+                    inner,
+                    [b"send".to_vec(), b"payment".to_vec(), b"now".to_vec()]
+                );
+                seen.push(String::from_utf8_lossy(x).to_lowercase());
+                false
+            });
+            assert_eq!(seen, words(name), "{name}");
+            // Stops at the first word that answers, as the split does.
+            let mut asked = 0;
+            any_word(name, |_| {
+                asked += 1;
+                true
+            });
+            assert_eq!(asked, usize::from(!words(name).is_empty()), "{name}");
         }
     }
 

@@ -326,6 +326,21 @@ impl Starts {
         outside_words: bool,
         mut f: impl FnMut(usize, usize) -> bool,
     ) {
+        self.for_each_marked(hay, from, to, outside_words, |p, i, _| f(p, i));
+    }
+
+    /// `for_each`, telling `f` also whether the position lies inside a word (a word byte after
+    /// a word byte, `p > 0 && WORD[hay[p - 1]] && WORD[hay[p]]`): the walk knows it from its
+    /// masks, where the callback would read the two bytes again.
+    #[inline]
+    pub(crate) fn for_each_marked(
+        &self,
+        hay: &[u8],
+        from: usize,
+        to: usize,
+        outside_words: bool,
+        mut f: impl FnMut(usize, usize, bool) -> bool,
+    ) {
         let mut prev = u64::from(from > 0 && WORD[usize::from(hay[from - 1])]);
         let mut base = from;
         // Classes of 64 bytes and the 2 after them (zero past `to`: no anchor may end there).
@@ -360,17 +375,19 @@ impl Starts {
                 starts &= (1 << (end - base)) - 1;
                 anywhere &= (1 << (end - base)) - 1;
             }
+            let inside = words & ((words << 1) | prev);
             let mut mask = if outside_words {
-                starts & !(words & ((words << 1) | prev))
+                starts & !inside
             } else {
                 starts
             } | anywhere;
             prev = (words >> (end - base - 1)) & 1;
             while mask != 0 {
-                let p = base + mask.trailing_zeros() as usize;
+                let k = mask.trailing_zeros();
+                let p = base + k as usize;
                 mask &= mask - 1;
                 if let Some(i) = self.longest(hay, p, to) {
-                    if !f(p, i) {
+                    if !f(p, i, (inside >> k) & 1 != 0) {
                         return;
                     }
                 }
@@ -414,7 +431,10 @@ mod tests {
 
     fn all(s: &Starts, hay: &[u8], words: bool) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        s.for_each(hay, 0, hay.len(), words, |p, i| {
+        s.for_each_marked(hay, 0, hay.len(), words, |p, i, inside| {
+            // (the mark is the test the callbacks made themselves)
+            let by_bytes = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
+            assert_eq!(inside, by_bytes, "inside-word mark at {p} of {hay:?}");
             out.push((p, i));
             true
         });

@@ -53,7 +53,9 @@ const STRUCTURAL: &[&str] = &[
     "$comment_id",
 ];
 
-fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>) {
+/// (`path` is borrowed for a top-level key: most schemas hold no text, and their path was
+/// allocated for nothing)
+fn schema<'a>(v: &'a Value, path: Cow<'a, str>, depth: usize, out: &mut Vec<Field<'a>>) {
     if depth > MAX_DEPTH || out.len() >= MAX_FIELDS {
         return;
     }
@@ -61,7 +63,7 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
         Value::String(s) => push(out, path, s, FieldKind::Other, false),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                schema(item, format!("{path}[{i}]"), depth + 1, out);
+                schema(item, format!("{path}[{i}]").into(), depth + 1, out);
             }
         }
         Value::Object(map) => {
@@ -77,11 +79,11 @@ fn schema<'a>(v: &'a Value, path: String, depth: usize, out: &mut Vec<Field<'a>>
                         for (name, pv) in props {
                             let pp = format!("{p}.{name}");
                             push(out, pp.clone(), name, FieldKind::Other, true);
-                            schema(pv, pp, depth + 1, out);
+                            schema(pv, pp.into(), depth + 1, out);
                         }
                     }
                 } else if !STRUCTURAL.contains(&k.as_str()) {
-                    schema(val, format!("{path}.{k}"), depth + 1, out);
+                    schema(val, format!("{path}.{k}").into(), depth + 1, out);
                 } else {
                     prose_in_structure(val, &path, k, out);
                 }
@@ -152,7 +154,7 @@ pub(crate) fn tool(item: &Value) -> Vec<Field<'_>> {
     top(item, "description", FieldKind::Description, false, &mut out);
     for key in ["inputSchema", "outputSchema", "annotations"] {
         if let Some(v) = get(item, key) {
-            schema(v, key.to_owned(), 0, &mut out);
+            schema(v, key.into(), 0, &mut out);
         }
     }
     out

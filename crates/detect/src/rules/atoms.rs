@@ -26,10 +26,10 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
-use super::follow::{Follow, Next};
+use super::follow::{Follow, Next, Table};
 use super::patterns::{Mode, SPECS};
 use crate::error::Error;
-use crate::starts::{Starts, WORD};
+use crate::starts::Starts;
 
 /// Atom identifiers (indices into `PATTERNS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -201,6 +201,9 @@ struct Follows {
     /// it allows nothing, none of them does, and they are not looked at one by one (common
     /// anchors such as "the" lead a dozen specs).
     any: Option<Follow>,
+    /// `each` as one table (`None` past 64 specs or 256 byte classes: then `any` and `each`
+    /// are read one by one).
+    table: Option<Table>,
 }
 
 /// The anchors of all specs, and where they start: one pass over the text finds both the
@@ -350,12 +353,13 @@ impl Anchor {
             .copied()
             .reduce(|a, b| a.zip(b).and_then(|(a, b)| a.union(b)))
             .flatten();
-        let each = self.owners[..self.gates_from]
+        let each: Box<[(u16, Follow)]> = self.owners[..self.gates_from]
             .iter()
             .zip(each)
             .map(|(&spec, f)| (spec, f.unwrap_or(Follow::anything(w.len()))))
             .collect();
-        self.follows.get_or_init(|| Follows { each, any })
+        let table = Table::new(&each, w.len());
+        self.follows.get_or_init(|| Follows { each, any, table })
     }
 }
 
@@ -435,44 +439,55 @@ impl Atoms {
         // Anchor positions by spec: the walk is in position order, so patterns run in spec
         // order and, within a spec, from left to right.
         let set = &self.anchors;
-        set.starts.for_each(hay, 0, hay.len(), true, |p, anchor| {
-            let inside_word = p > 0 && WORD[usize::from(hay[p - 1])] && WORD[usize::from(hay[p])];
-            let a = &set.anchors[anchor];
-            let gates = &a.owners[a.gates_from..];
-            let mut add = |spec: u16| {
-                let spec = usize::from(spec);
-                hit[spec / 64] |= 1 << (spec % 64);
-                positions[spec].push(p as u32);
-            };
-            // Inside a word only `Gate` anchors count; needed words, like the anchors of the
-            // `Start` specs they serve, count outside words (where one begins inside a word, it
-            // begins no word of a match: `Spec::needs`).
-            if !inside_word {
-                let mut needs = a.needs;
-                while needs != 0 {
-                    need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
-                    needs &= needs - 1;
-                }
-                let follows = a.follows(&self.specs, &self.dfas, caches);
-                let next = Next::at(hay, p, a.word.len());
-                if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
-                    for (spec, follow) in &follows.each {
-                        if follow.allows_next(next, hay, p) {
-                            add(*spec);
+        set.starts
+            .for_each_marked(hay, 0, hay.len(), true, |p, anchor, inside_word| {
+                let a = &set.anchors[anchor];
+                let gates = &a.owners[a.gates_from..];
+                let mut add = |spec: u16| {
+                    let spec = usize::from(spec);
+                    hit[spec / 64] |= 1 << (spec % 64);
+                    positions[spec].push(p as u32);
+                };
+                // Inside a word only `Gate` anchors count; needed words, like the anchors of the
+                // `Start` specs they serve, count outside words (where one begins inside a word, it
+                // begins no word of a match: `Spec::needs`).
+                if !inside_word {
+                    let mut needs = a.needs;
+                    while needs != 0 {
+                        need_last[needs.trailing_zeros() as usize] = p as u32 + 1;
+                        needs &= needs - 1;
+                    }
+                    let follows = a.follows(&self.specs, &self.dfas, caches);
+                    let next = Next::at(hay, p, a.word.len());
+                    match &follows.table {
+                        Some(t) => {
+                            let mut m = t.allowed(&follows.each, next, hay, p);
+                            while m != 0 {
+                                add(follows.each[m.trailing_zeros() as usize].0);
+                                m &= m - 1;
+                            }
+                        }
+                        None => {
+                            if follows.any.is_none_or(|f| f.allows_next(next, hay, p)) {
+                                for (spec, follow) in &follows.each {
+                                    if follow.allows_next(next, hay, p) {
+                                        add(*spec);
+                                    }
+                                }
+                            }
                         }
                     }
                 }
-            }
-            for &spec in gates {
-                if SPECS[usize::from(spec)]
-                    .at_anchor
-                    .is_none_or(|test| test(hay, p))
-                {
-                    add(spec);
+                for &spec in gates {
+                    if SPECS[usize::from(spec)]
+                        .at_anchor
+                        .is_none_or(|test| test(hay, p))
+                    {
+                        add(spec);
+                    }
                 }
-            }
-            true
-        });
+                true
+            });
         let mut out = Vec::with_capacity(32);
         for (word, bits) in hit.iter_mut().enumerate() {
             while *bits != 0 {

@@ -77,11 +77,11 @@ pub(super) struct Ctx<'a> {
     /// "Launch the fleet with ec2_run_instances": read by `shadow.mutating_call` only.
     pub(super) instruments: &'a [ToolRef],
     pub(super) starts: &'a [usize],
-    pub(super) sent_bits: Vec<u64>,
+    /// Per sentence: the atoms in it (a bit per atom), and its mood, (opens with an order,
+    /// opens with "condition, order"), computed when a rule first asks (most sentences are
+    /// never asked about). One vector for both: one allocation per field fewer.
+    sents: Vec<(u64, OnceCell<(bool, bool)>)>,
     pub(super) field_bits: u64,
-    /// Per sentence: (opens with an order, opens with "condition, order"), computed when a rule
-    /// first asks (most sentences are never asked about).
-    mood: Vec<OnceCell<(bool, bool)>>,
     /// The item's own name's words of four letters or more, lowercase, a plural's `s` dropped
     /// (`own_domain`), split when first asked.
     own_words: OnceCell<Vec<String>>,
@@ -304,7 +304,7 @@ impl Ctx<'_> {
         self.field_bits & bit(a) != 0
     }
     pub(super) fn in_sent(&self, a: Atom, s: usize) -> bool {
-        self.sent_bits.get(s).is_some_and(|b| b & bit(a) != 0)
+        self.sents.get(s).is_some_and(|(b, _)| b & bit(a) != 0)
     }
     pub(super) fn near(&self, a: Atom, s: usize) -> bool {
         self.in_sent(a, s) || (s > 0 && self.in_sent(a, s - 1))
@@ -609,7 +609,7 @@ impl Ctx<'_> {
         self.mood(s).1
     }
     fn mood(&self, s: usize) -> (bool, bool) {
-        self.mood.get(s).map_or((false, false), |m| {
+        self.sents.get(s).map_or((false, false), |(_, m)| {
             *m.get_or_init(|| {
                 let (a, b) = self.sentence(s);
                 // Text that was hidden (decoded from base64, tag characters, ...) never states
@@ -1266,16 +1266,15 @@ fn build_ctx<'a>(
     revealed: bool,
     names: Names<'a>,
 ) -> Ctx<'a> {
-    let mut sent_bits = vec![0u64; starts.len()];
+    let mut sents = vec![(0u64, OnceCell::new()); starts.len()];
     let mut field_bits = 0u64;
     for (a, s, _) in atoms {
         let i = sentences::index(starts, *s);
-        if let Some(b) = sent_bits.get_mut(i) {
+        if let Some((b, _)) = sents.get_mut(i) {
             *b |= bit(*a);
         }
         field_bits |= bit(*a);
     }
-    let mood = vec![OnceCell::new(); starts.len()];
     let split = refs
         .iter()
         .position(|r| r.kind == RefKind::Instrument)
@@ -1287,9 +1286,8 @@ fn build_ctx<'a>(
         refs,
         instruments,
         starts,
-        sent_bits,
+        sents,
         field_bits,
-        mood,
         revealed,
         in_param: kind == FieldKind::Other,
         params: names.params,
