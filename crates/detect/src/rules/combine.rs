@@ -2316,7 +2316,10 @@ pub(crate) fn combine_in(
             );
             continue;
         }
-        if (destructive_act() || destructive_name())
+        // "Use fetch_a_pie first to review the pie contents before deleting", in `delete_pie`:
+        // the deletion is this tool's own; the lookup only reads.
+        let own_act = || own_destroys && !destructive_name() && super::shadow::lookup_name(&r.name);
+        if ((destructive_act() && !own_act()) || destructive_name())
             && ordered()
             && !named_for_task()
             && !offered_means()

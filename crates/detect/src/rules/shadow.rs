@@ -578,7 +578,7 @@ const LOOKUP_VERBS: &[&str] = &[
 /// A tool name that only looks things up (`list_prometheus_metric_names`, `searchIssues`) and
 /// changes or sends nothing: "use list_metric_names with regex='.*_bucket$' to find
 /// histograms" is a discovery step, not a call dictated for another purpose.
-fn lookup_name(name: &str) -> bool {
+pub(super) fn lookup_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     LOOKUP_VERBS.iter().any(|v| names_verb(name, &lower, v)) && !mutating_name(name)
 }
