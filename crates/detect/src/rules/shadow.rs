@@ -710,8 +710,24 @@ pub(super) fn pointer(text: &str, end: usize) -> bool {
             .any(|d| w.eq_ignore_ascii_case(d))
         })
     };
+    // ("use portainer_volume_remove for a specific volume": one item the user means)
+    let one_item = || {
+        let rest = after[4..].trim_start().to_ascii_lowercase();
+        [
+            "a specific ",
+            "a single ",
+            "a particular ",
+            "a given ",
+            "one ",
+            "individual ",
+            "specific ",
+            "single ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    };
     (b.len() > 3 && b[..3].eq_ignore_ascii_case(b"to "))
-        || (b.len() > 4 && b[..4].eq_ignore_ascii_case(b"for ") && task())
+        || (b.len() > 4 && b[..4].eq_ignore_ascii_case(b"for ") && (task() || one_item()))
 }
 
 /// Whether `verb` is one of the words of the identifier `name` (snake, kebab or camel case);
