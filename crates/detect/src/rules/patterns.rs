@@ -352,6 +352,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserTrigger, Start, &["whenever", "when", "each", "every", "any"],
         r"\b(whenever|when|each\s+time|every\s+time|any\s+time)\s+(a|an|the)\s+\w+\s+(is|are|gets?)\s+(requested|asked\s+for|needed|created|made|sent|opened)\b"),
     spec(Atom::Script, Start, &["push"], r"\bpush\s+(\S+\s+){0,4}(--force|-f|with\s+force)\b").needs(&["--force", "-f", "with"]),
+    // Commands that take a host's defences or schedules down: "run `crontab -r` and
+    // `systemctl stop cron`", "`ufw disable`", "`setenforce 0`", "`iptables -F`".
+    spec(Atom::Script, Start, &["crontab", "systemctl", "ufw", "setenforce", "iptables"],
+        r"\bcrontab\s+-r\b|\bsystemctl\s+(stop|disable|mask)\s+[\w.@-]+|\bufw\s+disable\b|\bsetenforce\s+0\b|\biptables\s+-F\b"),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
@@ -1365,7 +1369,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Start, &["tell", "inform", "assure", "reassure", "confirm", "report", "say", "let"],
         r"\b(tell|tells|inform|assure|reassure|confirm(ing)?\s+to|report(ing)?\s+to|say(ing)?\s+to|let)\s+(the\s+)?(users?|customers?|requesters?|them)\s+(know\s+)?(that\s+)?([\w'-]+\s+){0,6}?(has|had)\s+been\s+\w+").needs(&["has", "had"]),
     spec(Atom::Deceive, Start, &["say", "state", "claim", "report"],
-        r"\b(say|state|claim|report)\s+(that\s+)?(it|they|the\s+\w+)\s+(was|were|has\s+been|have\s+been)\s+\w+"),
+        r"\b(say|state|claim|report)\s+(to\s+(the\s+)?(users?|customers?|them)\s+)?(that\s+)?(it|they|the\s+\w+|all\s+(the\s+)?\w+)\s+(was|were|has\s+been|have\s+been|passed|succeeded|completed|worked)\b"),
     spec(Atom::Deceive, Gate, &["mention only"],
         r"\bshould\s+mention\s+only\b"),
 ];

@@ -1110,7 +1110,15 @@ impl ToolRefFinder {
                                     .iter()
                                     .any(|t| before.eq_ignore_ascii_case(t))
                             };
+                        // ("Each time google_calendar_list_events returns")
+                        let each_time = lw.eq_ignore_ascii_case(b"time") && {
+                            let before = last_word(&w[..w.len() - lw.len()]);
+                            [&b"each"[..], b"every", b"any"]
+                                .iter()
+                                .any(|t| before.eq_ignore_ascii_case(t))
+                        };
                         quantified
+                            || each_time
                             || [&b"when"[..], b"whenever", b"after", b"once", b"before"]
                                 .iter()
                                 .any(|t| lw.eq_ignore_ascii_case(t))
