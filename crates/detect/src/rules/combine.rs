@@ -362,7 +362,19 @@ impl Ctx<'_> {
     pub(super) fn exemplified(&self, pos: usize) -> bool {
         let (ss, _) = self.sentence(self.sent(pos));
         let l = text_before(self.lower(ss, self.text.len()), pos - ss, 40);
-        [
+        // ("(par ex. +33612345678)": the abbreviation's stop cut the sentence just before)
+        let cut = ss == pos
+            && [
+                "(par ex.", "(p. ex.", "(p. ej.", "(z. b.", "(z.b.", "(ad es.",
+            ]
+            .iter()
+            .any(|w| {
+                text_before(self.text, pos, 12)
+                    .trim_end()
+                    .to_ascii_lowercase()
+                    .ends_with(w)
+            });
+        cut || [
             "e.g.",
             "e.g,",
             "eg.",
@@ -371,6 +383,20 @@ impl Ctx<'_> {
             "for instance",
             "example:",
             "examples:",
+            // the same in French, Spanish, German, Italian, Portuguese ("au format E.164 (par
+            // ex. +33612345678)")
+            "par ex",
+            "p. ex",
+            "por ejemplo",
+            "p. ej",
+            "z. b.",
+            "z.b.",
+            "zum beispiel",
+            "beispiel:",
+            "ad es",
+            "per esempio",
+            "exemplo:",
+            "por exemplo",
         ]
         .iter()
         .any(|w| l.contains(w))

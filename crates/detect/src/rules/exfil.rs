@@ -588,6 +588,25 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         if !source {
             continue;
         }
+        // "The API key ... is read from the server's configuration; never pass them as
+        // arguments": the flow forbidden, not ordered.
+        let forbidden = {
+            let (ss, se) = c.sentence(s);
+            let l = c.lower(ss, se).trim_start();
+            [
+                "never ",
+                "do not ",
+                "don't ",
+                "must not ",
+                "should not ",
+                "don’t ",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+        };
+        if forbidden {
+            continue;
+        }
         // In an argument's own description, "put X here" needs no parameter name.
         let param = c.near(Atom::ParamRef, s)
             || c.in_sent(Atom::ParamNoun, s)
