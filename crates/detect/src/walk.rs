@@ -82,6 +82,10 @@ fn schema<'a>(v: &'a Value, path: Cow<'a, str>, depth: usize, out: &mut Vec<Fiel
                             schema(pv, pp.into(), depth + 1, out);
                         }
                     }
+                } else if restated_name(&path, k, val) {
+                    // ("include_private_key": {"title": "Include Private Key"}: the title a
+                    // schema generator writes from the name, which is read already; not an
+                    // order)
                 } else if !STRUCTURAL.contains(&k.as_str()) {
                     schema(val, format!("{path}.{k}").into(), depth + 1, out);
                 } else {
@@ -91,6 +95,23 @@ fn schema<'a>(v: &'a Value, path: Cow<'a, str>, depth: usize, out: &mut Vec<Fiel
         }
         _ => {}
     }
+}
+
+/// The `title` of a property only restates the property's name in words (`Include Private Key`
+/// for `include_private_key`, as pydantic and FastMCP write them).
+fn restated_name(path: &str, key: &str, v: &Value) -> bool {
+    if key != "title" {
+        return false;
+    }
+    let (Some(title), Some((_, name))) = (v.as_str(), path.rsplit_once(".properties.")) else {
+        return false;
+    };
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    !name.is_empty() && letters(title).eq(letters(name))
 }
 
 /// Structure holds identifiers (`"string"`, `"#/$defs/x"`, a property name): a value of `type`,
