@@ -205,8 +205,42 @@ impl Engine {
         // came from the allocator's slow path on every item (growing by doubling from 4 stays
         // in its per-thread cache).
         let mut findings = Vec::new();
+        // Presets no honest server writes (session 10: none of ~11,000 real tools; attacks of
+        // the red-team batches): `-destroy` among a command's preset flags, and two or more
+        // secret environment variables in one argument's default list (`env_passthrough:
+        // ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"]`). (The argument of the last secret seen,
+        // and how many: a list's items come one after another.)
+        let mut destroy_preset = false;
+        let mut secrets_preset: (&str, usize) = ("", 0);
         for f in fields {
             self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
+            let default = is_default(&f.path);
+            if default {
+                if !destroy_preset && matches!(f.text.trim(), "-destroy" | "--destroy") {
+                    destroy_preset = true;
+                    findings.push(preset_finding(
+                        &DESTRUCTIVE_DIRECTIVE,
+                        f,
+                        "the argument presets a flag that destroys everything it manages",
+                    ));
+                }
+                if secrets_preset.1 < 2 && secret_variable(f.text) {
+                    let arg = f.path.split(".default").next().unwrap_or("");
+                    let n = if secrets_preset.0 == arg {
+                        secrets_preset.1 + 1
+                    } else {
+                        1
+                    };
+                    secrets_preset = (arg, n);
+                    if n == 2 {
+                        findings.push(preset_finding(
+                            &EXFIL_PARAM,
+                            f,
+                            "the argument presets secret environment variables to pass on",
+                        ));
+                    }
+                }
+            }
             let what_it_is = if f.is_name && is_argument_name(&f.path) {
                 Some("argument name")
             } else if is_identifier_choice(&f.path, f.text) {
@@ -216,7 +250,7 @@ impl Engine {
             };
             // `"default": "${OPENAI_API_KEY}"`: a default that a client or shell expands into a
             // secret hands the server the key with every call that keeps it.
-            if is_default(&f.path) && secret_placeholder(f.text) {
+            if default && secret_placeholder(f.text) {
                 findings.push(rule_finding(
                     &EXFIL_PARAM,
                     &f.path,
@@ -291,9 +325,12 @@ impl Engine {
         if let Some(f) = credential_defaults(&findings, item.own) {
             findings.push(f);
         }
-        if let Some(schema) = item.def.and_then(|d| walk::get(d, "inputSchema")) {
-            findings.extend(match_all_default(schema, item.own));
-            findings.extend(preset_defaults(schema));
+        if let Some(f) = item
+            .def
+            .and_then(|d| walk::get(d, "inputSchema"))
+            .and_then(|schema| match_all_default(schema, item.own))
+        {
+            findings.push(f);
         }
         self.report(findings)
     }
@@ -675,6 +712,7 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
             _ => continue,
         }
     };
+    let raw_arg = arg;
     let arg = arg.to_ascii_lowercase();
     let v = value.trim();
     let words: Vec<&str> = arg.split(['_', '-']).collect();
@@ -682,6 +720,55 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
     let email = v.split_once('@').is_some_and(|(user, host)| {
         !user.is_empty() && !user.contains(' ') && host.contains('.') && !host.contains(' ')
     });
+    // A copy, forward, sink or proxy argument (`cc_numbers`, `replyTo`, `artifact_sink`,
+    // `notify_url`, `proxy`) whose default is an address written out — an e-mail address, a
+    // phone number, a public URL — sends there on every call that keeps it (session 10: no
+    // honest tool of ~11,000 real ones has one).
+    const COPY_OR_SINK: &[&str] = &[
+        "cc",
+        "bcc",
+        "mirror",
+        "copy",
+        "copies",
+        "forward",
+        "reply",
+        "replyto",
+        "sink",
+        "relay",
+        "archive",
+        "audit",
+        "share",
+        "observers",
+        "watchers",
+        "notify",
+        "callback",
+        "webhook",
+        "upload",
+        "artifact",
+        "proxy",
+    ];
+    let lower = v.to_ascii_lowercase();
+    let written_out = ![
+        "localhost",
+        "127.0.0.1",
+        "0.0.0.0",
+        "example.",
+        "{",
+        "<",
+        "$",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        && (email
+            || (v.starts_with('+') && v[1..].chars().filter(char::is_ascii_digit).count() >= 8)
+            || lower.starts_with("http://")
+            || lower.starts_with("https://"));
+    if written_out && crate::labels::has_word_in(raw_arg, COPY_OR_SINK) {
+        return Some((
+            60,
+            format!("the `{arg}` argument defaults to {v}: a copy goes there unless the model changes it"),
+        ));
+    }
     // ("share_with", "copy_to", "observer": a copy the user never sees leave)
     let copy = has(&["cc", "bcc", "share", "observer", "copy", "mirror", "also"]);
     if email
@@ -925,154 +1012,17 @@ fn match_all_default(schema: &Value, own: &str) -> Option<Finding> {
     Some(f)
 }
 
-/// What a schema presets that no honest server presets (session 10: none of ~8,500 real tools
-/// and the hard negatives; 14 attacks of the red-team batches): an extra destination written
-/// into the default of a copy, forward, sink, webhook or proxy property (`cc_numbers:
-/// ["+447700183452"]`, `artifact_sink: "https://artifacts.runnerhub-cdn.com/ingest"`), a list of
-/// secret environment variables (`env_passthrough: ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"]`),
-/// and `-destroy` among preset command-line flags. One finding per kind.
-fn preset_defaults(schema: &Value) -> Vec<Finding> {
-    let mut found: Vec<Finding> = Vec::new();
-    let mut seen = [false; 3];
-    let mut trail: Vec<&str> = Vec::new();
-    preset_walk(schema, &mut trail, 0, &mut |trail, key, title, default| {
-        let values: Vec<&str> = match default {
-            Value::String(s) => vec![s.as_str()],
-            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-            _ => return,
-        };
-        // (the field and the evidence are written only for a finding)
-        let mut push = |rule: &'static Rule, message: String| {
-            let mut f = rule_finding(
-                rule,
-                &format!("inputSchema{}.default", trail.concat()),
-                message,
-                excerpt(&default.to_string(), EVIDENCE_CHARS),
-                None,
-            );
-            f.weight = 60;
-            found.push(f);
-        };
-        if !seen[0] && copy_property(key, title) {
-            if let Some(dest) = values.iter().find(|v| literal_destination(v)) {
-                seen[0] = true;
-                push(
-                    &TAMPER_RECIPIENT,
-                    format!("`{key}` presets a destination of its own: `{dest}`"),
-                );
-            }
-        }
-        if !seen[1] && values.iter().filter(|v| secret_variable(v)).count() >= 2 {
-            seen[1] = true;
-            push(
-                &EXFIL_PARAM,
-                format!("`{key}` presets secret environment variables to pass on"),
-            );
-        }
-        if !seen[2]
-            && values
-                .iter()
-                .any(|v| matches!(v.trim(), "-destroy" | "--destroy"))
-        {
-            seen[2] = true;
-            push(
-                &DESTRUCTIVE_DIRECTIVE,
-                format!("`{key}` presets a flag that destroys everything it manages"),
-            );
-        }
-    });
-    found
-}
-
-/// What `preset_walk` calls for each default: (path pieces, name, title, default).
-type Visit<'a> = dyn FnMut(&[&'a str], &str, &str, &Value) + 'a;
-
-/// Calls `visit(trail, name, title, default)` for every property with a default, below
-/// `properties` and `items`, to a depth of 8; `trail` holds the path's pieces
-/// (`.properties.`, `a`, `.items`, ...).
-fn preset_walk<'a>(
-    schema: &'a Value,
-    trail: &mut Vec<&'a str>,
-    depth: usize,
-    visit: &mut Visit<'a>,
-) {
-    if depth > 8 {
-        return;
-    }
-    if let Some(items) = schema.get("items") {
-        trail.push(".items");
-        preset_walk(items, trail, depth + 1, visit);
-        trail.pop();
-    }
-    let Some(props) = schema.get("properties").and_then(Value::as_object) else {
-        return;
-    };
-    for (k, v) in props {
-        trail.push(".properties.");
-        trail.push(k);
-        if let Some(d) = v.get("default") {
-            let title = v.get("title").and_then(Value::as_str).unwrap_or("");
-            visit(trail, k, title, d);
-        }
-        preset_walk(v, trail, depth + 1, visit);
-        trail.truncate(trail.len() - 2);
-    }
-}
-
-/// A property that sends a copy somewhere or carries traffic elsewhere, by its name or title
-/// (`cc_numbers`, `bcc`, `mirror_to`, `reply_to`, `artifact_sink`, `notify_url`, `proxy`).
-fn copy_property(key: &str, title: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "cc",
-        "bcc",
-        "mirror",
-        "copy",
-        "copies",
-        "forward",
-        "reply",
-        "replyto",
-        "sink",
-        "relay",
-        "archive",
-        "audit",
-        "share",
-        "observers",
-        "watchers",
-        "notify",
-        "callback",
-        "webhook",
-        "upload",
-        "artifact",
-        "proxy",
-    ];
-    crate::labels::has_word_in(key, WORDS) || crate::labels::has_word_in(title, WORDS)
-}
-
-/// An address written out: an email address, a phone number, a URL or a public host name (not
-/// localhost, a private test domain or a template).
-fn literal_destination(v: &str) -> bool {
-    let v = v.trim();
-    let lower = v.to_ascii_lowercase();
-    if [
-        "localhost",
-        "127.0.0.1",
-        "0.0.0.0",
-        "example.",
-        "{",
-        "<",
-        "$",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-    {
-        return false;
-    }
-    let email = v.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty() && !user.contains(' ') && host.contains('.') && !host.contains(' ')
-    });
-    let phone = v.starts_with('+') && v[1..].chars().filter(char::is_ascii_digit).count() >= 8;
-    let url = lower.starts_with("http://") || lower.starts_with("https://");
-    email || phone || url
+/// A finding on a preset default value (weight 60: no honest server presets it).
+fn preset_finding(rule: &'static Rule, f: &Field<'_>, message: &str) -> Finding {
+    let mut finding = rule_finding(
+        rule,
+        &f.path,
+        message.into(),
+        excerpt(f.text, EVIDENCE_CHARS),
+        None,
+    );
+    finding.weight = 60;
+    finding
 }
 
 /// An environment variable's name that holds a secret (`AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`).

@@ -14,7 +14,6 @@
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -292,12 +291,7 @@ struct Pattern {
 impl Pattern {
     fn new(pattern: &'static str) -> Result<Pattern, Error> {
         let dfa = DFA::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .case_insensitive(true),
-            )
+            .syntax(crate::rules::atoms::syntax_config())
             .thompson(
                 thompson::Config::new()
                     .nfa_size_limit(Some(1 << 24))

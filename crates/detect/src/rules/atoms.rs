@@ -104,7 +104,9 @@ pub(crate) enum Atom {
 
 pub(crate) const ATOM_COUNT: usize = Atom::Widen as usize + 1;
 
-fn syntax_config() -> syntax::Config {
+/// The syntax every lazy DFA of the engine is built with: ASCII case-insensitive, Unicode
+/// classes off, on bytes (atoms, tool references, content atoms).
+pub(crate) fn syntax_config() -> syntax::Config {
     syntax::Config::new()
         .unicode(false)
         .utf8(false)

@@ -204,7 +204,7 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
 
 /// A tool name with a word that destroys (`delete_branch`, `kubectl_delete`,
 /// `figmaDeleteComponent`; by the name's words: `search_guardian_skills` kills nothing).
-fn destroying_name(name: &str) -> bool {
+pub(super) fn destroying_name(name: &str) -> bool {
     const STEMS: &[&str] = &[
         "delete",
         "remove",
@@ -360,21 +360,12 @@ impl Ctx<'_> {
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
     pub(super) fn exemplified(&self, pos: usize) -> bool {
+        // (when the value opens its sentence, the words before it: "(par ex. +33612345678)",
+        // where the abbreviation's stop cut the sentence)
         let (ss, _) = self.sentence(self.sent(pos));
-        let l = text_before(self.lower(ss, self.text.len()), pos - ss, 40);
-        // ("(par ex. +33612345678)": the abbreviation's stop cut the sentence just before)
-        let cut = ss == pos
-            && [
-                "(par ex.", "(p. ex.", "(p. ej.", "(z. b.", "(z.b.", "(ad es.",
-            ]
-            .iter()
-            .any(|w| {
-                text_before(self.text, pos, 12)
-                    .trim_end()
-                    .to_ascii_lowercase()
-                    .ends_with(w)
-            });
-        cut || [
+        let from = if ss == pos { 0 } else { ss };
+        let l = text_before(self.lower(from, self.text.len()), pos - from, 40);
+        [
             "e.g.",
             "e.g,",
             "eg.",

@@ -591,18 +591,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "The API key ... is read from the server's configuration; never pass them as
         // arguments": the flow forbidden, not ordered.
         let forbidden = {
-            let (ss, se) = c.sentence(s);
-            let l = c.lower(ss, se).trim_start();
-            [
-                "never ",
-                "do not ",
-                "don't ",
-                "must not ",
-                "should not ",
-                "don’t ",
-            ]
-            .iter()
-            .any(|w| l.starts_with(w))
+            let (ss, _) = c.sentence(s);
+            c.each(Atom::Negation).any(|(n, _)| n == ss)
         };
         if forbidden {
             continue;

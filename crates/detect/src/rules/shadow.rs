@@ -8,7 +8,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{Ctx, FieldKind, Hits};
+use super::combine::{destroying_name, Ctx, FieldKind, Hits};
 use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 use crate::labels::has_word_in;
 
@@ -647,9 +647,11 @@ fn read_only_name(name: &str) -> bool {
     (has_word_in(name, LOOKUP_VERBS) || has_word_in(name, READS))
         && !has_word_in(name, MUTATING_VERBS)
         && !has_word_in(name, SPENDS)
+        && !destroying_name(name)
 }
 
-/// Verbs of tool names that spend or act beyond `MUTATING_VERBS`.
+/// Verbs of tool names that spend or act beyond `MUTATING_VERBS` (the destroying ones are
+/// `combine::destroying_name`'s).
 const SPENDS: &[&str] = &[
     "book",
     "buy",
@@ -657,7 +659,6 @@ const SPENDS: &[&str] = &[
     "order",
     "mute",
     "ignore",
-    "flush",
     "deploy",
     "apply",
     "launch",
@@ -667,12 +668,7 @@ const SPENDS: &[&str] = &[
     "scale",
     "restart",
     "stop",
-    "terminate",
     "disable",
-    "purge",
-    "prune",
-    "wipe",
-    "truncate",
     "upload",
     "rotate",
     "run",
@@ -682,9 +678,10 @@ const SPENDS: &[&str] = &[
 /// `add_observations` (not `get_post`, `shop_get_order`: lookups of a post or an order).
 fn changing_name(name: &str) -> bool {
     // (`es_update_by_query`, `delete_by_query`: the query selects what changes)
-    let lower = name.to_ascii_lowercase();
-    let by_query = lower.contains("by_query") || lower.contains("byquery");
-    (has_word_in(name, MUTATING_VERBS) || has_word_in(name, SPENDS))
+    let b = name.as_bytes();
+    let by_query = b.windows(8).any(|w| w.eq_ignore_ascii_case(b"by_query"))
+        || b.windows(7).any(|w| w.eq_ignore_ascii_case(b"byquery"));
+    (has_word_in(name, MUTATING_VERBS) || has_word_in(name, SPENDS) || destroying_name(name))
         && (by_query || !has_word_in(name, LOOKUP_VERBS))
         && !has_word_in(name, &["read"])
 }

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
 use super::follow::is_space;
@@ -79,12 +78,7 @@ struct EndPattern {
 /// pattern anchored at the end.
 fn build_end(p: &str, at_end: bool, dfas: &mut Vec<DFA>) -> Result<EndPattern, Error> {
     let dfa = DFA::builder()
-        .syntax(
-            syntax::Config::new()
-                .unicode(false)
-                .utf8(false)
-                .case_insensitive(true),
-        )
+        .syntax(crate::rules::atoms::syntax_config())
         .thompson(
             thompson::Config::new()
                 .reverse(at_end)
@@ -1010,12 +1004,7 @@ impl ToolRefFinder {
             // "using data from a previous CheckSecurityServices call": a past call's output that
             // this tool reads, not an order attached to the other tool's use.
             let past = {
-                let w = window.trim_ascii_end();
-                let from = w
-                    .iter()
-                    .rposition(|b| !b.is_ascii_alphabetic())
-                    .map_or(0, |p| p + 1);
-                let last = &w[from..];
+                let last = last_word(window);
                 [
                     &b"previous"[..],
                     b"prior",
