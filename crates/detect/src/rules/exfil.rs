@@ -17,7 +17,7 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("is refused up front with a version hint rather than pretending to have reacted": the
     // pretence ruled out)
     let ruled_out = |s0: usize| {
-        let before = c.text[..s0].trim_end().to_ascii_lowercase();
+        let before = c.lower(0, s0).trim_end();
         ["rather than", "instead of", "without", "never", "not"]
             .iter()
             .any(|w| before.ends_with(w))
