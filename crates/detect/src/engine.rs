@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::error::Error;
 use crate::finding::{Finding, Report, Span, Verdict};
+use crate::gloss;
 use crate::lang;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
@@ -169,7 +170,7 @@ impl Engine {
             FieldKind::Description,
             false,
             &item,
-            0,
+            Pass::Field,
             &mut out,
         );
         out
@@ -213,8 +214,16 @@ impl Engine {
         let mut destroy_preset = false;
         let mut secrets_preset: (&str, usize) = ("", 0);
         for f in fields {
-            self.scan_field(&f.path, f.text, f.kind, f.is_name, item, 0, &mut findings);
             let default = is_default(&f.path);
+            self.scan_field(
+                &f.path,
+                f.text,
+                f.kind,
+                f.is_name,
+                item,
+                Pass::Field,
+                &mut findings,
+            );
             if default {
                 if !destroy_preset && matches!(f.text.trim(), "-destroy" | "--destroy") {
                     destroy_preset = true;
@@ -410,7 +419,7 @@ impl Engine {
         kind: FieldKind,
         is_name: bool,
         item: &Item<'_>,
-        depth: u8,
+        pass: Pass,
         out: &mut Vec<Finding>,
     ) {
         let cfg = &self.inner.config;
@@ -465,7 +474,7 @@ impl Engine {
             &refs,
             kind,
             &starts,
-            depth > 0 || is_value(path),
+            matches!(pass, Pass::Revealed(_)) || is_value(path),
             Names {
                 own: item.own,
                 params: item.params,
@@ -488,7 +497,7 @@ impl Engine {
             out.push(f);
         }
         // (a text known to be ASCII is all Latin: no switch, nor a test for one)
-        if let Some((s, e)) = (!norm.ascii)
+        if let Some((s, e)) = (!norm.ascii && pass != Pass::Gloss)
             .then(|| lang::switch(ntext, &starts))
             .flatten()
         {
@@ -501,15 +510,50 @@ impl Engine {
                 Some((s, e)),
             ));
         }
-        if kind == FieldKind::Description && depth == 0 {
+        if kind == FieldKind::Description && pass == Pass::Field {
             self.density(ntext, &atoms, &norm, text, &finding, out);
         }
+        // Text in another language is read a second time in an English gloss (`gloss`): its
+        // findings are the field's, for the whole field (a gloss has no spans of its own). The
+        // gloss reads the text as written (the normalised text has lost its accents, which the
+        // lexicons know words by) and is normalised in turn.
+        if pass == Pass::Field && !norm.ascii {
+            if let Some(g) = gloss::gloss(text) {
+                let mut sub = Vec::new();
+                self.scan_field(path, &g.text, kind, false, item, Pass::Gloss, &mut sub);
+                let lang = g.lang.name();
+                let kept = sub
+                    .into_iter()
+                    .filter(|f| read_in_gloss(f.rule_id) && !negated_in_gloss(&g.text, f));
+                for mut f in kept {
+                    f.message = format!("{} (read in an English gloss of the {lang})", f.message);
+                    f.span = Some(Span {
+                        start: 0,
+                        end: text.len(),
+                    });
+                    out.push(f);
+                }
+            }
+        }
+        let depth = match pass {
+            Pass::Field => 0,
+            Pass::Revealed(depth) => depth,
+            Pass::Gloss => return,
+        };
         if depth >= cfg.max_decode_depth {
             return;
         }
         for r in &norm.revealed {
             let mut sub = Vec::new();
-            self.scan_field(path, &r.text, kind, false, item, depth + 1, &mut sub);
+            self.scan_field(
+                path,
+                &r.text,
+                kind,
+                false,
+                item,
+                Pass::Revealed(depth + 1),
+                &mut sub,
+            );
             let span = Some((r.start, r.end));
             if sub.is_empty() {
                 if r.report_plain {
@@ -573,6 +617,62 @@ impl Engine {
             out.push(finding(&DENSITY_IMPERATIVE, msg, excerpt(text, 80), span));
         }
     }
+}
+
+/// The rules whose findings in a gloss are kept: those that rest on what the text names (a
+/// secret and where it goes, an address, a script, a concealment or a forged marker). A gloss has
+/// no grammar: conditions and negations it does not know drop out ("如需退款，请使用 refund_order"
+/// reads "please use refund_order"), so the rules that judge whether a sentence orders, when, and
+/// about which tool (shadowing, scope, destructive orders, overrides of the user's choice) would
+/// read honest workflow notes as orders. (Session 11: with every rule, the gloss blocked 7 honest
+/// French tools of fresh8, 3 Chinese ones of the benign corpus and 2 of batch19's honest tools.)
+fn read_in_gloss(rule_id: &str) -> bool {
+    let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
+    matches!(
+        family,
+        "secrecy" | "sensitive" | "exfil" | "exec" | "hidden"
+    ) || matches!(
+        rule_id,
+        "tamper.recipient"
+            | "override.ignore_instructions"
+            | "override.consent_claim"
+            | "role.fake_marker"
+            | "role.privilege_grant"
+            | "role.model_address"
+    )
+}
+
+/// A gloss keeps no word order: "凭据不从 .env 或环境读取" ("credentials are not read from .env
+/// or the environment") reads "credentials not from .env or environment read", and the rules
+/// cannot tell what the negation governs. A finding about an access, a flow or a script whose
+/// sentence in the gloss holds a negation is dropped (concealment and deception are negations
+/// themselves: "do not tell the user").
+fn negated_in_gloss(gloss: &str, f: &Finding) -> bool {
+    let Some(span) = &f.span else {
+        return false;
+    };
+    if f.rule_id.starts_with("secrecy.") || f.rule_id.starts_with("hidden.") {
+        return false;
+    }
+    let starts = sentences::starts(gloss);
+    let i = sentences::index(&starts, span.start.min(gloss.len()));
+    let end = starts.get(i + 1).copied().unwrap_or(gloss.len());
+    let sentence = gloss.get(starts[i]..end).unwrap_or("");
+    crate::labels::has_word_in(
+        sentence,
+        &["not", "never", "no", "without", "neither", "nor", "cannot"],
+    )
+}
+
+/// Which reading of a field `Engine::scan_field` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// The field as written.
+    Field,
+    /// Text revealed by decoding (base64, tag characters, ...), at a depth of decodings.
+    Revealed(u8),
+    /// The English gloss of a field in another language: read like the field, not decoded again.
+    Gloss,
 }
 
 /// What a field's rules need to know about the item it belongs to.

@@ -34,6 +34,7 @@ pub mod elicit;
 mod engine;
 pub mod error;
 pub mod finding;
+mod gloss;
 pub mod labels;
 mod lang;
 mod normalize;
