@@ -215,6 +215,19 @@ impl Engine {
         let mut secrets_preset: (&str, usize) = ("", 0);
         for f in fields {
             let default = is_default(&f.path);
+            // A switch's preset (`walk::schema` gives `true` and `false` as names): only what it
+            // turns off is judged.
+            if default && f.is_name && f.path.ends_with(".default") {
+                if safeguard_preset(&f.path, f.text) {
+                    findings.push(preset_finding(
+                        &OVERRIDE_SAFEGUARD,
+                        f,
+                        "the argument presets a safeguard off (the switch's default turns off a \
+                         check, a confirmation or an isolation)",
+                    ));
+                }
+                continue;
+            }
             self.scan_field(
                 &f.path,
                 f.text,
@@ -1123,6 +1136,80 @@ fn preset_finding(rule: &'static Rule, f: &Field<'_>, message: &str) -> Finding 
     );
     finding.weight = 60;
     finding
+}
+
+/// `"privileged": {"default": true}`, `"skip_verification": {"default": true}`,
+/// `"verify_ssl": {"default": false}`: a boolean switch preset so that a safeguard is off — a
+/// check, a confirmation, an isolation. Every call that keeps the default runs without it, and
+/// the model is not asked to set anything. (No honest tool of ~5,400 real ones of fresh8,
+/// fresh10-dev and the benign corpus presets one; their presets turn safeguards on:
+/// `confirm: false`, `dry_run: false` are the cautious defaults of tools that ask for the
+/// switch to be set.) `path` is the default's path, `value` "true" or "false".
+fn safeguard_preset(path: &str, value: &str) -> bool {
+    let Some(prop) = path
+        .strip_suffix(".default")
+        .and_then(|p| p.rsplit_once(".properties."))
+        .map(|(_, name)| name)
+    else {
+        return false;
+    };
+    let words = crate::labels::words(prop);
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
+    let pair = |first: &[&str], second: &[&str]| {
+        words
+            .windows(2)
+            .any(|w| first.contains(&w[0].as_str()) && second.contains(&w[1].as_str()))
+    };
+    const CHECKS: &[&str] = &[
+        "verify",
+        "verification",
+        "check",
+        "checks",
+        "confirm",
+        "confirmation",
+        "approval",
+        "validation",
+        "backup",
+        "backups",
+        "tls",
+        "ssl",
+        "cert",
+        "certs",
+        "certificate",
+        "certificates",
+        "safety",
+        "security",
+        "sandbox",
+        "auth",
+        "authentication",
+        "mfa",
+        "2fa",
+        "audit",
+        "auditing",
+        "protection",
+        "firewall",
+    ];
+    match value {
+        "true" => {
+            has(&[
+                "privileged",
+                "bypass",
+                "insecure",
+                "unsafe",
+                "override",
+                "autoapprove",
+                "noverify",
+            ]) || pair(&["skip", "disable", "no", "ignore", "without"], CHECKS)
+                || pair(&["auto"], &["approve", "confirm"])
+                || pair(&["allow"], &["root"])
+        }
+        // (`verify_ssl`, `tls_verify`, `verify_certificates` preset off)
+        "false" => {
+            has(&["verify", "verification"])
+                && has(&["ssl", "tls", "cert", "certs", "certificate", "certificates"])
+        }
+        _ => false,
+    }
 }
 
 /// An environment variable's name that holds a secret (`AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`).

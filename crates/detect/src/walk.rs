@@ -61,6 +61,15 @@ fn schema<'a>(v: &'a Value, path: Cow<'a, str>, depth: usize, out: &mut Vec<Fiel
     }
     match v {
         Value::String(s) => push(out, path, s, FieldKind::Other, false),
+        // `"privileged": {"default": true}`: a switch preset on is read with the property's name
+        // (`engine::safeguard_preset`); it holds no text for the rules.
+        Value::Bool(b) if path.ends_with(".default") => push(
+            out,
+            path,
+            if *b { "true" } else { "false" },
+            FieldKind::Other,
+            true,
+        ),
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 schema(item, format!("{path}[{i}]").into(), depth + 1, out);
