@@ -397,7 +397,7 @@ impl Starts {
     }
 
     /// The longest anchor that starts at `p` and ends by `to`.
-    #[inline]
+    #[inline(always)]
     fn longest(&self, hay: &[u8], p: usize, to: usize) -> Option<usize> {
         let rest = &hay[p..to];
         let word = head(rest);

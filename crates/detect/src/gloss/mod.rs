@@ -150,6 +150,20 @@ impl Lexicon {
             .map(|i| self.english(&self.entries[i]))
     }
 
+    /// Narrows `range` (entries sorted by form) to the forms that start with `prefix`, and says
+    /// whether `prefix` is itself a form (then the first of them).
+    fn narrow(&self, range: &mut std::ops::Range<usize>, prefix: &str) -> Option<&'static str> {
+        let sub = &self.entries[range.clone()];
+        let a = sub.partition_point(|e| self.form(e) < prefix);
+        let b = a + sub[a..].partition_point(|e| self.form(e).starts_with(prefix));
+        *range = range.start + a..range.start + b;
+        if range.start >= range.end {
+            return None;
+        }
+        let first = &self.entries[range.start];
+        (self.form(first) == prefix).then(|| self.english(first))
+    }
+
     /// Every form and its English (for the lexicon tests).
     #[cfg(test)]
     pub(crate) fn entries(&self) -> Vec<(&'static str, &'static str)> {
@@ -514,9 +528,11 @@ fn gloss_spaced(text: &str, lang: Lang, glossed: impl Fn(usize, usize) -> bool) 
             i += 1;
             continue;
         }
-        // The longest run of words from here that the lexicon knows.
+        // The longest run of words from here that the lexicon knows (the forms that start with
+        // the words so far, narrowed word by word: most words start no phrase).
         let mut key = String::new();
         let mut found = None;
+        let mut range = 0..lex.entries.len();
         for n in 0..lex.longest.min(words.len() - i) {
             let v = &words[i + n];
             if n > 0 {
@@ -525,10 +541,18 @@ fn gloss_spaced(text: &str, lang: Lang, glossed: impl Fn(usize, usize) -> bool) 
                     break;
                 }
                 key.push(' ');
+                // (no form goes on with a space: no phrase starts here)
+                lex.narrow(&mut range, &key);
+                if range.is_empty() {
+                    break;
+                }
             }
             key.push_str(&v.lower(text));
-            if let Some(en) = lex.get(&key) {
+            if let Some(en) = lex.narrow(&mut range, &key) {
                 found = Some((n + 1, en));
+            }
+            if range.is_empty() {
+                break;
             }
         }
         let Some((n, en)) = found else {
@@ -614,10 +638,18 @@ fn gloss_unspaced(text: &str, lang: Lang) -> Option<Gloss> {
             i += 1;
             continue;
         }
+        // The longest form from here: the forms that start with one more character each step.
         let most = lex.longest.min(bounds.len() - 1 - i);
-        let found = (1..=most)
-            .rev()
-            .find_map(|n| lex.get(&text[bounds[i]..bounds[i + n]]).map(|en| (n, en)));
+        let mut range = 0..lex.entries.len();
+        let mut found = None;
+        for n in 1..=most {
+            if let Some(en) = lex.narrow(&mut range, &text[bounds[i]..bounds[i + n]]) {
+                found = Some((n, en));
+            }
+            if range.is_empty() {
+                break;
+            }
+        }
         match found {
             Some((n, en)) => {
                 space(&mut out);
@@ -722,6 +754,27 @@ mod tests {
             "{}",
             zh.text
         );
+    }
+
+    #[test]
+    fn narrowing_finds_what_lookup_finds() {
+        for lang in [Lang::Es, Lang::Zh] {
+            let lex = lexicon(lang);
+            for (form, en) in lex.entries().iter().step_by(7) {
+                // every prefix of a form (at char boundaries) narrows to a range holding it
+                let mut range = 0..lex.entries.len();
+                let mut last = None;
+                for (i, c) in form.char_indices() {
+                    last = lex.narrow(&mut range, &form[..i + c.len_utf8()]);
+                    assert!(!range.is_empty(), "{lang:?}: {form:?}");
+                }
+                assert_eq!(last, Some(*en), "{lang:?}: {form:?}");
+                assert_eq!(lex.get(form), Some(*en));
+            }
+            let mut range = 0..lex.entries.len();
+            assert_eq!(lex.narrow(&mut range, "qqqzzz"), None);
+            assert!(range.is_empty());
+        }
     }
 
     #[test]
