@@ -356,6 +356,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // `systemctl stop cron`", "`ufw disable`", "`setenforce 0`", "`iptables -F`".
     spec(Atom::Script, Start, &["crontab", "systemctl", "ufw", "setenforce", "iptables"],
         r"\bcrontab\s+-r\b|\bsystemctl\s+(stop|disable|mask)\s+[\w.@-]+|\bufw\s+disable\b|\bsetenforce\s+0\b|\biptables\s+-F\b"),
+    // Commands that turn certificate checks off for everything a machine fetches afterwards:
+    // "`npm config set strict-ssl false`", "`git config --global http.sslVerify false`",
+    // "`export NODE_TLS_REJECT_UNAUTHORIZED=0`" (the anchors lie inside the matches: `Gate`).
+    spec(Atom::Script, Gate, &["strict-ssl", "sslverify", "node_tls_reject_unauthorized", "git_ssl_no_verify", "pythonhttpsverify"],
+        r#"\bstrict-ssl\s+false\b|\bhttp\.sslverify\s+false\b|\bnode_tls_reject_unauthorized\s*=\s*['"]?0\b|\bgit_ssl_no_verify\s*=\s*['"]?(1|true)\b|\bpythonhttpsverify\s*=\s*['"]?0\b"#),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
