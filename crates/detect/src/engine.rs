@@ -212,6 +212,7 @@ impl Engine {
         // ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"]`). (The argument of the last secret seen,
         // and how many: a list's items come one after another.)
         let mut destroy_preset = false;
+        let mut wide_preset = false;
         let mut secrets_preset: (&str, usize) = ("", 0);
         for f in fields {
             let default = is_default(&f.path);
@@ -238,6 +239,25 @@ impl Engine {
                 &mut findings,
             );
             if default {
+                // `"patterns": {"default": ["*"]}` on `clean_build_artifacts`: a tool that
+                // deletes, preset to everything it can reach (none of ~14,000 real tools does).
+                if !wide_preset && wide_scope(f.text) && deleting_name(item.own) {
+                    wide_preset = true;
+                    findings.push(preset_finding(
+                        &DESTRUCTIVE_DIRECTIVE,
+                        f,
+                        "the argument presets the widest scope (everything) for a tool that deletes",
+                    ));
+                }
+                // `"volumes": {"default": ["/:/host"]}`: the host's root mounted into whatever
+                // runs, unless the model changes it.
+                if f.text.trim_start().starts_with("/:/") {
+                    findings.push(preset_finding(
+                        &OVERRIDE_SAFEGUARD,
+                        f,
+                        "the argument presets a mount of the host's root directory",
+                    ));
+                }
                 if !destroy_preset && matches!(f.text.trim(), "-destroy" | "--destroy") {
                     destroy_preset = true;
                     findings.push(preset_finding(
@@ -1210,6 +1230,32 @@ fn safeguard_preset(path: &str, value: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A value that selects everything: a match-all glob or pattern, the root, the home or the parent
+/// directory.
+fn wide_scope(v: &str) -> bool {
+    matches!(
+        v.trim(),
+        "*" | "**"
+            | "*.*"
+            | "/*"
+            | "/"
+            | "~"
+            | "~/"
+            | ".."
+            | "../"
+            | ".*"
+            | ".+"
+            | "(?s).+"
+            | "(?s).*"
+    )
+}
+
+/// The tool deletes: a destroying word in its name, or one that cleans up.
+fn deleting_name(name: &str) -> bool {
+    crate::rules::combine::destroying_name(name)
+        || crate::labels::has_word_in(name, &["clean", "cleanup"])
 }
 
 /// An environment variable's name that holds a secret (`AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`).

@@ -204,7 +204,7 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
 
 /// A tool name with a word that destroys (`delete_branch`, `kubectl_delete`,
 /// `figmaDeleteComponent`; by the name's words: `search_guardian_skills` kills nothing).
-pub(super) fn destroying_name(name: &str) -> bool {
+pub(crate) fn destroying_name(name: &str) -> bool {
     const STEMS: &[&str] = &[
         "delete",
         "remove",
