@@ -221,7 +221,7 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::SecretNoun, Start, &["api", "access", "auth", "bearer", "secret", "private", "password", "passphrase", "credential", "seed", "mnemonic", "recovery", "session", "cookie", "ssh", "environment", "env"],
         concat!(
-            r"\b(api[\s_-]?keys?|access[\s_-]?tokens?|auth[\s_-]?tokens?|bearer\s+tokens?|secret[\s_-]?keys?|private[\s_-]?keys?|passwords?|passphrases?|credentials?",
+            r"\b(api[\s_-]?keys?|access[\s_-]?tokens?|access[\s_-]?keys?|secret[\s_-]?access[\s_-]?keys?|auth[\s_-]?tokens?|bearer\s+tokens?|secret[\s_-]?keys?|private[\s_-]?keys?|passwords?|passphrases?|credentials?",
             r"|seed\s+phrases?|mnemonic(\s+phrase)?|recovery\s+phrases?|session\s+(cookies?|tokens?)|cookies|ssh\s+keys?|environment\s+variables|env\s+vars?|secrets)\b"),
     ),
     spec(Atom::Conversation, Start, &["conversation", "chat", "message", "dialog", "previous", "prior", "earlier", "entire", "full", "whole", "all", "system", "your", "user", "what", "other"],
