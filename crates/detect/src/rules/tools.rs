@@ -990,8 +990,15 @@ impl ToolRefFinder {
             // not a parameter's note)
             // ("Launch the fleet with ec2_run_instances (count 12)": the step's arguments)
             let means = code && (instrument(window) || labelled_call(window));
+            // ("remove them: call delete_file (recursive) on <path>/.git": a call verb right
+            // before the name makes the parenthesis the call's arguments)
+            // (only for tools that destroy: "call list_node_types (category='Chop')" is honest
+            // workflow whose parenthesis the forced-argument rule would read as an order)
+            let called =
+                code && ends_with_call_verb(window) && super::combine::destroying_name(name);
             if self.param_after.is_match(dfas, &mut caches, after)
                 && !starts_with_ci(after.trim_ascii_start(), b"(with ")
+                && !called
                 && !(means
                     && (after.trim_ascii_start().starts_with(b"(") || after.starts_with(b": ")))
             {
@@ -1168,6 +1175,22 @@ impl ToolRefFinder {
         }
         out
     }
+}
+
+/// The window before a name ends with a verb that calls it ("call", "invoke", "execute", "run").
+fn ends_with_call_verb(window: &[u8]) -> bool {
+    let w = window.trim_ascii_end();
+    [
+        &b" call"[..],
+        b" invoke",
+        b" execute",
+        b" run",
+        b":call",
+        b"\ncall",
+    ]
+    .iter()
+    .any(|v| w.len() >= v.len() && w[w.len() - v.len()..].eq_ignore_ascii_case(v))
+        || w.eq_ignore_ascii_case(b"call")
 }
 
 #[cfg(test)]
