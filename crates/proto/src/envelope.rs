@@ -34,7 +34,7 @@ pub(crate) fn scan(bytes: &[u8], max_depth: usize) -> Option<Members> {
         b: bytes,
         i: 0,
         max_depth,
-        stack: Vec::new(),
+        open: Open::default(),
     };
     p.ws();
     if p.peek()? != b'{' || max_depth == 0 {
@@ -96,8 +96,8 @@ struct Parser<'a> {
     b: &'a [u8],
     i: usize,
     max_depth: usize,
-    /// The open containers inside the value being read: `true` for an object.
-    stack: Vec<bool>,
+    /// The containers open inside the value being read.
+    open: Open,
 }
 
 impl Parser<'_> {
@@ -206,24 +206,24 @@ impl Parser<'_> {
 
     /// Skips one value starting at `i`, inside `depth` enclosing containers.
     fn value(&mut self, depth: usize) -> Option<()> {
-        self.stack.clear();
+        self.open = Open::default();
         loop {
             // a value is expected here
             match self.peek()? {
                 b'"' => {
                     self.string()?;
                 }
-                open @ (b'{' | b'[') => {
+                c @ (b'{' | b'[') => {
                     self.i += 1;
-                    if depth + self.stack.len() + 1 > self.max_depth {
+                    if depth + self.open.len + 1 > self.max_depth {
                         return None;
                     }
-                    let object = open == b'{';
+                    let object = c == b'{';
                     self.ws();
                     if self.peek()? == if object { b'}' } else { b']' } {
                         self.i += 1;
                     } else {
-                        self.stack.push(object);
+                        self.open.push(object)?;
                         if object {
                             self.key()?;
                         }
@@ -238,7 +238,7 @@ impl Parser<'_> {
             }
             // a value ended: close what it ends, up to the next value
             loop {
-                let Some(&object) = self.stack.last() else {
+                let Some(object) = self.open.last() else {
                     return Some(());
                 };
                 self.ws();
@@ -250,16 +250,38 @@ impl Parser<'_> {
                         }
                         break;
                     }
-                    b']' if !object => {
-                        self.stack.pop();
-                    }
-                    b'}' if object => {
-                        self.stack.pop();
-                    }
+                    b']' if !object => self.open.len -= 1,
+                    b'}' if object => self.open.len -= 1,
                     _ => return None,
                 }
             }
         }
+    }
+}
+
+/// A stack of open containers as bits (1: an object), without allocating. Deeper than 128 (past
+/// serde_json's own recursion limit, so only with a `max_depth` raised that far) it gives up and the
+/// frame goes to serde.
+#[derive(Default)]
+struct Open {
+    bits: u128,
+    len: usize,
+}
+
+impl Open {
+    fn push(&mut self, object: bool) -> Option<()> {
+        if self.len == 128 {
+            return None;
+        }
+        self.bits = self.bits & !(1 << self.len) | u128::from(object) << self.len;
+        self.len += 1;
+        Some(())
+    }
+
+    /// Whether the innermost open container is an object; `None` when none is open.
+    fn last(&self) -> Option<bool> {
+        let top = self.len.checked_sub(1)?;
+        Some(self.bits >> top & 1 == 1)
     }
 }
 
@@ -333,9 +355,9 @@ mod sse2 {
         _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
 
-    /// Special bytes of 16 bytes at `b[i..i + 16]` as a bit mask (bit k: byte i + k).
+    /// The special bytes (0xFF) of the 16 bytes at `b[i..i + 16]`.
     #[inline(always)]
-    fn mask16<const HIGH: bool>(b: &[u8], i: usize) -> u32 {
+    fn special16<const HIGH: bool>(b: &[u8], i: usize) -> __m128i {
         let chunk = &b[i..i + 16];
         // SAFETY: `chunk` is 16 readable bytes and the load has no alignment requirement; the
         // other intrinsics only need SSE2, which every x86_64 CPU has.
@@ -351,24 +373,40 @@ mod sse2 {
             };
             let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
             let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
-            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, slash), low)) as u32
+            _mm_or_si128(_mm_or_si128(quote, slash), low)
         }
+    }
+
+    /// One bit per byte of a [`special16`] result.
+    #[inline(always)]
+    fn bits(v: __m128i) -> u64 {
+        // SAFETY: SSE2 only (see `special16`).
+        u64::from(unsafe { _mm_movemask_epi8(v) } as u16)
     }
 
     pub(super) fn find_special<const HIGH: bool>(b: &[u8], from: usize) -> usize {
         let mut i = from;
-        while i + 64 <= b.len() {
-            let m = u64::from(mask16::<HIGH>(b, i))
-                | u64::from(mask16::<HIGH>(b, i + 16)) << 16
-                | u64::from(mask16::<HIGH>(b, i + 32)) << 32
-                | u64::from(mask16::<HIGH>(b, i + 48)) << 48;
+        // most strings (member names, short values) end within their first 16 bytes
+        if i + 16 <= b.len() {
+            let m = bits(special16::<HIGH>(b, i));
             if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        while i + 64 <= b.len() {
+            let (v0, v1) = (special16::<HIGH>(b, i), special16::<HIGH>(b, i + 16));
+            let (v2, v3) = (special16::<HIGH>(b, i + 32), special16::<HIGH>(b, i + 48));
+            // SAFETY: SSE2 only (see `special16`).
+            let any = unsafe { _mm_or_si128(_mm_or_si128(v0, v1), _mm_or_si128(v2, v3)) };
+            if bits(any) != 0 {
+                let m = bits(v0) | bits(v1) << 16 | bits(v2) << 32 | bits(v3) << 48;
                 return i + m.trailing_zeros() as usize;
             }
             i += 64;
         }
         while i + 16 <= b.len() {
-            let m = mask16::<HIGH>(b, i);
+            let m = bits(special16::<HIGH>(b, i));
             if m != 0 {
                 return i + m.trailing_zeros() as usize;
             }

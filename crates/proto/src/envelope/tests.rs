@@ -511,6 +511,25 @@ fn depth_at_the_limit() {
         "[".repeat(100_000)
     );
     assert!(!agree(f.as_bytes()));
+    // a limit raised past what the scan tracks (128 open containers): serde decides
+    let limits = Limits {
+        max_message_bytes: 1 << 20,
+        max_depth: 300,
+    };
+    for (inner, scanned) in [(127, true), (128, true), (129, false), (250, false)] {
+        let body = format!(
+            "{}1{}",
+            "[{\"a\":".repeat(inner / 2),
+            "}]".repeat(inner / 2)
+        );
+        let body = if inner % 2 == 1 {
+            format!("[{body}]")
+        } else {
+            body
+        };
+        let f = format!(r#"{{"jsonrpc":"2.0","id":1,"result":{body}}}"#);
+        assert_eq!(agree_with(f.as_bytes(), &limits), scanned, "{inner}");
+    }
 }
 
 #[test]
