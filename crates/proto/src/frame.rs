@@ -21,8 +21,10 @@ pub enum ReadLine<'a> {
     Eof,
 }
 
-/// The least free room the buffer offers each read (and its initial size).
+/// The least free room the buffer offers each read.
 const READ_ROOM: usize = 64 * 1024;
+/// The buffer's first size: glibc's default mmap threshold.
+const FIRST_BUFFER: usize = 128 * 1024;
 
 /// Reads newline-delimited frames of at most `max` bytes from any reader.
 pub struct LineReader<R> {
@@ -99,8 +101,9 @@ impl<R: Read> LineReader<R> {
                 self.start = 0;
             }
             if self.buf.is_empty() {
-                // calloc'd: its pages are touched only as reads fill them
-                self.buf = vec![0; READ_ROOM];
+                // Large enough to come zeroed from the system (mmap, not a reused heap chunk
+                // that calloc would clear): its pages become resident only as reads fill them.
+                self.buf = vec![0; FIRST_BUFFER];
             } else if self.buf.len() - self.end < READ_ROOM {
                 // only as much as the next read needs: every byte of `buf` is written (zeroed)
                 // once, so it stays resident; the capacity still grows geometrically
