@@ -9,7 +9,7 @@ use std::sync::Arc;
 use mcpguard_proto::codes::{DENIED, INVALID_REQUEST, UPSTREAM_CLOSED};
 use mcpguard_proto::reply::{error_response, proto_error_response};
 use mcpguard_proto::scan::top_level;
-use mcpguard_proto::{check_frame, decode, Decoded, IdKey, Kind, Limits, Message, ProtoError};
+use mcpguard_proto::{decode_frame, Decoded, IdKey, Kind, Limits, Message, ProtoError};
 use serde_json::json;
 
 use crate::batch;
@@ -343,7 +343,7 @@ impl Gate {
         if frame.iter().all(u8::is_ascii_whitespace) {
             return Outcome::default();
         }
-        let decoded = check_frame(frame, &self.config.limits).and_then(decode);
+        let decoded = decode_frame(frame, &self.config.limits);
         match decoded {
             Err(err) => self.refuse_frame(side, s, &err, frame),
             Ok(Decoded::Single(m)) => {

@@ -69,6 +69,17 @@ impl fmt::Display for IdKey {
     }
 }
 
+/// The text of one JSON value of a frame that was validated whole, exactly as it was sent.
+/// Parse it (`serde_json::from_str(raw.get())`) to read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raw<'a>(&'a str);
+
+impl<'a> Raw<'a> {
+    pub fn get(&self) -> &'a str {
+        self.0
+    }
+}
+
 /// One decoded JSON-RPC message, borrowing from the frame.
 #[derive(Debug, Clone)]
 pub struct Message<'a> {
@@ -76,9 +87,9 @@ pub struct Message<'a> {
     /// The request or response id; `None` for notifications and for error responses with `id: null`.
     pub id: Option<IdKey>,
     pub method: Option<Cow<'a, str>>,
-    pub params: Option<&'a RawValue>,
-    pub result: Option<&'a RawValue>,
-    pub error: Option<&'a RawValue>,
+    pub params: Option<Raw<'a>>,
+    pub result: Option<Raw<'a>>,
+    pub error: Option<Raw<'a>>,
     /// The message's own text (one element, for a batch).
     pub raw: &'a str,
 }
@@ -131,19 +142,49 @@ fn json_error(e: serde_json::Error) -> ProtoError {
     }
 }
 
-/// Validates a frame's size, UTF-8 and depth, then returns it as text.
-pub fn check_frame<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, ProtoError> {
+fn check_size(bytes: &[u8], limits: &Limits) -> Result<(), ProtoError> {
     if bytes.len() > limits.max_message_bytes {
         return Err(ProtoError::TooLarge {
             size: bytes.len(),
             limit: limits.max_message_bytes,
         });
     }
+    Ok(())
+}
+
+/// Validates a frame's size, UTF-8 and depth, then returns it as text.
+pub fn check_frame<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, ProtoError> {
+    check_size(bytes, limits)?;
     let text = std::str::from_utf8(bytes).map_err(|e| ProtoError::InvalidUtf8 {
         offset: e.valid_up_to(),
     })?;
     check_depth(bytes, limits.max_depth)?;
     Ok(text)
+}
+
+/// Validates and decodes a frame: the same result as `check_frame(bytes, limits).and_then(decode)`,
+/// in one pass over the bytes for a plain single message (see [`crate::envelope`]).
+pub fn decode_frame<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Decoded<'a>, ProtoError> {
+    check_size(bytes, limits)?;
+    match crate::envelope::scan(bytes, limits.max_depth) {
+        Some(members) => {
+            // `scan` validated every byte of the frame as UTF-8 (and JSON).
+            let text = std::str::from_utf8(bytes).map_err(|e| ProtoError::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })?;
+            let get = |r: Option<std::ops::Range<usize>>| r.map(|r| &text[r]);
+            let fields = Fields {
+                jsonrpc: get(members.jsonrpc).map(Cow::Borrowed),
+                id: get(members.id),
+                method: get(members.method).map(Cow::Borrowed),
+                params: get(members.params),
+                result: get(members.result),
+                error: get(members.error),
+            };
+            fields.into_message(text).map(Decoded::Single)
+        }
+        None => check_frame(bytes, limits).and_then(decode),
+    }
 }
 
 /// Decodes a frame that passed [`check_frame`] (or is otherwise known to be bounded).
@@ -171,58 +212,83 @@ pub fn decode(text: &str) -> Result<Decoded<'_>, ProtoError> {
 /// Decodes one message (not a batch).
 pub fn decode_one(text: &str) -> Result<Message<'_>, ProtoError> {
     let env: Envelope<'_> = serde_json::from_str(text).map_err(json_error)?;
-    if env.jsonrpc.as_deref() != Some("2.0") {
-        return Err(invalid("\"jsonrpc\" must be \"2.0\""));
-    }
-    let id = match env.id {
-        None => None,
-        Some(raw) if raw.get() == "null" => None,
-        Some(raw) => Some(
-            IdKey::from_raw(raw.get())
-                .ok_or_else(|| invalid("\"id\" must be a string or a number"))?,
-        ),
-    };
-    let kind = match (&env.method, env.result, env.error) {
-        (Some(_), None, None) => {
-            if env.id.is_some() && id.is_none() {
-                return Err(invalid("a request \"id\" must not be null"));
-            }
-            if id.is_some() {
-                Kind::Request
-            } else {
-                Kind::Notification
-            }
-        }
-        (Some(_), _, _) => {
-            return Err(invalid(
-                "a message with \"method\" cannot carry \"result\" or \"error\"",
-            ))
-        }
-        (None, Some(_), None) if id.is_some() => Kind::Response,
-        (None, None, Some(_)) if env.id.is_some() => Kind::ErrorResponse,
-        (None, Some(_), Some(_)) => {
-            return Err(invalid(
-                "a response cannot carry both \"result\" and \"error\"",
-            ))
-        }
-        (None, Some(_), None) => return Err(invalid("a response needs an \"id\"")),
-        _ => return Err(invalid("needs \"method\", \"result\" or \"error\"")),
-    };
-    if let Some(p) = env.params {
-        let first = p.get().as_bytes().first();
-        if !matches!(first, Some(b'{') | Some(b'[')) {
-            return Err(invalid("\"params\" must be an object or an array"));
-        }
-    }
-    Ok(Message {
-        kind,
-        id,
+    let fields = Fields {
+        jsonrpc: env.jsonrpc,
+        id: env.id.map(RawValue::get),
         method: env.method,
-        params: env.params,
-        result: env.result,
-        error: env.error,
-        raw: text,
-    })
+        params: env.params.map(RawValue::get),
+        result: env.result.map(RawValue::get),
+        error: env.error.map(RawValue::get),
+    };
+    fields.into_message(text)
+}
+
+/// The envelope members as read from the text, by serde or by [`crate::envelope::scan`].
+#[derive(Debug, PartialEq, Eq)]
+struct Fields<'a> {
+    jsonrpc: Option<Cow<'a, str>>,
+    id: Option<&'a str>,
+    method: Option<Cow<'a, str>>,
+    params: Option<&'a str>,
+    result: Option<&'a str>,
+    error: Option<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    /// The JSON-RPC rules on the envelope's members.
+    fn into_message(self, text: &'a str) -> Result<Message<'a>, ProtoError> {
+        if self.jsonrpc.as_deref() != Some("2.0") {
+            return Err(invalid("\"jsonrpc\" must be \"2.0\""));
+        }
+        let id = match self.id {
+            None => None,
+            Some("null") => None,
+            Some(raw) => Some(
+                IdKey::from_raw(raw)
+                    .ok_or_else(|| invalid("\"id\" must be a string or a number"))?,
+            ),
+        };
+        let kind = match (&self.method, self.result, self.error) {
+            (Some(_), None, None) => {
+                if self.id.is_some() && id.is_none() {
+                    return Err(invalid("a request \"id\" must not be null"));
+                }
+                if id.is_some() {
+                    Kind::Request
+                } else {
+                    Kind::Notification
+                }
+            }
+            (Some(_), _, _) => {
+                return Err(invalid(
+                    "a message with \"method\" cannot carry \"result\" or \"error\"",
+                ))
+            }
+            (None, Some(_), None) if id.is_some() => Kind::Response,
+            (None, None, Some(_)) if self.id.is_some() => Kind::ErrorResponse,
+            (None, Some(_), Some(_)) => {
+                return Err(invalid(
+                    "a response cannot carry both \"result\" and \"error\"",
+                ))
+            }
+            (None, Some(_), None) => return Err(invalid("a response needs an \"id\"")),
+            _ => return Err(invalid("needs \"method\", \"result\" or \"error\"")),
+        };
+        if let Some(p) = self.params {
+            if !matches!(p.as_bytes().first(), Some(b'{') | Some(b'[')) {
+                return Err(invalid("\"params\" must be an object or an array"));
+            }
+        }
+        Ok(Message {
+            kind,
+            id,
+            method: self.method,
+            params: self.params.map(Raw),
+            result: self.result.map(Raw),
+            error: self.error.map(Raw),
+            raw: text,
+        })
+    }
 }
 
 #[cfg(test)]

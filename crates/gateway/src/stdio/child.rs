@@ -1,6 +1,7 @@
 //! The server process: spawned in its own process group, signalled as a group, always reaped.
 
 use std::ffi::OsString;
+use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
 use std::thread;
@@ -50,6 +51,24 @@ fn signal_name(sig: i32) -> &'static str {
     }
 }
 
+/// The pipe capacity asked for the server's stdin and stdout: the most an unprivileged process may
+/// set by default (`/proc/sys/fs/pipe-max-size`).
+const PIPE_BYTES: libc::c_int = 1 << 20;
+
+/// Lets a message of up to [`PIPE_BYTES`] cross the pipe in one write and one read, instead of
+/// one wake-up of the reader per 64 KiB (the default capacity). The kernel allocates a pipe's
+/// pages as they are written, so a larger capacity costs nothing while the pipe is empty. Best
+/// effort: a refusal (a lower limit, or the user's pipe quota) leaves the default.
+fn enlarge_pipe(fd: RawFd) {
+    #[cfg(target_os = "linux")]
+    // SAFETY: F_SETPIPE_SZ on a descriptor we own; it has no memory-safety preconditions.
+    unsafe {
+        libc::fcntl(fd, libc::F_SETPIPE_SZ, PIPE_BYTES);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = fd;
+}
+
 /// A running server with its process group.
 pub(crate) struct Child {
     inner: std::process::Child,
@@ -82,6 +101,15 @@ impl Child {
                 .join(" "),
             source,
         })?;
+        for fd in [
+            inner.stdin.as_ref().map(AsRawFd::as_raw_fd),
+            inner.stdout.as_ref().map(AsRawFd::as_raw_fd),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            enlarge_pipe(fd);
+        }
         Ok(Child {
             inner,
             status: None,
