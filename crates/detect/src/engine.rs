@@ -555,9 +555,10 @@ impl Engine {
                 let mut sub = Vec::new();
                 self.scan_field(path, &g.text, kind, false, item, Pass::Gloss, &mut sub);
                 let lang = g.lang.name();
-                let kept = sub
-                    .into_iter()
-                    .filter(|f| read_in_gloss(f.rule_id) && !negated_in_gloss(&g.text, f));
+                let unspaced = g.lang.unspaced();
+                let kept = sub.into_iter().filter(|f| {
+                    read_in_gloss(f.rule_id, unspaced) && !negated_in_gloss(&g.text, f)
+                });
                 for mut f in kept {
                     f.message = format!("{} (read in an English gloss of the {lang})", f.message);
                     f.span = Some(Span {
@@ -659,8 +660,18 @@ impl Engine {
 /// about which tool (shadowing, scope, destructive orders, overrides of the user's choice) would
 /// read honest workflow notes as orders. (Session 11: with every rule, the gloss blocked 7 honest
 /// French tools of fresh8, 3 Chinese ones of the benign corpus and 2 of batch19's honest tools.)
-fn read_in_gloss(rule_id: &str) -> bool {
+///
+/// A gloss of a language written without spaces (Chinese, Japanese, Korean) drops every
+/// character it has no form for, examples and negations included ("如生日、偏好" — "such as
+/// birthday, preference" — reads "date of birth, preference"; "不含" drops out), so of it only
+/// the findings built from whole phrases of the lexicon are kept: concealment and deception of
+/// the user, and overrides of the instructions. (Session 11: with the other rules, the gloss
+/// blocked 2 honest Chinese tools of fresh10-held, kept back, and no attack of batch20.)
+fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
+    if unspaced {
+        return family == "secrecy" || rule_id == "override.ignore_instructions";
+    }
     matches!(
         family,
         "secrecy" | "sensitive" | "exfil" | "exec" | "hidden"

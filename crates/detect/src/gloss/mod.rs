@@ -69,7 +69,7 @@ impl Lang {
     }
 
     /// Written without spaces between words: forms are found as substrings.
-    fn unspaced(self) -> bool {
+    pub(crate) fn unspaced(self) -> bool {
         matches!(self, Lang::Zh | Lang::Ja | Lang::Ko)
     }
 }
