@@ -776,9 +776,6 @@ fn self_deprecated(c: &Ctx<'_>) -> bool {
     })
 }
 
-/// "For removing single branches, use `delete_branch` instead", "Do not use when you need to
-/// list all projects (use `list_projects` instead)": another tool for another task is routing
-/// advice, not a tool taking this one's calls.
 /// Words that discredit a tool: said of the tools a description bans.
 const DISCREDIT: &[&str] = &[
     "deprecated",
@@ -957,6 +954,9 @@ fn tool_list(c: &Ctx<'_>, from: usize, to: usize, lead: bool) -> Option<(usize, 
     None
 }
 
+/// "For removing single branches, use `delete_branch` instead", "Do not use when you need to
+/// list all projects (use `list_projects` instead)": another tool for another task is routing
+/// advice, not a tool taking this one's calls.
 pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
     let l = c.lower(ss, se).trim_start();
