@@ -17,7 +17,8 @@ use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
     ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH,
-    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_PATH, TAMPER_RECIPIENT,
+    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_ACCESS, SENSITIVE_PATH,
+    TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -364,7 +365,7 @@ impl Engine {
         if let Some(f) = item.def.and_then(annotation_mismatch) {
             findings.push(f);
         }
-        if let Some(f) = credential_defaults(&findings, item.own) {
+        if let Some(f) = credential_defaults(&findings, item) {
             findings.push(f);
         }
         if let Some(f) = item
@@ -1321,7 +1322,13 @@ fn match_all_in(schema: &Value, depth: usize) -> Option<(String, &str, &Value)> 
 /// cloud credentials, `.env`) in one tool's schema, or any in a tool that uploads, shares or
 /// posts (`include_paths` defaulting to `["~/.ssh", "~/.aws"]` next to an upload endpoint). An
 /// SSH tool's `key_path` defaulting to `~/.ssh/id_rsa` is one kind, in a tool that connects.
-fn credential_defaults(findings: &[Finding], own: &str) -> Option<Finding> {
+///
+/// Or a kind the tool's own name, title and description say nothing of: an image resizer whose
+/// `output_path` defaults to `~/.ssh/authorized_keys`, a linter whose `config_path` defaults to
+/// `~/.aws/credentials` (no real tool of ~14,000 presets a credential file at all; the honest
+/// hard negatives that do are SSH, dotenv and cloud tools that name their domain).
+fn credential_defaults(findings: &[Finding], item: &Item<'_>) -> Option<Finding> {
+    let own = item.own;
     let offered = |f: &&Finding| {
         f.rule_id == SENSITIVE_PATH.id && (is_default(&f.field) || f.field.contains(".example"))
     };
@@ -1352,6 +1359,51 @@ fn credential_defaults(findings: &[Finding], own: &str) -> Option<Finding> {
         "submit", "ingest", "report", "notify",
     ];
     let ships = crate::labels::has_word_in(own, SHIPS);
+    // The words by which a purpose names each kind's domain (in the order of `KINDS`).
+    const DOMAINS: [&[&str]; 12] = [
+        &["ssh", "key"],
+        &["aws", "s3", "amazon", "cloud", "credential"],
+        &["gcloud", "google", "gcp", "cloud", "credential"],
+        &["azure", "cloud", "credential"],
+        &[
+            "env",
+            "environment",
+            "config",
+            "setting",
+            "variable",
+            "secret",
+        ],
+        &["kube", "k8s", "kubernetes", "cluster"],
+        &["docker", "container", "registry"],
+        &["netrc", "login", "credential", "ftp"],
+        &["npm", "registry", "package", "publish"],
+        &["git", "credential"],
+        &["wallet", "crypto", "coin", "chain"],
+        &["keychain", "password", "credential", "secret"],
+    ];
+    let foreign = || {
+        let purpose = item
+            .def
+            .map(purpose)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        (0..KINDS.len())
+            .filter(|k| kinds & (1 << k) != 0)
+            .any(|k| !DOMAINS[k].iter().any(|w| purpose.contains(w)))
+    };
+    if !(kinds.count_ones() >= 2 || ships) && item.def.is_some() && foreign() {
+        let mut f = rule_finding(
+            &SENSITIVE_ACCESS,
+            &first.field,
+            "a credential file the tool's purpose says nothing of is an argument's default or \
+             example value"
+                .into(),
+            first.evidence.clone(),
+            first.span.map(|s| (s.start, s.end)),
+        );
+        f.weight = 60;
+        return Some(f);
+    }
     (kinds.count_ones() >= 2 || ships).then(|| {
         let mut f = rule_finding(
             &EXFIL_PARAM,
