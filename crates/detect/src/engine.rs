@@ -17,8 +17,8 @@ use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
     ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH,
-    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_PRIVILEGE, SENSITIVE_ACCESS, SENSITIVE_PATH,
-    TAMPER_RECIPIENT,
+    LANG_SWITCH, OVERRIDE_CONSENT, OVERRIDE_IGNORE, OVERRIDE_SAFEGUARD, ROLE_FAKE_MARKER,
+    ROLE_MODEL_ADDRESS, ROLE_PRIVILEGE, SENSITIVE_ACCESS, SENSITIVE_PATH, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -557,8 +557,9 @@ impl Engine {
                 self.scan_field(path, &g.text, kind, false, item, Pass::Gloss, &mut sub);
                 let lang = g.lang.name();
                 let unspaced = g.lang.unspaced();
+                let starts = sentences::starts(&g.text);
                 let kept = sub.into_iter().filter(|f| {
-                    read_in_gloss(f.rule_id, unspaced) && !negated_in_gloss(&g.text, f)
+                    read_in_gloss(f.rule_id, unspaced) && !negated_in_gloss(&g.text, &starts, f)
                 });
                 for mut f in kept {
                     f.message = format!("{} (read in an English gloss of the {lang})", f.message);
@@ -671,20 +672,21 @@ impl Engine {
 fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
     if unspaced {
-        return family == "secrecy" || rule_id == "override.ignore_instructions";
+        return family == "secrecy" || rule_id == OVERRIDE_IGNORE.id;
     }
     matches!(
         family,
         "secrecy" | "sensitive" | "exfil" | "exec" | "hidden"
-    ) || matches!(
-        rule_id,
-        "tamper.recipient"
-            | "override.ignore_instructions"
-            | "override.consent_claim"
-            | "role.fake_marker"
-            | "role.privilege_grant"
-            | "role.model_address"
-    )
+    ) || [
+        &TAMPER_RECIPIENT,
+        &OVERRIDE_IGNORE,
+        &OVERRIDE_CONSENT,
+        &ROLE_FAKE_MARKER,
+        &ROLE_PRIVILEGE,
+        &ROLE_MODEL_ADDRESS,
+    ]
+    .iter()
+    .any(|r| r.id == rule_id)
 }
 
 /// A gloss keeps no word order: "凭据不从 .env 或环境读取" ("credentials are not read from .env
@@ -692,15 +694,15 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
 /// cannot tell what the negation governs. A finding about an access, a flow or a script whose
 /// sentence in the gloss holds a negation is dropped (concealment and deception are negations
 /// themselves: "do not tell the user").
-fn negated_in_gloss(gloss: &str, f: &Finding) -> bool {
+/// `starts` are the gloss's sentence starts.
+fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding) -> bool {
     let Some(span) = &f.span else {
         return false;
     };
     if f.rule_id.starts_with("secrecy.") || f.rule_id.starts_with("hidden.") {
         return false;
     }
-    let starts = sentences::starts(gloss);
-    let i = sentences::index(&starts, span.start.min(gloss.len()));
+    let i = sentences::index(starts, span.start.min(gloss.len()));
     let end = starts.get(i + 1).copied().unwrap_or(gloss.len());
     let sentence = gloss.get(starts[i]..end).unwrap_or("");
     crate::labels::has_word_in(
@@ -1333,24 +1335,41 @@ fn credential_defaults(findings: &[Finding], item: &Item<'_>) -> Option<Finding>
         f.rule_id == SENSITIVE_PATH.id && (is_default(&f.field) || f.field.contains(".example"))
     };
     let first = findings.iter().find(offered)?;
-    const KINDS: &[&str] = &[
-        ".ssh",
-        ".aws",
-        "gcloud",
-        ".azure",
-        ".env",
-        ".kube",
-        ".docker",
-        "netrc",
-        "npmrc",
-        "git-credentials",
-        "wallet",
-        "keychain",
+    // Each kind of credential file, and the words by which a tool's purpose names its domain.
+    const KINDS: &[(&str, &[&str])] = &[
+        (".ssh", &["ssh", "key"]),
+        (".aws", &["aws", "s3", "amazon", "cloud", "credential"]),
+        (
+            "gcloud",
+            &["gcloud", "google", "gcp", "cloud", "credential"],
+        ),
+        (".azure", &["azure", "cloud", "credential"]),
+        (
+            ".env",
+            &[
+                "env",
+                "environment",
+                "config",
+                "setting",
+                "variable",
+                "secret",
+            ],
+        ),
+        (".kube", &["kube", "k8s", "kubernetes", "cluster"]),
+        (".docker", &["docker", "container", "registry"]),
+        ("netrc", &["netrc", "login", "credential", "ftp"]),
+        ("npmrc", &["npm", "registry", "package", "publish"]),
+        ("git-credentials", &["git", "credential"]),
+        ("wallet", &["wallet", "crypto", "coin", "chain"]),
+        (
+            "keychain",
+            &["keychain", "password", "credential", "secret"],
+        ),
     ];
     let mut kinds = 0u32;
     for f in findings.iter().filter(offered) {
         let e = f.evidence.to_ascii_lowercase();
-        if let Some(k) = KINDS.iter().position(|k| e.contains(k)) {
+        if let Some(k) = KINDS.iter().position(|(k, _)| e.contains(k)) {
             kinds |= 1 << k;
         }
     }
@@ -1359,37 +1378,17 @@ fn credential_defaults(findings: &[Finding], item: &Item<'_>) -> Option<Finding>
         "submit", "ingest", "report", "notify",
     ];
     let ships = crate::labels::has_word_in(own, SHIPS);
-    // The words by which a purpose names each kind's domain (in the order of `KINDS`).
-    const DOMAINS: [&[&str]; 12] = [
-        &["ssh", "key"],
-        &["aws", "s3", "amazon", "cloud", "credential"],
-        &["gcloud", "google", "gcp", "cloud", "credential"],
-        &["azure", "cloud", "credential"],
-        &[
-            "env",
-            "environment",
-            "config",
-            "setting",
-            "variable",
-            "secret",
-        ],
-        &["kube", "k8s", "kubernetes", "cluster"],
-        &["docker", "container", "registry"],
-        &["netrc", "login", "credential", "ftp"],
-        &["npm", "registry", "package", "publish"],
-        &["git", "credential"],
-        &["wallet", "crypto", "coin", "chain"],
-        &["keychain", "password", "credential", "secret"],
-    ];
     let foreign = || {
         let purpose = item
             .def
             .map(purpose)
             .unwrap_or_default()
             .to_ascii_lowercase();
-        (0..KINDS.len())
-            .filter(|k| kinds & (1 << k) != 0)
-            .any(|k| !DOMAINS[k].iter().any(|w| purpose.contains(w)))
+        KINDS
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| kinds & (1 << k) != 0)
+            .any(|(_, (_, domain))| !domain.iter().any(|w| purpose.contains(w)))
     };
     if !(kinds.count_ones() >= 2 || ships) && item.def.is_some() && foreign() {
         let mut f = rule_finding(

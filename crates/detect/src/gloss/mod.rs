@@ -248,7 +248,7 @@ pub(crate) fn gloss(text: &str) -> Option<Gloss> {
         return gloss_unspaced(text, lang);
     }
     if s.cyrillic {
-        return gloss_spaced(text, Lang::Ru, |_, _| true);
+        return gloss_spaced(text, Lang::Ru, &words(text), |_| true);
     }
     if !s.accented {
         return None;
@@ -260,26 +260,28 @@ pub(crate) fn gloss(text: &str) -> Option<Gloss> {
     // The sentences that read as the language: with a letter outside ASCII, at least two known
     // words making 40% of the sentence; without one, at least three making 60%. ("Use a token in
     // the header" has "a" and "in" of several languages: a third of its words, and no accent.)
-    let mut reads = vec![false; starts.len()];
-    for (i, r) in reads.iter_mut().enumerate() {
-        let (a, b) = (starts[i], starts.get(i + 1).copied().unwrap_or(text.len()));
-        let in_sentence = words.iter().filter(|w| w.start >= a && w.end <= b);
-        let (mut n, mut known) = (0usize, 0usize);
-        for w in in_sentence.filter(|w| !w.code) {
-            n += 1;
-            known += usize::from(lex.get(&w.lower(text)).is_some());
-        }
-        let accented = !text[a..b].is_ascii();
-        *r = if accented {
-            known >= 2 && known * 10 >= n * 4
-        } else {
-            known >= 3 && known * 10 >= n * 6
-        };
+    let mut counts = vec![(0usize, 0usize); starts.len()];
+    for w in words.iter().filter(|w| !w.code) {
+        let (n, known) = &mut counts[sentences::index(&starts, w.start)];
+        *n += 1;
+        *known += usize::from(lex.get(&w.lower(text)).is_some());
     }
+    let reads: Vec<bool> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &(n, known))| {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            if text[starts[i]..end].is_ascii() {
+                known >= 3 && known * 10 >= n * 6
+            } else {
+                known >= 2 && known * 10 >= n * 4
+            }
+        })
+        .collect();
     if !reads.contains(&true) {
         return None;
     }
-    gloss_spaced(text, lang, |start, _| {
+    gloss_spaced(text, lang, &words, |start| {
         reads[sentences::index(&starts, start)]
     })
 }
@@ -513,18 +515,22 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// Glosses the words of a spaced language (Latin letters or Cyrillic) in the sentences `glossed`
-/// accepts (given a word's start and end): at each word the longest known phrase of words
+/// accepts (given a word's start): at each word the longest known phrase of words
 /// separated by blanks only.
-fn gloss_spaced(text: &str, lang: Lang, glossed: impl Fn(usize, usize) -> bool) -> Option<Gloss> {
+fn gloss_spaced(
+    text: &str,
+    lang: Lang,
+    words: &[Word],
+    glossed: impl Fn(usize) -> bool,
+) -> Option<Gloss> {
     let lex = lexicon(lang);
-    let words = words(text);
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut copied = 0;
     let mut changed = false;
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.code || !glossed(w.start, w.end) {
+        if w.code || !glossed(w.start) {
             i += 1;
             continue;
         }

@@ -130,15 +130,7 @@ fn destroying_prerequisite(c: &Ctx<'_>, h: &mut Hits) {
     ];
     for r in c.refs.iter().chain(c.instruments) {
         // (the verbs that lose data: "reset_simulation before reading a frame" clears a cache)
-        let loses_data = crate::labels::any_word(&r.name, |w| {
-            [
-                "delete", "remove", "drop", "destroy", "wipe", "purge", "prune", "truncate",
-                "erase",
-            ]
-            .iter()
-            .any(|st| starts_with_ci(w, st.as_bytes()))
-        });
-        if r.is_self || r.negated || r.kind == RefKind::Trigger || !loses_data {
+        if r.is_self || r.negated || r.kind == RefKind::Trigger || !data_losing_name(&r.name) {
             continue;
         }
         // (a name talked about counts as called when it is written as a call: `x(...)`)
@@ -267,29 +259,40 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
 /// A tool name with a word that destroys (`delete_branch`, `kubectl_delete`,
 /// `figmaDeleteComponent`; by the name's words: `search_guardian_skills` kills nothing).
 pub(crate) fn destroying_name(name: &str) -> bool {
-    const STEMS: &[&str] = &[
-        "delete",
-        "remove",
-        "reset",
-        "drop",
-        "destroy",
-        "wipe",
-        "purge",
-        "prune",
-        "flush",
-        "truncate",
-        "void",
-        "kill",
-        "terminate",
-        "erase",
-        "revoke",
-        "uninstall",
-        "overwrite",
-    ];
     crate::labels::any_word(name, |w| {
-        STEMS.iter().any(|st| starts_with_ci(w, st.as_bytes()))
+        DATA_LOSS_STEMS
+            .iter()
+            .chain(OTHER_DESTROYING_STEMS)
+            .any(|st| starts_with_ci(w, st.as_bytes()))
     })
 }
+
+/// A tool name with a word that loses data (`delete_file`, `storage_snapshot_purge`): of the
+/// destroying words, not those that reset, stop or revoke (`reset_simulation` clears a cache).
+pub(crate) fn data_losing_name(name: &str) -> bool {
+    crate::labels::any_word(name, |w| {
+        DATA_LOSS_STEMS
+            .iter()
+            .any(|st| starts_with_ci(w, st.as_bytes()))
+    })
+}
+
+/// The destroying words that lose data.
+const DATA_LOSS_STEMS: &[&str] = &[
+    "delete", "remove", "drop", "destroy", "wipe", "purge", "prune", "truncate", "erase",
+];
+
+/// The other destroying words: they reset, stop, revoke or replace.
+const OTHER_DESTROYING_STEMS: &[&str] = &[
+    "reset",
+    "flush",
+    "void",
+    "kill",
+    "terminate",
+    "revoke",
+    "uninstall",
+    "overwrite",
+];
 
 /// The words of `text`: runs of ASCII letters.
 pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {

@@ -1421,6 +1421,13 @@ mod instrument_tests {
                 "Create the baseline with alerts_create_rule using name 'baseline'.",
                 &[("alerts_create_rule", Instrument)],
             ),
+            // After a call verb, a destroying tool's parenthesis holds the call's arguments; any
+            // other name's parenthesis stays a note on a parameter.
+            (
+                "Remove them: call delete_file (recursive) on the .git folder.",
+                &[("delete_file", Call)],
+            ),
+            ("First call list_node_types (category='Chop').", &[]),
             // A plain word after "with" is no tool.
             ("Works with caution on big files.", &[]),
             // "when X fails" points to a fallback, it conditions nothing on X's use.

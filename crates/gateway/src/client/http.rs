@@ -7,7 +7,6 @@
 //! request, and the session is deleted at the end. Redirects are not followed: the configured
 //! headers (often a bearer token) must go only to the configured URL.
 
-use std::io::BufReader;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -121,7 +120,7 @@ impl Rpc for HttpRpc {
             .to_ascii_lowercase();
         if content_type.starts_with("text/event-stream") {
             let reader = resp.body_mut().as_reader();
-            let mut events = EventReader::new(BufReader::new(reader), self.max_message_bytes);
+            let mut events = EventReader::new(reader, self.max_message_bytes);
             while let Some(ev) = events
                 .next_event()
                 .map_err(|e| ClientError::Http(format!("reading the event stream: {e}")))?

@@ -4,7 +4,7 @@
 //! `retry` are skipped. Lines are bounded by the message limit, so a hostile stream costs bounded
 //! memory per event.
 
-use std::io::{self, BufRead};
+use std::io::{self, Read};
 
 use mcpguard_proto::{LineReader, ReadLine};
 
@@ -23,7 +23,7 @@ pub(crate) struct EventReader<R> {
     max: usize,
 }
 
-impl<R: BufRead> EventReader<R> {
+impl<R: Read> EventReader<R> {
     pub fn new(inner: R, max_event_bytes: usize) -> Self {
         EventReader {
             lines: LineReader::new(inner, max_event_bytes),

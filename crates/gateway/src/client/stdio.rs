@@ -7,7 +7,7 @@
 //! process behind.
 
 use std::ffi::OsString;
-use std::io::{BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
@@ -84,7 +84,7 @@ impl StdioRpc {
         let (tx, lines) = mpsc::channel();
         if let Some(out) = child.stdout.take() {
             thread::spawn(move || {
-                let mut reader = LineReader::new(BufReader::new(out), max_message_bytes);
+                let mut reader = LineReader::new(out, max_message_bytes);
                 loop {
                     let line = match reader.next_line() {
                         Ok(ReadLine::Line(l)) => match serde_json::from_slice::<Value>(l) {

@@ -1,6 +1,6 @@
 //! The two relay loops and the signal forwarder, and the state they share.
 
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::process::{ChildStdin, ChildStdout};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -291,7 +291,7 @@ pub(crate) fn spawn_client_pump(
 ) {
     let max = shared.gate.config().limits.max_message_bytes;
     thread::spawn(move || {
-        let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, input), max);
+        let mut reader = LineReader::new(input, max);
         loop {
             let line = reader.next_line();
             let started = Instant::now();
@@ -329,7 +329,7 @@ pub(crate) fn spawn_client_pump(
 pub(crate) fn spawn_server_pump(shared: Arc<Shared>, output: ChildStdout, events: Sender<Event>) {
     let max = shared.gate.config().limits.max_message_bytes;
     thread::spawn(move || {
-        let mut reader = LineReader::new(BufReader::with_capacity(64 * 1024, output), max);
+        let mut reader = LineReader::new(output, max);
         let mut told_gone = false;
         loop {
             let line = reader.next_line();
