@@ -18,6 +18,9 @@ pub struct Config {
     pub max_decode_depth: u8,
     /// Description length in bytes above which `density.long_text` is reported (default 4000).
     pub long_text_bytes: usize,
+    /// Whether tool definitions also get the learned model's opinion (`learned.poisoning`;
+    /// default true).
+    pub learned: bool,
 }
 
 impl Default for Config {
@@ -28,6 +31,7 @@ impl Default for Config {
             max_field_bytes: 64 * 1024,
             max_decode_depth: 2,
             long_text_bytes: 4000,
+            learned: true,
         }
     }
 }

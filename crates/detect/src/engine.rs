@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::finding::{Finding, Report, Span, Verdict};
 use crate::gloss;
 use crate::lang;
+use crate::learned;
 use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
@@ -91,6 +92,7 @@ impl Engine {
             &walk::tool(tool),
             &Item {
                 own,
+                learned: self.inner.config.learned,
                 params: &params,
                 def: Some(tool),
             },
@@ -102,6 +104,7 @@ impl Engine {
         let own = prompt.get("name").and_then(Value::as_str).unwrap_or("");
         let item = Item {
             own,
+            learned: false,
             params: &[],
             def: Some(prompt),
         };
@@ -113,6 +116,7 @@ impl Engine {
         let own = resource.get("name").and_then(Value::as_str).unwrap_or("");
         let item = Item {
             own,
+            learned: false,
             params: &[],
             def: None,
         };
@@ -151,6 +155,7 @@ impl Engine {
             std::slice::from_ref(&f),
             &Item {
                 own: "",
+                learned: false,
                 params: &[],
                 def: None,
             },
@@ -162,6 +167,7 @@ impl Engine {
         let mut out = Vec::new();
         let item = Item {
             own: own_name,
+            learned: false,
             params: &[],
             def: None,
         };
@@ -374,6 +380,11 @@ impl Engine {
             .and_then(|schema| match_all_default(schema, item.own))
         {
             findings.push(f);
+        }
+        if item.learned {
+            if let Some(f) = learned::finding(fields) {
+                findings.push(f);
+            }
         }
         self.report(findings)
     }
@@ -726,6 +737,8 @@ enum Pass {
 struct Item<'a> {
     /// The item's own name (a tool that names itself is not shadowing).
     own: &'a str,
+    /// Whether the learned model judges the item too (tool definitions: what it was trained on).
+    learned: bool,
     /// The tool's argument names, lowercase.
     params: &'a [String],
     /// The definition itself, for what it says it is for (`purpose`): argument names are judged

@@ -74,7 +74,9 @@ pub struct Finding {
     pub rule_id: &'static str,
     /// How serious this rule is on its own.
     pub severity: Severity,
-    /// JSON path of the field, e.g. `description` or `inputSchema.properties.path.description`.
+    /// JSON path of the field, e.g. `description` or `inputSchema.properties.path.description`;
+    /// empty when the finding is about the whole item (`learned.poisoning`,
+    /// `engine.internal_error`): see [`Finding::field_label`].
     pub field: String,
     /// What the rule saw, in words.
     pub message: String,
@@ -84,6 +86,23 @@ pub struct Finding {
     pub span: Option<Span>,
     /// What this finding adds to the item's score (the highest per rule id counts).
     pub weight: u32,
+}
+
+impl Finding {
+    /// The field path for people to read: `(whole item)` for a finding about the whole item.
+    pub fn field_label(&self) -> &str {
+        field_label(&self.field)
+    }
+}
+
+/// A finding's field path for people to read: `(whole item)` when it is empty (a finding
+/// about the whole item).
+pub fn field_label(field: &str) -> &str {
+    if field.is_empty() {
+        "(whole item)"
+    } else {
+        field
+    }
 }
 
 /// The judgement on one item with its reasons.

@@ -37,6 +37,7 @@ pub mod finding;
 mod gloss;
 pub mod labels;
 mod lang;
+pub mod learned;
 mod normalize;
 pub mod rules;
 pub mod secrets;

@@ -260,7 +260,7 @@ fn table(items: &[Item], reports: &[Report], fail_on: Verdict) -> String {
                 "        {:<8} {}  [{}]  {}\n                 evidence: {}\n",
                 f.severity.as_str(),
                 f.rule_id,
-                f.field,
+                f.field_label(),
                 f.message,
                 f.evidence
             ));
@@ -320,7 +320,7 @@ fn sarif(source: &str, items: &[Item], reports: &[Report]) -> Value {
                     "physicalLocation": physical,
                     "logicalLocations": [{
                         "name": name,
-                        "fullyQualifiedName": format!("tools[{i}].{}", f.field),
+                        "fullyQualifiedName": if f.field.is_empty() { format!("tools[{i}]") } else { format!("tools[{i}].{}", f.field) },
                         "kind": "member",
                     }],
                 }],

@@ -49,10 +49,18 @@ impl Severity {
 pub struct Finding {
     pub rule_id: String,
     pub severity: Severity,
-    /// JSON path inside the item, e.g. `inputSchema.properties.sidenote.description`.
+    /// JSON path inside the item, e.g. `inputSchema.properties.sidenote.description`; empty
+    /// for a finding about the whole item (`learned.poisoning`).
     pub field: String,
     pub message: String,
     pub evidence: String,
+}
+
+impl Finding {
+    /// The field path for people to read: `(whole item)` for a finding about the whole item.
+    pub fn field_label(&self) -> &str {
+        mcpguard_detect::finding::field_label(&self.field)
+    }
 }
 
 /// What kind of metadata an item is.

@@ -30,7 +30,7 @@ pub fn render(r: &ScanReport, cwd: &Path) -> Value {
                         item.name,
                         s.name,
                         f.message,
-                        f.field,
+                        f.field_label(),
                         f.evidence
                     ),
                     &artifact,

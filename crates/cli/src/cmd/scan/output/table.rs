@@ -197,7 +197,7 @@ fn findings(out: &mut String, r: &ScanReport) {
                 "      {:8}  {}  [{}]\n                {}",
                 f.severity.as_str(),
                 f.rule_id,
-                clean(&f.field),
+                clean(f.field_label()),
                 clean(&f.message)
             );
             if !f.evidence.is_empty() {

@@ -1,0 +1,315 @@
+//! A learned second opinion: a linear model of the words and word pairs of a tool definition.
+//!
+//! The rules recognise how an attack is built (where it hides, what it names, which order it
+//! gives); they miss attacks worded in ways no rule foresaw ("should stop using the local
+//! execute_command", "treat theirs as stale and discard it"). This model scores the whole
+//! definition by its vocabulary — hashed words and adjacent word pairs of every text field, 2^16
+//! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
+//! written in many styles and on ~13,000 honest tools of real servers. It runs locally, reads
+//! nothing at run time and explains itself by the words that weighed most.
+//!
+//! The weights are `weights.bin` (65,536 bytes, one `i8` per bucket) and `model.rs` (bias and
+//! scale), both written by the trainer; the features are computed here and only here (the
+//! trainer reads them from `examples/features`), so training and judging cannot disagree.
+
+mod model;
+
+use crate::finding::{Finding, Severity};
+use crate::rules::catalog::LEARNED_POISONING;
+use crate::walk::Field;
+
+/// At or above this probability the model's opinion is a finding of weight 25: a warning
+/// alone, a block beside a rule's finding of 35 or more (see `scripts/learned/README.md` for how the two
+/// thresholds were chosen).
+pub const LIKELY: f32 = 0.8;
+/// At or above this probability the finding weighs 60: a block on the model's word alone.
+pub const VERY_LIKELY: f32 = 0.97;
+
+/// Bits of the feature hash: 2^16 buckets.
+pub const BITS: u32 = 16;
+
+static WEIGHTS: &[u8; 1 << BITS] = include_bytes!("weights.bin");
+
+/// At most this many words of one field are read (a 64 KiB field holds ~10,000).
+const MAX_WORDS_PER_FIELD: usize = 1500;
+
+/// FNV-1a over a word's lowercased bytes.
+#[inline]
+fn fnv(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
+}
+
+const FNV_START: u32 = 0x811C_9DC5;
+
+#[inline]
+fn bucket(h: u32) -> u16 {
+    (h.wrapping_mul(0x9E37_79B1) >> (32 - BITS)) as u16
+}
+
+#[inline]
+fn pair(a: u32, b: u32) -> u16 {
+    bucket((a.rotate_left(5) ^ b).wrapping_add(1))
+}
+
+/// Calls `each(word_hash, start, end)` for each word of `text`: a run of ASCII letters, digits
+/// and apostrophes that starts with a letter; `_`, `-`, every other byte and a lower-to-upper
+/// case change (`sendEmail`) end a word. Letters are lowercased.
+fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() && n < MAX_WORDS_PER_FIELD {
+        if !b[i].is_ascii_alphabetic() {
+            // A digit run not led by a letter is skipped whole ("3d" is no word "d").
+            if b[i].is_ascii_digit() {
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let start = i;
+        let mut h = FNV_START;
+        let mut prev_lower = false;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_uppercase() {
+                if prev_lower {
+                    break;
+                }
+                h = fnv(h, c.to_ascii_lowercase());
+                prev_lower = false;
+            } else if c.is_ascii_lowercase() {
+                h = fnv(h, c);
+                prev_lower = true;
+            } else if c.is_ascii_digit() || c == b'\'' {
+                h = fnv(h, c);
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        each(h, start, i);
+        n += 1;
+    }
+}
+
+/// Calls `each` for each feature bucket of some text fields: each word, and each pair of
+/// adjacent words within a field (repeats included).
+#[inline]
+fn for_each_feature<'a>(texts: impl IntoIterator<Item = &'a str>, mut each: impl FnMut(u16)) {
+    for text in texts {
+        let mut prev: Option<u32> = None;
+        words(text, |h, _, _| {
+            each(bucket(h));
+            if let Some(p) = prev {
+                each(pair(p, h));
+            }
+            prev = Some(h);
+        });
+    }
+}
+
+/// The feature buckets of some text fields, sorted, each once.
+pub(crate) fn feature_set<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<u16> {
+    let mut out = Vec::with_capacity(256);
+    for_each_feature(texts, |b| out.push(b));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The texts the model reads of a tool's fields: all of them, names included.
+fn texts<'a>(fields: &'a [Field<'a>]) -> impl Iterator<Item = &'a str> + 'a {
+    fields.iter().map(|f| f.text)
+}
+
+/// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
+pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
+    feature_set(texts(&crate::walk::tool(tool)))
+}
+
+#[inline]
+fn weight(f: u16) -> i32 {
+    WEIGHTS[f as usize] as i8 as i32
+}
+
+thread_local! {
+    /// One bit per bucket: the features of the definition being judged seen so far (cleared
+    /// again after each definition, bit by bit).
+    static SEEN: std::cell::RefCell<[u64; 1 << (BITS - 6)]> =
+        const { std::cell::RefCell::new([0; 1 << (BITS - 6)]) };
+}
+
+/// The model's log-odds that a definition with these texts is an attack: the weights of its
+/// distinct features, summed, over the square root of how many there are.
+pub(crate) fn logit<'a>(texts: impl IntoIterator<Item = &'a str>) -> f32 {
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        let mut distinct: Vec<u16> = Vec::with_capacity(256);
+        let mut sum = 0i32;
+        for_each_feature(texts, |b| {
+            let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                distinct.push(b);
+                sum += weight(b);
+            }
+        });
+        for &b in &distinct {
+            seen[(b >> 6) as usize] = 0;
+        }
+        if distinct.is_empty() {
+            return model::BIAS;
+        }
+        model::BIAS + model::SCALE * sum as f32 / (distinct.len() as f32).sqrt()
+    })
+}
+
+/// The probability, 0 to 1, that a tool with these fields is an attack.
+pub(crate) fn judge(fields: &[Field<'_>]) -> f32 {
+    let z = logit(texts(fields));
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The model's finding on a tool definition's fields, when it reads them as an attack.
+pub(crate) fn finding(fields: &[Field<'_>]) -> Option<Finding> {
+    let p = judge(fields);
+    if p < LIKELY {
+        return None;
+    }
+    let (weight, severity) = if p >= VERY_LIKELY {
+        (60, Severity::High)
+    } else {
+        (LEARNED_POISONING.weight, LEARNED_POISONING.severity)
+    };
+    let words = heaviest(fields, 6);
+    Some(Finding {
+        rule_id: LEARNED_POISONING.id,
+        severity,
+        field: String::new(),
+        message: format!(
+            "the learned model reads the definition as an attack (probability {p:.2}); the \
+             words that weigh most: {}",
+            words.join(", ")
+        ),
+        evidence: words.join(" | "),
+        span: None,
+        weight,
+    })
+}
+
+/// Words that weigh toward an attack only because attacks are longer prose: left out of the
+/// explanation (they still count in the score).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
+    "is", "it", "its", "of", "on", "or", "so", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "to", "was", "were", "which", "with",
+];
+
+/// The words and word pairs of `fields` that weigh most toward an attack (at most `n`, the
+/// heaviest first), for the explanation of a verdict.
+pub(crate) fn heaviest(fields: &[Field<'_>], n: usize) -> Vec<String> {
+    let mut scored: Vec<(i32, String)> = Vec::new();
+    let mut seen: Vec<u16> = Vec::new();
+    for f in fields {
+        let text = f.text;
+        let mut prev: Option<(u32, usize)> = None;
+        words(text, |h, s, e| {
+            let mut note = |b: u16, from: usize| {
+                let w = weight(b);
+                let what = &text[from..e];
+                if w > 0
+                    && !seen.contains(&b)
+                    && !FUNCTION_WORDS.contains(&what.to_ascii_lowercase().as_str())
+                {
+                    seen.push(b);
+                    scored.push((w, what.to_ascii_lowercase()));
+                }
+            };
+            note(bucket(h), s);
+            if let Some((p, ps)) = prev {
+                note(pair(p, h), ps);
+            }
+            prev = Some((h, s));
+        });
+    }
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    scored.into_iter().take(n).map(|(_, w)| w).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        words(text, |_, s, e| v.push(&text[s..e]));
+        v
+    }
+
+    #[test]
+    fn words_split_on_case_changes_underscores_and_non_letters() {
+        assert_eq!(
+            split("sendEmail to_user, x-ray 3d v2 it's ÄBC HTTPServer"),
+            [
+                "send",
+                "Email",
+                "to",
+                "user",
+                "x",
+                "ray",
+                "v2",
+                "it's",
+                "BC",
+                "HTTPServer"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_scored_features_are_the_trained_ones() {
+        // The engine's sum over distinct features equals the trainer's sum over `feature_set`.
+        let texts = ["Send the file", "send THE file; sendFile to_user now now"];
+        let set = feature_set(texts);
+        let sum: i32 = set.iter().map(|&f| weight(f)).sum();
+        let want = model::BIAS + model::SCALE * sum as f32 / (set.len() as f32).sqrt();
+        assert_eq!(logit(texts), want);
+        assert_eq!(
+            logit(texts),
+            want,
+            "the seen-bits are cleared after each definition"
+        );
+        assert_eq!(logit([""]), model::BIAS);
+    }
+
+    #[test]
+    fn features_are_case_blind_and_unique() {
+        let a = feature_set(["Send the file", "send THE file"]);
+        let b = feature_set(["send the file"]);
+        assert_eq!(a, b);
+        assert_eq!(b.len(), 5); // three words, two pairs
+    }
+
+    #[test]
+    fn pairs_do_not_cross_fields() {
+        let one = feature_set(["read secrets"]);
+        let two = feature_set(["read", "secrets"]);
+        assert_eq!(one.len(), two.len() + 1);
+    }
+
+    #[test]
+    fn a_field_is_read_up_to_its_word_cap() {
+        let long = "word ".repeat(MAX_WORDS_PER_FIELD) + "tail";
+        let f = feature_set([long.as_str()]);
+        assert!(!f.contains(&bucket({
+            let mut h = FNV_START;
+            for &c in b"tail" {
+                h = fnv(h, c);
+            }
+            h
+        })));
+    }
+}

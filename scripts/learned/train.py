@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Trains the detection engine's learned model (crates/detect/src/learned/).
+
+    python3 scripts/learned/train.py [--sets scripts/learned/sets.txt] [--write] [--cv]
+
+Reads each set of the manifest (one `label group path` a line: label `attack` or `honest`,
+or `cases` for the engine's case files, labelled by what each case expects;
+group names the unit kept together in cross-validation, `server` = each row's `_server`; paths
+may use $SETS and $EXT, see the manifest), computes every row's features with the engine's own
+code (`target/release/examples/features`, built if missing), fits a logistic regression on
+binary word and word-pair features (L2-normalised per tool) and, with --write, writes
+`weights.bin` (one signed byte per bucket) and `model.rs` (bias, scale). With --cv it first
+prints out-of-fold scores per set (grouped k-fold: a batch or a server is never split between
+training and scoring), which is how the thresholds in `learned/mod.rs` were chosen.
+
+Needs numpy, scipy and scikit-learn (pip install scikit-learn).
+"""
+import argparse, glob, hashlib, json, os, subprocess, sys
+import numpy as np, scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OUT = os.path.join(ROOT, "crates", "detect", "src", "learned")
+BUCKETS = 1 << 16
+FEATURES = os.path.join(ROOT, "target", "release", "examples", "features")
+
+
+def read_manifest(path):
+    sets = []
+    for line in open(path):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        label, group, p = line.split(None, 2)
+        sets.append((label, group, os.path.expandvars(p)))
+    return sets
+
+
+def features(lines):
+    out = subprocess.run([FEATURES], input="\n".join(lines).encode() + b"\n",
+                         capture_output=True, check=True).stdout
+    rows = [l.split("\t") for l in out.decode().splitlines()]
+    return [int(r[0]) for r in rows], [[int(x) for x in r[1].split()] for r in rows]
+
+
+def case_rows(pattern):
+    """The tool cases of the engine's case files (tests/cases/*.json), labelled by what they
+    expect: `block` (or at least block) is an attack, `pass` or at most `warn` honest; the
+    rest (warn exactly, prompts, free text) is left out."""
+    rows = []
+    for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+        for case in json.load(open(path))["cases"]:
+            e = case.get("expect", {})
+            if "tool" not in case:
+                continue
+            if e.get("verdict") == "block" or e.get("min_verdict") == "block":
+                rows.append((1, json.dumps(case["tool"])))
+            elif e.get("verdict") == "pass" or e.get("max_verdict") in ("pass", "warn"):
+                rows.append((0, json.dumps(case["tool"])))
+    return rows
+
+
+def servers(path):
+    out = []
+    for l in open(path):
+        if l.strip():
+            d = json.loads(l)
+            out.append(d.get("_server") or d.get("tool", {}).get("_server", ""))
+    return out
+
+
+def matrix(rows):
+    r = [i for i, f in enumerate(rows) for _ in f]
+    c = [x for f in rows for x in f]
+    X = sp.csr_matrix((np.ones(len(c)), (r, c)), shape=(len(rows), BUCKETS))
+    n = np.sqrt(np.asarray(X.sum(axis=1)).ravel())
+    n[n == 0] = 1
+    return sp.diags(1 / n) @ X
+
+
+def fit(X, y, c):
+    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(X, y)
+
+
+def quantise(m):
+    w = m.coef_.ravel()
+    scale = float(np.abs(w).max() / 127)
+    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+    return q, scale, float(m.intercept_[0])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default=os.path.join(ROOT, "scripts", "learned", "sets.txt"))
+    ap.add_argument("--c", type=float, default=4.0, help="inverse L2 strength")
+    ap.add_argument("--cv", action="store_true", help="print out-of-fold scores per set")
+    ap.add_argument("--oof", help="save out-of-fold scores (JSON: set -> list) here")
+    ap.add_argument("--likely-weight", type=int, default=35, help="the finding's weight from LIKELY")
+    ap.add_argument("--write", action="store_true", help="write weights.bin and model.rs")
+    a = ap.parse_args()
+    if not os.path.exists(FEATURES):
+        subprocess.run(["cargo", "build", "--release", "-p", "mcpguard-detect", "--example", "features"],
+                       cwd=ROOT, check=True)
+    rows, y, groups, src, rule = [], [], [], [], []
+    sets = read_manifest(a.sets)
+    for label, group, path in sets:
+        if label == "cases":
+            cases = case_rows(path)
+            labels = [lab for lab, _ in cases]
+            scores, fs = features([line for _, line in cases])
+        else:
+            scores, fs = features([l.strip() for l in open(path) if l.strip()])
+            labels = [1 if label == "attack" else 0] * len(fs)
+        if group == "server":
+            gs = [hashlib.sha256(s.encode()).hexdigest()[:8] for s in servers(path)]
+        else:
+            gs = [group] * len(fs)
+        assert len(gs) == len(fs) == len(labels), path
+        rows += fs; groups += gs; src += [path] * len(fs); y += labels; rule += scores
+        print(f"{label:<7} {len(fs):>6}  {path}", file=sys.stderr)
+    y = np.array(y); src = np.array(src); rule = np.array(rule)
+    X = matrix(rows)
+    if a.cv or a.oof:
+        oof = np.zeros(len(y))
+        for tr, te in GroupKFold(n_splits=6).split(X, y, groups):
+            q, scale, bias = quantise(fit(X[tr], y[tr], a.c))
+            oof[te] = 1 / (1 + np.exp(-(bias + scale * (X[te] @ q.astype(float)))))
+        # Blocked by the rules alone, by the model alone at each threshold, and by both as the
+        # engine combines them (weight 35 from LIKELY, 60 from VERY_LIKELY, added to the
+        # rules' score; block at 60).
+        ths = (0.5, 0.7, 0.8, 0.9, 0.95)
+        a_weight = a.likely_weight
+        pairs = [(a, b) for a in (0.7, 0.8, 0.85) for b in (0.95, 0.97, 0.99)]
+        print(f"{'set (+ attacks, - honest)':<34}{'n':>6}{'rules':>6} |"
+              + "".join(f"{'>' + str(t):>6}" for t in ths) + " |"
+              + "".join(f"{str(a) + '/' + str(b):>9}" for a, b in pairs))
+        for _, _, path in sets:
+            k = src == path
+            for lab in (1, 0):
+                sel = k & (y == lab)
+                if not sel.any():
+                    continue
+                p, r = oof[sel], rule[sel]
+                both = [((r + np.where(p >= b, 60, np.where(p >= a, a_weight, 0))) >= 60).sum()
+                        for a, b in pairs]
+                name = os.path.basename(os.path.dirname(path)) + "/" + os.path.basename(path)
+                print(f"{name[-32:] + (' +' if lab else ' -'):<34}{sel.sum():>6}{(r >= 60).sum():>6} |"
+                      + "".join(f"{(p >= t).sum():>6}" for t in ths) + " |"
+                      + "".join(f"{x:>9}" for x in both))
+        if a.oof:
+            json.dump({path: oof[src == path].round(4).tolist() for _, _, path in sets}, open(a.oof, "w"))
+    if a.write:
+        q, scale, bias = quantise(fit(X, y, a.c))
+        q.tofile(os.path.join(OUT, "weights.bin"))
+        with open(os.path.join(OUT, "model.rs"), "w") as f:
+            f.write("// Written by scripts/learned/train.py; do not edit.\n"
+                    f"// {len(y)} rows ({int(y.sum())} attacks), C = {a.c}\n"
+                    f"pub(crate) const BIAS: f32 = {np.format_float_positional(np.float32(bias))};\n"
+                    f"pub(crate) const SCALE: f32 = {np.format_float_positional(np.float32(scale))};\n")
+        print(f"wrote {OUT}/weights.bin, model.rs (bias {bias:.4f}, scale {scale:.6f})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
