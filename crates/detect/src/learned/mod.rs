@@ -35,14 +35,14 @@ const MAX_WORDS_PER_FIELD: usize = 1500;
 
 /// FNV-1a over a word's lowercased bytes.
 #[inline]
-fn fnv(h: u32, b: u8) -> u32 {
+const fn fnv(h: u32, b: u8) -> u32 {
     (h ^ b as u32).wrapping_mul(0x0100_0193)
 }
 
 const FNV_START: u32 = 0x811C_9DC5;
 
 #[inline]
-fn bucket(h: u32) -> u16 {
+const fn bucket(h: u32) -> u16 {
     (h.wrapping_mul(0x9E37_79B1) >> (32 - BITS)) as u16
 }
 
@@ -59,35 +59,34 @@ fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
     let mut i = 0;
     let mut n = 0;
     while i < b.len() && n < MAX_WORDS_PER_FIELD {
-        if !b[i].is_ascii_alphabetic() {
+        match CLASS[b[i] as usize] {
+            LOWER | UPPER => {}
             // A digit run not led by a letter is skipped whole ("3d" is no word "d").
-            if b[i].is_ascii_digit() {
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+            DIGIT => {
+                while i < b.len() && CLASS[b[i] as usize] != OTHER {
                     i += 1;
                 }
-            } else {
-                i += 1;
+                continue;
             }
-            continue;
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         let start = i;
         let mut h = FNV_START;
         let mut prev_lower = false;
         while i < b.len() {
             let c = b[i];
-            if c.is_ascii_uppercase() {
-                if prev_lower {
-                    break;
+            match CLASS[c as usize] {
+                OTHER => break,
+                UPPER if prev_lower => break,
+                UPPER => h = fnv(h, c | 0x20),
+                LOWER => {
+                    h = fnv(h, c);
+                    prev_lower = true;
                 }
-                h = fnv(h, c.to_ascii_lowercase());
-                prev_lower = false;
-            } else if c.is_ascii_lowercase() {
-                h = fnv(h, c);
-                prev_lower = true;
-            } else if c.is_ascii_digit() || c == b'\'' {
-                h = fnv(h, c);
-            } else {
-                break;
+                _ => h = fnv(h, c),
             }
             i += 1;
         }
@@ -95,6 +94,36 @@ fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
         n += 1;
     }
 }
+
+/// Byte classes of the word splitter: what is no part of a word, lowercase and uppercase
+/// ASCII letters, digits, and the apostrophe (digits and the apostrophe are part of a word
+/// that a letter starts).
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 3;
+const APOSTROPHE: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'\'' {
+            APOSTROPHE
+        } else {
+            OTHER
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Calls `each` for each feature bucket of some text fields: each word, and each pair of
 /// adjacent words within a field (repeats included).
@@ -143,40 +172,99 @@ thread_local! {
         const { std::cell::RefCell::new([0; 1 << (BITS - 6)]) };
 }
 
-/// The model's log-odds that a definition with these texts is an attack: the weights of its
-/// distinct features, summed, over the square root of how many there are.
-pub(crate) fn logit<'a>(texts: impl IntoIterator<Item = &'a str>) -> f32 {
+/// How many words the explanation names.
+const EXPLAIN: usize = 6;
+
+/// A word or word pair that weighs toward an attack, for the explanation: its weight, which
+/// text it is in, and its byte range there.
+#[derive(Clone, Copy)]
+struct Heavy {
+    weight: i32,
+    text: usize,
+    from: usize,
+    to: usize,
+}
+
+/// The model's log-odds that a definition with these texts is an attack (the weights of its
+/// distinct features, summed, over the square root of how many there are), and its heaviest
+/// words and pairs (at most `EXPLAIN`, heaviest first, function words left out) — one pass.
+fn score(texts: &[&str]) -> (f32, Vec<Heavy>) {
+    let mut top: Vec<Heavy> = Vec::with_capacity(EXPLAIN + 1);
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         let mut distinct: Vec<u16> = Vec::with_capacity(256);
         let mut sum = 0i32;
-        for_each_feature(texts, |b| {
-            let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
-            if seen[word] & bit == 0 {
-                seen[word] |= bit;
-                distinct.push(b);
-                sum += weight(b);
-            }
-        });
+        for (ti, text) in texts.iter().enumerate() {
+            let mut prev: Option<(u32, usize)> = None;
+            words(text, |h, s, e| {
+                let mut add = |b: u16, from: usize, single: bool| {
+                    let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
+                    if seen[word] & bit != 0 {
+                        return;
+                    }
+                    seen[word] |= bit;
+                    distinct.push(b);
+                    let w = weight(b);
+                    sum += w;
+                    if w > 0
+                        && top
+                            .last()
+                            .is_none_or(|t| top.len() < EXPLAIN || w > t.weight)
+                        && !(single && FUNCTION_BUCKETS.contains(&b))
+                    {
+                        let at = top.iter().position(|t| t.weight < w).unwrap_or(top.len());
+                        let heavy = Heavy {
+                            weight: w,
+                            text: ti,
+                            from,
+                            to: e,
+                        };
+                        top.insert(at, heavy);
+                        top.truncate(EXPLAIN);
+                    }
+                };
+                add(bucket(h), s, true);
+                if let Some((p, ps)) = prev {
+                    add(pair(p, h), ps, false);
+                }
+                prev = Some((h, s));
+            });
+        }
         for &b in &distinct {
             seen[(b >> 6) as usize] = 0;
         }
         if distinct.is_empty() {
-            return model::BIAS;
+            return (model::BIAS, top);
         }
-        model::BIAS + model::SCALE * sum as f32 / (distinct.len() as f32).sqrt()
+        let z = model::BIAS + model::SCALE * sum as f32 / (distinct.len() as f32).sqrt();
+        (z, top)
     })
 }
 
-/// The probability, 0 to 1, that a tool with these fields is an attack.
-pub(crate) fn judge(fields: &[Field<'_>]) -> f32 {
-    let z = logit(texts(fields));
-    1.0 / (1.0 + (-z).exp())
+/// The model's log-odds that a definition with these texts is an attack.
+#[cfg(test)]
+fn logit(texts: &[&str]) -> f32 {
+    score(texts).0
+}
+
+/// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
+fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
+    let texts: Vec<&str> = fields.iter().map(|f| f.text).collect();
+    let (z, top) = score(&texts);
+    let p = 1.0 / (1.0 + (-z).exp());
+    if p < LIKELY {
+        return (p, Vec::new());
+    }
+    let words = top
+        .iter()
+        .map(|h| texts[h.text][h.from..h.to].to_ascii_lowercase())
+        .collect();
+    (p, words)
 }
 
 /// The model's finding on a tool definition's fields, when it reads them as an attack.
 pub(crate) fn finding(fields: &[Field<'_>]) -> Option<Finding> {
-    let p = judge(fields);
+    let (p, words) = judge(fields);
     if p < LIKELY {
         return None;
     }
@@ -185,7 +273,6 @@ pub(crate) fn finding(fields: &[Field<'_>]) -> Option<Finding> {
     } else {
         (LEARNED_POISONING.weight, LEARNED_POISONING.severity)
     };
-    let words = heaviest(fields, 6);
     Some(Finding {
         rule_id: LEARNED_POISONING.id,
         severity,
@@ -209,36 +296,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "there", "these", "they", "this", "those", "to", "was", "were", "which", "with",
 ];
 
-/// The words and word pairs of `fields` that weigh most toward an attack (at most `n`, the
-/// heaviest first), for the explanation of a verdict.
-pub(crate) fn heaviest(fields: &[Field<'_>], n: usize) -> Vec<String> {
-    let mut scored: Vec<(i32, String)> = Vec::new();
-    let mut seen: Vec<u16> = Vec::new();
-    for f in fields {
-        let text = f.text;
-        let mut prev: Option<(u32, usize)> = None;
-        words(text, |h, s, e| {
-            let mut note = |b: u16, from: usize| {
-                let w = weight(b);
-                let what = &text[from..e];
-                if w > 0
-                    && !seen.contains(&b)
-                    && !FUNCTION_WORDS.contains(&what.to_ascii_lowercase().as_str())
-                {
-                    seen.push(b);
-                    scored.push((w, what.to_ascii_lowercase()));
-                }
-            };
-            note(bucket(h), s);
-            if let Some((p, ps)) = prev {
-                note(pair(p, h), ps);
-            }
-            prev = Some((h, s));
-        });
+/// The buckets of `FUNCTION_WORDS` (computed when compiling).
+static FUNCTION_BUCKETS: [u16; FUNCTION_WORDS.len()] = {
+    let mut out = [0u16; FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        let w = FUNCTION_WORDS[i].as_bytes();
+        let mut h = FNV_START;
+        let mut k = 0;
+        while k < w.len() {
+            h = fnv(h, w[k]);
+            k += 1;
+        }
+        out[i] = bucket(h);
+        i += 1;
     }
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    scored.into_iter().take(n).map(|(_, w)| w).collect()
-}
+    out
+};
 
 #[cfg(test)]
 mod tests {
@@ -276,13 +350,13 @@ mod tests {
         let set = feature_set(texts);
         let sum: i32 = set.iter().map(|&f| weight(f)).sum();
         let want = model::BIAS + model::SCALE * sum as f32 / (set.len() as f32).sqrt();
-        assert_eq!(logit(texts), want);
+        assert_eq!(logit(&texts), want);
         assert_eq!(
-            logit(texts),
+            logit(&texts),
             want,
             "the seen-bits are cleared after each definition"
         );
-        assert_eq!(logit([""]), model::BIAS);
+        assert_eq!(logit(&[""]), model::BIAS);
     }
 
     #[test]
