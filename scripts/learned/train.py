@@ -96,7 +96,7 @@ def main():
     ap.add_argument("--c", type=float, default=4.0, help="inverse L2 strength")
     ap.add_argument("--cv", action="store_true", help="print out-of-fold scores per set")
     ap.add_argument("--oof", help="save out-of-fold scores (JSON: set -> list) here")
-    ap.add_argument("--likely-weight", type=int, default=35, help="the finding's weight from LIKELY")
+    ap.add_argument("--likely-weight", type=int, default=25, help="the finding's weight from LIKELY")
     ap.add_argument("--write", action="store_true", help="write weights.bin and model.rs")
     a = ap.parse_args()
     if not os.path.exists(FEATURES):
@@ -131,7 +131,7 @@ def main():
         # rules' score; block at 60).
         ths = (0.5, 0.7, 0.8, 0.9, 0.95)
         a_weight = a.likely_weight
-        pairs = [(a, b) for a in (0.7, 0.8, 0.85) for b in (0.95, 0.97, 0.99)]
+        pairs = [(a, b) for a in (0.7, 0.8, 0.9) for b in (0.95, 0.97)]
         print(f"{'set (+ attacks, - honest)':<34}{'n':>6}{'rules':>6} |"
               + "".join(f"{'>' + str(t):>6}" for t in ths) + " |"
               + "".join(f"{str(a) + '/' + str(b):>9}" for a, b in pairs))
