@@ -19,8 +19,8 @@ use crate::rules::catalog::LEARNED_POISONING;
 use crate::walk::Field;
 
 /// At or above this probability the model's opinion is a finding of weight 25: a warning
-/// alone, a block beside a rule's finding of 35 or more (see `scripts/learned/README.md` for how the two
-/// thresholds were chosen).
+/// alone, a block beside a rule's finding of 35 or more (`scripts/learned/README.md` says how
+/// the two thresholds were chosen).
 pub const LIKELY: f32 = 0.9;
 /// At or above this probability the finding weighs 60: a block on the model's word alone.
 pub const VERY_LIKELY: f32 = 0.97;
