@@ -28,7 +28,13 @@ pub const VERY_LIKELY: f32 = 0.97;
 /// Bits of the feature hash: 2^16 buckets.
 pub const BITS: u32 = 16;
 
-static WEIGHTS: &[u8; 1 << BITS] = include_bytes!("weights.bin");
+/// The weights, aligned to their own size: the kernel maps read-only data 64 KiB around each
+/// page a process first touches ("fault-around"), so an unaligned table straddling two such
+/// windows made a `wrap` map 64 KiB more of unrelated data than it reads.
+#[repr(C, align(65536))]
+struct Weights([u8; 1 << BITS]);
+
+static WEIGHTS: Weights = Weights(*include_bytes!("weights.bin"));
 
 /// At most this many words of one field are read (a 64 KiB field holds ~10,000).
 const MAX_WORDS_PER_FIELD: usize = 1500;
@@ -162,7 +168,7 @@ pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
 
 #[inline]
 fn weight(f: u16) -> i32 {
-    WEIGHTS[f as usize] as i8 as i32
+    WEIGHTS.0[f as usize] as i8 as i32
 }
 
 thread_local! {
