@@ -26,6 +26,13 @@ pub(crate) struct Field<'a> {
     pub is_name: bool,
 }
 
+/// A field reads as its text (the learned model's features, `learned::tool_features`).
+impl AsRef<str> for Field<'_> {
+    fn as_ref(&self) -> &str {
+        self.text
+    }
+}
+
 fn push<'a>(
     out: &mut Vec<Field<'a>>,
     path: impl Into<Cow<'a, str>>,

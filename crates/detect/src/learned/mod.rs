@@ -131,39 +131,53 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// Calls `each` for each feature bucket of some text fields: each word, and each pair of
-/// adjacent words within a field (repeats included).
+/// One occurrence of a feature: a word (`pair` false) or a pair of adjacent words, with the
+/// index of the text it is in and its byte range there.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    bucket: u16,
+    text: usize,
+    from: usize,
+    to: usize,
+    pair: bool,
+}
+
+/// Calls `each` for each feature of some texts, in order, repeats included: each word, and each
+/// pair of adjacent words within one text. The trainer's features and the engine's score both
+/// come from here.
 #[inline]
-fn for_each_feature<'a>(texts: impl IntoIterator<Item = &'a str>, mut each: impl FnMut(u16)) {
-    for text in texts {
-        let mut prev: Option<u32> = None;
-        words(text, |h, _, _| {
-            each(bucket(h));
-            if let Some(p) = prev {
-                each(pair(p, h));
+fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)) {
+    for (ti, text) in texts.iter().enumerate() {
+        let mut prev: Option<(u32, usize)> = None;
+        words(text.as_ref(), |h, from, to| {
+            let at = |bucket, from, pair| Occurrence {
+                bucket,
+                text: ti,
+                from,
+                to,
+                pair,
+            };
+            each(at(bucket(h), from, false));
+            if let Some((p, p_from)) = prev {
+                each(at(pair(p, h), p_from, true));
             }
-            prev = Some(h);
+            prev = Some((h, from));
         });
     }
 }
 
-/// The feature buckets of some text fields, sorted, each once.
-pub(crate) fn feature_set<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<u16> {
+/// The feature buckets of some texts, sorted, each once.
+fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u16> {
     let mut out = Vec::with_capacity(256);
-    for_each_feature(texts, |b| out.push(b));
+    for_each_feature(texts, |o| out.push(o.bucket));
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// The texts the model reads of a tool's fields: all of them, names included.
-fn texts<'a>(fields: &'a [Field<'a>]) -> impl Iterator<Item = &'a str> + 'a {
-    fields.iter().map(|f| f.text)
-}
-
 /// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
 pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
-    feature_set(texts(&crate::walk::tool(tool)))
+    feature_set(&crate::walk::tool(tool))
 }
 
 #[inline]
@@ -181,61 +195,35 @@ thread_local! {
 /// How many words the explanation names.
 const EXPLAIN: usize = 6;
 
-/// A word or word pair that weighs toward an attack, for the explanation: its weight, which
-/// text it is in, and its byte range there.
-#[derive(Clone, Copy)]
-struct Heavy {
-    weight: i32,
-    text: usize,
-    from: usize,
-    to: usize,
-}
-
 /// The model's log-odds that a definition with these texts is an attack (the weights of its
 /// distinct features, summed, over the square root of how many there are), and its heaviest
-/// words and pairs (at most `EXPLAIN`, heaviest first, function words left out) — one pass.
-fn score(texts: &[&str]) -> (f32, Vec<Heavy>) {
-    let mut top: Vec<Heavy> = Vec::with_capacity(EXPLAIN + 1);
+/// words and pairs (at most `EXPLAIN`, heaviest first, ties in text order, function words left
+/// out) with their weights — one pass.
+fn score(texts: &[&str]) -> (f32, Vec<(i32, Occurrence)>) {
+    let mut top: Vec<(i32, Occurrence)> = Vec::with_capacity(EXPLAIN + 1);
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         let mut distinct: Vec<u16> = Vec::with_capacity(256);
         let mut sum = 0i32;
-        for (ti, text) in texts.iter().enumerate() {
-            let mut prev: Option<(u32, usize)> = None;
-            words(text, |h, s, e| {
-                let mut add = |b: u16, from: usize, single: bool| {
-                    let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
-                    if seen[word] & bit != 0 {
-                        return;
-                    }
-                    seen[word] |= bit;
-                    distinct.push(b);
-                    let w = weight(b);
-                    sum += w;
-                    if w > 0
-                        && top
-                            .last()
-                            .is_none_or(|t| top.len() < EXPLAIN || w > t.weight)
-                        && !(single && FUNCTION_BUCKETS.contains(&b))
-                    {
-                        let at = top.iter().position(|t| t.weight < w).unwrap_or(top.len());
-                        let heavy = Heavy {
-                            weight: w,
-                            text: ti,
-                            from,
-                            to: e,
-                        };
-                        top.insert(at, heavy);
-                        top.truncate(EXPLAIN);
-                    }
-                };
-                add(bucket(h), s, true);
-                if let Some((p, ps)) = prev {
-                    add(pair(p, h), ps, false);
-                }
-                prev = Some((h, s));
-            });
-        }
+        for_each_feature(texts, |o| {
+            let b = o.bucket;
+            let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
+            if seen[word] & bit != 0 {
+                return;
+            }
+            seen[word] |= bit;
+            distinct.push(b);
+            let w = weight(b);
+            sum += w;
+            if w > 0
+                && top.last().is_none_or(|t| top.len() < EXPLAIN || w > t.0)
+                && (o.pair || !FUNCTION_BUCKETS.contains(&b))
+            {
+                let at = top.iter().position(|t| t.0 < w).unwrap_or(top.len());
+                top.insert(at, (w, o));
+                top.truncate(EXPLAIN);
+            }
+        });
         for &b in &distinct {
             seen[(b >> 6) as usize] = 0;
         }
@@ -255,6 +243,7 @@ fn logit(texts: &[&str]) -> f32 {
 
 /// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
 fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
+    // Every text field, names included.
     let texts: Vec<&str> = fields.iter().map(|f| f.text).collect();
     let (z, top) = score(&texts);
     let p = 1.0 / (1.0 + (-z).exp());
@@ -263,7 +252,7 @@ fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
     }
     let words = top
         .iter()
-        .map(|h| texts[h.text][h.from..h.to].to_ascii_lowercase())
+        .map(|(_, o)| texts[o.text][o.from..o.to].to_ascii_lowercase())
         .collect();
     (p, words)
 }
@@ -353,7 +342,7 @@ mod tests {
     fn the_scored_features_are_the_trained_ones() {
         // The engine's sum over distinct features equals the trainer's sum over `feature_set`.
         let texts = ["Send the file", "send THE file; sendFile to_user now now"];
-        let set = feature_set(texts);
+        let set = feature_set(&texts);
         let sum: i32 = set.iter().map(|&f| weight(f)).sum();
         let want = model::BIAS + model::SCALE * sum as f32 / (set.len() as f32).sqrt();
         assert_eq!(logit(&texts), want);
@@ -367,23 +356,23 @@ mod tests {
 
     #[test]
     fn features_are_case_blind_and_unique() {
-        let a = feature_set(["Send the file", "send THE file"]);
-        let b = feature_set(["send the file"]);
+        let a = feature_set(&["Send the file", "send THE file"]);
+        let b = feature_set(&["send the file"]);
         assert_eq!(a, b);
         assert_eq!(b.len(), 5); // three words, two pairs
     }
 
     #[test]
     fn pairs_do_not_cross_fields() {
-        let one = feature_set(["read secrets"]);
-        let two = feature_set(["read", "secrets"]);
+        let one = feature_set(&["read secrets"]);
+        let two = feature_set(&["read", "secrets"]);
         assert_eq!(one.len(), two.len() + 1);
     }
 
     #[test]
     fn a_field_is_read_up_to_its_word_cap() {
         let long = "word ".repeat(MAX_WORDS_PER_FIELD) + "tail";
-        let f = feature_set([long.as_str()]);
+        let f = feature_set(&[long.as_str()]);
         assert!(!f.contains(&bucket({
             let mut h = FNV_START;
             for &c in b"tail" {

@@ -247,9 +247,7 @@ fn labelled_call(window: &[u8]) -> bool {
         last = last_word(rest);
         rest = &rest[..rest.len() - last.len()];
     }
-    [&b"run"[..], b"call", b"execute", b"invoke"]
-        .iter()
-        .any(|v| last.eq_ignore_ascii_case(v))
+    is_call_verb(last)
         && rest
             .trim_ascii_end()
             .last()
@@ -1077,9 +1075,7 @@ impl ToolRefFinder {
                                 ]
                                 .iter()
                                 .any(|u| first.eq_ignore_ascii_case(u))
-                                && [&b"call"[..], b"invoke", b"run", b"execute"]
-                                    .iter()
-                                    .any(|v| last.eq_ignore_ascii_case(v))
+                                && is_call_verb(last)
                         };
                         !in_quotes
                             && !at_once
@@ -1177,20 +1173,22 @@ impl ToolRefFinder {
     }
 }
 
-/// The window before a name ends with a verb that calls it ("call", "invoke", "execute", "run").
+/// A verb that calls a tool: "run", "call", "execute", "invoke" (any case).
+fn is_call_verb(word: &[u8]) -> bool {
+    [&b"run"[..], b"call", b"execute", b"invoke"]
+        .iter()
+        .any(|v| word.eq_ignore_ascii_case(v))
+}
+
+/// The window before a name ends with a verb that calls it ("call", "invoke", "execute", "run"),
+/// a word of its own: after a space, a colon or a line break, or opening the window.
 fn ends_with_call_verb(window: &[u8]) -> bool {
     let w = window.trim_ascii_end();
-    [
-        &b" call"[..],
-        b" invoke",
-        b" execute",
-        b" run",
-        b":call",
-        b"\ncall",
-    ]
-    .iter()
-    .any(|v| w.len() >= v.len() && w[w.len() - v.len()..].eq_ignore_ascii_case(v))
-        || w.eq_ignore_ascii_case(b"call")
+    let last = last_word(w);
+    is_call_verb(last)
+        && w[..w.len() - last.len()]
+            .last()
+            .is_none_or(|b| matches!(b, b' ' | b':' | b'\n'))
 }
 
 #[cfg(test)]
