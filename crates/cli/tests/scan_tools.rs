@@ -243,3 +243,18 @@ fn a_learned_finding_is_about_the_whole_tool_in_every_format() {
         "{table}"
     );
 }
+
+#[test]
+fn rules_only_leaves_the_learned_model_out() {
+    let v = json_out(&run(
+        &["--format", "json", "--rules-only", "-"],
+        &format!("{LEARNED_ONLY}\n"),
+    ));
+    let tool = &v["tools"][0];
+    let findings = tool["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| f["rule_id"] != "learned.poisoning"),
+        "{v}"
+    );
+    assert_eq!(tool["verdict"], "pass", "{v}");
+}

@@ -33,6 +33,10 @@ pub struct ScanToolsArgs {
     /// Score (0-100) at or above which a tool is warned [default: 25].
     #[arg(long, value_name = "SCORE")]
     pub warn_threshold: Option<u32>,
+    /// Judge with the rule catalog alone, without the learned model's second opinion
+    /// (`learned.poisoning`): to see which verdicts the model moves.
+    #[arg(long)]
+    pub rules_only: bool,
 }
 
 /// One tool read from the input, with the line it starts on when known.
@@ -50,7 +54,10 @@ struct Settings {
 }
 
 fn settings(args: &ScanToolsArgs) -> anyhow::Result<Settings> {
-    let mut config = Config::default();
+    let mut config = Config {
+        learned: !args.rules_only,
+        ..Config::default()
+    };
     if let Some(b) = args.block_threshold {
         config.block_threshold = b;
     }
@@ -394,6 +401,7 @@ mod tests {
             fail_on: FailOn::Block,
             block_threshold: Some(10),
             warn_threshold: Some(20),
+            rules_only: false,
         };
         assert!(settings(&args).is_err());
     }
