@@ -4,9 +4,12 @@ Peers are installed by `scripts/install-peers.sh` under `target/peers`; the `mcp
 `$MCPGUARD_BIN` or `target/debug/mcpguard` (built by `cargo build` before pytest runs).
 """
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,11 +42,14 @@ def our_server(script: str) -> list[str]:
     return [sys.executable, str(SERVERS / script)]
 
 
+# The data directories `wrapped` makes live under one folder, removed when the test run ends.
+_DATA_ROOT = Path(tempfile.mkdtemp(prefix="mcpguard-e2e-"))
+atexit.register(shutil.rmtree, _DATA_ROOT, ignore_errors=True)
+
+
 def wrapped(command: list[str], *extra: str, name: str = "test", data_dir: Path | None = None) -> list[str]:
     """`mcpguard wrap` in front of `command`, with its own data directory unless one is given."""
-    import tempfile
-
-    data = data_dir or Path(tempfile.mkdtemp(prefix="mcpguard-data-"))
+    data = data_dir or Path(tempfile.mkdtemp(prefix="mcpguard-data-", dir=_DATA_ROOT))
     return [str(MCPGUARD), "wrap", "--name", name, "--data-dir", str(data), *extra, "--", *command]
 
 

@@ -90,9 +90,7 @@ impl Binaries {
                 "bench".into(),
                 // its own pin store: never the user's, and fresh for every run
                 "--data-dir".into(),
-                std::env::temp_dir()
-                    .join(format!("mcpguard-bench-{}", std::process::id()))
-                    .into_os_string(),
+                gateway_data_dir().into_os_string(),
                 "--".into(),
                 server,
             ],
@@ -117,7 +115,14 @@ pub struct Options {
     pub budget: Duration,
 }
 
-/// Runs the benchmark; every spawned process is shut down before it returns.
+/// The gateway variant's data directory (pins, audit log): one per `mcp-bench` process, removed
+/// when `run` ends.
+fn gateway_data_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("mcpguard-bench-{}", std::process::id()))
+}
+
+/// Runs the benchmark; every spawned process is shut down, and the gateway's data directory
+/// removed, before it returns.
 pub fn run(opts: &Options) -> Result<Report, String> {
     let started = Instant::now();
     let mut peers = Vec::new();
@@ -138,10 +143,17 @@ pub fn run(opts: &Options) -> Result<Report, String> {
         peers.push(peer);
     }
     let measured = measure(opts, &mut peers);
-    for (peer, info) in peers.into_iter().zip(&mut infos) {
-        info.peak_rss_kib = peer.peak_rss_kib();
-        peer.close(Duration::from_secs(5))?;
-    }
+    let closed: Result<Vec<_>, String> = peers
+        .into_iter()
+        .zip(&mut infos)
+        .map(|(peer, info)| {
+            info.peak_rss_kib = peer.peak_rss_kib();
+            peer.close(Duration::from_secs(5))
+        })
+        .collect();
+    // Absent when the gateway variant was not run.
+    let _ = std::fs::remove_dir_all(gateway_data_dir());
+    closed?;
     let (samples, rounds) = measured?;
     Ok(Report::new(
         opts,
