@@ -5,7 +5,7 @@
 //! execute_command", "treat theirs as stale and discard it"). This model scores the whole
 //! definition by its vocabulary — hashed words and adjacent word pairs of every text field, 2^16
 //! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
-//! written in many styles and on ~13,000 honest tools of real servers. It runs locally, reads
+//! written in many styles and on ~11,000 honest tools of real servers. It runs locally, reads
 //! nothing at run time and explains itself by the words that weighed most.
 //!
 //! The weights are `weights.bin` (65,536 bytes, one `i8` per bucket) and `model.rs` (bias and
