@@ -420,7 +420,9 @@ impl Ctx<'_> {
     /// The concealment atom at `s0..e0` counts: no double negation ("never ... without
     /// telling"), not the user's ignorance stated ("the user doesn't know about X").
     pub(super) fn conceal_holds(&self, s0: usize, e0: usize) -> bool {
-        !self.double_negated(s0, e0) && !user_ignorance(&self.text[s0..e0])
+        !self.double_negated(s0, e0)
+            && !user_ignorance(&self.text[s0..e0])
+            && !user_subject_after(&self.text[e0..])
     }
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
@@ -975,6 +977,24 @@ fn user_ignorance(m: &str) -> bool {
         .contains(&w.as_str())
     });
     aux && !order && words.last().is_some_and(|w| w == "know" || w == "knows")
+}
+
+/// The user that ends a concealment match is the subject of the clause that follows, not the
+/// one kept in the dark: "never confirm a payment the user **has not approved**", "do not show
+/// a card the user **did** not add".
+fn user_subject_after(rest: &str) -> bool {
+    let mut words = pieces(rest, |b| b.is_ascii_alphabetic() || b == b'\'');
+    let Some(next) = words.next() else {
+        return false;
+    };
+    // (only when nothing but blanks stands between: "the user: has ..." is another sentence)
+    rest.len() - rest.trim_start().len() == rest.find(next).unwrap_or(usize::MAX)
+        && [
+            "has", "have", "had", "hasn't", "haven't", "did", "didn't", "is", "isn't", "was",
+            "wasn't",
+        ]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
 }
 
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".

@@ -253,8 +253,12 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 ],
             );
         // ("... for indicators: requests to read ~/.ssh or .env files": what a scanner looks for)
+        // "Add, update or remove a variable in a project's .env file" in `dotenv_edit`: the
+        // purpose sentence of a tool named after the file it manages.
+        let own_file = s == 0 && !c.in_param && named_after_file(c.own, &c.text[s0..e0]);
         if stored
             || own_object
+            || own_file
             || identified
             || not_private(c.text, s0, e0)
             || super::combine::mentioned(c, s0)
@@ -998,7 +1002,8 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
 /// Sentence `s` is a check that private data stays out ("make sure no .env, fixtures with
 /// credentials or source maps are included").
 pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
-    c.sentence_has(
+    none_flows(c, s)
+        || c.sentence_has(
         s,
         &[
             "make sure no ",
@@ -1022,6 +1027,54 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
                 "user-provided",
             ],
         ))
+}
+
+/// The tool's name (`dotenv_edit`, `env-file-manager`, `npmrc_set`) names the file `path`
+/// (`.env`, `~/.npmrc`) by its own stem: managing that file is what the tool is for.
+fn named_after_file(own: &str, path: &str) -> bool {
+    let file = path.trim().rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = file.trim_start_matches('.');
+    let stem = stem.split('.').next().unwrap_or(stem);
+    stem.len() >= 3
+        && stem.bytes().all(|b| b.is_ascii_alphanumeric())
+        && crate::labels::words(own).into_iter().any(|w| {
+            w.eq_ignore_ascii_case(stem)
+                || (w.len() == stem.len() + 3
+                    && w[..3].eq_ignore_ascii_case("dot")
+                    && w[3..].eq_ignore_ascii_case(stem))
+        })
+}
+
+/// A sentence that says no such data goes anywhere: "No arguments, results or conversation
+/// content are included." — it opens with "No" / "None of" / "Neither" as the subject's
+/// determiner and has no way out ("No request is complete unless ..." is an order).
+fn none_flows(c: &Ctx<'_>, s: usize) -> bool {
+    let (ss, se) = c.sentence(s);
+    let head = c.text[ss..se].trim_start();
+    let opens = ["no ", "none of ", "neither "].iter().any(|w| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    }) && !head
+        .get(..8)
+        .is_some_and(|h| h.eq_ignore_ascii_case("no need"));
+    opens
+        && !c.sentence_has(
+            s,
+            &[
+                "unless",
+                "without",
+                "except",
+                "until",
+                "but ",
+                "other than",
+                "apart from",
+                "complete",
+                "valid",
+                "allowed",
+                "accepted",
+                "succeed",
+            ],
+        )
 }
 
 /// What follows a credential's name makes it a setup requirement on the machine ("AWS credentials
