@@ -15,7 +15,7 @@ training and scoring), which is how the thresholds in `learned/mod.rs` were chos
 
 Needs numpy, scipy and scikit-learn (pip install scikit-learn).
 """
-import argparse, glob, hashlib, json, os, subprocess, sys
+import argparse, glob, hashlib, json, os, random, subprocess, sys
 import numpy as np, scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -70,6 +70,52 @@ def servers(path):
     return out
 
 
+def tools(path):
+    """The tool definitions of a JSON Lines set (`{"tool": {...}}` or a bare tool a line)."""
+    for line in open(path):
+        if line.strip():
+            d = json.loads(line)
+            yield d.get("tool", d)
+
+
+def padded_attacks(sets, copies, seed=7):
+    """Each red-team attack (an `attack` set other than MCPTox's) again, `copies` times, inside
+    the description of an honest tool of a real server or the benign corpus (one longer than
+    200 characters, picked at random): at a random line or sentence boundary or at the end.
+    A poisoned sentence buried in honest documentation is still an attack; without these rows
+    the model, which divides by the square root of a definition's feature count, learns that a
+    long honest text outweighs any few words in it. Returns (json lines, groups): each padded
+    row is grouped with the honest tool's own group, so cross-validation never scores a tool
+    whose text it trained on inside an attack (padded rows themselves are never scored)."""
+    if copies <= 0:
+        return [], []
+    rnd = random.Random(seed)
+    docs = []
+    for label, group, path in sets:
+        if label != "honest" or group not in ("server", "benign"):
+            continue
+        for d in tools(path):
+            text = d.get("description") or ""
+            if len(text) > 200:
+                g = hashlib.sha256((d.get("_server") or "").encode()).hexdigest()[:8] \
+                    if group == "server" else group
+                docs.append((text, g))
+    lines, groups = [], []
+    for label, group, path in sets:
+        if label != "attack" or group == "mcptox":
+            continue
+        for t in tools(path):
+            for _ in range(copies):
+                text, g = rnd.choice(docs)
+                cuts = [i for i in range(1, len(text)) if text[i] == "\n" or (text[i] == " " and text[i - 1] == ".")]
+                at = rnd.choice(cuts) if cuts and rnd.random() < 0.5 else len(text)
+                u = dict(t)
+                u["description"] = text[:at] + "\n" + (t.get("description") or "") + "\n" + text[at:]
+                lines.append(json.dumps(u))
+                groups.append(g)
+    return lines, groups
+
+
 def matrix(rows):
     r = [i for i, f in enumerate(rows) for _ in f]
     c = [x for f in rows for x in f]
@@ -97,6 +143,8 @@ def main():
     ap.add_argument("--cv", action="store_true", help="print out-of-fold scores per set")
     ap.add_argument("--oof", help="save out-of-fold scores (JSON: set -> list) here")
     ap.add_argument("--likely-weight", type=int, default=25, help="the finding's weight from LIKELY")
+    ap.add_argument("--pad", type=int, default=2,
+                    help="train each red-team attack this many more times inside an honest tool's text")
     ap.add_argument("--write", action="store_true", help="write weights.bin and model.rs")
     a = ap.parse_args()
     if not os.path.exists(FEATURES):
@@ -119,12 +167,18 @@ def main():
         assert len(gs) == len(fs) == len(labels), path
         rows += fs; groups += gs; src += [path] * len(fs); y += labels; rule += scores
         print(f"{label:<7} {len(fs):>6}  {path}", file=sys.stderr)
+    lines, gs = padded_attacks(sets, a.pad)
+    if lines:
+        scores, fs = features(lines)
+        rows += fs; groups += gs; src += ["(padded)"] * len(fs); y += [1] * len(fs); rule += scores
+        print(f"padded  {len(fs):>6}  red-team attacks inside honest descriptions", file=sys.stderr)
     y = np.array(y); src = np.array(src); rule = np.array(rule)
     X = matrix(rows)
     if a.cv or a.oof:
         oof = np.zeros(len(y))
         for tr, te in GroupKFold(n_splits=6).split(X, y, groups):
             q, scale, bias = quantise(fit(X[tr], y[tr], a.c))
+            te = te[src[te] != "(padded)"]
             oof[te] = 1 / (1 + np.exp(-(bias + scale * (X[te] @ q.astype(float)))))
         # Blocked by the rules alone, by the model alone at each threshold, and by both as the
         # engine combines them (weight 35 from LIKELY, 60 from VERY_LIKELY, added to the
