@@ -8,7 +8,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{destroying_name, Ctx, FieldKind, Hits};
+use super::combine::{destroying_name, has_word, Ctx, FieldKind, Hits};
 use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 use crate::labels::has_word_in;
 
@@ -403,7 +403,9 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
         && !self_deprecated(c)
         && (c.has(Atom::Instead) || c.has(Atom::TamperStrong) || !calls.is_empty())
     {
-        if let Some(span) = c.first(Atom::Deprecated) {
+        // (what is declared gone must be a tool: "the line list is replaced wholesale", "email
+        // and password are disabled" say what an update does to data)
+        if let Some(span) = c.each(Atom::Deprecated).find(|&(p, _)| tool_subject(c, p)) {
             h.push(
                 &SHADOW_REPLACE,
                 SHADOW_REPLACE.weight,
@@ -763,6 +765,43 @@ fn names_verb(name: &str, lower: &str, verb: &str) -> bool {
 
 /// The tool says it is deprecated itself ("[Deprecated: Use X instead]", "This tool is
 /// deprecated. Please use X instead."): pointing to its successor, not discrediting another tool.
+/// The sentence of the atom at `p` names, before it, another tool or a tool-like thing: "the
+/// github_search tool is deprecated", "v1 of the API has been replaced", "that endpoint is
+/// unavailable".
+fn tool_subject(c: &Ctx<'_>, p: usize) -> bool {
+    let s = c.sent(p);
+    let (ss, _) = c.sentence(s);
+    c.refs
+        .iter()
+        .any(|r| !r.is_self && c.sent(r.start) == s && r.end <= p)
+        || has_word(
+            &c.lower(ss, p),
+            &[
+                "tool",
+                "tools",
+                "function",
+                "functions",
+                "endpoint",
+                "endpoints",
+                "server",
+                "servers",
+                "api",
+                "apis",
+                "integration",
+                "integrations",
+                "plugin",
+                "plugins",
+                "command",
+                "commands",
+                "version",
+                "v1",
+                "v2",
+                "method",
+                "methods",
+            ],
+        )
+}
+
 fn self_deprecated(c: &Ctx<'_>) -> bool {
     c.each(Atom::Deprecated).all(|(p, _)| {
         let (ss, _) = c.sentence(c.sent(p));
