@@ -775,7 +775,7 @@ fn tool_subject(c: &Ctx<'_>, p: usize) -> bool {
         .iter()
         .any(|r| !r.is_self && c.sent(r.start) == s && r.end <= p)
         || has_word(
-            &c.lower(ss, p),
+            c.lower(ss, p),
             &[
                 "tool",
                 "tools",
