@@ -1030,9 +1030,32 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     // tool for it in brackets.
     let task_then_tool =
         l.trim_start_matches(['-', '*', ' ']).starts_with("to ") && l.contains("(use ");
+    // "Read-only: to change transforms or other properties, use godot_node_edit.": a goal,
+    // then the tool for it, after an optional label ("To use this service, you must call X
+    // first" is an order: no modal, no sequencing word, no "to use").
+    let goal_then_tool = || {
+        let body = match l.split_once(": ") {
+            Some((label, rest)) if label.len() <= 24 && !label.contains(' ') => rest,
+            _ => l,
+        };
+        body.strip_prefix("to ").is_some_and(|r| {
+            !["use ", "call ", "access ", "start ", "enable ", "run "]
+                .iter()
+                .any(|w| r.starts_with(w))
+                && [", use ", ", call ", ", run "]
+                    .iter()
+                    .any(|w| r.contains(w))
+                && ![
+                    "must", "always", "first", "before", "every", "whenever", "need to", "required",
+                ]
+                .iter()
+                .any(|w| r.contains(w))
+        })
+    };
     for_task
         || for_that
         || task_then_tool
+        || goal_then_tool()
         || after_ruled_out()
         || [
             "when you need",
