@@ -676,6 +676,70 @@ fn tool_word_before(hay: &[u8], i: usize) -> Option<usize> {
         .map(|w| e - w.len())
 }
 
+/// A word that qualifies "tool" rather than naming one: "large tool outputs", "the same tool",
+/// "your own tool" ("the merge tool" still names `merge`; "any tool", "every other tool", "your
+/// next tool call" stay references: rules read them as every tool, or the next call).
+fn modifier_word(w: &[u8]) -> bool {
+    [
+        &b"some"[..],
+        b"same",
+        b"different",
+        b"large",
+        b"small",
+        b"new",
+        b"old",
+        b"single",
+        b"separate",
+        b"external",
+        b"internal",
+        b"native",
+        b"default",
+        b"specific",
+        b"given",
+        b"corresponding",
+        b"relevant",
+        b"appropriate",
+        b"right",
+        b"wrong",
+        b"best",
+        b"own",
+        b"your",
+        b"their",
+        b"our",
+        b"its",
+        b"my",
+        b"no",
+        b"which",
+        b"what",
+        b"one",
+        b"multiple",
+        b"several",
+        b"many",
+        b"more",
+        b"most",
+        b"such",
+        b"similar",
+        b"related",
+        b"dedicated",
+        b"individual",
+        b"underlying",
+        b"original",
+        b"main",
+        b"primary",
+        b"generic",
+        b"the",
+        b"a",
+        b"an",
+        b"mcp",
+        b"slow",
+        b"fast",
+        b"expensive",
+        b"destructive",
+    ]
+    .iter()
+    .any(|q| w.eq_ignore_ascii_case(q))
+}
+
 /// "any", "all" or "every", in any case.
 fn quantifier(w: &[u8]) -> bool {
     [&b"any"[..], b"all", b"every"]
@@ -848,14 +912,16 @@ fn candidate(
                 quoted: false,
                 after_tool_word: true,
             }),
-            _ if code_like() || next_word_is_tool(hay, j) => out.push(Candidate {
-                start: i,
-                end: j,
-                whole_start: i,
-                whole_end: j,
-                quoted: false,
-                after_tool_word: false,
-            }),
+            _ if code_like() || (next_word_is_tool(hay, j) && !modifier_word(tok)) => {
+                out.push(Candidate {
+                    start: i,
+                    end: j,
+                    whole_start: i,
+                    whole_end: j,
+                    quoted: false,
+                    after_tool_word: false,
+                })
+            }
             _ => {}
         }
     }
@@ -1340,7 +1406,6 @@ mod tests {
             cands("call 'fetch' then the Tool  merge, a merge tool, sendEmail and x-y."),
             vec![
                 ("fetch", "'fetch'", true, false),
-                ("the", "the", false, false),
                 ("merge", "Tool  merge", false, true),
                 ("merge", "merge", false, false),
                 ("sendEmail", "sendEmail", false, false),
@@ -1352,6 +1417,12 @@ mod tests {
         assert!(
             cands("9sendEmail ~/a_b/c http://x_y tool ab merge tools toolbox xy a_ b-").is_empty()
         );
+        // Not: a word that qualifies "tool" ("large tool outputs", "the same tool", "your own
+        // tool"); "any tool" stays (rules read it as every tool).
+        assert!(cands("a large tool, the same tool, your own tool")
+            .iter()
+            .all(|c| !["large", "same", "own"].contains(&c.0)));
+        assert_eq!(cands("any tool")[0].0, "any");
         // The whole form of a name after "function" starts at that word.
         assert_eq!(
             cands("function send_mail")[0],
