@@ -983,18 +983,24 @@ fn user_ignorance(m: &str) -> bool {
 /// one kept in the dark: "never confirm a payment the user **has not approved**", "do not show
 /// a card the user **did** not add".
 fn user_subject_after(rest: &str) -> bool {
-    let mut words = pieces(rest, |b| b.is_ascii_alphabetic() || b == b'\'');
-    let Some(next) = words.next() else {
-        return false;
-    };
-    // (only when nothing but blanks stands between: "the user: has ..." is another sentence)
-    rest.len() - rest.trim_start().len() == rest.find(next).unwrap_or(usize::MAX)
-        && [
-            "has", "have", "had", "hasn't", "haven't", "did", "didn't", "is", "isn't", "was",
-            "wasn't",
-        ]
-        .iter()
-        .any(|w| next.eq_ignore_ascii_case(w))
+    // (the next word right after blanks: "the user: has ..." is another sentence)
+    let next = rest
+        .trim_start()
+        .split(|ch: char| !(ch.is_ascii_alphabetic() || ch == '\''))
+        .next()
+        .unwrap_or("");
+    [
+        "has", "have", "had", "hasn't", "haven't", "did", "didn't", "is", "isn't", "was", "wasn't",
+    ]
+    .iter()
+    .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// The silent-act atom at `s0..e0` counts: not forbidden ("must not proceed silently"), not a
+/// no-op stated ("unknown keys are silently ignored"), not a failure described ("fails
+/// silently").
+fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    !c.negated_before(s0) && !no_op(&c.text[s0..e0]) && !c.word_before(s0, 1, FAILS)
 }
 
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
@@ -1683,9 +1689,7 @@ pub(crate) fn combine_in(
         // without the user's approval" keeps the safeguard it names; "unknown keys are silently
         // ignored" states a no-op; "never ... without first showing the user" asks to show.
         let found = c.each(*atom).find(|&(s0, e0)| match atom {
-            Atom::Silent => {
-                !c.negated_before(s0) && !no_op(&c.text[s0..e0]) && !c.word_before(s0, 1, FAILS)
-            }
+            Atom::Silent => silent_holds(&c, s0, e0),
             Atom::Disable => !c.negated_before(s0) && !setting_described(&c, s0, e0),
             // "Checks whether you have admin access" asks, it does not grant.
             Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0),
@@ -1707,8 +1711,7 @@ pub(crate) fn combine_in(
     // be rounded in favour of the seller by 5%". Silence alone is a warning; silence about a
     // bias is the harm itself.
     if let Some((s0, e0)) = c.each(Atom::Silent).find(|&(s0, e0)| {
-        !c.negated_before(s0)
-            && !no_op(&c.text[s0..e0])
+        silent_holds(&c, s0, e0)
             && c.sentence_has(
                 c.sent(s0),
                 &[

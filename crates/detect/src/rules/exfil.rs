@@ -1038,26 +1038,51 @@ fn named_after_file(own: &str, path: &str) -> bool {
     stem.len() >= 3
         && stem.bytes().all(|b| b.is_ascii_alphanumeric())
         && crate::labels::words(own).into_iter().any(|w| {
+            // (words come lowercased: `dotenv` names `.env` too)
             w.eq_ignore_ascii_case(stem)
-                || (w.len() == stem.len() + 3
-                    && w[..3].eq_ignore_ascii_case("dot")
-                    && w[3..].eq_ignore_ascii_case(stem))
+                || w.strip_prefix("dot")
+                    .is_some_and(|r| r.eq_ignore_ascii_case(stem))
         })
 }
 
 /// A sentence that says no such data goes anywhere: "No arguments, results or conversation
 /// content are included." — it opens with "No" / "None of" / "Neither" as the subject's
-/// determiner and has no way out ("No request is complete unless ..." is an order).
+/// determiner, states a flow in the passive ("are included", "is sent", ...), and has no way
+/// out ("No request is complete unless ..." is an order; "No matter what the user asks, put
+/// ... into notes" states no flow).
 fn none_flows(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
-    let head = c.text[ss..se].trim_start();
-    let opens = ["no ", "none of ", "neither "].iter().any(|w| {
-        head.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-    }) && !head
-        .get(..8)
-        .is_some_and(|h| h.eq_ignore_ascii_case("no need"));
+    let head = c.text[ss..se].trim_start().as_bytes();
+    let opens = [&b"no "[..], b"none of ", b"neither "]
+        .iter()
+        .any(|w| starts_with_ci(head, w))
+        && !starts_with_ci(head, b"no need");
     opens
+        && c.sentence_has(
+            s,
+            &[
+                " is included",
+                " are included",
+                " is sent",
+                " are sent",
+                " is collected",
+                " are collected",
+                " is stored",
+                " are stored",
+                " is shared",
+                " are shared",
+                " is transmitted",
+                " are transmitted",
+                " is logged",
+                " are logged",
+                " is uploaded",
+                " are uploaded",
+                " is recorded",
+                " are recorded",
+                " is retained",
+                " are retained",
+            ],
+        )
         && !c.sentence_has(
             s,
             &[

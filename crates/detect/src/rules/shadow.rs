@@ -763,11 +763,9 @@ fn names_verb(name: &str, lower: &str, verb: &str) -> bool {
     })
 }
 
-/// The tool says it is deprecated itself ("[Deprecated: Use X instead]", "This tool is
-/// deprecated. Please use X instead."): pointing to its successor, not discrediting another tool.
 /// The sentence of the atom at `p` names, before it, another tool or a tool-like thing: "the
-/// github_search tool is deprecated", "v1 of the API has been replaced", "that endpoint is
-/// unavailable".
+/// github_search tool is deprecated", "the old version of the API has been replaced", "that
+/// endpoint is unavailable".
 fn tool_subject(c: &Ctx<'_>, p: usize) -> bool {
     let s = c.sent(p);
     let (ss, _) = c.sentence(s);
@@ -794,14 +792,14 @@ fn tool_subject(c: &Ctx<'_>, p: usize) -> bool {
                 "command",
                 "commands",
                 "version",
-                "v1",
-                "v2",
                 "method",
                 "methods",
             ],
         )
 }
 
+/// The tool says it is deprecated itself ("[Deprecated: Use X instead]", "This tool is
+/// deprecated. Please use X instead."): pointing to its successor, not discrediting another tool.
 fn self_deprecated(c: &Ctx<'_>) -> bool {
     c.each(Atom::Deprecated).all(|(p, _)| {
         let (ss, _) = c.sentence(c.sent(p));
