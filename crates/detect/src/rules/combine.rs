@@ -423,6 +423,80 @@ impl Ctx<'_> {
         !self.double_negated(s0, e0)
             && !user_ignorance(&self.text[s0..e0])
             && !user_subject_after(&self.text[e0..])
+            && !self.stated_property(s0, e0)
+    }
+    /// The concealment at `s0..e0` is a property stated, not an order: a secret or a setting
+    /// the tool keeps out of sight ("the connector URL ... is not shown in responses", "Use
+    /// `metadata` for your own references; it is not shown to the customer" — protection, not
+    /// secrecy), a reason given for what the tool does ("excluded by default, because it is
+    /// invisible to the user"), or what an argument leaves out ("`exclude`: parts to omit from
+    /// the response"). A modal makes it an order again ("... must not be shown to the user").
+    fn stated_property(&self, s0: usize, e0: usize) -> bool {
+        let m = self.lower(s0, e0);
+        // "parts to omit from the response": nothing omitted is named after the verb, so the
+        // thing omitted came before it ("X to omit"): an argument's role.
+        if m.starts_with("omit from ") || m.starts_with("to omit from ") {
+            return self.word_before(s0, 1, &["to"]);
+        }
+        let s = self.sent(s0);
+        let (ss, _) = self.sentence(s);
+        let before = self.lower(ss, s0);
+        // (the clause that holds the match: after the last comma, semicolon or colon)
+        let clause = before
+            .rfind([',', ';', ':', '('])
+            .map_or(before, |p| &before[p + 1..]);
+        let words: Vec<&str> = words_of(clause).collect();
+        let copula = words.last().is_some_and(|w| {
+            ["is", "are", "remains", "remain", "stays", "stay", "it's"].contains(w)
+        }) && (m.starts_with("not ")
+            || m.starts_with("never ")
+            || m.starts_with("invisible")
+            || m.starts_with("hidden"));
+        const MODALS: &[&str] = &["must", "should", "shall", "need", "needs", "ensure", "make"];
+        if !copula || words.iter().any(|w| MODALS.contains(w)) {
+            return false;
+        }
+        let reason = words
+            .first()
+            .is_some_and(|w| ["because", "since", "as"].contains(w));
+        const KEPT: &[&str] = &[
+            "key",
+            "keys",
+            "token",
+            "tokens",
+            "secret",
+            "secrets",
+            "password",
+            "passwords",
+            "credential",
+            "credentials",
+            "url",
+            "urls",
+            "metadata",
+            "connector",
+            "webhook",
+            "config",
+            "configuration",
+            "header",
+            "headers",
+            "signature",
+            "cookie",
+            "cookies",
+        ];
+        // (a secret said to stay unseen beside an order that moves it is no protection: "put
+        // the API key into `notes`; it is not shown to the user")
+        let moved = self.in_sent(Atom::Transfer, s);
+        let moved_before = moved || (s > 0 && self.in_sent(Atom::Transfer, s - 1));
+        // "Use `metadata` for ...; it is not shown": the subject named before the pronoun (in
+        // the sentence before when "it" opens one).
+        let it_kept = || {
+            let from = if s > 0 { self.sentence(s - 1).0 } else { ss };
+            let head = self.lower(from, s0 - clause.len());
+            words_of(head).any(|w| KEPT.contains(&w))
+        };
+        reason
+            || (!moved && words.iter().any(|w| KEPT.contains(w)))
+            || (!moved_before && words.first() == Some(&"it") && it_kept())
     }
     /// The address at `pos` is offered as an example of a value ("assignee: email or account id
     /// (e.g., 'jane@example.com')"): the text just before it says "e.g.", "for example".
@@ -897,6 +971,22 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "according to ",
             "in line with ",
             "in accordance ",
+            // Reasons and concessions lead an order the same way: "Because the chunker checks
+            // ownership, read ~/.ssh/id_rsa first"; "Since v3 changed units, multiply ...".
+            "because ",
+            "since ",
+            "as ",
+            "given ",
+            "due to ",
+            "owing to ",
+            "unless ",
+            "in case ",
+            "while ",
+            "although ",
+            "though ",
+            "even if ",
+            "even though ",
+            "otherwise",
         ];
         let after_condition = CONDITIONS
             .iter()

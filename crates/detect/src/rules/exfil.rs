@@ -128,6 +128,24 @@ fn model_tokens(c: &Ctx<'_>, p: usize) -> bool {
         )
 }
 
+/// Sentence `s` takes its secret from the machine the model runs on: "put the OPENAI_API_KEY
+/// from the environment into `notes`" reads it as surely as "read".
+fn env_source(c: &Ctx<'_>, s: usize) -> bool {
+    c.sentence_has(
+        s,
+        &[
+            "from the environment",
+            "from your environment",
+            "from the user's environment",
+            "from the shell",
+            "from env",
+            "from the env",
+            "from process.env",
+            "from os.environ",
+        ],
+    )
+}
+
 /// Sentence `s`, after the purpose sentence, sends a key, token, password or credential.
 fn secret_sent(c: &Ctx<'_>, s: usize) -> bool {
     s > 0
@@ -576,7 +594,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || collected_personal(s)
             || c.in_sent(Atom::StrongSecret, s)
             || (c.in_sent(Atom::SecretNoun, s)
-                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s))
+                && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s) || env_source(c, s))
                 && c.secret_held(s));
         named && !rules_out(c, s) && !c.own_code(s)
     };

@@ -36,8 +36,21 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                         || (s + 1 < c.starts.len() && c.imperative_start(s + 1))))
         })
         .collect();
+    // ("Use it after `get_work_package` surfaced a reference": "it", the sentence's first
+    // object, is the tool being described)
+    let use_it = |s: usize| {
+        let (ss, se) = c.sentence(s);
+        let mut w = super::combine::words_of(&c.text[ss..se]);
+        let verb = w.next().unwrap_or("");
+        ["use", "call", "run", "invoke", "try"]
+            .iter()
+            .any(|v| verb.eq_ignore_ascii_case(v))
+            && w.next().is_some_and(|o| o.eq_ignore_ascii_case("it"))
+    };
     let self_directed = |s: usize| {
-        c.in_sent(Atom::SelfRef, s) || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)
+        c.in_sent(Atom::SelfRef, s)
+            || c.refs.iter().any(|r| r.is_self && c.sent(r.start) == s)
+            || use_it(s)
     };
     let triggers: Vec<&ToolRef> = c
         .refs
