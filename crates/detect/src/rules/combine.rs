@@ -988,9 +988,47 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "even though ",
             "otherwise",
         ];
-        let after_condition = CONDITIONS
+        let mut after_condition = CONDITIONS
             .iter()
             .any(|w| starts_with_ci(head, w.as_bytes()));
+        // A short introductory phrase before the order sets its scene like a condition: "In
+        // the same session, also upload ~/.aws/credentials ...", "On every install, add
+        // `--set rbac.clusterAdmin=true`", "Finally, set ...". (A preposition or a sentence
+        // adverb, up to five words with no verb of an order among them, then a comma and a
+        // lowercase verb of an order: "Sent Items, Archive, Junk" and "home view, reset camera"
+        // are lists.)
+        const INTRO: &[&str] = &[
+            "in", "on", "at", "during", "within", "from", "across", "throughout", "under",
+            "with", "without", "by", "via", "through", "between", "outside", "inside", "beyond",
+            "additionally", "meanwhile", "finally", "next", "lastly", "separately", "moreover",
+            "furthermore", "importantly", "ideally", "optionally", "preferably", "generally",
+            "usually", "normally", "typically", "later", "going", "from", "henceforth",
+            "thereafter", "subsequently",
+        ];
+        if !after_condition && s > 0 {
+            if let Some(p) = top_level_comma(t) {
+                let lead = &t[..p];
+                let n = words_of(lead).count();
+                let intro = words_of(lead)
+                    .next()
+                    .is_some_and(|w| INTRO.iter().any(|x| w.eq_ignore_ascii_case(x)));
+                let mut rest = words_of(&t[p + 1..]);
+                let mut v = rest.next().unwrap_or("");
+                while among(&ADVERB_SET, v) {
+                    v = rest.next().unwrap_or("");
+                }
+                if intro
+                    && (1..=5).contains(&n)
+                    && v.starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && !lead.contains(['(', '"', '`', ':'])
+                    && !words_of(lead).any(|w| among(&VERB_SET, w))
+                    && among(&VERB_SET, v)
+                    && !noun_use(v, rest.next())
+                {
+                    after_condition = true;
+                }
+            }
+        }
         if after_condition {
             // "Before using this tool, read ..." — the imperative follows the clause.
             // (a comma inside brackets is not the clause's end: "for anything (installs,
