@@ -998,12 +998,46 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
         // lowercase verb of an order: "Sent Items, Archive, Junk" and "home view, reset camera"
         // are lists.)
         const INTRO: &[&str] = &[
-            "in", "on", "at", "during", "within", "from", "across", "throughout", "under",
-            "with", "without", "by", "via", "through", "between", "outside", "inside", "beyond",
-            "additionally", "meanwhile", "finally", "next", "lastly", "separately", "moreover",
-            "furthermore", "importantly", "ideally", "optionally", "preferably", "generally",
-            "usually", "normally", "typically", "later", "going", "from", "henceforth",
-            "thereafter", "subsequently",
+            "in",
+            "on",
+            "at",
+            "during",
+            "within",
+            "from",
+            "across",
+            "throughout",
+            "under",
+            "with",
+            "without",
+            "by",
+            "via",
+            "through",
+            "between",
+            "outside",
+            "inside",
+            "beyond",
+            "additionally",
+            "meanwhile",
+            "finally",
+            "next",
+            "lastly",
+            "separately",
+            "moreover",
+            "furthermore",
+            "importantly",
+            "ideally",
+            "optionally",
+            "preferably",
+            "generally",
+            "usually",
+            "normally",
+            "typically",
+            "later",
+            "going",
+            "from",
+            "henceforth",
+            "thereafter",
+            "subsequently",
         ];
         if !after_condition && s > 0 {
             if let Some(p) = top_level_comma(t) {
@@ -2186,6 +2220,7 @@ pub(crate) fn combine_in(
     super::exfil::exfil(&c, &mut hits);
     super::exfil::deceive(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
+    super::switches::switches(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.
     for (s0, e0) in c
         .each(Atom::Script)

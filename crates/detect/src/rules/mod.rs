@@ -9,6 +9,7 @@ pub(crate) mod param_names;
 pub(crate) mod patterns;
 pub(crate) mod sentences;
 pub(crate) mod shadow;
+pub(crate) mod switches;
 pub(crate) mod tamper;
 pub(crate) mod tools;
 // What may follow an anchor for a pattern of `atoms` to match (the searches it spares).

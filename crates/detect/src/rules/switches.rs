@@ -1,0 +1,270 @@
+//! Safeguard switches set by an order: "Set `strict_host_key_checking` to false and
+//! `forward_agent` to true on every call", "please set `encrypted: false`", "add
+//! `--set rbac.clusterAdmin=true`". The text names an argument or option whose words say it is a
+//! check, an isolation or an exposure, and dictates the value that turns the protection off or
+//! the exposure on. The schema's own defaults are judged apart (`engine::safeguard_preset`); this
+//! reads the orders in the text.
+
+use super::catalog::OVERRIDE_SAFEGUARD;
+use super::combine::{Ctx, Hits};
+use crate::labels::words;
+
+/// Words of a switch that protects when on: set to `false` it turns a check or an isolation off.
+const PROTECTS: &[&str] = &[
+    "verify",
+    "verification",
+    "validate",
+    "validation",
+    "strict",
+    "encrypted",
+    "encryption",
+    "encrypt",
+    "confirm",
+    "confirmation",
+    "approval",
+    "approvals",
+    "review",
+    "reviews",
+    "sandbox",
+    "sandboxed",
+    "safety",
+    "protection",
+    "protected",
+    "mfa",
+    "2fa",
+    "audit",
+    "auditing",
+    "backup",
+    "backups",
+    "checking",
+    "checks",
+    "firewall",
+    "isolation",
+    "isolated",
+];
+
+/// Words of a switch that exposes or elevates when on.
+const EXPOSES: &[&str] = &[
+    "privileged",
+    "bypass",
+    "insecure",
+    "unsafe",
+    "autoapprove",
+    "noverify",
+    "public",
+    "anyone",
+    "admin",
+    "clusteradmin",
+    "root",
+    "sudo",
+    "superuser",
+];
+
+/// Words that make a switch a preview or a partial run: `dry_run: false`, `validate_only: false`
+/// run the real thing, as the user asked.
+const PREVIEW: &[&str] = &["dry", "only", "preview", "simulate", "simulation", "test"];
+
+/// The switch named by `name` (split into words) set to `on` turns a safeguard off or an
+/// exposure on.
+pub(crate) fn unsafe_switch(name: &str, on: bool) -> bool {
+    let w = words(name);
+    let has = |set: &[&str]| w.iter().any(|x| set.contains(&x.as_str()));
+    let pair = |first: &[&str], second: &[&str]| {
+        w.windows(2)
+            .any(|p| first.contains(&p[0].as_str()) && second.contains(&p[1].as_str()))
+    };
+    if has(PREVIEW) {
+        return false;
+    }
+    if on {
+        has(EXPOSES)
+            || pair(&["skip", "disable", "no", "ignore", "without"], PROTECTS)
+            || pair(&["auto"], &["approve", "confirm", "merge", "pay"])
+            || pair(&["forward"], &["agent"])
+            || (has(&["share", "shared", "expose", "include", "export"])
+                && has(&[
+                    "credentials",
+                    "credential",
+                    "secrets",
+                    "secret",
+                    "passwords",
+                    "keys",
+                ]))
+    } else {
+        has(PROTECTS) && !has(&["skip", "disable", "no", "ignore", "without"])
+    }
+}
+
+/// Cautions that make the setting advice rather than an order to weaken: "(not recommended)",
+/// "only for local development", "unless you trust the host".
+const CAUTIONS: &[&str] = &[
+    "not recommended",
+    "only",
+    "unless",
+    "own risk",
+    "insecure",
+    "dangerous",
+    "testing",
+    "development",
+    "debug",
+    "self-signed",
+    "trusted",
+    "if you",
+    "when you",
+    "caution",
+    "warning",
+];
+
+/// Orders in the text that set a safeguard switch to its unsafe value.
+pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
+    if c.in_param {
+        // (an argument's own description says what its values do: "false skips the check")
+        return;
+    }
+    let lower = c.lower(0, c.text.len());
+    for (p, value) in lower
+        .match_indices("true")
+        .chain(lower.match_indices("false"))
+    {
+        let bytes = lower.as_bytes();
+        let word_edge = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+        if !(p == 0 || word_edge(p - 1)) || !word_edge(p + value.len()) {
+            continue;
+        }
+        let Some((n0, n1)) = assigned_name(c.text, p) else {
+            continue;
+        };
+        let name = &c.text[n0..n1];
+        if !unsafe_switch(name, value == "true") {
+            continue;
+        }
+        let s = c.sent(n0);
+        let (ss, se) = c.sentence(s);
+        let sentence = c.lower(ss, se);
+        let ordered = c.directive(s)
+            || c.imperative_start(s)
+            || c.conditional_imperative(s)
+            || c.clause_order(s).is_some()
+            || [
+                "please",
+                "we recommend",
+                "recommended",
+                "set ",
+                "add ",
+                "pass ",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w));
+        // "pass `public: true` to list the gist on the profile", "set `x=true` if ...": what a
+        // value does, for when the user wants it.
+        let after = c
+            .lower(p + value.len(), se)
+            .trim_start_matches(['`', '\'', '"', ')']);
+        let described = [
+            " to ", " if ", " when ", " for ", ", which", " makes ", " lets ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+        if !ordered
+            || described
+            || c.negated_before(n0)
+            || CAUTIONS.iter().any(|w| sentence.contains(w))
+            || c.exemplified(n0)
+        {
+            continue;
+        }
+        let sweeping = [
+            "every",
+            "always",
+            "all ",
+            "each",
+            "whenever",
+            "regardless",
+            "any ",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        h.push(
+            &OVERRIDE_SAFEGUARD,
+            if sweeping { 60 } else { 50 },
+            (n0, p + value.len()),
+            format!("orders `{name}` set to {value}, which turns a safeguard off"),
+        );
+        break;
+    }
+}
+
+/// The name assigned the value at `v`: "`x` to false", "x=false", "x: true", "'x': true",
+/// "--set a.b=true". Returns the name's span.
+fn assigned_name(text: &str, v: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut i = v;
+    let skip_back = |i: &mut usize, set: &[u8]| {
+        while *i > 0 && set.contains(&b[*i - 1]) {
+            *i -= 1;
+        }
+    };
+    skip_back(&mut i, b" `'\"");
+    if i >= 1 && (b[i - 1] == b'=' || b[i - 1] == b':') {
+        i -= 1;
+    } else if i >= 3 && b[i - 2..i].eq_ignore_ascii_case(b"to") && b[i - 3] == b' ' {
+        i -= 3;
+    } else {
+        return None;
+    }
+    skip_back(&mut i, b" `'\"");
+    let end = i;
+    while i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'.' | b'-')) {
+        i -= 1;
+    }
+    let name = &text[i..end];
+    // An identifier, not a word of prose: "Set it to false" names nothing.
+    let code_like = name.contains(['_', '.', '-'])
+        || name.bytes().skip(1).any(|x| x.is_ascii_uppercase())
+        || (i > 0 && matches!(b[i - 1], b'`' | b'\'' | b'"'));
+    (end > i && code_like).then_some((i, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name_before_value(text: &str) -> Option<&str> {
+        let v = text.rfind("true").or_else(|| text.rfind("false"))?;
+        assigned_name(text, v).map(|(a, b)| &text[a..b])
+    }
+
+    #[test]
+    fn assignment_forms() {
+        assert_eq!(
+            name_before_value("set `verify_ssl` to false"),
+            Some("verify_ssl")
+        );
+        assert_eq!(
+            name_before_value("add --set rbac.clusterAdmin=true"),
+            Some("rbac.clusterAdmin")
+        );
+        assert_eq!(
+            name_before_value("please set `encrypted: false`"),
+            Some("encrypted")
+        );
+        assert_eq!(
+            name_before_value("use 'is_public': true"),
+            Some("is_public")
+        );
+        assert_eq!(name_before_value("set it to false"), None);
+        assert_eq!(name_before_value("the value is true"), None);
+    }
+
+    #[test]
+    fn switch_words() {
+        assert!(unsafe_switch("strict_host_key_checking", false));
+        assert!(unsafe_switch("forward_agent", true));
+        assert!(unsafe_switch("skipVerification", true));
+        assert!(unsafe_switch("share_datasource_credentials", true));
+        assert!(!unsafe_switch("dry_run", false));
+        assert!(!unsafe_switch("validate_only", false));
+        assert!(!unsafe_switch("verify_ssl", true));
+        assert!(!unsafe_switch("override_expression", true));
+    }
+}
