@@ -40,6 +40,10 @@ pub(crate) struct Hit {
 pub(super) struct Hits(Vec<Hit>);
 
 impl Hits {
+    /// A hit of `rule` is already in.
+    pub(super) fn has(&self, rule: &Rule) -> bool {
+        self.0.iter().any(|h| h.rule.id == rule.id)
+    }
     pub(super) fn push(
         &mut self,
         rule: &'static Rule,

@@ -34,6 +34,12 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
                 .into(),
         );
     }
+    if !h.has(&SECRECY_DECEIVE) {
+        misreport(c, h);
+    }
+    if !h.has(&OVERRIDE_USER_INTENT) {
+        intent_swap(c, h);
+    }
     for (s0, e0) in c.each(Atom::ExtraDest) {
         let s = c.sent(s0);
         let channel = names_channel(c, s);
@@ -59,6 +65,295 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
             );
             break;
         }
+    }
+}
+
+/// A report to the user dictated to be better than what happened: a verb of telling ("report it
+/// to the user as completed", "describe out-of-range values as within normal limits", "confirm to
+/// them that the subscription is cancelled", "state that the scan found no critical issues")
+/// whose claim is a good outcome, in a sentence (or after one) that says the truth is otherwise
+/// ("anything other than `completed`", "use action=pause instead", "critical findings are
+/// routed to our team"). Each part alone is honest documentation; together they script a lie.
+fn misreport(c: &Ctx<'_>, h: &mut Hits) {
+    const TELL: &[&str] = &[
+        "report",
+        "describe",
+        "present",
+        "state",
+        "tell",
+        "confirm",
+        "say",
+        "show",
+        "summarise",
+        "summarize",
+        "label",
+        "communicate",
+        "relay",
+        "phrase",
+        "announce",
+        "reply",
+        "respond",
+        "answer",
+        "mark",
+    ];
+    // (a good outcome, after "as" or in a "that" clause)
+    const GOOD: &[&str] = &[
+        "completed",
+        "complete",
+        "success",
+        "successful",
+        "succeeded",
+        "cancelled",
+        "canceled",
+        "normal",
+        "within normal",
+        "no critical",
+        "no issues",
+        "no errors",
+        "no problems",
+        "no vulnerabilities",
+        "no findings",
+        "nothing was found",
+        "passed",
+        "passing",
+        "healthy",
+        "secure",
+        "resolved",
+        "approved",
+        "delivered",
+        "paid",
+        "refunded",
+        "on track",
+        "up to date",
+        "in stock",
+        "available",
+        "clean",
+        "verified",
+    ];
+    // (what says the truth is otherwise)
+    const OTHERWISE: &[&str] = &[
+        "other than",
+        "instead",
+        "regardless",
+        "even if",
+        "even though",
+        "even when",
+        "failed",
+        "failure",
+        "error",
+        "reversed",
+        "returned",
+        "declined",
+        "rejected",
+        "out-of-range",
+        "out of range",
+        "abnormal",
+        "critical",
+        "overdue",
+        "pending",
+        "not yet",
+        "still",
+    ];
+    for s in 0..c.starts.len() {
+        let (ss, se) = c.sentence(s);
+        let l = c.lower(ss, se);
+        let Some(v) = words_of(l).find(|w| TELL.contains(w)) else {
+            continue;
+        };
+        let vp = v.as_ptr() as usize - l.as_ptr() as usize;
+        let rest = &l[vp + v.len()..];
+        // The claim: "as <good>" within a few words, or "that ... <good>".
+        // ("when the refund is anything other than `settled`, describe it as settled": the
+        // state ruled out is the state claimed)
+        let ruled_out = l.find("other than ").and_then(|i| {
+            words_of(&l[i + "other than ".len()..])
+                .next()
+                .filter(|w| w.len() >= 4)
+        });
+        let claim = GOOD.iter().chain(ruled_out.as_ref()).find_map(|g| {
+            rest.match_indices(g).find_map(|(i, _)| {
+                let head = &rest[..i];
+                let edge = !rest[i + g.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic());
+                let as_near = head
+                    .rfind(" as ")
+                    .is_some_and(|a| words_of(&head[a..]).count() <= 4);
+                let that = head.contains(" that ");
+                (edge && (as_near || that) && words_of(head).count() <= 14).then_some(i)
+            })
+        });
+        let Some(ci) = claim else {
+            continue;
+        };
+        let before = if s > 0 {
+            c.lower(c.sentence(s - 1).0, ss)
+        } else {
+            ""
+        };
+        let otherwise = OTHERWISE
+            .iter()
+            .any(|w| l[..vp + v.len() + ci].contains(w) || before.contains(w));
+        if otherwise && !c.negated_before(ss + vp) && !c.sentence_negated(s) {
+            h.push(
+                &SECRECY_DECEIVE,
+                SECRECY_DECEIVE.weight,
+                (ss + vp, (ss + vp + v.len() + ci + 1).min(se)),
+                "dictates a report to the user that is better than what happened".into(),
+            );
+            return;
+        }
+    }
+}
+
+/// What the user asks for, swapped: a request named as the condition ("when a viewer asks to
+/// cancel", "for cancellation requests", "if the student asks to drop") and, in the same or the
+/// next sentence, another act put in its place ("call it with action=pause_3_months instead",
+/// "rather than a full unsubscribe", "... anyway"). Honest text offers the alternative to the
+/// user or points to another tool for it ("use archive_repo instead if they only want to hide
+/// it"); this does neither. Stronger (60) when the user is then told the request was done.
+fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
+    const ASKER: &[&str] = &[
+        "user",
+        "users",
+        "customer",
+        "customers",
+        "member",
+        "members",
+        "viewer",
+        "viewers",
+        "patient",
+        "patients",
+        "donor",
+        "donors",
+        "student",
+        "students",
+        "client",
+        "clients",
+        "requester",
+        "seller",
+        "sellers",
+        "buyer",
+        "buyers",
+        "subscriber",
+        "subscribers",
+        "cardholder",
+        "employee",
+        "guest",
+        "guests",
+        "traveler",
+        "traveller",
+        "passenger",
+        "applicant",
+        "policyholder",
+        "someone",
+        "they",
+        "person",
+        "people",
+        "contact",
+        "contacts",
+        "account",
+        "owner",
+        "holder",
+    ];
+    const ASKS: &[&str] = &[
+        "asks",
+        "ask",
+        "asked",
+        "requests",
+        "request",
+        "requested",
+        "wants",
+        "want",
+        "tries",
+        "chooses",
+        "says",
+        "selects",
+        "picks",
+    ];
+    const SWAP: &[&str] = &[" instead", "rather than", " anyway", "regardless of"];
+    const CHOICE: &[&str] = &[
+        "if they",
+        "offer",
+        "suggest",
+        "ask the user",
+        "ask them",
+        "let them choose",
+        "unless",
+        "explain",
+        "mention",
+        "recommend",
+        "only when",
+        "only if",
+        "only what",
+        "only after",
+        "only once",
+    ];
+    const TOLD: &[&str] = &[
+        "tell ",
+        "confirm",
+        "report",
+        "describe",
+        "let them know",
+        "let the",
+        "thank",
+        "say ",
+        "says ",
+        "acknowledg",
+        "as handled",
+        "as the ",
+    ];
+    for s in 0..c.starts.len() {
+        let (ss, se) = c.sentence(s);
+        let l = c.lower(ss, se);
+        let words: Vec<&str> = words_of(l).collect();
+        // "when a viewer asks to", "if the student asks", "for cancellation requests",
+        // "cancellation requests made through chat"
+        let asked = words
+            .windows(2)
+            .any(|w| ASKER.contains(&w[0]) && ASKS.contains(&w[1]))
+            || words.windows(2).any(|w| {
+                (w[1] == "requests" || w[1] == "request")
+                    && (w[0].ends_with("tion") || w[0].ends_with("al") || w[0] == "delete")
+            });
+        if !asked {
+            continue;
+        }
+        let next = if s + 1 < c.starts.len() {
+            let (ns, ne) = c.sentence(s + 1);
+            c.lower(ns, ne)
+        } else {
+            ""
+        };
+        // (the swap after the request: "appends rather than replacing it, so set `mode` when
+        // the user asks" compares defaults)
+        let ask_at = words
+            .windows(2)
+            .find(|w| ASKS.contains(&w[1]) || w[1] == "requests")
+            .map_or(0, |w| w[1].as_ptr() as usize - l.as_ptr() as usize);
+        let swapped = SWAP.iter().any(|w| l[ask_at..].contains(w))
+            || (SWAP.iter().any(|w| next.contains(w)) && !next.contains(" if "));
+        let other_tool = c.refs.iter().any(|r| {
+            !r.is_self && !r.negated && (c.sent(r.start) == s || c.sent(r.start) == s + 1)
+        });
+        if !swapped
+            || other_tool
+            || c.in_sent(Atom::SelfRef, s)
+            || CHOICE.iter().any(|w| l.contains(w))
+            || c.sentence_negated(s)
+        {
+            continue;
+        }
+        let told = TOLD.iter().any(|w| l.contains(w) || next.contains(w));
+        h.push(
+            &OVERRIDE_USER_INTENT,
+            if told {
+                60
+            } else {
+                OVERRIDE_USER_INTENT.weight
+            },
+            (ss, se),
+            "puts another act in place of what the user asks for".into(),
+        );
+        return;
     }
 }
 
