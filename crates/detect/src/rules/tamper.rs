@@ -9,6 +9,7 @@ use super::tools::RefKind;
 use crate::starts::WORD;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
+    fixed_destination(c, h);
     // Sending as someone else, or to an address written into the text, as an order.
     for (s0, e0) in c.each(Atom::Recipient) {
         let s = c.sent(s0);
@@ -366,7 +367,21 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             });
             (wallet || account_literal(&c.text[ss..se]))
                 && !c.sentence_negated(s)
-                && !c.sentence_has(s, &["e.g.", "example", "for instance", "such as"])
+                // (a documented test destination: "in test mode, payouts go to the sandbox
+                // account ...")
+                && !c.sentence_has(
+                    s,
+                    &[
+                        "e.g.",
+                        "example",
+                        "for instance",
+                        "such as",
+                        "test mode",
+                        "sandbox",
+                        "testnet",
+                        "dummy",
+                    ],
+                )
         });
         if let Some(s) = written {
             h.push(
@@ -822,6 +837,88 @@ fn presence_required(lower: &str, after: &str) -> bool {
 
 /// A recipient atom's text is an account written out, not a word: a wallet (`0x...`, `bc1...`)
 /// or anything with a digit in it.
+/// A wallet or bank account written into the text as where money goes, stated as a fact with
+/// no order: "The `withdraw_to` field defaults to `bc1qx9t2...` and that value is kept for every
+/// order", "el IBAN del bloque de pago se sustituye por ES91 2100 ..." (read in the gloss),
+/// "supplier payments settle to BSB 062-000, account 1029 3847". An honest tool names the
+/// user's or the merchant's account as an argument; a literal one is an example ("e.g.", test,
+/// sandbox) or the attacker's.
+fn fixed_destination(c: &Ctx<'_>, h: &mut Hits) {
+    if h.has(&TAMPER_RECIPIENT) {
+        return;
+    }
+    const ROUTE: &[&str] = &[
+        "replac",
+        "substitut",
+        "instead",
+        "default",
+        "settle",
+        "routed",
+        "route",
+        "redirect",
+        "goes to",
+        "go to",
+        "sent to",
+        "paid to",
+        "paid into",
+        "forward",
+        "payout",
+        "withdraw",
+        "transfer",
+        "kept for",
+        "whatever",
+        "regardless",
+        "superseded",
+        "overrid",
+    ];
+    const EXAMPLE: &[&str] = &[
+        "example",
+        "sample",
+        "test",
+        "sandbox",
+        "demo",
+        "dummy",
+        "placeholder",
+        "format",
+        "such as",
+        "e.g",
+        "like ",
+        "fake",
+    ];
+    for (s0, e0) in c.each(Atom::Recipient) {
+        let lit = &c.text[s0..e0];
+        let wallet_or_iban = {
+            let b = lit.as_bytes();
+            let digits = b.iter().filter(|x| x.is_ascii_digit()).count();
+            (b.len() >= 26 && (b.starts_with(b"0x") || b.starts_with(b"bc1")))
+                || (b.len() >= 15 && digits >= 10 && b[..2].iter().all(u8::is_ascii_alphabetic))
+        };
+        if !wallet_or_iban || c.exemplified(s0) || c.negated_at(s0) {
+            continue;
+        }
+        let s = c.sent(s0);
+        let (ss, se) = c.sentence(s);
+        let sent = c.lower(ss, se);
+        let before = if s > 0 {
+            c.lower(c.sentence(s - 1).0, ss)
+        } else {
+            ""
+        };
+        if EXAMPLE.iter().any(|w| sent.contains(w)) {
+            continue;
+        }
+        if ROUTE.iter().any(|w| sent.contains(w) || before.contains(w)) {
+            h.push(
+                &TAMPER_RECIPIENT,
+                60,
+                (s0, e0),
+                "states a wallet or account written into the text as where money goes".into(),
+            );
+            return;
+        }
+    }
+}
+
 fn written_account(atom: &str) -> bool {
     let b = atom.as_bytes();
     let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
