@@ -130,26 +130,8 @@ def matrix(rows):
     return sp.diags(1 / n) @ X
 
 
-class Averaged:
-    """The mean of several logistic regressions' weights: still one linear model (the engine
-    reads one weight per bucket), but steadier than any one fit near the thresholds."""
-
-    def __init__(self, models):
-        self.coef_ = np.mean([m.coef_ for m in models], axis=0)
-        self.intercept_ = np.mean([m.intercept_ for m in models], axis=0)
-
-
-def fit(X, y, c, bag=1, seed=11):
-    """Logistic regression, L2, classes balanced; with `bag` > 1, the average of `bag` fits on
-    random 80% subsets of the rows (seeded: the same rows give the same weights)."""
-    if bag <= 1:
-        return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(X, y)
-    rnd = np.random.RandomState(seed)
-    models = []
-    for _ in range(bag):
-        k = rnd.rand(len(y)) < 0.8
-        models.append(LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(X[k], y[k]))
-    return Averaged(models)
+def fit(X, y, c):
+    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(X, y)
 
 
 def quantise(m):
@@ -168,8 +150,6 @@ def main():
     ap.add_argument("--likely-weight", type=int, default=25, help="the finding's weight from LIKELY")
     ap.add_argument("--pad", type=int, default=2,
                     help="train each red-team attack this many more times inside an honest tool's text")
-    ap.add_argument("--bag", type=int, default=1,
-                    help="average this many fits on random 80%% subsets of the rows")
     ap.add_argument("--write", action="store_true", help="write weights.bin and model.rs")
     a = ap.parse_args()
     if not os.path.exists(FEATURES):
@@ -202,7 +182,7 @@ def main():
     if a.cv or a.oof:
         oof = np.zeros(len(y))
         for tr, te in GroupKFold(n_splits=6).split(X, y, groups):
-            q, scale, bias = quantise(fit(X[tr], y[tr], a.c, a.bag))
+            q, scale, bias = quantise(fit(X[tr], y[tr], a.c))
             te = te[src[te] != "(padded)"]
             oof[te] = 1 / (1 + np.exp(-(bias + scale * (X[te] @ q.astype(float)))))
         # Blocked by the rules alone, by the model alone at each threshold, and by both as the
@@ -230,7 +210,7 @@ def main():
         if a.oof:
             json.dump({path: oof[src == path].round(4).tolist() for _, _, path in sets}, open(a.oof, "w"))
     if a.write:
-        q, scale, bias = quantise(fit(X, y, a.c, a.bag))
+        q, scale, bias = quantise(fit(X, y, a.c))
         q.tofile(os.path.join(OUT, "weights.bin"))
         with open(os.path.join(OUT, "model.rs"), "w") as f:
             f.write("// Written by scripts/learned/train.py; do not edit.\n"
