@@ -154,9 +154,17 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "not yet",
         "still",
     ];
+    // (cheapest tests first: a claim needs "as" or "that", and only then are the words read)
+    let all = c.lower(0, c.text.len());
+    if !all.contains(" as ") && !all.contains(" that ") {
+        return;
+    }
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
+        if !l.contains(" as ") && !l.contains(" that ") {
+            continue;
+        }
         let Some(v) = words_of(l).find(|w| TELL.contains(w)) else {
             continue;
         };
@@ -301,9 +309,21 @@ fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
         "as handled",
         "as the ",
     ];
+    // (cheapest tests first: no swap word in the field, no swap; a request word in the
+    // sentence before its words are read)
+    let all = c.lower(0, c.text.len());
+    if !SWAP.iter().any(|w| all.contains(w)) {
+        return;
+    }
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
+        if !["ask", "request", "want", "tries", "choose", "says", "select", "pick"]
+            .iter()
+            .any(|w| l.contains(w))
+        {
+            continue;
+        }
         let words: Vec<&str> = words_of(l).collect();
         // "when a viewer asks to", "if the student asks", "for cancellation requests",
         // "cancellation requests made through chat"

@@ -121,6 +121,15 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
         // (an argument's own description says what its values do: "false skips the check")
         return;
     }
+    // (no boolean written, nothing to read: a byte search before the lowercase copy)
+    let t = c.text.as_bytes();
+    let find = memchr::memmem::find;
+    if [b"rue".as_slice(), b"alse", b"RUE", b"ALSE"]
+        .iter()
+        .all(|w| find(t, w).is_none())
+    {
+        return;
+    }
     let lower = c.lower(0, c.text.len());
     for (p, value) in lower
         .match_indices("true")
