@@ -318,9 +318,11 @@ fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !["ask", "request", "want", "tries", "choose", "says", "select", "pick"]
-            .iter()
-            .any(|w| l.contains(w))
+        if ![
+            "ask", "request", "want", "tries", "choose", "says", "select", "pick",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
         {
             continue;
         }
@@ -349,7 +351,14 @@ fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
             .windows(2)
             .find(|w| ASKS.contains(&w[1]) || w[1] == "requests")
             .map_or(0, |w| w[1].as_ptr() as usize - l.as_ptr() as usize);
-        let swapped = SWAP.iter().any(|w| l[ask_at..].contains(w))
+        // ("Choose \"metar\" when the user wants an actual observation rather than a model
+        // estimate": what the user prefers, not an act put in its place)
+        let wants = words
+            .windows(2)
+            .any(|w| (w[1] == "wants" || w[1] == "want") && ASKER.contains(&w[0]));
+        let swapped = SWAP
+            .iter()
+            .any(|w| l[ask_at..].contains(w) && !(wants && *w == "rather than"))
             || (SWAP.iter().any(|w| next.contains(w)) && !next.contains(" if "));
         let other_tool = c.refs.iter().any(|r| {
             !r.is_self && !r.negated && (c.sent(r.start) == s || c.sent(r.start) == s + 1)

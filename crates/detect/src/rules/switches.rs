@@ -169,11 +169,22 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
         let after = c
             .lower(p + value.len(), se)
             .trim_start_matches(['`', '\'', '"', ')']);
-        let described = [
-            " to ", " if ", " when ", " for ", ", which", " makes ", " lets ",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w));
+        // ("Set skipConfirmation=true or X_SKIP_CONFIRMATION=true to execute immediately": the
+        // purpose after an alternative; "... to true" is another assignment, not a purpose)
+        let purpose = after.match_indices(" to ").any(|(i, _)| {
+            let next = super::combine::words_of(&after[i + 4..])
+                .next()
+                .unwrap_or("");
+            !["true", "false", "yes", "no", "on", "off"].contains(&next)
+        });
+        let described = purpose
+            || [" if ", " when ", " for ", ", which", " makes ", " lets "]
+                .iter()
+                .any(|w| after.starts_with(w))
+            // ("Phase 1 (preview): call with `confirm: false`")
+            || ["preview", "dry run", "dry-run"]
+                .iter()
+                .any(|w| sentence.contains(w));
         if !ordered
             || described
             || c.negated_before(n0)
