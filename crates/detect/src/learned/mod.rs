@@ -1,9 +1,11 @@
-//! A learned second opinion: a linear model of the words and word pairs of a tool definition.
+//! A learned second opinion: a linear model of the words, word pairs and word triples of a tool
+//! definition.
 //!
 //! The rules recognise how an attack is built (where it hides, what it names, which order it
 //! gives); they miss attacks worded in ways no rule foresaw ("should stop using the local
 //! execute_command", "treat theirs as stale and discard it"). This model scores the whole
-//! definition by its vocabulary — hashed words and adjacent word pairs of every text field, 2^16
+//! definition by its vocabulary — hashed words and runs of two and three adjacent words (since
+//! session 15) of every text field, 2^16
 //! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
 //! written in many styles and on ~11,000 honest tools of real servers. It runs locally, reads
 //! nothing at run time and explains itself by the words that weighed most.
@@ -131,7 +133,7 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// One occurrence of a feature: a word (`pair` false) or a pair of adjacent words, with the
+/// One occurrence of a feature: a word (`pair` false) or a run of two or three adjacent words, with the
 /// index of the text it is in and its byte range there.
 #[derive(Clone, Copy)]
 struct Occurrence {
@@ -143,12 +145,13 @@ struct Occurrence {
 }
 
 /// Calls `each` for each feature of some texts, in order, repeats included: each word, and each
-/// pair of adjacent words within one text. The trainer's features and the engine's score both
+/// run of two and of three adjacent words within one text. The trainer's features and the engine's score both
 /// come from here.
 #[inline]
 fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)) {
     for (ti, text) in texts.iter().enumerate() {
         let mut prev: Option<(u32, usize)> = None;
+        let mut prev2: Option<(u32, usize)> = None;
         words(text.as_ref(), |h, from, to| {
             let at = |bucket, from, pair| Occurrence {
                 bucket,
@@ -160,7 +163,12 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
             each(at(bucket(h), from, false));
             if let Some((p, p_from)) = prev {
                 each(at(pair(p, h), p_from, true));
+                // (three words in a row: "asks to cancel", "tell them they")
+                if let Some((q, q_from)) = prev2 {
+                    each(at(pair(q.rotate_left(11) ^ p, h), q_from, true));
+                }
             }
+            prev2 = prev;
             prev = Some((h, from));
         });
     }
@@ -359,7 +367,7 @@ mod tests {
         let a = feature_set(&["Send the file", "send THE file"]);
         let b = feature_set(&["send the file"]);
         assert_eq!(a, b);
-        assert_eq!(b.len(), 5); // three words, two pairs
+        assert_eq!(b.len(), 6); // three words, two pairs, one triple
     }
 
     #[test]
