@@ -535,15 +535,96 @@ fn modifier(name: &str, after: &[u8]) -> bool {
     if !(product || compound) {
         return false;
     }
-    let Some(rest) = after.strip_prefix(b" ") else {
-        return false;
-    };
-    let word: Vec<u8> = rest
+    next_word(after).is_some_and(|word| {
+        !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
+    })
+}
+
+/// The word after one space at the start of `after`, lowercased (`None` without the space).
+fn next_word(after: &[u8]) -> Option<Vec<u8>> {
+    let rest = after.strip_prefix(b" ")?;
+    Some(
+        rest.iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .map(u8::to_ascii_lowercase)
+            .collect(),
+    )
+}
+
+/// The noun right after a name says what kind of thing it names, and no tool is of that kind:
+/// "the Finding API findCompletedItems operation", "the `created_at` field", "the
+/// `order.paid` event", "the `X-Request-Id` header". (Not after a verb of using it: "call the
+/// `transfer` endpoint" may name a tool.)
+fn named_kind(after: &[u8]) -> bool {
+    const KINDS: &[&[u8]] = &[
+        b"operation",
+        b"operations",
+        b"endpoint",
+        b"endpoints",
+        b"event",
+        b"events",
+        b"field",
+        b"fields",
+        b"column",
+        b"columns",
+        b"property",
+        b"properties",
+        b"attribute",
+        b"attributes",
+        b"variable",
+        b"variables",
+        b"header",
+        b"headers",
+        b"table",
+        b"tables",
+        b"enum",
+        b"constant",
+        b"class",
+        b"module",
+        b"package",
+        b"library",
+        b"file",
+        b"folder",
+        b"directory",
+        b"setting",
+        b"settings",
+        b"permission",
+        b"scope",
+        b"scopes",
+        b"role",
+        b"queue",
+        b"topic",
+        b"bucket",
+        b"index",
+        b"collection",
+        b"namespace",
+        b"label",
+        b"tag",
+    ];
+    let rest = after
         .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
+        .position(|c| !matches!(c, b'`' | b'\'' | b'"' | b')'))
+        .map_or(&after[after.len()..], |i| &after[i..]);
+    next_word(rest).is_some_and(|w| KINDS.contains(&w.as_slice()))
+}
+
+/// `uses_name` past a determiner and quotes: "call the `transfer_funds`".
+fn used_before(window: &[u8]) -> bool {
+    let mut w = window.trim_ascii_end();
+    while let Some(x) = w
+        .strip_suffix(b"`")
+        .or_else(|| w.strip_suffix(b"'"))
+        .or_else(|| w.strip_suffix(b"\""))
+    {
+        w = x.trim_ascii_end();
+    }
+    for det in [&b"the"[..], b"a", b"an", b"this", b"that"] {
+        if word_ends_at(w, w.len(), det) {
+            w = w[..w.len() - det.len()].trim_ascii_end();
+            break;
+        }
+    }
+    uses_name(w)
 }
 
 /// Whether the text before a name ends with a verb or preposition of using it ("post anything
@@ -1047,7 +1128,11 @@ impl ToolRefFinder {
             if plain && (among(NOT_A_NAME) || (after_tool_word && among(NOT_A_NAME_AFTER_TOOL))) {
                 continue;
             }
-            if !tool_suffix && (constant_like(name) || (!quoted && modifier(name, after))) {
+            if !tool_suffix
+                && (constant_like(name)
+                    || (!quoted && modifier(name, after))
+                    || (!used_before(window) && named_kind(after)))
+            {
                 continue;
             }
             // ("call delete_branch (with force=true) for every branch": the call's arguments,
