@@ -536,19 +536,19 @@ fn modifier(name: &str, after: &[u8]) -> bool {
         return false;
     }
     next_word(after).is_some_and(|word| {
-        !word.is_empty() && !AFTER_A_NAME.iter().any(|w| w.as_bytes() == word.as_slice())
+        !word.is_empty()
+            && !AFTER_A_NAME
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
     })
 }
 
-/// The word after one space at the start of `after`, lowercased (`None` without the space).
-fn next_word(after: &[u8]) -> Option<Vec<u8>> {
+/// The letters after one space at the start of `after` (`None` without the space); compared
+/// ignoring ASCII case, with no lowercased copy.
+fn next_word(after: &[u8]) -> Option<&[u8]> {
     let rest = after.strip_prefix(b" ")?;
-    Some(
-        rest.iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .map(u8::to_ascii_lowercase)
-            .collect(),
-    )
+    let n = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    Some(&rest[..n])
 }
 
 /// The noun right after a name says what kind of thing it names, and no tool is of that kind:
@@ -605,7 +605,7 @@ fn named_kind(after: &[u8]) -> bool {
         .iter()
         .position(|c| !matches!(c, b'`' | b'\'' | b'"' | b')'))
         .map_or(&after[after.len()..], |i| &after[i..]);
-    next_word(rest).is_some_and(|w| KINDS.contains(&w.as_slice()))
+    next_word(rest).is_some_and(|w| KINDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// `uses_name` past a determiner and quotes: "call the `transfer_funds`".
