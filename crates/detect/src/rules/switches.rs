@@ -154,20 +154,13 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         let sentence = c.lower(ss, se);
+        // (whole words: "dataset", "offset" and "reset" hold no "set")
         let ordered = c.directive(s)
             || c.imperative_start(s)
             || c.conditional_imperative(s)
             || c.clause_order(s).is_some()
-            || [
-                "please",
-                "we recommend",
-                "recommended",
-                "set ",
-                "add ",
-                "pass ",
-            ]
-            .iter()
-            .any(|w| sentence.contains(w));
+            || sentence.contains("we recommend")
+            || super::combine::has_word(sentence, &["please", "recommended", "set", "add", "pass"]);
         // "pass `public: true` to list the gist on the profile", "set `x=true` if ...": what a
         // value does, for when the user wants it.
         let after = c
