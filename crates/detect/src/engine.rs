@@ -1200,61 +1200,8 @@ fn safeguard_preset(path: &str, value: &str) -> bool {
     else {
         return false;
     };
-    let words = crate::labels::words(prop);
-    let has = |set: &[&str]| words.iter().any(|w| set.contains(&w.as_str()));
-    let pair = |first: &[&str], second: &[&str]| {
-        words
-            .windows(2)
-            .any(|w| first.contains(&w[0].as_str()) && second.contains(&w[1].as_str()))
-    };
-    const CHECKS: &[&str] = &[
-        "verify",
-        "verification",
-        "check",
-        "checks",
-        "confirm",
-        "confirmation",
-        "approval",
-        "validation",
-        "backup",
-        "backups",
-        "tls",
-        "ssl",
-        "cert",
-        "certs",
-        "certificate",
-        "certificates",
-        "safety",
-        "security",
-        "sandbox",
-        "auth",
-        "authentication",
-        "mfa",
-        "2fa",
-        "audit",
-        "auditing",
-        "protection",
-        "firewall",
-    ];
     match value {
-        "true" => {
-            has(&[
-                "privileged",
-                "bypass",
-                "insecure",
-                "unsafe",
-                "override",
-                "autoapprove",
-                "noverify",
-            ]) || pair(&["skip", "disable", "no", "ignore", "without"], CHECKS)
-                || pair(&["auto"], &["approve", "confirm"])
-                || pair(&["allow"], &["root"])
-        }
-        // (`verify_ssl`, `tls_verify`, `verify_certificates` preset off)
-        "false" => {
-            has(&["verify", "verification"])
-                && has(&["ssl", "tls", "cert", "certs", "certificate", "certificates"])
-        }
+        "true" | "false" => crate::rules::switches::preset_unsafe(prop, value == "true"),
         _ => false,
     }
 }

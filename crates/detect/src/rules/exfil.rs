@@ -349,7 +349,7 @@ fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
         // the user asks" compares defaults)
         let ask_at = words
             .windows(2)
-            .find(|w| ASKS.contains(&w[1]) || w[1] == "requests")
+            .find(|w| ASKS.contains(&w[1]))
             .map_or(0, |w| w[1].as_ptr() as usize - l.as_ptr() as usize);
         // ("Choose \"metar\" when the user wants an actual observation rather than a model
         // estimate": what the user prefers, not an act put in its place)

@@ -2,8 +2,9 @@
 //! `forward_agent` to true on every call", "please set `encrypted: false`", "add
 //! `--set rbac.clusterAdmin=true`". The text names an argument or option whose words say it is a
 //! check, an isolation or an exposure, and dictates the value that turns the protection off or
-//! the exposure on. The schema's own defaults are judged apart (`engine::safeguard_preset`); this
-//! reads the orders in the text.
+//! the exposure on. The schema's own defaults are judged by `preset_unsafe` (called from
+//! `engine::safeguard_preset`, which finds them), with the same words; `switches` reads the
+//! orders in the text.
 
 use super::catalog::OVERRIDE_SAFEGUARD;
 use super::combine::{Ctx, Hits};
@@ -64,25 +65,83 @@ const EXPOSES: &[&str] = &[
 /// run the real thing, as the user asked.
 const PREVIEW: &[&str] = &["dry", "only", "preview", "simulate", "simulation", "test"];
 
-/// The switch named by `name` (split into words) set to `on` turns a safeguard off or an
-/// exposure on.
-pub(crate) fn unsafe_switch(name: &str, on: bool) -> bool {
-    let w = words(name);
-    let has = |set: &[&str]| w.iter().any(|x| set.contains(&x.as_str()));
-    let pair = |first: &[&str], second: &[&str]| {
-        w.windows(2)
+/// Safeguard words beside PROTECTS that a "skip", "disable", "no" ... before them turns off
+/// (`skip_tls`, `no_auth` set to true), but that name no switch to keep on: "tls: false" may be a
+/// local database's plain connection. The two lists serve the schema's defaults and the text's
+/// orders alike.
+const SAFEGUARDS_TOO: &[&str] = &[
+    "check",
+    "tls",
+    "ssl",
+    "cert",
+    "certs",
+    "certificate",
+    "certificates",
+    "security",
+    "auth",
+    "authentication",
+];
+
+/// Words that turn the safeguard after them off.
+const OFF: &[&str] = &["skip", "disable", "no", "ignore", "without"];
+
+/// The words of a switch's name, and the two questions both readings ask of them.
+struct SwitchWords(Vec<String>);
+
+impl SwitchWords {
+    fn of(name: &str) -> Self {
+        SwitchWords(words(name))
+    }
+    fn has(&self, set: &[&str]) -> bool {
+        self.0.iter().any(|x| set.contains(&x.as_str()))
+    }
+    /// A word of `first` right before a word of `second`.
+    fn pair(&self, first: &[&str], second: &[&str]) -> bool {
+        self.0
+            .windows(2)
             .any(|p| first.contains(&p[0].as_str()) && second.contains(&p[1].as_str()))
-    };
-    if has(PREVIEW) {
+    }
+}
+
+/// A schema default (`"privileged": {"default": true}`, `skip_verification` preset on,
+/// `verify_ssl` preset off) that leaves a safeguard off for every call that keeps it. Narrower
+/// than an order's reading: a default of `public` or `admin` is a product's choice, documented
+/// to the user; `override` preset on is not.
+pub(crate) fn preset_unsafe(name: &str, on: bool) -> bool {
+    let w = SwitchWords::of(name);
+    if on {
+        w.has(&[
+            "privileged",
+            "bypass",
+            "insecure",
+            "unsafe",
+            "override",
+            "autoapprove",
+            "noverify",
+        ]) || (w.pair(OFF, PROTECTS) || w.pair(OFF, SAFEGUARDS_TOO))
+            || w.pair(&["auto"], &["approve", "confirm"])
+            || w.pair(&["allow"], &["root"])
+    } else {
+        // (`verify_ssl`, `tls_verify`, `verify_certificates` preset off)
+        w.has(&["verify", "verification"])
+            && w.has(&["ssl", "tls", "cert", "certs", "certificate", "certificates"])
+    }
+}
+
+/// The switch named by `name` (split into words) set to `on` by an order turns a safeguard off
+/// or an exposure on.
+pub(crate) fn unsafe_switch(name: &str, on: bool) -> bool {
+    let w = SwitchWords::of(name);
+    if w.has(PREVIEW) {
         return false;
     }
     if on {
-        has(EXPOSES)
-            || pair(&["skip", "disable", "no", "ignore", "without"], PROTECTS)
-            || pair(&["auto"], &["approve", "confirm", "merge", "pay"])
-            || pair(&["forward"], &["agent"])
-            || (has(&["share", "shared", "expose", "include", "export"])
-                && has(&[
+        w.has(EXPOSES)
+            || (w.pair(OFF, PROTECTS) || w.pair(OFF, SAFEGUARDS_TOO))
+            || w.pair(&["auto"], &["approve", "confirm", "merge", "pay"])
+            || w.pair(&["forward"], &["agent"])
+            || (w.has(&["share", "shared", "expose", "include", "export"])
+                && w.has(&[
                     "credentials",
                     "credential",
                     "secrets",
@@ -91,7 +150,7 @@ pub(crate) fn unsafe_switch(name: &str, on: bool) -> bool {
                     "keys",
                 ]))
     } else {
-        has(PROTECTS) && !has(&["skip", "disable", "no", "ignore", "without"])
+        w.has(PROTECTS) && !w.has(OFF)
     }
 }
 
@@ -298,5 +357,12 @@ mod tests {
         assert!(!unsafe_switch("validate_only", false));
         assert!(!unsafe_switch("verify_ssl", true));
         assert!(!unsafe_switch("override_expression", true));
+        // One list of safeguard words for both readings: an order that skips TLS, a default
+        // that skips review.
+        assert!(unsafe_switch("skip_tls", true));
+        assert!(preset_unsafe("skip_review", true));
+        assert!(preset_unsafe("privileged", true));
+        assert!(preset_unsafe("verify_ssl", false));
+        assert!(!preset_unsafe("is_public", true));
     }
 }

@@ -835,8 +835,6 @@ fn presence_required(lower: &str, after: &str) -> bool {
     a.ends_with(" set") && !(continues(b"to") || continues(b"as") || next.first() == Some(&b'='))
 }
 
-/// A recipient atom's text is an account written out, not a word: a wallet (`0x...`, `bc1...`)
-/// or anything with a digit in it.
 /// A wallet or bank account written into the text as where money goes, stated as a fact with
 /// no order: "The `withdraw_to` field defaults to `bc1qx9t2...` and that value is kept for every
 /// order", "el IBAN del bloque de pago se sustituye por ES91 2100 ..." (read in the gloss),
@@ -919,6 +917,8 @@ fn fixed_destination(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
+/// A recipient atom's text is an account written out, not a word: a wallet (`0x...`, `bc1...`)
+/// or anything with a digit in it.
 fn written_account(atom: &str) -> bool {
     let b = atom.as_bytes();
     let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);

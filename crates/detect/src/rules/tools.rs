@@ -217,11 +217,7 @@ fn last_word(window: &[u8]) -> &[u8] {
 /// model is to call it. (Only `with`, `using`, `through`, optionally followed by "the"; not
 /// "via", which often says how a value came to be.)
 fn instrument(window: &[u8]) -> bool {
-    let mut w = window.trim_ascii_end();
-    let last = last_word(w);
-    if last.eq_ignore_ascii_case(b"the") {
-        w = w[..w.len() - 3].trim_ascii_end();
-    }
+    let w = without_article(window.trim_ascii_end(), &[b"the"]);
     let last = last_word(w);
     w.len() > last.len()
         && w[w.len() - last.len() - 1] == b' '
@@ -611,20 +607,21 @@ fn named_kind(after: &[u8]) -> bool {
 /// `uses_name` past a determiner and quotes: "call the `transfer_funds`".
 fn used_before(window: &[u8]) -> bool {
     let mut w = window.trim_ascii_end();
-    while let Some(x) = w
-        .strip_suffix(b"`")
-        .or_else(|| w.strip_suffix(b"'"))
-        .or_else(|| w.strip_suffix(b"\""))
-    {
-        w = x.trim_ascii_end();
+    while let [rest @ .., b'`' | b'\'' | b'"'] = w {
+        w = rest.trim_ascii_end();
     }
-    for det in [&b"the"[..], b"a", b"an", b"this", b"that"] {
-        if word_ends_at(w, w.len(), det) {
-            w = w[..w.len() - det.len()].trim_ascii_end();
-            break;
-        }
+    uses_name(without_article(w, &[b"the", b"a", b"an", b"this", b"that"]))
+}
+
+/// `w` without one of `articles` as its last word (and the blanks before it): "using the" ->
+/// "using".
+fn without_article<'a>(w: &'a [u8], articles: &[&[u8]]) -> &'a [u8] {
+    let last = last_word(w);
+    if articles.iter().any(|a| last.eq_ignore_ascii_case(a)) {
+        w[..w.len() - last.len()].trim_ascii_end()
+    } else {
+        w
     }
-    uses_name(w)
 }
 
 /// Whether the text before a name ends with a verb or preposition of using it ("post anything
