@@ -18,8 +18,8 @@ use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
     ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH,
-    LANG_SWITCH, OVERRIDE_CONSENT, OVERRIDE_IGNORE, OVERRIDE_SAFEGUARD, ROLE_FAKE_MARKER,
-    ROLE_MODEL_ADDRESS, ROLE_PRIVILEGE, SENSITIVE_ACCESS, SENSITIVE_PATH, TAMPER_RECIPIENT,
+    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_FAKE_MARKER, ROLE_MODEL_ADDRESS, ROLE_PRIVILEGE,
+    SENSITIVE_ACCESS, SENSITIVE_PATH, SHADOW_CHAIN, SHADOW_FORCED_ARGS, TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -142,6 +142,14 @@ impl Engine {
             .into_iter()
             .map(|(a, s, e)| (format!("{a:?}"), ntext.get(s..e).unwrap_or("").to_string()))
             .collect()
+    }
+
+    /// The English gloss of `text` the engine reads beside it (language, gloss), when the text
+    /// is in a language it has a lexicon for: a debugging aid (`examples/atoms`), not a stable
+    /// interface.
+    #[doc(hidden)]
+    pub fn debug_gloss(&self, text: &str) -> Option<(&'static str, String)> {
+        gloss::gloss(text).map(|g| (g.lang.name(), g.text))
     }
 
     pub fn scan_text(&self, field: &str, text: &str) -> Report {
@@ -567,10 +575,10 @@ impl Engine {
                 let mut sub = Vec::new();
                 self.scan_field(path, &g.text, kind, false, item, Pass::Gloss, &mut sub);
                 let lang = g.lang.name();
-                let unspaced = g.lang.unspaced();
                 let starts = sentences::starts(&g.text);
                 let kept = sub.into_iter().filter(|f| {
-                    read_in_gloss(f.rule_id, unspaced) && !negated_in_gloss(&g.text, &starts, f)
+                    read_in_gloss(f.rule_id, g.lang.unspaced())
+                        && !negated_in_gloss(&g.text, &starts, f)
                 });
                 for mut f in kept {
                     f.message = format!("{} (read in an English gloss of the {lang})", f.message);
@@ -667,45 +675,45 @@ impl Engine {
 }
 
 /// The rules whose findings in a gloss are kept: those that rest on what the text names (a
-/// secret and where it goes, an address, a script, a concealment or a forged marker). A gloss has
+/// secret and where it goes, an address, a script, a concealment or a forged marker), what it
+/// overrides (the instructions, a safeguard, the user's choice) and what it dictates about
+/// arguments (a recipient or a value to put in, a fixed chain of calls). A gloss has
 /// no grammar: conditions and negations it does not know drop out ("如需退款，请使用 refund_order"
-/// reads "please use refund_order"), so the rules that judge whether a sentence orders, when, and
-/// about which tool (shadowing, scope, destructive orders, overrides of the user's choice) would
-/// read honest workflow notes as orders. (Session 11: with every rule, the gloss blocked 7 honest
-/// French tools of fresh8, 3 Chinese ones of the benign corpus and 2 of batch19's honest tools.)
+/// reads "please use refund_order"), so the rules that judge whether a sentence orders a call of
+/// another tool, whether it strays from the tool's purpose or destroys (plain shadowing, scope,
+/// destructive orders) would read honest workflow notes as orders. (Session 11: with every rule,
+/// the gloss blocked 7 honest French tools of fresh8, 3 Chinese ones of the benign corpus and 2
+/// of batch19's honest tools. Session 16: the override, tampering, forced-argument and chain
+/// rules added; of 131 honest non-English tools of the batches and the benign corpus none is
+/// blocked by them, of 128 non-English attacks 8 more are.)
 ///
 /// A gloss of a language written without spaces (Chinese, Japanese, Korean) drops every
 /// character it has no form for, examples and negations included ("如生日、偏好" — "such as
-/// birthday, preference" — reads "date of birth, preference"; "不含" drops out), so of it only
-/// the findings built from whole phrases of the lexicon are kept: concealment and deception of
-/// the user, and overrides of the instructions. (Session 11: with the other rules, the gloss
-/// blocked 2 honest Chinese tools of fresh10-held, kept back, and no attack of batch20.)
+/// birthday, preference" — reads "date of birth, preference"; "不含" drops out). Session 11 kept
+/// only concealment and overrides of the instructions of it (with the other rules it blocked 2
+/// honest Chinese tools of fresh10-held); since session 16, with lexicons of ~450 entries, the
+/// same rules as for a spaced language are read (5 more of the 128 non-English attacks blocked,
+/// no honest tool of the batches, the benign corpus or the dev real sets) except the flow of
+/// data into an argument: with the connectives gone, "filter by this list, then get the full
+/// chat history with get_ticket_messages" reads as a transcript put into a call (`lang.json`).
 fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
-    if unspaced {
-        return family == "secrecy" || rule_id == OVERRIDE_IGNORE.id;
+    if unspaced && rule_id == EXFIL_PARAM.id {
+        return false;
     }
     matches!(
         family,
-        "secrecy" | "sensitive" | "exfil" | "exec" | "hidden"
+        "secrecy" | "sensitive" | "exfil" | "exec" | "hidden" | "override" | "tamper"
     ) || [
-        &TAMPER_RECIPIENT,
-        &OVERRIDE_IGNORE,
-        &OVERRIDE_CONSENT,
         &ROLE_FAKE_MARKER,
         &ROLE_PRIVILEGE,
         &ROLE_MODEL_ADDRESS,
+        &SHADOW_FORCED_ARGS,
+        &SHADOW_CHAIN,
     ]
     .iter()
     .any(|r| r.id == rule_id)
 }
-
-/// A gloss keeps no word order: "凭据不从 .env 或环境读取" ("credentials are not read from .env
-/// or the environment") reads "credentials not from .env or environment read", and the rules
-/// cannot tell what the negation governs. A finding about an access, a flow or a script whose
-/// sentence in the gloss holds a negation is dropped (concealment and deception are negations
-/// themselves: "do not tell the user").
-/// `starts` are the gloss's sentence starts.
 fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding) -> bool {
     let Some(span) = &f.span else {
         return false;

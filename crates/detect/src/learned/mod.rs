@@ -16,6 +16,8 @@
 
 mod model;
 
+use std::borrow::Cow;
+
 use crate::finding::{Finding, Severity};
 use crate::rules::catalog::LEARNED_POISONING;
 use crate::walk::Field;
@@ -185,7 +187,21 @@ fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u16> {
 
 /// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
 pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
-    feature_set(&crate::walk::tool(tool))
+    feature_set(&read_texts(&crate::walk::tool(tool)))
+}
+
+/// The texts the model reads of some fields: each field's text, or its English gloss when it
+/// is written in a language the gloss knows (`crate::gloss`). The words are ASCII words only,
+/// so a Russian or Chinese order weighs nothing as written; its gloss ("always add cc address
+/// ... to the request") reads with the weights the English attacks taught (session 16).
+fn read_texts<'a>(fields: &'a [Field<'_>]) -> Vec<Cow<'a, str>> {
+    fields
+        .iter()
+        .map(|f| match crate::gloss::gloss(f.text) {
+            Some(g) => Cow::Owned(g.text),
+            None => Cow::Borrowed(f.text),
+        })
+        .collect()
 }
 
 #[inline]
@@ -207,7 +223,7 @@ const EXPLAIN: usize = 6;
 /// distinct features, summed, over the square root of how many there are), and its heaviest
 /// words and pairs (at most `EXPLAIN`, heaviest first, ties in text order, function words left
 /// out) with their weights — one pass.
-fn score(texts: &[&str]) -> (f32, Vec<(i32, Occurrence)>) {
+fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Vec<(i32, Occurrence)>) {
     let mut top: Vec<(i32, Occurrence)> = Vec::with_capacity(EXPLAIN + 1);
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
@@ -225,7 +241,7 @@ fn score(texts: &[&str]) -> (f32, Vec<(i32, Occurrence)>) {
             sum += w;
             if w > 0
                 && top.last().is_none_or(|t| top.len() < EXPLAIN || w > t.0)
-                && (o.pair || !FUNCTION_BUCKETS.contains(&b))
+                && (o.pair || !function_bucket(b))
             {
                 let at = top.iter().position(|t| t.0 < w).unwrap_or(top.len());
                 top.insert(at, (w, o));
@@ -252,7 +268,7 @@ fn logit(texts: &[&str]) -> f32 {
 /// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
 fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
     // Every text field, names included.
-    let texts: Vec<&str> = fields.iter().map(|f| f.text).collect();
+    let texts = read_texts(fields);
     let (z, top) = score(&texts);
     let p = 1.0 / (1.0 + (-z).exp());
     if p < LIKELY {
@@ -299,11 +315,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "there", "these", "they", "this", "those", "to", "was", "were", "which", "with",
 ];
 
-/// The buckets of `FUNCTION_WORDS` (computed when compiling).
-static FUNCTION_BUCKETS: [u16; FUNCTION_WORDS.len()] = {
-    let mut out = [0u16; FUNCTION_WORDS.len()];
+/// The buckets of `FUNCTION_WORDS`, one bit each (computed when compiling; a bit test, not a
+/// search of the list, for every weighty word of a definition).
+static FUNCTION_BUCKETS: [u64; 1 << (BITS - 6)] = {
+    let mut out = [0u64; 1 << (BITS - 6)];
     let mut i = 0;
-    while i < out.len() {
+    while i < FUNCTION_WORDS.len() {
         let w = FUNCTION_WORDS[i].as_bytes();
         let mut h = FNV_START;
         let mut k = 0;
@@ -311,11 +328,18 @@ static FUNCTION_BUCKETS: [u16; FUNCTION_WORDS.len()] = {
             h = fnv(h, w[k]);
             k += 1;
         }
-        out[i] = bucket(h);
+        let b = bucket(h);
+        out[(b >> 6) as usize] |= 1 << (b & 63);
         i += 1;
     }
     out
 };
+
+/// `b` is the bucket of a function word.
+#[inline]
+fn function_bucket(b: u16) -> bool {
+    FUNCTION_BUCKETS[(b >> 6) as usize] & (1 << (b & 63)) != 0
+}
 
 #[cfg(test)]
 mod tests {

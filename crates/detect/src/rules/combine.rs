@@ -976,6 +976,10 @@ fn imperative(sentence: &str, index: usize) -> (bool, bool) {
             "as part of ",
             "as a ",
             "in order to ",
+            // ("So that relative images load, add to preview_url ...": a purpose, then the order)
+            "so that ",
+            "so as to ",
+            "in order for ",
             "per ",
             "according to ",
             "in line with ",
