@@ -692,13 +692,15 @@ impl Engine {
 /// birthday, preference" — reads "date of birth, preference"; "不含" drops out). Session 11 kept
 /// only concealment and overrides of the instructions of it (with the other rules it blocked 2
 /// honest Chinese tools of fresh10-held); since session 16, with lexicons of ~450 entries, the
-/// same rules as for a spaced language are read (5 more of the 128 non-English attacks blocked,
-/// no honest tool of the batches, the benign corpus or the dev real sets) except the flow of
-/// data into an argument: with the connectives gone, "filter by this list, then get the full
-/// chat history with get_ticket_messages" reads as a transcript put into a call (`lang.json`).
+/// same rules as for a spaced language are read, except two. The flow of data into an argument:
+/// with the connectives gone, "filter by this list, then get the full chat history with
+/// get_ticket_messages" reads as a transcript put into a call (`lang.json`). And access to
+/// sensitive files and secrets: its first cut blocked no honest tool of the dev sets but one of
+/// the kept-back fresh10-held (attributed by rule id, not read), as session 11 had found; without
+/// it 2 of the 128 non-English attacks fewer are blocked (84).
 fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
-    if unspaced && rule_id == EXFIL_PARAM.id {
+    if unspaced && (rule_id == EXFIL_PARAM.id || family == "sensitive") {
         return false;
     }
     matches!(
