@@ -8,7 +8,9 @@
 //! session 15) of every text field, 2^16
 //! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
 //! written in many styles and on ~11,000 honest tools of real servers. It runs locally, reads
-//! nothing at run time and explains itself by the words that weighed most.
+//! nothing at run time and explains itself by the words that weighed most. A field in another
+//! language is read in its English gloss (`crate::gloss`, since session 16): the words are ASCII
+//! words, so the English attacks' weights apply to a translated order.
 //!
 //! The weights are `weights.bin` (65,536 bytes, one `i8` per bucket) and `model.rs` (bias and
 //! scale), both written by the trainer; the features are computed here and only here (the
