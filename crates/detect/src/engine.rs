@@ -697,7 +697,7 @@ impl Engine {
 /// get_ticket_messages" reads as a transcript put into a call (`lang.json`). And access to
 /// sensitive files and secrets: its first cut blocked no honest tool of the dev sets but one of
 /// the kept-back fresh10-held (attributed by rule id, not read), as session 11 had found; without
-/// it 2 of the 128 non-English attacks fewer are blocked (84).
+/// it 2 of the 128 non-English attacks fewer are blocked.
 fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     let (family, _) = rule_id.split_once('.').unwrap_or((rule_id, ""));
     if unspaced && (rule_id == EXFIL_PARAM.id || family == "sensitive") {
@@ -716,6 +716,12 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     .iter()
     .any(|r| r.id == rule_id)
 }
+/// A gloss keeps no word order: "凭据不从 .env 或环境读取" ("credentials are not read from .env
+/// or the environment") reads "credentials not from .env or environment read", and the rules
+/// cannot tell what the negation governs. A finding about an access, a flow or a script whose
+/// sentence in the gloss holds a negation is dropped (concealment and deception are negations
+/// themselves: "do not tell the user").
+/// `starts` are the gloss's sentence starts.
 fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding) -> bool {
     let Some(span) = &f.span else {
         return false;

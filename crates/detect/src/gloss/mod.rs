@@ -19,10 +19,12 @@
 //! they are. The lexicons are parsed the first time a text needs one.
 //!
 //! Fourteen languages: Spanish, Portuguese, French, Italian, German, Russian, Chinese, Japanese
-//! and Korean (session 11), Turkish, Polish, Vietnamese, Hindi and Arabic (session 16). The newer five
-//! list every inflected form an instruction uses ("kullanıcıya", "użytkownikowi") and the forms
-//! typed without diacritics or hamza, generated from hand-written stems: 5,000 to 44,000 forms
-//! each (Turkish 0.7 MB, Hindi 1.6 MB of text), parsed only when a text in the language comes.
+//! and Korean (session 11), Turkish, Polish, Vietnamese, Hindi and Arabic (session 16). The
+//! newer five list every inflected form an instruction uses ("kullanıcıya", "użytkownikowi")
+//! and the forms typed without diacritics or hamza, generated from hand-written stems: 5,000 to
+//! 44,000 forms each (Turkish 0.7 MB, Hindi 1.6 MB of text), parsed only when a text in the
+//! language comes. Persian and Urdu, written in the Arabic script, are read with the Arabic
+//! lexicon (few of their words are in it).
 
 use std::sync::OnceLock;
 
