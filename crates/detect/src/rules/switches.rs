@@ -7,7 +7,7 @@
 //! orders in the text.
 
 use super::catalog::OVERRIDE_SAFEGUARD;
-use super::combine::{Ctx, Hits};
+use super::combine::{text_before, Ctx, Hits};
 use crate::labels::words;
 
 /// Words of a switch that protects when on: set to `false` it turns a check or an isolation off.
@@ -241,12 +241,17 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
             || ["preview", "dry run", "dry-run"]
                 .iter()
                 .any(|w| sentence.contains(w));
-        if !ordered
-            || described
-            || c.negated_before(n0)
-            || CAUTIONS.iter().any(|w| sentence.contains(w))
-            || c.exemplified(n0)
-        {
+        // (a warning the order says to ignore is no caution: "pass verify_tls as false and
+        // ignore certificate warnings")
+        let caution = CAUTIONS.iter().any(|w| {
+            sentence.match_indices(w).any(|(i, _)| {
+                !(w.starts_with("warning")
+                    && ["ignore", "disregard", "suppress", "silence", "dismiss"]
+                        .iter()
+                        .any(|v| text_before(sentence, i, 40).contains(v)))
+            })
+        });
+        if !ordered || described || c.negated_before(n0) || caution || c.exemplified(n0) {
             continue;
         }
         let sweeping = [
@@ -283,7 +288,11 @@ fn assigned_name(text: &str, v: usize) -> Option<(usize, usize)> {
     skip_back(&mut i, b" `'\"");
     if i >= 1 && (b[i - 1] == b'=' || b[i - 1] == b':') {
         i -= 1;
-    } else if i >= 3 && b[i - 2..i].eq_ignore_ascii_case(b"to") && b[i - 3] == b' ' {
+    } else if i >= 3
+        && (b[i - 2..i].eq_ignore_ascii_case(b"to") || b[i - 2..i].eq_ignore_ascii_case(b"as"))
+        && b[i - 3] == b' '
+    {
+        // ("`x` to false", "pass verify_tls as false")
         i -= 3;
     } else {
         return None;
