@@ -598,14 +598,17 @@ struct Word {
 
 impl Word {
     fn lower(&self, text: &str) -> String {
-        let w = &text[self.start..self.end];
-        // (Turkish: the capital dotted İ lowercases to "i" and a combining dot, which no form
-        // is written with)
-        if w.contains('İ') {
-            return w.replace('İ', "i").to_lowercase();
-        }
-        w.to_lowercase()
+        lowercase(&text[self.start..self.end])
     }
+}
+
+/// A word as the lexicons write it. (Turkish: the capital dotted İ lowercases to "i" and a
+/// combining dot, which no form is written with.)
+fn lowercase(word: &str) -> String {
+    if word.contains('İ') {
+        return word.replace('İ', "i").to_lowercase();
+    }
+    word.to_lowercase()
 }
 
 /// A character of a word: a letter, a vowel sign, virama or nukta of Devanagari, or a vowel mark
@@ -716,7 +719,7 @@ fn gloss_spaced(
                 let mut parts = Vec::new();
                 let mut any = false;
                 for part in word.split('-') {
-                    match lex.get(&part.to_lowercase()) {
+                    match lex.get(&lowercase(part)) {
                         Some(en) => {
                             any = true;
                             parts.push(en);
@@ -756,13 +759,17 @@ fn gloss_spaced(
         return None;
     }
     out.push_str(&text[copied..]);
-    // (the danda and Arabic punctuation as ASCII: the rules split sentences at ASCII stops)
+    // (the danda and Arabic punctuation as ASCII: the rules split sentences at ASCII stops; the
+    // text keeps its own spaces)
     if matches!(lang, Lang::Hi | Lang::Ar) {
-        out = out
-            .replace(['।', '॥'], ".")
-            .replace('،', ",")
-            .replace('؛', ";")
-            .replace('؟', "?");
+        let mut ascii = String::with_capacity(out.len());
+        for c in out.chars() {
+            match punctuation(c) {
+                Some(p) => ascii.push_str(p.trim()),
+                None => ascii.push(c),
+            }
+        }
+        out = ascii;
     }
     Some(Gloss { lang, text: out })
 }
@@ -838,15 +845,17 @@ fn wide_script(c: char) -> bool {
         | 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
-/// East Asian punctuation as ASCII (NFKC has already folded the full-width forms).
+/// Script punctuation as ASCII, spaced for a text written without spaces: East Asian marks
+/// (NFKC has already folded the full-width forms), the Devanagari danda and the Arabic comma,
+/// semicolon and question mark (a spaced gloss trims the spaces off).
 fn punctuation(c: char) -> Option<&'static str> {
     Some(match c {
-        '。' | '｡' => ". ",
-        '、' | '，' => ", ",
+        '。' | '｡' | '।' | '॥' => ". ",
+        '、' | '，' | '،' => ", ",
         '：' => ": ",
-        '；' => "; ",
+        '；' | '؛' => "; ",
         '！' => "! ",
-        '？' => "? ",
+        '？' | '؟' => "? ",
         '「' | '」' | '『' | '』' | '“' | '”' => "\"",
         '（' => " (",
         '）' => ") ",
