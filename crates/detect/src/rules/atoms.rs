@@ -153,6 +153,33 @@ fn build_start(p: &str) -> Result<DFA, Error> {
         .map_err(|e| rule_error(p, e))
 }
 
+/// A `Start` pattern's lazy DFA, compiled the first time one of the pattern's anchors is seen
+/// (session 17): most patterns wait for words that a given session never brings (other
+/// languages, rare file names, one attack's phrasing), and each compiled automaton holds its
+/// NFA (~2.4 MB for all of them, a quarter of the gateway's resident memory). The patterns are
+/// constants that `every_start_pattern_compiles` checks.
+struct StartDfa {
+    pattern: &'static str,
+    dfa: OnceLock<DFA>,
+}
+
+impl StartDfa {
+    #[inline]
+    fn get(&self) -> &DFA {
+        match self.dfa.get() {
+            Some(d) => d,
+            None => self.build(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn build(&self) -> &DFA {
+        self.dfa
+            .get_or_init(|| build_start(self.pattern).expect("atom patterns are checked by a test"))
+    }
+}
+
 /// How one spec is matched.
 enum Matcher {
     /// Over the whole text; the regex is compiled the first time one of the spec's anchors
@@ -235,7 +262,7 @@ struct Anchor {
     follows: OnceLock<Follows>,
     /// The need groups (bit `g`: group `g` of `Atoms::need_group`) with a word that is a prefix
     /// of it: where the anchor occurs, one of their words does.
-    needs: u64,
+    needs: u128,
 }
 
 impl AnchorSet {
@@ -286,7 +313,7 @@ impl AnchorSet {
                 gates_from,
                 follows: OnceLock::new(),
                 needs: needs.iter().enumerate().fold(0, |m, (g, n)| {
-                    m | u64::from(n.iter().any(|p| is_prefix(p, w))) << g
+                    m | u128::from(n.iter().any(|p| is_prefix(p, w))) << g
                 }),
             });
         }
@@ -310,7 +337,7 @@ impl Anchor {
     fn follows(
         &self,
         specs: &[(Atom, Matcher)],
-        dfas: &[DFA],
+        dfas: &[StartDfa],
         caches: &mut [Option<Cache>],
     ) -> &Follows {
         match self.follows.get() {
@@ -326,7 +353,7 @@ impl Anchor {
     fn make_follows(
         &self,
         specs: &[(Atom, Matcher)],
-        dfas: &[DFA],
+        dfas: &[StartDfa],
         caches: &mut [Option<Cache>],
     ) -> &Follows {
         let w = self.word;
@@ -346,8 +373,9 @@ impl Anchor {
                     .max_by_key(|a| a.len())?;
                 // The thread's search cache: the states walked here are those the searches from
                 // this anchor start with (a fresh cache per anchor cost more than all of them).
-                let cache = caches[d].get_or_insert_with(|| dfas[d].create_cache());
-                Follow::of(&dfas[d], cache, own.to_ascii_lowercase().as_bytes())
+                let dfa = dfas[d].get();
+                let cache = caches[d].get_or_insert_with(|| dfa.create_cache());
+                Follow::of(dfa, cache, own.to_ascii_lowercase().as_bytes())
             })
             .collect();
         let any = each
@@ -368,10 +396,10 @@ impl Anchor {
 /// The compiled atoms.
 pub(crate) struct Atoms {
     specs: Vec<(Atom, Matcher)>,
-    /// The `Start` patterns' lazy DFAs.
-    dfas: Arc<[DFA]>,
+    /// The `Start` patterns' lazy DFAs, each compiled on first use.
+    dfas: Arc<[StartDfa]>,
     anchors: AnchorSet,
-    /// Per spec, its need group when it has `needs` (see `Spec::needs`): a number below 64.
+    /// Per spec, its need group when it has `needs` (see `Spec::needs`): a number below 128.
     need_group: Vec<Option<usize>>,
     scratch: Pool<Scratch, MakeScratch>,
 }
@@ -384,7 +412,10 @@ impl Atoms {
             let matcher = match s.mode {
                 Mode::Gate => Matcher::Gate(OnceLock::new(), s.pattern),
                 Mode::Start => {
-                    dfas.push(build_start(s.pattern)?);
+                    dfas.push(StartDfa {
+                        pattern: s.pattern,
+                        dfa: OnceLock::new(),
+                    });
                     Matcher::Start(dfas.len() - 1)
                 }
             };
@@ -403,12 +434,12 @@ impl Atoms {
                 })
             })
             .collect();
-        if needs.len() > 64 {
-            return Err(rule_error("needs", "more than 64 distinct needs lists"));
+        if needs.len() > 128 {
+            return Err(rule_error("needs", "more than 128 distinct needs lists"));
         }
         let n_specs = specs.len();
         let n_needs = needs.len();
-        let dfas: Arc<[DFA]> = dfas.into();
+        let dfas: Arc<[StartDfa]> = dfas.into();
         let n_dfas = dfas.len();
         let make: MakeScratch = Box::new(move || Scratch {
             caches: (0..n_dfas).map(|_| None).collect(),
@@ -517,8 +548,8 @@ impl Atoms {
                             if pos < last_end || n >= per_atom {
                                 continue;
                             }
-                            let cache =
-                                caches[*d].get_or_insert_with(|| self.dfas[*d].create_cache());
+                            let cache = caches[*d]
+                                .get_or_insert_with(|| self.dfas[*d].get().create_cache());
                             if let Some(end) = self.end_at(*d, cache, hay, pos) {
                                 out.push((*atom, pos, end));
                                 last_end = end.max(pos + 1);
@@ -539,7 +570,7 @@ impl Atoms {
     /// cannot happen; it would count as no match.
     fn end_at(&self, d: usize, cache: &mut Cache, hay: &[u8], p: usize) -> Option<usize> {
         let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
-        let found = self.dfas[d].try_search_fwd(cache, &input);
+        let found = self.dfas[d].get().try_search_fwd(cache, &input);
         debug_assert!(found.is_ok(), "lazy DFA failed: {found:?}");
         found.ok().flatten().map(|m| m.offset())
     }
@@ -577,6 +608,13 @@ mod tests {
     fn every_gate_pattern_compiles() {
         for spec in SPECS.iter().filter(|s| s.mode == Mode::Gate) {
             assert!(build(spec.pattern).is_ok(), "{}", spec.pattern);
+        }
+    }
+
+    #[test]
+    fn every_start_pattern_compiles() {
+        for spec in SPECS.iter().filter(|s| s.mode == Mode::Start) {
+            assert!(build_start(spec.pattern).is_ok(), "{}", spec.pattern);
         }
     }
 
