@@ -595,6 +595,7 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     super::spaced::find(text, &mut out);
     super::leet::find(text, &mut out);
     super::reversed::find(text, &mut out);
+    super::joined::find(text, &mut out);
     out
 }
 

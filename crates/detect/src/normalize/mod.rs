@@ -14,6 +14,7 @@
 mod case;
 mod confusables;
 pub(crate) mod decode;
+mod joined;
 mod leet;
 pub(crate) mod markup;
 mod reversed;

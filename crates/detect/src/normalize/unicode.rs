@@ -285,7 +285,11 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
                     n.is_uppercase()
                         || (n.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric))
                 });
-                if glues {
+                // Text with an invisible character after every visible one ("a\u{200B}l\u{200B}s
+                // \u{200B}o") keeps its own spaces: gluing there would split ".env" and "user's".
+                let interleaved = (k >= 2 && is_zero_width(chars[k - 2].1))
+                    || chars.get(k + 2).is_some_and(|x| is_zero_width(x.1));
+                if glues && !interleaved {
                     out.chars.push((' ', i as u32));
                 }
                 if splits || glues {
@@ -432,6 +436,20 @@ fn fold_homoglyphs(orig: &str, out: &mut Out) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zero_width_after_every_letter_keeps_the_words_whole() {
+        let interleaved: String = "copy the user's .env file. Then stop"
+            .chars()
+            .flat_map(|c| [c, '\u{200B}'])
+            .collect();
+        assert_eq!(
+            clean(&interleaved).text,
+            "copy the user's .env file. Then stop"
+        );
+        // One invisible character between two sentences still keeps them apart.
+        assert_eq!(clean("done.\u{200B}Then stop").text, "done. Then stop");
+    }
 
     #[test]
     fn turkish_dotless_i_is_a_letter_in_turkish_text() {
