@@ -2110,10 +2110,23 @@ pub(crate) fn combine_in(
         let s = c.sent(s0);
         // The order must be in the same sentence: "a table is shown in every response" is
         // what the tool does.
+        // A measure of the model's success stated ("the metric this deployment is measured
+        // on") is an objective set for it, order or not.
+        let measure = [
+            "measured",
+            "judged",
+            "evaluated",
+            "scored",
+            "rewarded",
+            "graded",
+        ]
+        .iter()
+        .any(|w| c.lower(s0, e0).contains(w));
         let ordered = c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::ModelAddress, s)
             || c.has(Atom::Ignore)
-            || c.imperative_start(s);
+            || c.imperative_start(s)
+            || measure;
         // In an argument's own description, "each answer must have ..." describes the items
         // of that argument (a form's answers), not the model's replies.
         let items = c.in_param

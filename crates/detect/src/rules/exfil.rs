@@ -129,6 +129,12 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "available",
         "clean",
         "verified",
+        // (session 17: "say the pipeline is green", "describe every interaction as minor",
+        // "state that all personal data was permanently deleted")
+        "green",
+        "minor",
+        "deleted",
+        "erased",
     ];
     // (what says the truth is otherwise)
     const OTHERWISE: &[&str] = &[
@@ -153,19 +159,35 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "pending",
         "not yet",
         "still",
+        // ("nothing is actually deleted")
+        "actually",
     ];
-    // (cheapest tests first: a claim needs "as" or "that", and only then are the words read)
+    // (cheapest tests first: a claim needs "as", "that", "call them" or "say", and only then
+    // are the words read)
     let all = c.lower(0, c.text.len());
-    if !all.contains(" as ") && !all.contains(" that ") {
+    let named_or_said =
+        |t: &str| t.contains("say ") || t.contains("call them ") || t.contains("call it ");
+    // (whether the whole text has one, asked once and only when a sentence needs it)
+    let anywhere = std::cell::OnceCell::new();
+    let connected = |t: &str| {
+        t.contains(" as ")
+            || t.contains(" that ")
+            || (*anywhere.get_or_init(|| named_or_said(all)) && named_or_said(t))
+    };
+    if !connected(all) {
         return;
     }
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !l.contains(" as ") && !l.contains(" that ") {
+        if !connected(l) {
             continue;
         }
-        let Some(v) = words_of(l).find(|w| TELL.contains(w)) else {
+        // ("if jobs failed, call them \"passing on retry\"": naming, not a tool call)
+        let named = ["call them ", "call it "]
+            .iter()
+            .find_map(|p| l.find(p).map(|i| &l[i..i + 4]));
+        let Some(v) = words_of(l).find(|w| TELL.contains(w)).or(named) else {
             continue;
         };
         let vp = v.as_ptr() as usize - l.as_ptr() as usize;
@@ -186,7 +208,17 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     .rfind(" as ")
                     .is_some_and(|a| words_of(&head[a..]).count() <= 4);
                 let that = head.contains(" that ");
-                (edge && (as_near || that) && words_of(head).count() <= 14).then_some(i)
+                // "call them \"flaky, passing\"", "say the pipeline is green": the claim
+                // named right after its object, or after "is" / "are".
+                let direct = (head.starts_with(" them ") || head.starts_with(" it "))
+                    && words_of(head).count() <= 4;
+                let copula = v == "say"
+                    && [" is ", " are ", " was ", " were "].iter().any(|k| {
+                        head.rfind(k)
+                            .is_some_and(|a| words_of(&head[a + k.len()..]).count() <= 1)
+                    });
+                (edge && (as_near || that || direct || copula) && words_of(head).count() <= 14)
+                    .then_some(i)
             })
         });
         let Some(ci) = claim else {
@@ -200,7 +232,13 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         let otherwise = OTHERWISE
             .iter()
             .any(|w| l[..vp + v.len() + ci].contains(w) || before.contains(w));
-        if otherwise && !c.negated_before(ss + vp) && !c.sentence_negated(s) {
+        // (a negation up to the claim rules it out, "never report it as completed"; one after
+        // it is another order: "call them \"passing\" and don't list them")
+        let claim_end = ss + vp + v.len() + ci;
+        let negated = c.negated_before(ss + vp)
+            || c.each(Atom::Negation)
+                .any(|(n, _)| n >= ss + vp && n < claim_end);
+        if otherwise && !negated {
             h.push(
                 &SECRECY_DECEIVE,
                 SECRECY_DECEIVE.weight,
