@@ -645,6 +645,23 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         {
             continue;
         }
+        // "remind the user to update wherever the old key was configured (CI secrets,
+        // ~/.aws/credentials)": upkeep the user is told to do to their own files.
+        let users_upkeep = c.sentence_has(
+            s,
+            &[
+                "remind the user to",
+                "remind them to",
+                "tell the user to",
+                "advise the user to",
+                "instruct the user to",
+                "suggest the user",
+                "recommend that the user",
+            ],
+        ) && !c.in_sent(Atom::Transfer, s);
+        if users_upkeep {
+            continue;
+        }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
             || c.in_sent(Atom::TamperLiteral, s)
             || c.in_sent(Atom::Prescribe, s);
@@ -780,8 +797,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 "all", "every", "any", "each", "stored", "saved", "config", "configs",
             ]);
         // "steal API keys", "hijack all email communications": theft of anything private.
+        // ("Classifies untrusted text for prompt-injection content, e.g. fake system messages or
+        // requests to exfiltrate data": what a detector looks for)
         let stolen = theft
             && !guards
+            && !super::combine::mentioned(c, c.sentence(s).0)
             && (secret
                 || c.in_sent(Atom::Conversation, s)
                 || words(&[

@@ -228,10 +228,12 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 !between.contains([',', ';'])
                     && !colon_clause
                     // ("call get_issue first to obtain the attachmentId from `attachments`":
-                    // where a value comes from, not a value forced)
+                    // where a value comes from, not a value forced; "pick the id whose
+                    // `to.name` matches": a field of the result, to choose by)
                     && ![
                         "unless", " if ", " when ", "except", " or ", " to obtain", " to get",
                         " to find", " to fetch", " to retrieve", " to look up", " to resolve",
+                        " whose ",
                     ]
                     .iter()
                     .any(|w| between.contains(w))
