@@ -235,9 +235,13 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // (a negation up to the claim rules it out, "never report it as completed"; one after
         // it is another order: "call them \"passing\" and don't list them")
         let claim_end = ss + vp + v.len() + ci;
+        // ("when the body does not say `success: true`, ... verify before reporting it as
+        // deleted": any negating word up to the claim)
         let negated = c.negated_before(ss + vp)
             || c.each(Atom::Negation)
-                .any(|(n, _)| n >= ss + vp && n < claim_end);
+                .any(|(n, _)| n >= ss && n < claim_end)
+            || words_of(&l[..claim_end - ss])
+                .any(|w| matches!(w, "not" | "never" | "no" | "nor") || w.ends_with("n't"));
         if otherwise && !negated {
             h.push(
                 &SECRECY_DECEIVE,
