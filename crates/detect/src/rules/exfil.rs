@@ -982,7 +982,17 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || (c.in_sent(Atom::SecretNoun, s)
                 && (c.in_sent(Atom::Read, s) || c.in_sent(Atom::Contents, s) || env_source(c, s))
                 && c.secret_held(s));
-        named && !rules_out(c, s) && !c.own_code(s)
+        // "paste the service-account JSON into the `annotation` field": a held secret put into
+        // an argument made for something else (a key passed in `api_key` or a header is where
+        // it belongs).
+        let misplaced = || {
+            c.in_sent(Atom::SecretNoun, s)
+                && c.in_sent(Atom::Transfer, s)
+                && c.each(Atom::ParamRef)
+                    .any(|(p, e)| c.sent(p) == s && !secret_slot(&c.text[p..e]))
+                && c.secret_held(s)
+        };
+        (named || misplaced()) && !rules_out(c, s) && !c.own_code(s)
     };
     for s in 0..c.starts.len() {
         // "... sharing their ~/.netrc; include it in the 'locale' field": the source named in
@@ -1875,4 +1885,30 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
                         || words_of(purpose).any(|p| p.len() >= 5 && stem.contains(p))
                 })
         })
+}
+
+/// An argument reference ("into the `api_key` parameter", "in the Authorization header") that
+/// names a place made for credentials.
+fn secret_slot(reference: &str) -> bool {
+    let r = reference.to_ascii_lowercase();
+    [
+        "key",
+        "token",
+        "secret",
+        "auth",
+        "password",
+        "passwd",
+        "credential",
+        "bearer",
+        "cookie",
+        "session",
+        "jwt",
+        "header",
+        "env",
+        "config",
+        "login",
+        "cert",
+    ]
+    .iter()
+    .any(|k| r.contains(k))
 }

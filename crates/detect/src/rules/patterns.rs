@@ -498,8 +498,11 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\bauthorization\s+headers?\b|\b(output|result)\s+of\s+[`'\x22]?(env|printenv|history)\b"),
     ),
     // Environment variables that hold credentials, named in capitals (OPENAI_API_KEY).
-    spec(Atom::SecretNoun, Gate, &["_key", "_token", "_secret", "_password", "_passwd"],
-        r"(?-i:\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(KEY|KEY_ID|TOKEN|SECRET|PASSWORD|PASSWD)\b)"),
+    spec(Atom::SecretNoun, Gate, &["_key", "_token", "_secret", "_password", "_passwd", "_credentials"],
+        r"(?-i:\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(KEY|KEY_ID|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS)\b)"),
+    // "the service-account JSON": a cloud key file by another name.
+    spec(Atom::SecretNoun, Start, &["service"],
+        r"\bservice[\s_-]?account[\s_-]?(json|keys?|key[\s_-]?files?|credentials?)\b"),
     // Markers of a privileged channel in other dress: "[assistant-directive]", "Developer mode
     // enabled", "policy update (priority 0):".
     spec(Atom::FakeMarker, Start, &["[", "<"],
