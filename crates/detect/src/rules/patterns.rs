@@ -384,6 +384,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm", "is", "are"],
         r"\b(agent|assistant|model|ai|llm)s?\s+(is|are)\s+((authori[sz]ed|permitted|allowed)\s+and\s+)?(expected|required|supposed|instructed|meant)\s+to\b|\b(is|are)\s+(expected|supposed)\s+to\b"),
+    // The user's own choice named and overridden: "if the user doesn't specify payout_account,
+    // or names their own account, use acct_1PqX..." (session 17).
+    spec(Atom::UserIntent, Start, &["or", "even", "also"],
+        r"\b(or|even\s+if|even\s+when|also\s+if|also\s+when)\s+((the\s+user|they|the\s+customer|the\s+person)\s+)?(names?|gives?|specif(y|ies)|provides?|picks?|chooses?|enters?|asks\s+for|requests?|selects?)\s+(their\s+own|his\s+own|her\s+own|a\s+different|another)\b").needs(&["own", "different", "another"]),
     spec(Atom::UserIntent, Start, &["not", "instead"],
         r"\b(not|instead\s+of)\s+the\s+(one|value|address|channel|account|recipient)s?\s+(that\s+)?(the\s+)?(user|person|they|customer)\s+(picked|chose|selected|asked|wanted|specified|entered|gave|provided|requested)\b"),
     spec(Atom::TamperStrong, Start, &["is", "are", "be"],
