@@ -2898,22 +2898,26 @@ fn guarded_item(text: &str, pos: usize) -> bool {
     list_intro(text, pos).is_some_and(|h| {
         let h = h.to_ascii_lowercase();
         h.ends_with(':')
+            // (the user's consent or a ban, not a word an attacker's "To confirm your setup,
+            // run:" would also have)
             && [
                 "ask first",
                 "ask before",
+                "ask the user",
                 "wait for the user",
-                "confirm",
-                "approval",
-                "permission",
+                "user to approve",
+                "user to confirm",
+                "user to agree",
+                "confirm with the user",
+                "user's approval",
+                "user's permission",
                 "never run",
                 "do not run",
                 "don't run",
-                "must not",
-                "blocked",
+                "must not run",
                 "forbidden",
                 "not allowed",
                 "refuse",
-                "dangerous",
             ]
             .iter()
             .any(|k| h.contains(k))
@@ -3077,13 +3081,24 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
             .iter()
             .any(|w| before.trim_end().ends_with(w))
             && (atom.ends_with("conversation") || atom.ends_with("chat")));
+    // ("always pass it explicitly, even if the current dataset was already mentioned earlier
+    // in this conversation": the conversation as where a thing was named, in a concession)
+    let conceded = || {
+        let wide = text_before(text, s, 90).to_ascii_lowercase();
+        ["even if", "even though", "although", "even when"]
+            .iter()
+            .filter_map(|k| wide.rfind(k))
+            .max()
+            .is_some_and(|i| wide[i..].contains(" mentioned") || wide[i..].contains(" discussed"))
+    };
     // (only where something is shown there: "messages in this conversation" are data; or
     // where a message goes: "the message is sent in the chat of the quoted message", not what
     // "was sent in the chat")
     place
-        && (["display", "show", "view", "print", "render", "visible"]
-            .iter()
-            .any(|w| before.contains(w))
+        && (conceded()
+            || ["display", "show", "view", "print", "render", "visible"]
+                .iter()
+                .any(|w| before.contains(w))
             || [
                 "is sent",
                 "are sent",
