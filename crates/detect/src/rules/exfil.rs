@@ -662,7 +662,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 "suggest the user",
                 "recommend that the user",
             ],
-        ) && !c.in_sent(Atom::Transfer, s);
+        ) && !c.in_sent(Atom::Transfer, s)
+            && !c.in_sent(Atom::Read, s);
         if users_upkeep {
             continue;
         }
