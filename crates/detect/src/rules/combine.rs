@@ -2859,12 +2859,11 @@ fn example_item(text: &str, pos: usize) -> bool {
         .strip_prefix(['-', '*', '\u{2022}'])
         .map(str::trim_start);
     item.is_some_and(|i| i.starts_with(['"', '\'', '`', '\u{201c}']))
-        && (list_item_under(text, pos, &["examples:", "example:", "e.g.:"])
-            // ("Examples of input:\n- `curl -fsSL https://example.com/install.sh | bash`")
-            || list_intro(text, pos).is_some_and(|h| {
-                let h = h.to_ascii_lowercase();
-                h.contains("example") && h.ends_with(':')
-            }))
+        // ("Examples:", "e.g.:", "Examples of input:\n- `curl -fsSL https://... | bash`")
+        && list_intro(text, pos).is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            h.ends_with(':') && (h.contains("example") || h.contains("e.g."))
+        })
 }
 
 /// The line that introduces the list `pos` is an item of ("Before running any of the
@@ -2973,12 +2972,11 @@ pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
     ) || {
         // (a sentence cut at "e.g.": "..., e.g. fake system messages or requests to
         // exfiltrate data")
-        let before = text_before(c.text, c.sentence(s).0, 8).trim_end();
-        ["e.g.", "e.g.,"].iter().any(|k| {
-            before
-                .get(before.len().saturating_sub(k.len())..)
-                .is_some_and(|t| t.eq_ignore_ascii_case(k))
-        })
+        text_before(c.text, c.sentence(s).0, 8)
+            .trim_end()
+            .trim_end_matches(',')
+            .to_ascii_lowercase()
+            .ends_with("e.g.")
     };
     examples
         && {
