@@ -186,6 +186,7 @@ impl Engine {
             false,
             &item,
             Pass::Field,
+            None,
             &mut out,
         );
         out
@@ -229,8 +230,12 @@ impl Engine {
         let mut destroy_preset = false;
         let mut wide_preset = false;
         let mut secrets_preset: (&str, usize) = ("", 0);
+        // Each field's English gloss (`gloss`), made once: the rules read it and so does the
+        // learned model.
+        let mut glosses: Vec<Option<gloss::Gloss>> = Vec::with_capacity(fields.len());
         for f in fields {
             let default = is_default(&f.path);
+            glosses.push(gloss::gloss(f.text));
             // A switch's preset (`walk::schema` gives `true` and `false` as names): only what it
             // turns off is judged.
             if default && f.is_name && f.path.ends_with(".default") {
@@ -251,6 +256,7 @@ impl Engine {
                 f.is_name,
                 item,
                 Pass::Field,
+                glosses.last().map(Option::as_ref),
                 &mut findings,
             );
             if default {
@@ -390,7 +396,7 @@ impl Engine {
             findings.push(f);
         }
         if item.learned {
-            if let Some(f) = learned::finding(fields) {
+            if let Some(f) = learned::finding(fields, &glosses) {
                 findings.push(f);
             }
         }
@@ -473,6 +479,7 @@ impl Engine {
         is_name: bool,
         item: &Item<'_>,
         pass: Pass,
+        gloss_known: Option<Option<&gloss::Gloss>>,
         out: &mut Vec<Finding>,
     ) {
         let cfg = &self.inner.config;
@@ -570,15 +577,35 @@ impl Engine {
         // findings are the field's, for the whole field (a gloss has no spans of its own). The
         // gloss reads the text as written (the normalised text has lost its accents, which the
         // lexicons know words by) and is normalised in turn.
-        if pass == Pass::Field && !norm.ascii {
-            if let Some(g) = gloss::gloss(text) {
+        // (an ASCII text too: Italian or Spanish can be written without an accent)
+        if pass == Pass::Field {
+            // (the caller's gloss is of the whole text: a field cut to `max_field_bytes` is
+            // glossed as cut)
+            let made;
+            let g = match gloss_known {
+                Some(g) if text.len() == raw.len() => g,
+                _ => {
+                    made = gloss::gloss(text);
+                    made.as_ref()
+                }
+            };
+            if let Some(g) = g {
                 let mut sub = Vec::new();
-                self.scan_field(path, &g.text, kind, false, item, Pass::Gloss, &mut sub);
+                self.scan_field(
+                    path,
+                    &g.text,
+                    kind,
+                    false,
+                    item,
+                    Pass::Gloss,
+                    None,
+                    &mut sub,
+                );
                 let lang = g.lang.name();
                 let starts = sentences::starts(&g.text);
                 let kept = sub.into_iter().filter(|f| {
                     read_in_gloss(f.rule_id, g.lang.unspaced())
-                        && !negated_in_gloss(&g.text, &starts, f)
+                        && !negated_in_gloss(&g.text, &starts, f, g.lang.unspaced())
                 });
                 for mut f in kept {
                     f.message = format!("{} (read in an English gloss of the {lang})", f.message);
@@ -607,6 +634,7 @@ impl Engine {
                 false,
                 item,
                 Pass::Revealed(depth + 1),
+                None,
                 &mut sub,
             );
             let span = Some((r.start, r.end));
@@ -721,8 +749,11 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
 /// cannot tell what the negation governs. A finding about an access, a flow or a script whose
 /// sentence in the gloss holds a negation is dropped (concealment and deception are negations
 /// themselves: "do not tell the user").
+/// A language written with spaces keeps its words' order in the gloss, near enough: there only
+/// a negation before the finding counts ("add bcc archivio@... and not show this addition": the
+/// negation is another order, after the one found).
 /// `starts` are the gloss's sentence starts.
-fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding) -> bool {
+fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, unspaced: bool) -> bool {
     let Some(span) = &f.span else {
         return false;
     };
@@ -730,7 +761,11 @@ fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding) -> bool {
         return false;
     }
     let i = sentences::index(starts, span.start.min(gloss.len()));
-    let end = starts.get(i + 1).copied().unwrap_or(gloss.len());
+    let end = if unspaced {
+        starts.get(i + 1).copied().unwrap_or(gloss.len())
+    } else {
+        span.start.min(gloss.len())
+    };
     let sentence = gloss.get(starts[i]..end).unwrap_or("");
     crate::labels::has_word_in(
         sentence,

@@ -18,9 +18,8 @@
 
 mod model;
 
-use std::borrow::Cow;
-
 use crate::finding::{Finding, Severity};
+use crate::gloss::Gloss;
 use crate::rules::catalog::LEARNED_POISONING;
 use crate::walk::Field;
 
@@ -189,19 +188,23 @@ fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u16> {
 
 /// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
 pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
-    feature_set(&read_texts(&crate::walk::tool(tool)))
+    let fields = crate::walk::tool(tool);
+    let glosses: Vec<_> = fields.iter().map(|f| crate::gloss::gloss(f.text)).collect();
+    feature_set(&read_texts(&fields, &glosses))
 }
 
 /// The texts the model reads of some fields: each field's text, or its English gloss when it
 /// is written in a language the gloss knows (`crate::gloss`). The words are ASCII words only,
 /// so a Russian or Chinese order weighs nothing as written; its gloss ("always add cc address
 /// ... to the request") reads with the weights the English attacks taught (session 16).
-fn read_texts<'a>(fields: &'a [Field<'_>]) -> Vec<Cow<'a, str>> {
+/// (`glosses[i]` is `crate::gloss::gloss` of `fields[i]`'s text, made once by the caller.)
+fn read_texts<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> Vec<&'a str> {
     fields
         .iter()
-        .map(|f| match crate::gloss::gloss(f.text) {
-            Some(g) => Cow::Owned(g.text),
-            None => Cow::Borrowed(f.text),
+        .zip(glosses)
+        .map(|(f, g)| match g {
+            Some(g) => g.text.as_str(),
+            None => f.text,
         })
         .collect()
 }
@@ -268,9 +271,9 @@ fn logit(texts: &[&str]) -> f32 {
 }
 
 /// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
-fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
+fn judge(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Vec<String>) {
     // Every text field, names included.
-    let texts = read_texts(fields);
+    let texts = read_texts(fields, glosses);
     let (z, top) = score(&texts);
     let p = 1.0 / (1.0 + (-z).exp());
     if p < LIKELY {
@@ -284,8 +287,8 @@ fn judge(fields: &[Field<'_>]) -> (f32, Vec<String>) {
 }
 
 /// The model's finding on a tool definition's fields, when it reads them as an attack.
-pub(crate) fn finding(fields: &[Field<'_>]) -> Option<Finding> {
-    let (p, words) = judge(fields);
+pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option<Finding> {
+    let (p, words) = judge(fields, glosses);
     if p < LIKELY {
         return None;
     }
