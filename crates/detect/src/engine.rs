@@ -750,8 +750,8 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
 /// sentence in the gloss holds a negation is dropped (concealment and deception are negations
 /// themselves: "do not tell the user").
 /// A language written with spaces keeps its words' order in the gloss, near enough: there only
-/// a negation before the finding counts ("add bcc archivio@... and not show this addition": the
-/// negation is another order, after the one found).
+/// a negation before the finding's end counts ("add bcc archivio@... and not show this
+/// addition": the negation is another order, after the one found).
 /// `starts` are the gloss's sentence starts.
 fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, unspaced: bool) -> bool {
     let Some(span) = &f.span else {
@@ -764,7 +764,7 @@ fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, unspaced: bool) 
     let end = if unspaced {
         starts.get(i + 1).copied().unwrap_or(gloss.len())
     } else {
-        span.start.min(gloss.len())
+        span.end.min(gloss.len())
     };
     let sentence = gloss.get(starts[i]..end).unwrap_or("");
     crate::labels::has_word_in(
