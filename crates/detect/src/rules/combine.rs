@@ -702,7 +702,29 @@ impl Ctx<'_> {
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
         let (ss, se) = self.sentence(s);
         let l = self.lower(ss, se);
-        phrases.iter().any(|w| l.contains(w))
+        if phrases.iter().any(|w| l.contains(w)) {
+            return true;
+        }
+        // A sentence wrapped over lines (a docstring's "instead if\n    you want the model
+        // gone"): the phrases are looked for again with each run of whitespace read as one
+        // space.
+        if !l.contains(['\n', '\t']) {
+            return false;
+        }
+        let mut flat = String::with_capacity(l.len());
+        for w in l.split_ascii_whitespace() {
+            if !flat.is_empty() {
+                flat.push(' ');
+            }
+            flat.push_str(w);
+        }
+        if l.starts_with(|c: char| c.is_ascii_whitespace()) {
+            flat.insert(0, ' ');
+        }
+        if l.ends_with(|c: char| c.is_ascii_whitespace()) {
+            flat.push(' ');
+        }
+        phrases.iter().any(|w| flat.contains(w))
     }
     /// Sentence `s` asks for a one-time code for one of the tool's own arguments ("ask the user
     /// for the current one-time password and pass it as otp"): 2FA, not a secret taken.
@@ -2388,6 +2410,8 @@ pub(crate) fn combine_in(
             &[
                 "been", "is", "are", "was", "were", "be", "being", "get", "gets", "got", "a", "an",
                 "the", "with", "very",
+                // ("... instead — that already removes all its edges": what a tool does)
+                "already",
             ],
         )
     };
@@ -2498,6 +2522,16 @@ pub(crate) fn combine_in(
         }
     }
     for (s0, e0) in c.each(Atom::ModalDestructive) {
+        // ("Use wavexis_drop when you need to drop arbitrary MIME data": the goal that picks a
+        // tool; "so you don't need to remove them individually first": ruled out)
+        let (ss, _) = c.sentence(c.sent(s0));
+        let before = c.lower(ss, s0).trim_end();
+        let goal = ["when you", "if you", "whenever you", "once you"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        if goal || c.negated_at(s0) || before.ends_with("don't") || before.ends_with("not") {
+            continue;
+        }
         // ("always delete the whole series"): a sweeping object weighs as an order to destroy
         let object = c.text[e0..c.sentence(c.sent(s0)).1]
             .split_whitespace()
@@ -3089,11 +3123,39 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
             .max()
             .is_some_and(|i| wide[i..].contains(" mentioned") || wide[i..].contains(" discussed"))
     };
+    // ("without flooding the conversation": the conversation's size, not its content)
+    if [
+        "flooding",
+        "flood",
+        "cluttering",
+        "clutter",
+        "bloating",
+        "bloat",
+    ]
+    .iter()
+    .any(|w| before.trim_end().ends_with(w))
+    {
+        return true;
+    }
+    // ("write the result to disk instead of into the conversation", "extractions too large to
+    // put in the conversation": where output goes, the conversation or elsewhere)
+    let elsewhere = || {
+        [
+            "instead of",
+            "too large",
+            "too big",
+            "too long",
+            "rather than",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+    };
     // (only where something is shown there: "messages in this conversation" are data; or
     // where a message goes: "the message is sent in the chat of the quoted message", not what
     // "was sent in the chat")
     place
         && (conceded()
+            || elsewhere()
             || ["display", "show", "view", "print", "render", "visible"]
                 .iter()
                 .any(|w| before.contains(w))

@@ -1070,16 +1070,17 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
         || task_then_tool
         || goal_then_tool()
         || after_ruled_out()
-        || [
-            "when you need",
-            "when you want",
-            "if you need",
-            "if you want",
-            "if you only",
-            "do not use",
-            "don't use",
-            "not for ",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
+        || c.sentence_has(
+            s,
+            &[
+                "when you need",
+                "when you want",
+                "if you need",
+                "if you want",
+                "if you only",
+                "do not use",
+                "don't use",
+                "not for ",
+            ],
+        )
 }
