@@ -1798,9 +1798,23 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
     ];
     let bare =
         text[s..e].eq_ignore_ascii_case("token") || text[s..e].eq_ignore_ascii_case("tokens");
+    // ("Tokens are space-split; each must appear ... falls back to any-token matching": the
+    // words of a search, in a text that says so)
+    const WORD_TOKENS: &[&str] = &[
+        "search token",
+        "query token",
+        "any-token",
+        "all-token",
+        "space-split",
+        "whitespace-split",
+        "tokenizer",
+        "tokeniser",
+        "tokenized",
+        "tokenised",
+    ];
     if bare && {
         let l = text.to_ascii_lowercase();
-        ID_TOKENS.iter().any(|t| l.contains(t))
+        ID_TOKENS.iter().chain(WORD_TOKENS).any(|t| l.contains(t))
     } {
         return true;
     }
@@ -1865,6 +1879,12 @@ pub(crate) fn combine_in(
             || (a == Atom::Conversation
                 && (conversation_made(text, s, e) || conversation_as_place(text, s, e)))
             || (a == Atom::FakeMarker && records_named(&text[s..e]))
+            // ("Override the User-Agent header": a header, not the user)
+            || (matches!(a, Atom::Priority | Atom::UserIntent)
+                && text[s..e].to_ascii_lowercase().ends_with("user")
+                && text[e..]
+                    .get(..6)
+                    .is_some_and(|n| n.eq_ignore_ascii_case("-agent") || n.eq_ignore_ascii_case(" agent")))
     };
     let kept;
     let atoms = if atoms.iter().any(not_private) {
