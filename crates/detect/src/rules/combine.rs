@@ -91,6 +91,9 @@ pub(super) struct Ctx<'a> {
     own_words: OnceCell<Vec<String>>,
     /// `text` in ASCII lowercase, made when a rule first asks (`lower`).
     lower: OnceCell<String>,
+    /// Whether the text holds a line break or a tab (asked once: a sentence wrapped over lines
+    /// is read again by `sentence_has` with its whitespace runs as one space).
+    wrapped: OnceCell<bool>,
     /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
     revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
@@ -708,7 +711,12 @@ impl Ctx<'_> {
         // A sentence wrapped over lines (a docstring's "instead if\n    you want the model
         // gone"): the phrases are looked for again with each run of whitespace read as one
         // space.
-        if !l.contains(['\n', '\t']) {
+        // (a line break inside it: most sentences end at one, which changes nothing)
+        if !*self
+            .wrapped
+            .get_or_init(|| memchr::memchr2(b'\n', b'\t', self.text.as_bytes()).is_some())
+            || memchr::memchr2(b'\n', b'\t', l.trim().as_bytes()).is_none()
+        {
             return false;
         }
         let mut flat = String::with_capacity(l.len());
@@ -1598,6 +1606,7 @@ fn build_ctx<'a>(
         own: names.own,
         own_words: OnceCell::new(),
         lower: OnceCell::new(),
+        wrapped: OnceCell::new(),
     }
 }
 
@@ -1836,6 +1845,29 @@ fn token_count(text: &str, s: usize, e: usize) -> bool {
             "used",
         ]
         .contains(&next.as_str())
+}
+
+/// The payload at `at` is written into an argument's value, past a command separator:
+/// `output_dir="/tmp/imgcache; nohup bash -c '...'"`, `prod_db`rm -rf /var/backups/*``,
+/// `' ; env | base64 -w0 > /var/tmp/.e ; echo '` — command injection, prescribed as the value
+/// to use. (Honest shell tools show commands, which start with the command: `cd app && make`.)
+fn injected_into_value(text: &str, at: usize) -> bool {
+    static INJECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            // a value assigned or given, then a separator: `dir="/tmp/x; ...`, `as: db; ...`
+            r#"(=\s*|:\s+)["'`]?[\w./~@:-]+\s*(;|&&|\|\|)\s*\S"#,
+            // a command substituted into a word: `prod_db`rm -rf ...``, `name$(curl ...)`
+            r#"|[\w.-](`|\$\()\s*(rm|curl|wget|bash|sh|nc|ncat|python\d?|env|printenv|cat|nohup)\b"#,
+            // a quote closed, then a separator: `' ; env | base64`
+            r#"|["'`]\s*(;|&&|\|\|)\s*(env|printenv|rm|curl|wget|bash|sh|nc|ncat|nohup|python\d?)\b"#,
+        ))
+        .expect("injection pattern")
+    });
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    INJECTED
+        .find_iter(&text[line_start..line_end])
+        .any(|m| line_start + m.start() <= at)
 }
 
 /// A silent "act" that does nothing: "silently ignored", "silently rejected". Not "quietly
@@ -2384,6 +2416,7 @@ pub(crate) fn combine_in(
             || fetched_and_run
             || taken_up_by_order(&c, s)
             || handed_to_runner()
+            || injected_into_value(c.text, s0)
         {
             hits.push(
                 &EXEC_SCRIPT,
