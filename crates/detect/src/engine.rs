@@ -17,9 +17,10 @@ use crate::normalize::{self, excerpt, normalize};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
-    ENGINE_INTERNAL_ERROR, EXFIL_PARAM, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR, HIDDEN_HOMOGLYPH,
-    LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_FAKE_MARKER, ROLE_MODEL_ADDRESS, ROLE_PRIVILEGE,
-    SENSITIVE_ACCESS, SENSITIVE_PATH, SHADOW_CHAIN, SHADOW_FORCED_ARGS, TAMPER_RECIPIENT,
+    ENGINE_INTERNAL_ERROR, EXFIL_PARAM, EXFIL_SINK, HIDDEN_ENCODED, HIDDEN_ENCODED_INSTR,
+    HIDDEN_HOMOGLYPH, LANG_SWITCH, OVERRIDE_SAFEGUARD, ROLE_FAKE_MARKER, ROLE_MODEL_ADDRESS,
+    ROLE_PRIVILEGE, SENSITIVE_ACCESS, SENSITIVE_PATH, SHADOW_CHAIN, SHADOW_FORCED_ARGS,
+    TAMPER_RECIPIENT,
 };
 use crate::rules::combine::{combine_in, has_word, FieldKind, Names};
 use crate::rules::param_names;
@@ -749,9 +750,10 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
 /// cannot tell what the negation governs. A finding about an access, a flow or a script whose
 /// sentence in the gloss holds a negation is dropped (concealment and deception are negations
 /// themselves: "do not tell the user").
-/// A language written with spaces keeps its words' order in the gloss, near enough: there only
-/// a negation before the finding's end counts ("add bcc archivio@... and not show this
-/// addition": the negation is another order, after the one found).
+/// A language written with spaces keeps its words' order in the gloss, near enough: for a
+/// literal destination (a recipient, an address) only a negation before the finding's end
+/// counts ("add bcc archivio@... and not show this addition": the negation is another order,
+/// after the one found).
 /// `starts` are the gloss's sentence starts.
 fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, unspaced: bool) -> bool {
     let Some(span) = &f.span else {
@@ -761,7 +763,10 @@ fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, unspaced: bool) 
         return false;
     }
     let i = sentences::index(starts, span.start.min(gloss.len()));
-    let end = if unspaced {
+    // (only for a literal destination: a negation later in the sentence still drops the
+    // other findings — "plutôt que `x_update` pour changer l'état sans le détruire")
+    let literal_destination = f.rule_id == TAMPER_RECIPIENT.id || f.rule_id == EXFIL_SINK.id;
+    let end = if unspaced || !literal_destination {
         starts.get(i + 1).copied().unwrap_or(gloss.len())
     } else {
         span.end.min(gloss.len())

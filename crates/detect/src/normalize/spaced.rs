@@ -130,7 +130,23 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
     let mut joined = String::with_capacity(end - start);
     let mut at = start;
     for &(s, e, _) in found.iter().filter(|r| r.0 >= start && r.1 <= end) {
-        joined.push_str(&text[at..s]);
+        // (the wider gap between spaced words is one space: "s e n d   t h e" reads "send the")
+        // (and a spaced sign that opens the next word is joined to it: "o f   . e n v" reads
+        // "of .env")
+        let gap = &text[at..s];
+        let sign = gap.trim_matches(' ');
+        if at > start && gap.len() > 1 && sign.is_empty() {
+            joined.push(' ');
+        } else if at > start
+            && sign.len() == 1
+            && gap.ends_with(&format!("{sign} "))
+            && gap.starts_with("  ")
+        {
+            joined.push(' ');
+            joined.push_str(sign);
+        } else {
+            joined.push_str(gap);
+        }
         joined.extend(text[s..e].bytes().step_by(2).map(char::from));
         at = e;
     }
@@ -155,7 +171,12 @@ mod tests {
         assert_eq!(reveal("s e n d the file").as_deref(), Some("send the file"));
         assert_eq!(
             reveal("c a l l  ' s e n d _ e m a i l '  f i r s t").as_deref(),
-            Some("call  'send_email'  first")
+            Some("call 'send_email' first")
+        );
+        // (a wider gap between words is one space; a spaced sign opens the next word)
+        assert_eq!(
+            reveal("s e n d   t h e   f i l e   . e n v").as_deref(),
+            Some("send the file .env")
         );
         assert_eq!(
             reveal("w.r.i.t.e t.o /.t.m.p./.l.e.a.k...t.x.t").as_deref(),

@@ -2578,7 +2578,8 @@ pub(crate) fn combine_in(
         // ("Use wavexis_drop when you need to drop arbitrary MIME data": the goal that picks a
         // tool; "so you don't need to remove them individually first": ruled out)
         let (ss, _) = c.sentence(c.sent(s0));
-        let before = c.lower(ss, s0).trim_end();
+        // (an atom can start before the sentence the splitter gives its start: a cut inside it)
+        let before = c.lower(ss.min(s0), s0).trim_end();
         let goal = ["when you", "if you", "whenever you", "once you"]
             .iter()
             .any(|w| before.ends_with(w));
@@ -2586,7 +2587,8 @@ pub(crate) fn combine_in(
             continue;
         }
         // ("always delete the whole series"): a sweeping object weighs as an order to destroy
-        let object = c.text[e0..c.sentence(c.sent(s0)).1]
+        // (an atom can end past its sentence's end: a cut inside it)
+        let object = c.text[e0..c.sentence(c.sent(s0)).1.max(e0)]
             .split_whitespace()
             .take(3)
             .any(|w| {

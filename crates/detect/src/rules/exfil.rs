@@ -1465,6 +1465,8 @@ fn declared_flow(c: &Ctx<'_>, s: usize) -> bool {
         return s > 0
             && c.in_sent(Atom::SecretNoun, s)
             && c.secret_held(s)
+            && c.each(Atom::ParamRef)
+                .any(|(p, e)| c.sent(p) == s && !secret_slot(&c.text[p..e]))
             && !c.sentence_negated(s)
             && !rules_out(c, s)
             && !c.own_code(s)

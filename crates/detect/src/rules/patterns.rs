@@ -192,7 +192,10 @@ pub(crate) const SPECS: &[Spec] = &[
             // Not asking the user for consent ("without asking the user first", "never ask the
             // user for confirmation"), not an input the tool can work out itself ("do not ask
             // the user to select a version" when there is only one).
-            r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for\s+(\w+\s+){0,2}(confirmation|consent|permission|approval|authori[sz]ation|review|input|feedback)|before|whether|if|about|first|again)\b|\s*[.,;:)]|\s*$)",
+            r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for\s+(\w+\s+){0,2}(confirmation|consent|permission|approval|authori[sz]ation|review|input|feedback)|before|whether|if|about|first|again|to\s+(confirm|approve|authori[sz]e|review))\b|\s*[.,;:)]|\s*$)",
+            // (session 18) "Agents should no longer ask users to confirm deletions": an order
+            // ("the tool no longer asks users to confirm" reports a change: "ask" only)
+            r"|\bno\s+longer\s+ask\s+(the\s+)?(users?|humans?|customers?)\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
             r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
