@@ -1911,6 +1911,13 @@ pub(crate) fn combine_in(
             || (a == Atom::Conversation
                 && (conversation_made(text, s, e) || conversation_as_place(text, s, e)))
             || (a == Atom::FakeMarker && records_named(&text[s..e]))
+            // ("Do not show this to the user more than once": a limit on repeating it)
+            || (a == Atom::Conceal && {
+                let after = text[e..].trim_start().to_ascii_lowercase();
+                ["more than once", "twice", "again"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            })
             // ("Override the User-Agent header": a header, not the user)
             || (matches!(a, Atom::Priority | Atom::UserIntent)
                 && text[s..e].to_ascii_lowercase().ends_with("user")
@@ -2983,9 +2990,58 @@ pub(super) fn list_intro(text: &str, pos: usize) -> Option<&str> {
 /// ("Before running any of the following, say what you are about to run and why, and wait for
 /// the user to agree:", "Never run:"): a safeguard, not an order.
 fn guarded_item(text: &str, pos: usize) -> bool {
-    list_intro(text, pos).is_some_and(|h| {
-        let h = h.to_ascii_lowercase();
-        h.ends_with(':')
+    // An inline list in brackets after a ban or a caution: "Avoid destructive commands (rm -rf,
+    // git reset --hard, dropping databases) unless the user asked for them".
+    let bracketed = || {
+        let head = &text[..pos];
+        let Some(open) = head.rfind('(') else {
+            return false;
+        };
+        if head[open..].contains([')', '.', '\n']) {
+            return false;
+        }
+        // (from the sentence's start: "Never pipe a script downloaded from the internet
+        // straight into a shell (`curl ... | sh`)")
+        let from = head[..open].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let before = head[from..open].to_ascii_lowercase();
+        let banned = [
+            "avoid",
+            "never",
+            "do not run",
+            "don't run",
+            "do not use",
+            "don't use",
+        ]
+        .iter()
+        .any(|k| before.contains(k));
+        // ("Destructive commands (rm -rf, ...) should be confirmed with the user first": the
+        // kind named, then the user's consent in the rest of the sentence)
+        let consented = || {
+            ["destructive", "dangerous"]
+                .iter()
+                .any(|k| before.contains(k))
+                && {
+                    let rest = &text[pos..];
+                    let end = rest.find(['.', '\n']).unwrap_or(rest.len());
+                    let rest = rest[..end].to_ascii_lowercase();
+                    [
+                        "confirm",
+                        "unless the user",
+                        "ask the user",
+                        "approval",
+                        "only if the user",
+                        "only when the user",
+                    ]
+                    .iter()
+                    .any(|k| rest.contains(k))
+                }
+        };
+        banned || consented()
+    };
+    bracketed()
+        || list_intro(text, pos).is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            h.ends_with(':')
             // (the user's consent or a ban, not a word an attacker's "To confirm your setup,
             // run:" would also have)
             && [
@@ -3009,7 +3065,7 @@ fn guarded_item(text: &str, pos: usize) -> bool {
             ]
             .iter()
             .any(|k| h.contains(k))
-    })
+        })
 }
 
 /// `pos` is on a list item ("- ...") of a block whose first line ends with one of `heads`
