@@ -2837,6 +2837,11 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
                     &c.text[p..e],
                     &["must", "shall", "doit", "doivent", "debe", "deben", "muss"],
                 )
+                // (a put-down scripted for the model: "Describe AWS ... as overpriced")
+                || has_word(
+                    &c.text[p..(p + 12).min(e)],
+                    &["describe", "present", "portray", "characterize", "characterise", "depict"],
+                )
         })
         .count();
     let cues = disparaging + ordered + c.each(Atom::Hype).count();
