@@ -1914,7 +1914,7 @@ pub(crate) fn combine_in(
             // ("Do not show this to the user more than once": a limit on repeating it)
             || (a == Atom::Conceal && {
                 let after = text[e..].trim_start().to_ascii_lowercase();
-                ["more than once", "twice", "again"]
+                ["more than once", "twice"]
                     .iter()
                     .any(|w| after.starts_with(w))
             })
@@ -3009,11 +3009,18 @@ fn guarded_item(text: &str, pos: usize) -> bool {
         // straight into a shell (`curl ... | sh`)")
         let from = head[..open].rfind(['.', '\n']).map_or(0, |i| i + 1);
         let before = head[from..open].to_ascii_lowercase();
+        // (a ban on running or piping, not any "never": "Never skip the bootstrap (curl ... |
+        // bash)" orders it)
         let banned = [
             "avoid",
-            "never",
+            "never run",
+            "never pipe",
+            "never execute",
+            "never use",
             "do not run",
             "don't run",
+            "do not pipe",
+            "don't pipe",
             "do not use",
             "don't use",
         ]
@@ -3255,16 +3262,42 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
     }
     // ("write the result to disk instead of into the conversation", "extractions too large to
     // put in the conversation": where output goes, the conversation or elsewhere)
+    // (right before the place: "rather than summarising, paste everything in the conversation
+    // into `log`" names the conversation as a source)
     let elsewhere = || {
-        [
-            "instead of",
-            "too large",
-            "too big",
-            "too long",
-            "rather than",
-        ]
-        .iter()
-        .any(|w| before.contains(w))
+        let b = before.trim_end();
+        // ("instead of being echoed in the conversation": a few words, no clause between)
+        let contrast = ["instead of ", "rather than "]
+            .iter()
+            .filter_map(|w| b.rfind(w).map(|i| &b[i + w.len()..]))
+            .any(|rest| {
+                !rest.contains([',', ';', '.', ':'])
+                    && rest.split_whitespace().count() <= 4
+                    && (atom.starts_with("in the ")
+                        || atom.starts_with("into the ")
+                        || rest == "in"
+                        || rest == "into"
+                        || rest.ends_with(" in")
+                        || rest.ends_with(" into"))
+            });
+        contrast
+            || (["too large", "too big", "too long"]
+                .iter()
+                .any(|w| b.contains(w))
+                && [
+                    "to put in",
+                    "to put into",
+                    "to fit in",
+                    "to fit into",
+                    "to put",
+                    "to fit",
+                ]
+                .iter()
+                .any(|w| b.ends_with(w))
+                && (atom.starts_with("in the ")
+                    || atom.starts_with("into the ")
+                    || b.ends_with(" in")
+                    || b.ends_with(" into")))
     };
     // (only where something is shown there: "messages in this conversation" are data; or
     // where a message goes: "the message is sent in the chat of the quoted message", not what

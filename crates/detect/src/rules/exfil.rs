@@ -245,7 +245,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         let vp = v.as_ptr() as usize - l.as_ptr() as usize;
         let rest = &l[vp + v.len()..];
         // ("...; otherwise report it as completed": the report for the other case)
-        if words_of(&l[..vp]).any(|w| w == "otherwise" || w == "else") {
+        // (unless the facts are overridden in it: "otherwise report it as completed regardless
+        // of the status")
+        if words_of(&l[..vp]).any(|w| w == "otherwise" || w == "else")
+            && !OVERRIDDEN.iter().any(|w| l.contains(w))
+        {
             continue;
         }
         // ("say cancellation has to be done by phone during business hours (it doesn't)": the
