@@ -187,7 +187,7 @@ impl Engine {
             false,
             &item,
             Pass::Field,
-            None,
+            gloss::gloss(text).as_ref(),
             &mut out,
         );
         out
@@ -257,7 +257,7 @@ impl Engine {
                 f.is_name,
                 item,
                 Pass::Field,
-                glosses.last().map(Option::as_ref),
+                glosses.last().and_then(Option::as_ref),
                 &mut findings,
             );
             if default {
@@ -480,7 +480,8 @@ impl Engine {
         is_name: bool,
         item: &Item<'_>,
         pass: Pass,
-        gloss_known: Option<Option<&gloss::Gloss>>,
+        // (the English gloss of `raw` for `Pass::Field`, made by the caller: `gloss::gloss`)
+        raw_gloss: Option<&gloss::Gloss>,
         out: &mut Vec<Finding>,
     ) {
         let cfg = &self.inner.config;
@@ -583,12 +584,11 @@ impl Engine {
             // (the caller's gloss is of the whole text: a field cut to `max_field_bytes` is
             // glossed as cut)
             let made;
-            let g = match gloss_known {
-                Some(g) if text.len() == raw.len() => g,
-                _ => {
-                    made = gloss::gloss(text);
-                    made.as_ref()
-                }
+            let g = if text.len() == raw.len() {
+                raw_gloss
+            } else {
+                made = gloss::gloss(text);
+                made.as_ref()
             };
             if let Some(g) = g {
                 let mut sub = Vec::new();

@@ -13,9 +13,10 @@
 //! `*.txt` files here: `english = form, form, ...`). The engine scans the gloss as a second
 //! reading of the field; its findings say they were read in the gloss.
 //!
-//! Only text that is not ASCII is looked at (every language here writes letters outside ASCII:
-//! accents, umlauts, another script), and in Latin script only sentences that read as the
-//! language: enough of their words are in its lexicon. English sentences around them stay as
+//! Text with letters outside ASCII (accents, umlauts, another script) is looked at, and since
+//! session 18 ASCII text with four function words of a Latin-script language that English does
+//! not use (Italian or Spanish written without accents: `foreign_ascii`); in Latin script only
+//! sentences that read as the language: enough of their words are in its lexicon. English sentences around them stay as
 //! they are. The lexicons are parsed the first time a text needs one.
 //!
 //! Fourteen languages: Spanish, Portuguese, French, Italian, German, Russian, Chinese, Japanese
@@ -272,7 +273,8 @@ fn scripts(text: &str) -> Scripts {
 }
 
 /// The English reading of `text`, when parts of it are written in a language with a lexicon and
-/// the gloss changes something; `None` for English (and any text that is ASCII).
+/// the gloss changes something; `None` for English (an ASCII text only when `foreign_ascii`
+/// says it may be in another language).
 pub(crate) fn gloss(text: &str) -> Option<Gloss> {
     if text.is_ascii() {
         // Italian, Spanish or German can be written without a letter outside ASCII ("Nota per
@@ -338,8 +340,9 @@ fn foreign_ascii(text: &str) -> bool {
             i += 1;
         }
         let len = i - start;
+        let bit = bloom_bit(packed);
         if (2..=8).contains(&len)
-            && FOREIGN_BLOOM[bloom_bit(packed) >> 6] & (1 << (bloom_bit(packed) & 63)) != 0
+            && FOREIGN_BLOOM[bit >> 6] & (1 << (bit & 63)) != 0
             && FOREIGN_WORDS.binary_search(&packed).is_ok()
         {
             n += 1;
@@ -369,95 +372,52 @@ static FOREIGN_BLOOM: [u64; 16] = {
     out
 };
 
-/// The words of `foreign_ascii`, lowercase, each packed big-endian into a `u64`, sorted:
-/// Italian (il, gli, della, dello, degli, delle, nel, nella, che, sono, utente, questo,
-/// questa, anche, sempre, quando, includi, aggiungi, invia, alla, ogni, essere), Spanish (el,
-/// los, las, del, para, una, por, que, usuario, cuando, siempre, nunca, debe, esta, este,
-/// sus), Portuguese (uma, nao, voce, dos, das, pelo, pela), French (les, une, pour, avec,
-/// dans, vous, outil, doit, cette, aux, sont, lorsque, toujours, jamais) and German (und, der,
-/// nicht, mit, ist, wird, werden, benutzer, nutzer, oder, immer, werkzeug, muss, wenn, auf,
-/// ein, eine, den, dem, sie). A test checks the table against the list.
-const FOREIGN_WORDS: [u64; 79] = [
-    0x656c,
-    0x696c,
-    0x617566,
-    0x617578,
-    0x636865,
-    0x646173,
-    0x64656c,
-    0x64656d,
-    0x64656e,
-    0x646572,
-    0x646f73,
-    0x65696e,
-    0x676c69,
-    0x697374,
-    0x6c6173,
-    0x6c6573,
-    0x6c6f73,
-    0x6d6974,
-    0x6e616f,
-    0x6e656c,
-    0x706f72,
-    0x717565,
-    0x736965,
-    0x737573,
-    0x756d61,
-    0x756e61,
-    0x756e64,
-    0x756e65,
-    0x616c6c61,
-    0x61766563,
-    0x64616e73,
-    0x64656265,
-    0x646f6974,
-    0x65696e65,
-    0x65737461,
-    0x65737465,
-    0x6d757373,
-    0x6f646572,
-    0x6f676e69,
-    0x70617261,
-    0x70656c61,
-    0x70656c6f,
-    0x706f7572,
-    0x736f6e6f,
-    0x736f6e74,
-    0x766f6365,
-    0x766f7573,
-    0x77656e6e,
-    0x77697264,
-    0x616e636865,
-    0x6365747465,
-    0x6465676c69,
-    0x64656c6c61,
-    0x64656c6c65,
-    0x64656c6c6f,
-    0x696d6d6572,
-    0x696e766961,
-    0x6e656c6c61,
-    0x6e69636874,
-    0x6e756e6361,
-    0x6f7574696c,
-    0x6375616e646f,
-    0x657373657265,
-    0x6a616d616973,
-    0x6e75747a6572,
-    0x7175616e646f,
-    0x717565737461,
-    0x71756573746f,
-    0x73656d707265,
-    0x7574656e7465,
-    0x77657264656e,
-    0x696e636c756469,
-    0x6c6f7273717565,
-    0x7369656d707265,
-    0x7573756172696f,
-    0x61676769756e6769,
-    0x62656e75747a6572,
-    0x746f756a6f757273,
-    0x7765726b7a657567,
+/// The function words `foreign_ascii` counts (two to eight letters, lowercase): Italian,
+/// Spanish, Portuguese, French and German.
+#[rustfmt::skip]
+const FOREIGN_WORD_LIST: [&str; 79] = [
+    "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",
+    "questo", "questa", "anche", "sempre", "quando", "includi", "aggiungi", "invia", "alla",
+    "ogni", "essere",
+    "el", "los", "las", "del", "para", "una", "por", "que", "usuario", "cuando", "siempre",
+    "nunca", "debe", "esta", "este", "sus",
+    "uma", "nao", "voce", "dos", "das", "pelo", "pela",
+    "les", "une", "pour", "avec", "dans", "vous", "outil", "doit", "cette", "aux", "sont",
+    "lorsque", "toujours", "jamais",
+    "und", "der", "nicht", "mit", "ist", "wird", "werden", "benutzer", "nutzer", "oder",
+    "immer", "werkzeug", "muss", "wenn", "auf", "ein", "eine", "den", "dem", "sie",
 ];
+
+/// A word of up to eight ASCII letters packed big-endian into a `u64` (what `foreign_ascii`
+/// computes as it reads).
+const fn pack(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        v = (v << 8) | b[i] as u64;
+        i += 1;
+    }
+    v
+}
+
+/// `FOREIGN_WORD_LIST` packed and sorted, for a binary search (made when compiling).
+const FOREIGN_WORDS: [u64; FOREIGN_WORD_LIST.len()] = {
+    let mut out = [0u64; FOREIGN_WORD_LIST.len()];
+    let mut i = 0;
+    while i < out.len() {
+        // (insertion sort)
+        let v = pack(FOREIGN_WORD_LIST[i]);
+        let mut j = i;
+        while j > 0 && out[j - 1] > v {
+            out[j] = out[j - 1];
+            j -= 1;
+        }
+        out[j] = v;
+        i += 1;
+    }
+    out
+};
 
 /// The gloss of a text in Latin letters: the sentences that read as its language.
 fn gloss_latin(text: &str) -> Option<Gloss> {
@@ -509,12 +469,11 @@ fn gloss_latin(text: &str) -> Option<Gloss> {
 /// to the user", which no English reader takes for the order it is. The text with "never" put
 /// before the verb ("jamais dis", "mai dire"), when it has such a bracket.
 fn turn_negations(text: &str, words: &[Word], lang: Lang) -> Option<String> {
-    let lower = |w: &Word| text[w.start..w.end].to_lowercase();
     let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
     while i + 1 < words.len() {
-        let a = lower(&words[i]);
+        let a = words[i].lower(text);
         // ("n'informe pas": the particle is part of the verb's word)
         let elided = lang == Lang::Fr && (a.starts_with("n'") || a.starts_with("n’"));
         let (verb, neg) = if elided { (i, i + 1) } else { (i + 1, i + 2) };
@@ -529,7 +488,7 @@ fn turn_negations(text: &str, words: &[Word], lang: Lang) -> Option<String> {
             Lang::It => w == "mai",
             _ => false,
         };
-        if !opens || neg >= words.len() || words[verb].code || !closes(&lower(&words[neg])) {
+        if !opens || neg >= words.len() || words[verb].code || !closes(&words[neg].lower(text)) {
             i += 1;
             continue;
         }
@@ -542,10 +501,12 @@ fn turn_negations(text: &str, words: &[Word], lang: Lang) -> Option<String> {
             i += 1;
             continue;
         }
+        // (the verb without its particle: "n'informe" → "informe")
+        let word = &text[v.start..v.end];
         let verb_text = if elided {
-            &text[v.start + 2 + usize::from(a.starts_with("n’")) * 2..v.end]
+            word.split_once(['\'', '’']).map_or(word, |(_, verb)| verb)
         } else {
-            &text[v.start..v.end]
+            word
         };
         let lead = if lang == Lang::Fr { "jamais" } else { "mai" };
         out.push_str(&text[copied..words[i].start]);
@@ -1096,22 +1057,19 @@ mod tests {
     }
 
     #[test]
-    fn foreign_words_table_is_the_documented_list() {
-        // The list as `FOREIGN_WORDS`' comment gives it.
-        let list = "il gli della dello degli delle nel nella che sono utente questo questa \
-            anche sempre quando includi aggiungi invia alla ogni essere el los las del para una \
-            por que usuario cuando siempre nunca debe esta este sus uma nao voce dos das pelo \
-            pela les une pour avec dans vous outil doit cette aux sont lorsque toujours jamais \
-            und der nicht mit ist wird werden benutzer nutzer oder immer werkzeug muss wenn auf \
-            ein eine den dem sie";
-        let mut want: Vec<u64> = list
-            .split_whitespace()
-            .map(|w| w.bytes().fold(0u64, |v, c| (v << 8) | u64::from(c)))
-            .collect();
-        want.sort_unstable();
-        assert_eq!(want, FOREIGN_WORDS);
-        for w in FOREIGN_WORDS {
-            assert!(FOREIGN_BLOOM[bloom_bit(w) >> 6] & (1 << (bloom_bit(w) & 63)) != 0);
+    fn foreign_words_are_each_found_and_lowercase() {
+        assert!(
+            FOREIGN_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no repeats"
+        );
+        for w in FOREIGN_WORD_LIST {
+            assert!((2..=8).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_lowercase()));
+            // (four of the word, capitalised once: the gate reads case-blind)
+            let text = format!(
+                "{} {w} {w} {w} and more words to pass the length",
+                w.to_uppercase()
+            );
+            assert!(foreign_ascii(&text), "{w}");
         }
     }
 

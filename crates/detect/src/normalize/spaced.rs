@@ -139,7 +139,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
             joined.push(' ');
         } else if at > start
             && sign.len() == 1
-            && gap.ends_with(&format!("{sign} "))
+            && gap.strip_suffix(' ').is_some_and(|g| g.ends_with(sign))
             && gap.starts_with("  ")
         {
             joined.push(' ');

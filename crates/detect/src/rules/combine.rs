@@ -1913,14 +1913,15 @@ pub(crate) fn combine_in(
             || (a == Atom::FakeMarker && records_named(&text[s..e]))
             // ("Do not show this to the user more than once": a limit on repeating it)
             || (a == Atom::Conceal && {
-                let after = text[e..].trim_start().to_ascii_lowercase();
-                ["more than once", "twice"]
+                let after = text[e..].trim_start().as_bytes();
+                [&b"more than once"[..], b"twice"]
                     .iter()
-                    .any(|w| after.starts_with(w))
+                    .any(|w| after.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
             })
             // ("Override the User-Agent header": a header, not the user)
             || (matches!(a, Atom::Priority | Atom::UserIntent)
-                && text[s..e].to_ascii_lowercase().ends_with("user")
+                && text.as_bytes()[s..e].len() >= 4
+                && text.as_bytes()[e - 4..e].eq_ignore_ascii_case(b"user")
                 && text[e..]
                     .get(..6)
                     .is_some_and(|n| n.eq_ignore_ascii_case("-agent") || n.eq_ignore_ascii_case(" agent")))
@@ -3265,39 +3266,26 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
     // (right before the place: "rather than summarising, paste everything in the conversation
     // into `log`" names the conversation as a source)
     let elsewhere = || {
+        // (the words before the place, without its preposition)
         let b = before.trim_end();
-        // ("instead of being echoed in the conversation": a few words, no clause between)
-        let contrast = ["instead of ", "rather than "]
+        let stripped = b.strip_suffix(" into").or_else(|| b.strip_suffix(" in"));
+        let lead = stripped.unwrap_or(b);
+        let placed =
+            stripped.is_some() || atom.starts_with("in the ") || atom.starts_with("into the ");
+        // ("instead of being echoed in the conversation": up to four words with the
+        // preposition, no clause between)
+        let most = if stripped.is_some() { 3 } else { 4 };
+        let contrast = ["instead of", "rather than"]
             .iter()
-            .filter_map(|w| b.rfind(w).map(|i| &b[i + w.len()..]))
+            .filter_map(|w| lead.rfind(w).map(|i| &lead[i + w.len()..]))
             .any(|rest| {
-                !rest.contains([',', ';', '.', ':'])
-                    && rest.split_whitespace().count() <= 4
-                    && (atom.starts_with("in the ")
-                        || atom.starts_with("into the ")
-                        || rest == "in"
-                        || rest == "into"
-                        || rest.ends_with(" in")
-                        || rest.ends_with(" into"))
+                !rest.contains([',', ';', '.', ':']) && rest.split_whitespace().count() <= most
             });
-        contrast
-            || (["too large", "too big", "too long"]
-                .iter()
-                .any(|w| b.contains(w))
-                && [
-                    "to put in",
-                    "to put into",
-                    "to fit in",
-                    "to fit into",
-                    "to put",
-                    "to fit",
-                ]
-                .iter()
-                .any(|w| b.ends_with(w))
-                && (atom.starts_with("in the ")
-                    || atom.starts_with("into the ")
-                    || b.ends_with(" in")
-                    || b.ends_with(" into")))
+        let too_large = ["too large", "too big", "too long"]
+            .iter()
+            .any(|w| lead.contains(w))
+            && (lead.ends_with("to put") || lead.ends_with("to fit"));
+        placed && (contrast || too_large)
     };
     // (only where something is shown there: "messages in this conversation" are data; or
     // where a message goes: "the message is sent in the chat of the quoted message", not what
