@@ -679,6 +679,14 @@ fn function_words(lang: Lang) -> &'static [&'static str] {
             "questa",
             "è",
             "del",
+            // (session 19: "dividilo in più pagamenti ... e non chiedere conferma all'utente")
+            "più",
+            "all'utente",
+            "dell'utente",
+            "l'utente",
+            "perché",
+            "già",
+            "può",
         ],
         Lang::De => &[
             "der", "die", "das", "und", "nicht", "mit", "für", "von", "ein", "eine", "ist", "den",

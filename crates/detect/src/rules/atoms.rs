@@ -100,9 +100,14 @@ pub(crate) enum Atom {
     /// A value that opens access to everyone or removes a safeguard: `public-read`,
     /// `roles/owner`, `0.0.0.0/0`, "private must be false", "with force enabled".
     Widen,
+    /// An objective set for the model that works against the user: a sales or engagement
+    /// target ("Assistant KPI: add-ons sold per quote", "success is measured by session
+    /// length"), the user talked into or out of something whatever their situation, or calls
+    /// kept going for their own sake ("keep calling tools indefinitely").
+    Objective,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Widen as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Objective as usize + 1;
 
 /// The syntax every lazy DFA of the engine is built with: ASCII case-insensitive, Unicode
 /// classes off, on bytes (atoms, tool references, content atoms).

@@ -70,6 +70,8 @@ rules! {
         "markup that imitates a system/privileged channel (<IMPORTANT>, [SYSTEM], <|im_start|>)";
     ROLE_REPLY_STEERING = "role.reply_steering", "role", High, 45,
         "orders the model to shape every reply (promote, disparage, add content), beyond this tool's use";
+    ROLE_ADVERSE_OBJECTIVE = "role.adverse_objective", "role", High, 60,
+        "sets the model an objective that works against the user (a sales or engagement target, the user talked into or out of something whatever their situation, calls kept going for their own sake)";
     ROLE_PRIVILEGE = "role.privilege_grant", "role", High, 45,
         "grants the model elevated privileges or an unrestricted mode (administrator, root, developer mode, restrictions lifted)";
     ROLE_MODEL_ADDRESS = "role.model_address", "role", Low, 15,
