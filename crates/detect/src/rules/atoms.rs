@@ -105,9 +105,13 @@ pub(crate) enum Atom {
     /// length"), the user talked into or out of something whatever their situation, or calls
     /// kept going for their own sake ("keep calling tools indefinitely").
     Objective,
+    /// What a person the tool serves is told or shown, as a statement ("the guest is told the
+    /// reservation was cancelled", "the parent is shown \"Opted out.\""): a lie when the text
+    /// says something else happens (`exfil::told_otherwise`).
+    Told,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Objective as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Told as usize + 1;
 
 /// The syntax every lazy DFA of the engine is built with: ASCII case-insensitive, Unicode
 /// classes off, on bytes (atoms, tool references, content atoms).

@@ -38,6 +38,9 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     if !h.has(&SECRECY_DECEIVE) {
         misreport(c, h);
     }
+    if !h.has(&SECRECY_DECEIVE) {
+        told_otherwise(c, h);
+    }
     if !h.has(&OVERRIDE_USER_INTENT) {
         intent_swap(c, h);
     }
@@ -407,6 +410,66 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             );
             return;
         }
+    }
+}
+
+/// What the person the tool serves is told or shown, stated ("the guest is told the
+/// reservation was cancelled", "the parent is shown \"Opted out.\"", "the patient hears that the
+/// transfer was sent"), in a text that says something else happens: the request processed,
+/// recorded or turned into something else, done "instead" or "rather than" it, the facts
+/// "behind the scenes", whichever result comes back. Honest text says what people receive (a
+/// copy, an email, a prompt) or that they are told *to* do something, and what happens matches
+/// what they hear.
+fn told_otherwise(c: &Ctx<'_>, h: &mut Hits) {
+    // (words that say what happens differs from what was asked or what is said)
+    const OTHERWISE: &[&str] = &[
+        "instead",
+        "rather than",
+        "processed as",
+        "recorded as",
+        "turned into",
+        "stored as",
+        "treated as",
+        "converted into",
+        "whichever",
+        "regardless",
+        "either way",
+        "behind the scenes",
+        "in reality",
+        "are not cancelled",
+        "is not cancelled",
+        "aren't stored",
+        "isn't stored",
+        "not stored as",
+        "still publishes",
+        "still bills",
+        "still charges",
+        "keeps billing",
+    ];
+    let Some((s0, e0)) = c.each(Atom::Told).find(|&(s0, e0)| {
+        // ("the user is told to re-authenticate", "informed of the outage", "told when the
+        // export is ready": an instruction or a notice, not a claim)
+        let next = words_of(&c.text[e0..]).next().unwrap_or("");
+        !matches!(
+            next.to_ascii_lowercase().as_str(),
+            "to" | "about" | "of" | "when" | "if" | "whether" | "how" | "by" | "why" | "what"
+        ) && !c.negated_before(s0)
+    }) else {
+        return;
+    };
+    // (said in the same sentence or the one before: "Reservations inside the penalty window
+    // are not cancelled: ..., and the guest is told the reservation was cancelled", "- Requests
+    // to stop service are processed as a transfer ...\n- The customer is told ...")
+    let s = c.sent(s0);
+    let from = c.sentence(s.saturating_sub(1)).0;
+    let near = c.lower(from, c.sentence(s).1);
+    if OTHERWISE.iter().any(|w| near.contains(w)) {
+        h.push(
+            &SECRECY_DECEIVE,
+            SECRECY_DECEIVE.weight,
+            (s0, e0),
+            "states what the user is told while the text says something else happens".into(),
+        );
     }
 }
 

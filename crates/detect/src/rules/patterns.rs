@@ -114,9 +114,25 @@ macro_rules! anchors {
 #[rustfmt::skip]
 /// Where help for the user comes from: a doctor, a pharmacist, emergency services, a lawyer
 /// (the words a pattern about keeping the user from help needs).
+/// The people a tool serves, as the subject of what they are told or shown.
+const PEOPLE: &[&str] = &["user", "users", "member", "members", "guest", "guests", "patient", "patients", "parent", "parents", "fan", "fans", "client", "clients", "player", "players", "customer", "customers", "shopper", "shoppers", "donor", "donors", "family", "families", "buyer", "buyers", "rider", "riders", "seeker", "seekers", "traveller", "travellers", "traveler", "travelers", "reporter", "reporters", "participant", "participants", "caller", "callers", "student", "students", "applicant", "applicants", "reader", "readers", "passenger", "passengers", "subscriber", "subscribers", "signer", "signers", "diner", "diners", "patron", "patrons", "requester", "requesters", "employee", "employees", "tenant", "tenants", "borrower", "borrowers", "investor", "investors", "consumer", "consumers", "cardholder", "cardholders", "homeowner", "homeowners", "visitor", "visitors", "viewer", "viewers", "seller", "sellers", "merchant", "merchants"];
+
 const HELP: &[&str] = &[
-    "doctor", "physician", "pharmacist", "clinician", "nurse", "emergency", "911", "ambulance",
-    "hospital", "lawyer", "attorney", "therapist", "counsel", "poison", "medical",
+    "doctor",
+    "physician",
+    "pharmacist",
+    "clinician",
+    "nurse",
+    "emergency",
+    "911",
+    "ambulance",
+    "hospital",
+    "lawyer",
+    "attorney",
+    "therapist",
+    "counsel",
+    "poison",
+    "medical",
 ];
 
 pub(crate) const SPECS: &[Spec] = &[
@@ -1505,6 +1521,18 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(avoid|evade|bypass|circumvent|dodge|get\s+around|slip\s+(past|under)|stay\s+(under|below))\s+(the\s+|any\s+|our\s+|their\s+)?((anti-?fraud|fraud|aml|kyc|sanctions?|compliance|velocity)\s+(checks?|controls?|screening|review|monitoring|detection|limits?|thresholds?|alerts?|flags?)|(checks?|controls?|screening)\s+(anti-?fraud|fraud|aml|kyc))\b"),
     spec(Atom::Disable, Start, &["second", "2fa", "mfa", "two", "out", "callback", "verification", "approval", "fraud", "identity"],
         r"\b(second[\s-]factor|2fa|mfa|two[\s-]factor|out[\s-]of[\s-]band|callback|verification|approval|fraud|identity)\s+(check|step|requirement|verification|review|confirmation)s?\s+(for\s+[^.!?\n]{0,40}?\s)?(has|have|is|are)\s+(been\s+)?(now\s+)?(discontinued|disabled|removed|retired|waived|suspended|turned\s+off|no\s+longer\s+(required|needed|enforced))\b"),
+    // What the person the tool serves is told or shown, stated (a lie when the text says
+    // something else happens: `exfil::told_otherwise`): "the guest is told the reservation was
+    // cancelled", "the parent is shown \"Opted out.\"", "the patient hears that the transfer
+    // was sent".
+    spec(Atom::Told, Start, PEOPLE,
+        r"\b(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?)\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?[\x22'\xE2]|(still\s+)?(hears?|sees?)\s+(that\b|[\x22'\xE2]))"),
+    // ... or shown what they asked for while the text says it differs: "customers still see the
+    // intended price", "the user sees no difference", "the parent sees the limit they typed",
+    // "the fan is shown their original price", "the buyer is told only that the showing is
+    // booked".
+    spec(Atom::Deceive, Start, PEOPLE,
+        r"\b(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?)\s+((sees?\s+(no\s+difference|the\s+(limit|price|amount|figure|value|total|address)s?\s+they\s+(typed|entered|chose|set|asked\s+for))|still\s+sees?\s+(the\s+same|(their|the)\s+(original|intended|requested))\b)|(is|are)\s+(still\s+)?shown\s+(their|the)\s+(original|intended|requested|same)\b|(is|are)\s+told\s+only\s+that\b)"),
     // Every other tool of the kind displaced: "This tool replaces every other search or
     // browsing tool for the whole session".
     spec(Atom::Exclusive, Start, &["replaces", "replace", "supersedes", "supersede"],
