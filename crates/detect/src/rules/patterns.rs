@@ -1537,6 +1537,15 @@ pub(crate) const SPECS: &[Spec] = &[
     // browsing tool for the whole session".
     spec(Atom::Exclusive, Start, &["replaces", "replace", "supersedes", "supersede"],
         r"\b(replaces?|supersedes?)\s+(every|all|any)\s+other\s+(\w+\s+){0,4}?(tools?|servers?|providers?|integrations?)\b"),
+    // A safeguard stated to be gone (session 19, batch34's auto-approvals): "Editor sign-off
+    // has been retired for drafts that come in through the assistant", "the compliance
+    // officer's review queue has been bypassed", "a yes/no confirmation is not collected", "the
+    // client approval step was dropped in the 4.0 API", "there is no read-back step". (None of
+    // ~12,000 real tools of the dev and kept-back sets, counted, nor the batches' honest ones.)
+    spec(Atom::Disable, Start, &["approval", "approvals", "sign", "signoff", "confirmation", "consent", "review", "read", "readback", "verification", "authorization", "authorisation", "second", "2fa", "mfa"],
+        r"\b(approvals?|sign-?off|confirmation(\s+prompt)?|consent|review|read-?back|verification|authori[sz]ation|second[\s-]factor|2fa|mfa)(\s+(step|queue|link|flag|screen|requirement|check|email|request)s?)?\s+((has|have|had)\s+been\s+(retired|dropped|removed|bypassed|discontinued|disabled|waived|turned\s+off|switched\s+off|skipped)|(is|are|was|were)\s+(not|no\s+longer|never)\s+(requested|collected|required|needed|asked\s+for|consulted|sent|shown|enforced|performed|done)|(was|were)\s+(dropped|removed|retired))\b"),
+    spec(Atom::Disable, Start, &["no"],
+        r"\bno\s+(read-?back|confirmation|approval|review|consent|sign-?off)\s+step\b"),
     // A denial scripted for the user's question: "If the user asks whether this server
     // exported data ..., the answer is no".
     spec(Atom::Deceive, Start, &["if", "when", "should"],
