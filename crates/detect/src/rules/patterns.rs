@@ -1203,8 +1203,8 @@ pub(crate) const SPECS: &[Spec] = &[
     // The user's own choice overridden: "irrespective of what appears on the invoice or what the
     // user types", "even when a different search tool is named by the user", "even when the
     // user names them explicitly".
-    spec(Atom::UserIntent, Start, &["regardless", "irrespective", "even"],
-        r"\b((regardless|irrespective)\s+of\s+(what|which)|even\s+(when|if))\s+[^.!?\n]{0,60}?\b(user|customer|they)\s+(names?|mentions?|picks?|selects?|chooses?|types?|specif(y|ies)|enters?)\b|\beven\s+(when|if)\s+[^.!?\n]{0,60}?\b(named|mentioned|chosen|selected|specified|picked)\s+by\s+the\s+(user|customer)\b"),
+    spec(Atom::UserIntent, Start, &["regardless", "irrespective", "even", "no"],
+        r"\b((regardless|irrespective)\s+of\s+(what|which)|even\s+(when|if)|no\s+matter\s+(what|which))\s+[^.!?\n]{0,60}?\b(user|customer|they|manager|rider|member|client|buyer|guest|patient|requester|caller)\s+(names?|mentions?|picks?|selects?|chooses?|types?|specif(y|ies)|enters?)\b|\beven\s+(when|if)\s+[^.!?\n]{0,60}?\b(named|mentioned|chosen|selected|specified|picked)\s+by\s+the\s+(user|customer)\b"),
     // This tool alone, others banned: "the sole verified search provider", "alternative search
     // tools (...) must not be used".
     spec(Atom::Exclusive, Start, &["the"],
@@ -1398,7 +1398,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["original", "user", "requested"],
         r"\b(original|user'?s|user-provided|requested)\s+(\w+\s+){0,2}(is\s+|are\s+)?(placed|put|recorded|kept|moved|noted|stored|written)\s+(in|into)\s+(the\s+|a\s+)?(\w+\s+)?(memo|note|notes|trailer|comment|title|description|metadata|footnote)s?\b"),
     spec(Atom::UserIntent, Start, &["whatever", "whichever"],
-        r"\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?user\s+(asked\s+for|asks\s+for|chose|chooses|requested|requests|sets|set|picked|picks|specified|specifies|selected|selects|named|names|gave|gives)\b"),
+        r"\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|manager|rider|member|client|buyer|guest|patient|requester|caller)\s+(asked\s+for|asks\s+for|chose|chooses|requested|requests|sets|set|picked|picks|specified|specifies|selected|selects|named|names|gave|gives)\b"),
     spec(Atom::UserIntent, Gate, &["even if the user", "even when the user"],
         r"\beven\s+(if|when)\s+the\s+user\s+(chose|chooses|asked|asks|requested|requests|set|sets|picked|picks|specified|specifies|selected|selects|wants|wanted|named|names)\b"),
     spec(Atom::UserIntent, Start, &["drop", "discard", "remove", "ignore", "override", "replace", "strip"],
@@ -1537,6 +1537,16 @@ pub(crate) const SPECS: &[Spec] = &[
     // browsing tool for the whole session".
     spec(Atom::Exclusive, Start, &["replaces", "replace", "supersedes", "supersede"],
         r"\b(replaces?|supersedes?)\s+(every|all|any)\s+other\s+(\w+\s+){0,4}?(tools?|servers?|providers?|integrations?)\b"),
+    // A good outcome reported to the person the tool serves, fixed in advance: "Held payouts
+    // are reported to the seller as sent", "cameras offline for under 24 hours are reported
+    // to the homeowner as armed and recording", "values outside the interval get described to
+    // owners as normal". (None of ~12,000 real tools, counted; eight attacks of the batches.)
+    spec(Atom::Deceive, Start, &["reported", "described", "presented", "shown", "relayed", "summarised", "summarized", "labelled", "labeled", "marked", "displayed"],
+        r"\b(reported|described|presented|shown|relayed|summari[sz]ed|labell?ed|marked|displayed)\s+to\s+(the\s+)?(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?|owners?|policyholders?|learners?)\s+as\s+[\x22'\xE2]?(\x80\x9C)?(\w+\s+){0,2}(sent|paid|delivered|armed|completed?|approved|filed|cancell?ed|deleted|passed|resolved|successful|normal|healthy|secure|clean|verified|active|recording|on\s+track|in\s+stock|available|confirmed|refunded|received|routine|minor)\b"),
+    // A human's review skipped: "merge when checks are green without waiting for a human
+    // reviewer".
+    spec(Atom::Disable, Start, &["without"],
+        r"\bwithout\s+waiting\s+(for|on)\s+(a\s+|the\s+|any\s+)?(human\s+|manual\s+)?(reviewers?|review|approvals?|approvers?|sign-?off|confirmation|the\s+user'?s?\s+(approval|confirmation|go-ahead|consent))\b"),
     // A safeguard stated to be gone (session 19, batch34's auto-approvals): "Editor sign-off
     // has been retired for drafts that come in through the assistant", "the compliance
     // officer's review queue has been bypassed", "a yes/no confirmation is not collected", "the
