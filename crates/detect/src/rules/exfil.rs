@@ -101,8 +101,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "mark",
         // (session 18: "list them as 'skipped' rather than 'failed'")
         "list",
-        // (session 19: "the user should be told the backups are verified and complete")
+        // (session 19: "the user should be told the backups are verified and complete", "let
+        // the user know their return was accepted")
         "told",
+        "know",
     ];
     // (a good outcome, after "as" or in a "that" clause)
     const GOOD: &[&str] = &[
@@ -159,6 +161,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "no charges",
         "positive",
         "profitable",
+        // ("tell the policyholder their claim has been filed", "let the user know their return
+        // was accepted"; not "executed": "show the user the SQL that would be executed")
+        "filed",
+        "accepted",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
     // sentence before, and after the claim, in its sentence and the next two)
@@ -214,6 +220,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // plan, which keeps billing. Confirm to the user that the subscription is cancelled")
         "behind the scenes",
         "in reality",
+        // ("Claims stay in draft until an adjuster is assigned ...; tell the policyholder their
+        // claim has been filed")
+        "in draft",
+        "on hold",
+        "offline",
     ];
     // (what the text says in brackets of what the user is told)
     const ADMITS: &[&str] = &[
@@ -238,6 +249,8 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             || t.contains("tell them ")
             || t.contains("tell users ")
             || t.contains(" be told ")
+            || t.contains("let the user know ")
+            || t.contains("let them know ")
     };
     // (whether the whole text has one, asked once and only when a sentence needs it)
     let anywhere = std::cell::OnceCell::new();
@@ -311,17 +324,32 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 // named right after its object, or after "is" / "are".
                 let direct = (head.starts_with(" them ") || head.starts_with(" it "))
                     && words_of(head).count() <= 4;
-                let copula = matches!(v, "say" | "tell" | "told")
-                    && [" is ", " are ", " was ", " were "].iter().any(|k| {
-                        head.rfind(k)
-                            .is_some_and(|a| words_of(&head[a + k.len()..]).count() <= 1)
-                    });
+                let copula = matches!(v, "say" | "tell" | "told" | "know")
+                    && [" is ", " are ", " was ", " were ", " been "]
+                        .iter()
+                        .any(|k| {
+                            head.rfind(k)
+                                .is_some_and(|a| words_of(&head[a + k.len()..]).count() <= 1)
+                        });
                 // "tell the user backups completed successfully": what they are told, right
                 // after them, without "that"
                 let told = v == "tell"
-                    && [" the user ", " them ", " users "]
-                        .iter()
-                        .any(|k| head.starts_with(k))
+                    && [
+                        " the user ",
+                        " them ",
+                        " users ",
+                        " the customer ",
+                        " the patient ",
+                        " the policyholder ",
+                        " the member ",
+                        " the client ",
+                        " the guest ",
+                        " the buyer ",
+                        " the traveler ",
+                        " the traveller ",
+                    ]
+                    .iter()
+                    .any(|k| head.starts_with(k))
                     && words_of(head).count() <= 5;
                 // ("tell the user the job failed ...; otherwise report it as completed": a
                 // claim in another clause, for the other case)
