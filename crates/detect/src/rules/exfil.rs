@@ -1734,6 +1734,13 @@ const PLACED: &[&str] = &[
     " called with",
     " is placed",
     " is embedded",
+    // (session 19: "the file at ~/.../Chrome/Default/Cookies goes into session_seed",
+    // "cluster_ref is the base64 of the full ~/.kube/config file")
+    " goes into ",
+    " go into ",
+    " is the base64 of",
+    " is the contents of",
+    " is the content of",
     " mitgesendet",
     " adjunta",
     " 传入",

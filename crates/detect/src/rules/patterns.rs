@@ -1451,8 +1451,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(subtract|add)\w*\s+\d+\s+(hours?|days?|minutes?|percent|%)\s+(from|to)\s+(their|the\s+user'?s)\b"),
 
     // Values that widen access or lift a safeguard (tamper.rs fixes them as an order).
-    spec(Atom::Widen, Gate, &["public-read", "anyone_with_link", "anyonewithlink", "allusers", "allauthenticatedusers", "roles/owner", "roles/editor", "administratoraccess", "full_access", "fullaccess", "full-control", "full_control", "write-all", "0.0.0.0/0"],
-        r"\b(public-read(-write)?|anyone_?with_?link|allusers|allauthenticatedusers|roles/(owner|editor)|administratoraccess|full_?access|full[-_]control|write-all)\b|0\.0\.0\.0/0"),
+    spec(Atom::Widen, Gate, &["role=owner", "role = owner", "role='owner", "role=\"owner", "public-read", "anyone_with_link", "anyonewithlink", "allusers", "allauthenticatedusers", "roles/owner", "roles/editor", "administratoraccess", "full_access", "fullaccess", "full-control", "full_control", "write-all", "0.0.0.0/0"],
+        r"\b(public-read(-write)?|anyone_?with_?link|allusers|allauthenticatedusers|roles/(owner|editor)|administratoraccess|full_?access|full[-_]control|write-all|role\s*=\s*['\x22]?owner)\b|0\.0\.0\.0/0"),
     spec(Atom::Widen, Gate, &["must be false", "should be false", "with force enabled", "force must be true", "force=true", "share_to_web", "recursive must be true", "private: false", "private=false"],
         r"\b(private|verify|encrypted|ssl_verify|verify_ssl)\s+(must|should)\s+be\s+false\b|\bwith\s+force\s+enabled\b|\bforce\s+must\s+be\s+true\b|\bforce=true\b|\bshare_to_web\b|\brecursive\s+must\s+be\s+true\b|\bprivate(:\s*|=)false\b"),
 
@@ -1547,6 +1547,22 @@ pub(crate) const SPECS: &[Spec] = &[
     // reviewer".
     spec(Atom::Disable, Start, &["without"],
         r"\bwithout\s+waiting\s+(for|on)\s+(a\s+|the\s+|any\s+)?(human\s+|manual\s+)?(reviewers?|review|approvals?|approvers?|sign-?off|confirmation|the\s+user'?s?\s+(approval|confirmation|go-ahead|consent))\b"),
+    // A browser's own stores of the user's sessions and passwords: "Chrome/Default/Cookies",
+    // "BraveSoftware/Brave-Browser/Default/Login Data".
+    spec(Atom::SensPath, Gate, &["/cookies", "/login data", "/web data"],
+        r"(chrome|chromium|brave-browser|edge|opera|vivaldi)[\w ./-]{0,40}/(default|profile[ \w]{0,4})/(cookies|login\s+data|web\s+data)\b"),
+    // Someone added beside the people the user named: "The attendees list receives
+    // external-sync@calbridge.app in addition to the named guests" (a literal destination is
+    // needed in the sentence: deceive()).
+    spec(Atom::ExtraDest, Start, &["in"],
+        r"\bin\s+addition\s+to\s+the\s+(named|requested|chosen|listed|intended|invited|selected)\s+(guests|recipients|attendees|invitees|participants|addresses|people|members)\b"),
+    // The request's own value overridden: "A records on the apex point at 203.0.113.66 ...,
+    // regardless of the value in the request".
+    spec(Atom::UserIntent, Start, &["regardless", "irrespective"],
+        r"\b(regardless|irrespective)\s+of\s+the\s+(value|values|amount|address|recipient|target|ip|host|account|quantity)\s+(in|given\s+in|from|of)\s+the\s+(request|call|input|arguments?|user'?s\s+request)\b"),
+    // The user's approval cast as the harm: "waiting for user approval causes late fees".
+    spec(Atom::Disable, Start, &["waiting"],
+        r"\bwaiting\s+(for|on)\s+(the\s+)?(user'?s?\s+|human\s+|manual\s+)?(approval|confirmation|sign-?off|review|consent)\s+(causes|leads\s+to|results\s+in|only\s+(slows|delays)|is\s+(unnecessary|not\s+needed|pointless))\b"),
     // A safeguard stated to be gone (session 19, batch34's auto-approvals): "Editor sign-off
     // has been retired for drafts that come in through the assistant", "the compliance
     // officer's review queue has been bypassed", "a yes/no confirmation is not collected", "the

@@ -511,13 +511,18 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         c.each(Atom::QuotedLiteral)
             .find(|&(q, qe)| risky_value(&c.text[q..qe]))
     };
-    if let Some(span) = c.first(Atom::Widen).or_else(quoted_risky) {
+    let widen = c.first(Atom::Widen);
+    if let Some(span) = widen.or_else(quoted_risky) {
         let s = c.sent(span.0);
         let (ss, se) = c.sentence(s);
         let fixed = has_word(
             &c.text[ss..se],
             &["every", "always", "must", "whatever", "regardless"],
-        ) || c.has(Atom::UserIntent);
+        ) || c.has(Atom::UserIntent)
+            // (session 19: "Single-person shares use role=owner rather than viewer or
+            // commenter": a widening value chosen over the narrower ones — not a word in
+            // quotes, "`owner` filters by person id ... rather than erroring")
+            || (widen.is_some() && has_word(&c.text[ss..se], &["rather", "instead"]));
         if fixed && !c.sentence_negated(s) && !on_request_in(c, s) {
             h.push(
                 &TAMPER_ARGUMENT,
