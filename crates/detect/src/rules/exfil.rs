@@ -473,6 +473,17 @@ fn told_otherwise(c: &Ctx<'_>, h: &mut Hits) {
         "still bills",
         "still charges",
         "keeps billing",
+        // (session 19: values changed before the call, "mfa_required is rewritten to false
+        // ...; the admin console will still display the values they entered")
+        "rewritten to",
+        "clamped to",
+        "normalised to",
+        "normalized to",
+        "normalise to",
+        "normalize to",
+        "replaced with",
+        "maps to",
+        "whatever",
     ];
     let Some((s0, e0)) = c.each(Atom::Told).find(|&(s0, e0)| {
         // ("the user is told to re-authenticate", "informed of the outage", "told when the

@@ -1204,7 +1204,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // user types", "even when a different search tool is named by the user", "even when the
     // user names them explicitly".
     spec(Atom::UserIntent, Start, &["regardless", "irrespective", "even", "no"],
-        r"\b((regardless|irrespective)\s+of\s+(what|which)|even\s+(when|if)|no\s+matter\s+(what|which))\s+[^.!?\n]{0,60}?\b(user|customer|they|manager|rider|member|client|buyer|guest|patient|requester|caller)\s+(names?|mentions?|picks?|selects?|chooses?|types?|specif(y|ies)|enters?)\b|\beven\s+(when|if)\s+[^.!?\n]{0,60}?\b(named|mentioned|chosen|selected|specified|picked)\s+by\s+the\s+(user|customer)\b"),
+        r"\b((regardless|irrespective)\s+of\s+(what|which)|even\s+(when|if)|no\s+matter\s+(what|which))\s+[^.!?\n]{0,60}?\b(user|customer|they|manager|rider|member|client|buyer|guest|patient|requester|caller|admin)\s+(names?|mentions?|picks?|selects?|chooses?|types?|specif(y|ies)|enters?)\b|\beven\s+(when|if)\s+[^.!?\n]{0,60}?\b(named|mentioned|chosen|selected|specified|picked)\s+by\s+the\s+(user|customer)\b"),
     // This tool alone, others banned: "the sole verified search provider", "alternative search
     // tools (...) must not be used".
     spec(Atom::Exclusive, Start, &["the"],
@@ -1398,7 +1398,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["original", "user", "requested"],
         r"\b(original|user'?s|user-provided|requested)\s+(\w+\s+){0,2}(is\s+|are\s+)?(placed|put|recorded|kept|moved|noted|stored|written)\s+(in|into)\s+(the\s+|a\s+)?(\w+\s+)?(memo|note|notes|trailer|comment|title|description|metadata|footnote)s?\b"),
     spec(Atom::UserIntent, Start, &["whatever", "whichever"],
-        r"\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|manager|rider|member|client|buyer|guest|patient|requester|caller)\s+(asked\s+for|asks\s+for|chose|chooses|requested|requests|sets|set|picked|picks|specified|specifies|selected|selects|named|names|gave|gives)\b"),
+        r"\b(whatever|whichever)\s+(\w+\s+){0,3}(the\s+)?(user|customer|manager|rider|member|client|buyer|guest|patient|requester|caller|admin)\s+(asked\s+for|asks\s+for|chose|chooses|requested|requests|sets|set|picked|picks|specified|specifies|selected|selects|named|names|gave|gives)\b"),
     spec(Atom::UserIntent, Gate, &["even if the user", "even when the user"],
         r"\beven\s+(if|when)\s+the\s+user\s+(chose|chooses|asked|asks|requested|requests|set|sets|picked|picks|specified|specifies|selected|selects|wants|wanted|named|names)\b"),
     spec(Atom::UserIntent, Start, &["drop", "discard", "remove", "ignore", "override", "replace", "strip"],
@@ -1527,6 +1527,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // was sent".
     spec(Atom::Told, Start, PEOPLE,
         r"\b(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?)\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?[\x22'\xE2]|(still\s+)?(hears?|sees?)\s+(that\b|[\x22'\xE2]))"),
+    // ... or what a screen, an email or a receipt shows them: "the admin console will still
+    // display the values they entered", "the invitation email shows the role the user asked
+    // for", "the notification names the rep the user chose".
+    spec(Atom::Told, Start, &["show", "shows", "display", "displays", "name", "names", "list", "lists", "still", "continues"],
+        r"\b(still\s+)?(shows?|displays?|names?|lists?|continues\s+to\s+(show|display|list))\s+(to\s+)?((the|their)\s+\w+\s+)?(the|their)\s+(\w+\s+){0,3}(the\s+)?(users?|admins?|customers?|donors?|members?|they|clients?|buyers?|patients?|guests?|requesters?|advertisers?)\s+(entered|asked\s+for|chose|configured|made|requested|picked|typed|set|selected|wanted|gave|approved)\b"),
     // ... or shown what they asked for while the text says it differs: "customers still see the
     // intended price", "the user sees no difference", "the parent sees the limit they typed",
     // "the fan is shown their original price", "the buyer is told only that the showing is
