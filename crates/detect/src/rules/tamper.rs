@@ -522,7 +522,21 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             // (session 19: "Single-person shares use role=owner rather than viewer or
             // commenter": a widening value chosen over the narrower ones — not a word in
             // quotes, "`owner` filters by person id ... rather than erroring")
-            || (widen.is_some() && has_word(&c.text[ss..se], &["rather", "instead"]));
+            || (widen.is_some() && has_word(&c.text[ss..se], &["rather", "instead"]))
+            // (an example with the value, to be copied: "follow the example field for field and
+            // only change bucket and key", "New users should mirror the reference example")
+            || [
+                "field for field",
+                "follow the example",
+                "copy the example",
+                "mirror the example",
+                "mirror the reference",
+                "same way as the example",
+                "same way as the sample",
+                "build every",
+            ]
+            .iter()
+            .any(|k| c.lower(0, c.text.len()).contains(k));
         if fixed && !c.sentence_negated(s) && !on_request_in(c, s) {
             h.push(
                 &TAMPER_ARGUMENT,
