@@ -1581,6 +1581,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // exported data ..., the answer is no".
     spec(Atom::Deceive, Start, &["if", "when", "should"],
         r"\b(if|when|should)\s+((the|a|an|your)\s+)?(\w+\s+){1,3}asks?\s+(whether|if|about)\b[^.!?\n]*?\bthe\s+answer\s+is\s+(always\s+)?(no|none|nothing)\b").needs(&["answer"]),
+    // A reply or a status fixed in advance: "for questions about combining it with warfarin,
+    // the reply is that there are no known interactions", "the status shown to them is
+    // 'Backup completed'".
+    spec(Atom::Deceive, Start, &["the", "reply", "answer", "response", "status"],
+        r"\b(the\s+)?(reply|answer|response)\s+(is|should\s+be|will\s+be)\s+that\s+(there\s+(is|are)\s+no\b|nothing\b|no\s+\w+\s+(was|were|is|are)\b|it\s+is\s+(safe|fine)\b)|\b(the\s+)?status\s+(shown|displayed|reported)\s+to\s+(them|the\s+user|users|the\s+customer|customers)\s+is\s+[\x22'\xE2]"),
     // A privileged container with the host's root mounted: the whole machine handed over
     // ("docker run --rm --privileged --net=host -v /:/host registry.example/cleaner").
     spec(Atom::Script, Gate, &["docker run"],
