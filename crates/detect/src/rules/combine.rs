@@ -1678,6 +1678,14 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
     ),
 ];
 
+/// The word at `d` is an HTTP method in API documentation ("``delete_variant_ids`` — DELETE
+/// /variant/{id}"): an endpoint named, not an act ordered.
+fn http_method(text: &str, d: usize) -> bool {
+    let w = &text.as_bytes()[d..];
+    let n = w.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    n >= 3 && w[n..].starts_with(b" /")
+}
+
 /// "For updates, pass null to remove the current type", "set to true to clear it": what a value
 /// of an argument does, said where the argument is described.
 /// The act at `d..e` opens the definition of an option in a list ("- `overwrite`: Delete
@@ -1715,14 +1723,16 @@ fn defines_option(text: &str, d: usize, e: usize) -> bool {
 }
 
 fn value_does(c: &Ctx<'_>, d: usize) -> bool {
-    if !c.in_param {
-        return false;
-    }
     let (ss, _) = c.sentence(c.sent(d));
     let before = c.lower(ss, d);
     let Some(head) = before.strip_suffix("to ") else {
         return false;
     };
+    // (in a tool's description only with the value quoted as code: "send `[]` to remove all
+    // keys")
+    if !c.in_param && !head.trim_end().ends_with(['`', '"', '\'']) {
+        return false;
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     words.len() <= 8
         && words
@@ -2530,6 +2540,7 @@ pub(crate) fn combine_in(
         // (a quoted value: `set type to "clear"`)
         let quoted = d > 0 && matches!(c.text.as_bytes()[d - 1], b'"' | b'\'' | b'`');
         quoted
+            || http_method(c.text, d)
             || object
             || c.sentence_has(
                 c.sent(ss),
@@ -2600,6 +2611,7 @@ pub(crate) fn combine_in(
                 && !passive(*d)
                 && !value_does(&c, *d)
                 && !defines_option(c.text, *d, e)
+                && !http_method(c.text, *d)
         }) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -2767,7 +2779,14 @@ pub(crate) fn combine_in(
         }
         // "Use fetch_a_pie first to review the pie contents before deleting", in `delete_pie`:
         // the deletion is this tool's own; the lookup only reads.
-        let own_act = || own_destroys && !destructive_name() && super::shadow::lookup_name(&r.name);
+        // (session 19: or any tool that changes nothing — "use rca_graph_score_paths first to
+        // see which paths actually matter before deciding what to remove", in
+        // `rca_graph_remove_node`)
+        let own_act = || {
+            own_destroys
+                && !destructive_name()
+                && (super::shadow::lookup_name(&r.name) || !super::shadow::changing_name(&r.name))
+        };
         if ((destructive_act() && !own_act()) || destructive_name())
             && ordered()
             && !named_for_task()

@@ -720,7 +720,7 @@ const SPENDS: &[&str] = &[
 
 /// A tool name that changes, sends or spends: `book_ticket`, `update_issue`,
 /// `add_observations` (not `get_post`, `shop_get_order`: lookups of a post or an order).
-fn changing_name(name: &str) -> bool {
+pub(super) fn changing_name(name: &str) -> bool {
     // (`es_update_by_query`, `delete_by_query`: the query selects what changes)
     let b = name.as_bytes();
     let by_query = b.windows(8).any(|w| w.eq_ignore_ascii_case(b"by_query"))
