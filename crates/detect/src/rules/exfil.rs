@@ -1916,9 +1916,24 @@ fn benign_private(text: &str, s0: usize, e0: usize) -> bool {
 /// The file at `pos` is where a setting lives: "Organization name (must be configured in
 /// .env)", "the key defined in your .env file".
 fn config_location(text: &str, pos: usize) -> bool {
-    let before = super::combine::text_before(text, pos, 40)
-        .trim_end()
-        .to_ascii_lowercase();
+    // ("add them to ACUMATICA_AVAILABLE_GIS in .env": a variable named by where it lives)
+    let raw = super::combine::text_before(text, pos, 40).trim_end();
+    if let Some(head) = raw.strip_suffix(" in") {
+        let key = head
+            .rsplit(|ch: char| ch.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_matches(['`', '\'', '"']);
+        if key.len() >= 4
+            && key.contains('_')
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return true;
+        }
+    }
+    let before = raw.to_ascii_lowercase();
     let before = before
         .strip_suffix(" the")
         .or_else(|| before.strip_suffix(" your"))
