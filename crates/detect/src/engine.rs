@@ -832,11 +832,14 @@ fn argument_names(schema: &Value, depth: usize, out: &mut Vec<String>) {
         Value::Object(m) => {
             // (and identifier-like enum values: `updated_at` as a filter's name, `all_members` as
             // a setting — the schema's own words, not other tools)
+            // (and a default's: `period` defaults to `this_month`, which the text names as a
+            // value, session 19)
             let enum_ids = m
                 .get("enum")
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
+                .chain(m.get("default"))
                 .filter_map(Value::as_str)
                 .filter(|v| v.contains('_') && !v.contains(' '));
             let props = m

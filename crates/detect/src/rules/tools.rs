@@ -531,6 +531,17 @@ fn modifier(name: &str, after: &[u8]) -> bool {
     if !(product || compound) {
         return false;
     }
+    // ("the exact per-month calls", "non-empty results": a word that such a prefix opens is
+    // a modifier before any word)
+    if compound {
+        let head = &b[..b.iter().position(|c| *c == b'-').unwrap_or(0)];
+        if [&b"per"[..], b"non", b"self", b"multi", b"semi", b"anti"]
+            .iter()
+            .any(|p| head.eq_ignore_ascii_case(p))
+        {
+            return true;
+        }
+    }
     next_word(after).is_some_and(|word| {
         !word.is_empty()
             && !AFTER_A_NAME
