@@ -240,11 +240,23 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             };
             // "pass the `ref` of the target element": the tool's own argument, not a value.
             let own_argument = || c.is_param(&c.text[q..qe]);
+            // ("via navigate_page's `handle_before_unload` parameter": the other tool's
+            // argument named, not a value given to it)
+            let names_argument = || {
+                let after = c.text[qe..].trim_start_matches(['`', '\'', '"']);
+                super::combine::words_of(after).next().is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "parameter" | "parameters" | "argument" | "arguments" | "option" | "flag"
+                    )
+                })
+            };
             let found = q > r.end
                 && q < se.min(r.end + 100)
                 && same_clause()
                 && !c.refs.iter().any(|o| o.start >= q && o.start < qe)
-                && !own_argument();
+                && !own_argument()
+                && !names_argument();
             if found {
                 flags_only &= flag_value(&c.text[q..qe]);
                 let from = c.text.get(q..se).unwrap_or("");
