@@ -1043,6 +1043,13 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             "anomaly",
             "anomalies",
             "statistics",
+            // ("Google reporting that it locked an account (leaked password, hijacking,
+            // spamming)": the reasons of a lock, reported, session 19)
+            "reporting",
+            "reported",
+            "locked",
+            "compromised",
+            "suspicious",
         ]);
         let to_reply = c.in_sent(Atom::Transfer, s)
             && words(&[

@@ -329,8 +329,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(this|the\s+current|the\s+present)\s+(tool|function|endpoint|command|api|method|server)\b").needs(&["tool", "function", "endpoint", "command", "api", "method", "server"]),
     spec(Atom::SelfRef, Start, &["use", "call", "prefer", "choose", "try", "this"],
         r"\b(use|call|prefer|choose|try)\s+this\b|\bthis\s+(instead|over|rather)\b"),
+    // (code in backticks never opens with a space: "``a_b`` is ... ; ``c_d``" holds no literal
+    // " is ... ; " between two reStructuredText spans, session 19)
     spec(Atom::QuotedLiteral, Start, &["'", "\"", "`", "‘", "“"],
-        r#"\B(?:['"`]|‘|“)[^'"`\n]{2,200}?(?:['"`]|’|”)\B"#),
+        r#"\B(?:`[^'"`\s]|(?:['"]|‘|“)[^'"`\n])[^'"`\n]{1,199}?(?:['"`]|’|”)\B"#),
     spec(Atom::QuotedLiteral, Gate, &["="],
         r#"\b[a-z_]+\s*=\s*['"]?[\w.@/-]+"#),
     spec(Atom::QuotedLiteral, Start, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
