@@ -2557,6 +2557,9 @@ pub(crate) fn combine_in(
         after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
+            // ("use modify_purchase_order after the correction lands, or delete + recreate the
+            // PO": one of the ways offered, session 19)
+            && !c.word_before(*d, 1, &["or"])
             && !passive(*d)
             && !value_does(&c, *d)
             && !harmless(*d)
