@@ -2736,6 +2736,9 @@ pub(crate) fn combine_in(
                 d > r.end
                     && d < se.min(r.end + 80)
                     && !slash_listed(c.text, d, e)
+                    // ("this tool no longer accepts method='GET' (removed in v1.5)": a
+                    // version note, session 19)
+                    && !c.text[e..].trim_start().to_ascii_lowercase().starts_with("in v")
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };
