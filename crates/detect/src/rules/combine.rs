@@ -1678,6 +1678,15 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
     ),
 ];
 
+/// The destruction word ending at `e` dates a change ("this tool no longer accepts method='GET'
+/// (removed in v1.5)"): a version note, not an act.
+fn version_note(text: &str, e: usize) -> bool {
+    let rest = text[e..].trim_start().as_bytes();
+    rest.len() > 4
+        && rest[..4].eq_ignore_ascii_case(b"in v")
+        && (rest[4].is_ascii_digit() || rest[4..].to_ascii_lowercase().starts_with(b"ersion"))
+}
+
 /// The word at `d` is an HTTP method in API documentation ("``delete_variant_ids`` — DELETE
 /// /variant/{id}"): an endpoint named, not an act ordered.
 fn http_method(text: &str, d: usize) -> bool {
@@ -2553,8 +2562,9 @@ pub(crate) fn combine_in(
                 ],
             )
     };
-    if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
-        after_condition(*d)
+    if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, e)| {
+        !version_note(c.text, *e)
+            && after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
             // ("use modify_purchase_order after the correction lands, or delete + recreate the
@@ -2736,9 +2746,7 @@ pub(crate) fn combine_in(
                 d > r.end
                     && d < se.min(r.end + 80)
                     && !slash_listed(c.text, d, e)
-                    // ("this tool no longer accepts method='GET' (removed in v1.5)": a
-                    // version note, session 19)
-                    && !c.text[e..].trim_start().to_ascii_lowercase().starts_with("in v")
+                    && !version_note(c.text, e)
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };
