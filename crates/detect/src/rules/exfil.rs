@@ -273,7 +273,15 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .find_map(|p| l.find(p).map(|i| &l[i..i + 4]));
         // (the first of the two: "call them \"passing\" and don't list them")
-        let told = words_of(l).find(|w| TELL.contains(w));
+        // ("every other key is still present, with an empty/zero result in that case (no data
+        // was fetched)": an adjective or a noun before a stop is no verb of telling; "In your
+        // reply, state that ...": the next one is, session 19)
+        let told = words_of(l).find(|w| {
+            TELL.contains(w) && {
+                let end = w.as_ptr() as usize - l.as_ptr() as usize + w.len();
+                !l[end..].trim_start().starts_with([',', '.', ';', ':', ')'])
+            }
+        });
         let at = |w: &str| w.as_ptr() as usize;
         let Some(v) = (match (told, named) {
             (Some(t), Some(n)) => Some(if at(n) < at(t) { n } else { t }),
