@@ -522,7 +522,12 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             // (session 19: "Single-person shares use role=owner rather than viewer or
             // commenter": a widening value chosen over the narrower ones — not a word in
             // quotes, "`owner` filters by person id ... rather than erroring")
-            || (widen.is_some() && has_word(&c.text[ss..se], &["rather", "instead"]))
+            || widen.is_some_and(|(_, we)| {
+                // (right after the value: "Three safety guards each REFUSE rather than
+                // half-delete: ... pass force=true" chose nothing)
+                let after = c.lower(we, (we + 24).min(se).max(we));
+                after.contains("rather than") || after.contains("instead of")
+            })
             // (an example with the value, to be copied: "follow the example field for field and
             // only change bucket and key", "New users should mirror the reference example")
             || [
