@@ -525,7 +525,11 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             || widen.is_some_and(|(_, we)| {
                 // (right after the value: "Three safety guards each REFUSE rather than
                 // half-delete: ... pass force=true" chose nothing)
-                let after = c.lower(we, (we + 24).min(se).max(we));
+                let mut end = (we + 24).min(se).max(we);
+                while !c.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let after = c.lower(we, end);
                 after.contains("rather than") || after.contains("instead of")
             })
             // (an example with the value, to be copied: "follow the example field for field and
