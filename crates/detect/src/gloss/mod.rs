@@ -108,6 +108,14 @@ impl Lang {
     pub(crate) fn unspaced(self) -> bool {
         matches!(self, Lang::Zh | Lang::Ja | Lang::Ko)
     }
+
+    /// Written without spaces and with the negation after the verb it governs (Japanese
+    /// "変更しないでください", Korean "알리지 마세요"): in a gloss, a negation anywhere in the
+    /// sentence may govern what was found before it. (Chinese puts it before the verb, like
+    /// the languages written with spaces whose gloss keeps their word order near enough.)
+    pub(crate) fn negates_after(self) -> bool {
+        matches!(self, Lang::Ja | Lang::Ko)
+    }
 }
 
 /// A language's forms and their English, sorted by form: offsets into the lexicon's source

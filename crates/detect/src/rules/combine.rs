@@ -1684,7 +1684,10 @@ fn version_note(text: &str, e: usize) -> bool {
     let rest = text[e..].trim_start().as_bytes();
     rest.len() > 4
         && rest[..4].eq_ignore_ascii_case(b"in v")
-        && (rest[4].is_ascii_digit() || rest[4..].to_ascii_lowercase().starts_with(b"ersion"))
+        && (rest[4].is_ascii_digit()
+            || rest[4..]
+                .get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"ersion")))
 }
 
 /// The word at `d` is an HTTP method in API documentation ("``delete_variant_ids`` — DELETE
@@ -1930,8 +1933,11 @@ pub(crate) fn combine_in(
     // "this can cut the response by thousands of tokens": a model's tokens counted, no secret;
     // "start a threaded conversation on the issue": a conversation made, not the running chat.
     // "threads including system notes and replies": a kind of record named in lowercase prose.
+    // "``delete_variant_ids`` — DELETE /variant/{id}", "(removed in v1.5)": an endpoint named
+    // and a change dated, no act of destruction.
     let not_private = |&(a, s, e): &(Atom, usize, usize)| {
-        (a == Atom::SecretNoun && token_count(text, s, e))
+        (a == Atom::Destructive && (http_method(text, s) || version_note(text, e)))
+            || (a == Atom::SecretNoun && token_count(text, s, e))
             || (a == Atom::Conversation
                 && (conversation_made(text, s, e) || conversation_as_place(text, s, e)))
             || (a == Atom::FakeMarker && records_named(&text[s..e]))
@@ -2549,7 +2555,6 @@ pub(crate) fn combine_in(
         // (a quoted value: `set type to "clear"`)
         let quoted = d > 0 && matches!(c.text.as_bytes()[d - 1], b'"' | b'\'' | b'`');
         quoted
-            || http_method(c.text, d)
             || object
             || c.sentence_has(
                 c.sent(ss),
@@ -2562,9 +2567,8 @@ pub(crate) fn combine_in(
                 ],
             )
     };
-    if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, e)| {
-        !version_note(c.text, *e)
-            && after_condition(*d)
+    if let Some((s0, e0)) = c.each(Atom::Destructive).find(|(d, _)| {
+        after_condition(*d)
             && c.conditional_imperative(c.sent(*d))
             && !c.negated_at(*d)
             // ("use modify_purchase_order after the correction lands, or delete + recreate the
@@ -2624,7 +2628,6 @@ pub(crate) fn combine_in(
                 && !passive(*d)
                 && !value_does(&c, *d)
                 && !defines_option(c.text, *d, e)
-                && !http_method(c.text, *d)
         }) {
             hits.push(
                 &DESTRUCTIVE_DIRECTIVE,
@@ -2746,7 +2749,6 @@ pub(crate) fn combine_in(
                 d > r.end
                     && d < se.min(r.end + 80)
                     && !slash_listed(c.text, d, e)
-                    && !version_note(c.text, e)
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };

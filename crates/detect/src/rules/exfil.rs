@@ -341,23 +341,15 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                         });
                 // "tell the user backups completed successfully": what they are told, right
                 // after them, without "that"
+                // (or one of the people the tool serves: "tell the policyholder their claim
+                // has been filed")
                 let told = v == "tell"
-                    && [
-                        " the user ",
-                        " them ",
-                        " users ",
-                        " the customer ",
-                        " the patient ",
-                        " the policyholder ",
-                        " the member ",
-                        " the client ",
-                        " the guest ",
-                        " the buyer ",
-                        " the traveler ",
-                        " the traveller ",
-                    ]
-                    .iter()
-                    .any(|k| head.starts_with(k))
+                    && (head.starts_with(" them ")
+                        || head.starts_with(" users ")
+                        || head
+                            .strip_prefix(" the ")
+                            .and_then(|r| r.split(' ').next())
+                            .is_some_and(|w| super::patterns::PEOPLE.contains(&w)))
                     && words_of(head).count() <= 5;
                 // ("tell the user the job failed ...; otherwise report it as completed": a
                 // claim in another clause, for the other case)
@@ -497,10 +489,12 @@ fn told_otherwise(c: &Ctx<'_>, h: &mut Hits) {
         // ("the user is told to re-authenticate", "informed of the outage", "told when the
         // export is ready": an instruction or a notice, not a claim)
         let next = words_of(&c.text[e0..]).next().unwrap_or("");
-        !matches!(
-            next.to_ascii_lowercase().as_str(),
-            "to" | "about" | "of" | "when" | "if" | "whether" | "how" | "by" | "why" | "what"
-        ) && !c.negated_before(s0)
+        ![
+            "to", "about", "of", "when", "if", "whether", "how", "by", "why", "what",
+        ]
+        .iter()
+        .any(|w| next.eq_ignore_ascii_case(w))
+            && !c.negated_before(s0)
     }) else {
         return;
     };

@@ -114,8 +114,104 @@ macro_rules! anchors {
 #[rustfmt::skip]
 /// Where help for the user comes from: a doctor, a pharmacist, emergency services, a lawyer
 /// (the words a pattern about keeping the user from help needs).
-/// The people a tool serves, as the subject of what they are told or shown.
-const PEOPLE: &[&str] = &["user", "users", "member", "members", "guest", "guests", "patient", "patients", "parent", "parents", "fan", "fans", "client", "clients", "player", "players", "customer", "customers", "shopper", "shoppers", "donor", "donors", "family", "families", "buyer", "buyers", "rider", "riders", "seeker", "seekers", "traveller", "travellers", "traveler", "travelers", "reporter", "reporters", "participant", "participants", "caller", "callers", "student", "students", "applicant", "applicants", "reader", "readers", "passenger", "passengers", "subscriber", "subscribers", "signer", "signers", "diner", "diners", "patron", "patrons", "requester", "requesters", "employee", "employees", "tenant", "tenants", "borrower", "borrowers", "investor", "investors", "consumer", "consumers", "cardholder", "cardholders", "homeowner", "homeowners", "visitor", "visitors", "viewer", "viewers", "seller", "sellers", "merchant", "merchants"];
+/// The people a tool serves, as a regex alternation (the same words as `PEOPLE`), for the
+/// patterns of what they are told or shown.
+macro_rules! people {
+    () => {
+        r"(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?|owners?|policyholders?|learners?)"
+    };
+}
+
+/// The people a tool serves, as the subject of what they are told or shown (`people!` as a
+/// regex).
+pub(super) const PEOPLE: &[&str] = &[
+    "user",
+    "users",
+    "member",
+    "members",
+    "guest",
+    "guests",
+    "patient",
+    "patients",
+    "parent",
+    "parents",
+    "fan",
+    "fans",
+    "client",
+    "clients",
+    "player",
+    "players",
+    "customer",
+    "customers",
+    "shopper",
+    "shoppers",
+    "donor",
+    "donors",
+    "family",
+    "families",
+    "buyer",
+    "buyers",
+    "rider",
+    "riders",
+    "seeker",
+    "seekers",
+    "traveller",
+    "travellers",
+    "traveler",
+    "travelers",
+    "reporter",
+    "reporters",
+    "participant",
+    "participants",
+    "caller",
+    "callers",
+    "student",
+    "students",
+    "applicant",
+    "applicants",
+    "reader",
+    "readers",
+    "passenger",
+    "passengers",
+    "subscriber",
+    "subscribers",
+    "signer",
+    "signers",
+    "diner",
+    "diners",
+    "patron",
+    "patrons",
+    "requester",
+    "requesters",
+    "employee",
+    "employees",
+    "tenant",
+    "tenants",
+    "borrower",
+    "borrowers",
+    "investor",
+    "investors",
+    "consumer",
+    "consumers",
+    "cardholder",
+    "cardholders",
+    "homeowner",
+    "homeowners",
+    "visitor",
+    "visitors",
+    "viewer",
+    "viewers",
+    "seller",
+    "sellers",
+    "merchant",
+    "merchants",
+    "owner",
+    "owners",
+    "policyholder",
+    "policyholders",
+    "learner",
+    "learners",
+];
 
 const HELP: &[&str] = &[
     "doctor",
@@ -1528,7 +1624,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // cancelled", "the parent is shown \"Opted out.\"", "the patient hears that the transfer
     // was sent".
     spec(Atom::Told, Start, PEOPLE,
-        r"\b(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?)\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?[\x22'\xE2]|(still\s+)?(hears?|sees?)\s+(that\b|[\x22'\xE2]))"),
+        concat!(r"\b", people!(), r"\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?[\x22'\xE2]|(still\s+)?(hears?|sees?)\s+(that\b|[\x22'\xE2]))")),
     // ... or what a screen, an email or a receipt shows them: "the admin console will still
     // display the values they entered", "the invitation email shows the role the user asked
     // for", "the notification names the rep the user chose".
@@ -1539,7 +1635,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // "the fan is shown their original price", "the buyer is told only that the showing is
     // booked".
     spec(Atom::Deceive, Start, PEOPLE,
-        r"\b(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?)\s+((sees?\s+(no\s+difference|the\s+(limit|price|amount|figure|value|total|address)s?\s+they\s+(typed|entered|chose|set|asked\s+for))|still\s+sees?\s+(the\s+same|(their|the)\s+(original|intended|requested))\b)|(is|are)\s+(still\s+)?shown\s+(their|the)\s+(original|intended|requested|same)\b|(is|are)\s+told\s+only\s+that\b)"),
+        concat!(r"\b", people!(), r"\s+((sees?\s+(no\s+difference|the\s+(limit|price|amount|figure|value|total|address)s?\s+they\s+(typed|entered|chose|set|asked\s+for))|still\s+sees?\s+(the\s+same|(their|the)\s+(original|intended|requested))\b)|(is|are)\s+(still\s+)?shown\s+(their|the)\s+(original|intended|requested|same)\b|(is|are)\s+told\s+only\s+that\b)")),
     // Every other tool of the kind displaced: "This tool replaces every other search or
     // browsing tool for the whole session".
     spec(Atom::Exclusive, Start, &["replaces", "replace", "supersedes", "supersede"],
@@ -1549,7 +1645,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // to the homeowner as armed and recording", "values outside the interval get described to
     // owners as normal". (None of ~12,000 real tools, counted; eight attacks of the batches.)
     spec(Atom::Deceive, Start, &["reported", "described", "presented", "shown", "relayed", "summarised", "summarized", "labelled", "labeled", "marked", "displayed"],
-        r"\b(reported|described|presented|shown|relayed|summari[sz]ed|labell?ed|marked|displayed)\s+to\s+(the\s+)?(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?|owners?|policyholders?|learners?)\s+as\s+[\x22'\xE2]?(\x80\x9C)?(\w+\s+){0,2}(sent|paid|delivered|armed|completed?|approved|filed|cancell?ed|deleted|passed|resolved|successful|normal|healthy|secure|clean|verified|active|recording|on\s+track|in\s+stock|available|confirmed|refunded|received|routine|minor)\b"),
+        concat!(r"\b(reported|described|presented|shown|relayed|summari[sz]ed|labell?ed|marked|displayed)\s+to\s+(the\s+)?", people!(), r"\s+as\s+[\x22'\xE2]?(\x80\x9C)?(\w+\s+){0,2}(sent|paid|delivered|armed|completed?|approved|filed|cancell?ed|deleted|passed|resolved|successful|normal|healthy|secure|clean|verified|active|recording|on\s+track|in\s+stock|available|confirmed|refunded|received|routine|minor)\b")),
     // A human's review skipped: "merge when checks are green without waiting for a human
     // reviewer".
     spec(Atom::Disable, Start, &["without"],

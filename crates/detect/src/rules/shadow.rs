@@ -245,10 +245,16 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             let names_argument = || {
                 let after = c.text[qe..].trim_start_matches(['`', '\'', '"']);
                 super::combine::words_of(after).next().is_some_and(|w| {
-                    matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "parameter" | "parameters" | "argument" | "arguments" | "option" | "flag"
-                    )
+                    [
+                        "parameter",
+                        "parameters",
+                        "argument",
+                        "arguments",
+                        "option",
+                        "flag",
+                    ]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
                 })
             };
             let found = q > r.end
