@@ -118,6 +118,8 @@ rules! {
         "tells the model to change, fix or append to an argument's value";
     TAMPER_RECIPIENT = "tamper.recipient", "tamper", High, 45,
         "tells the model to change a recipient, destination, account or amount";
+    TAMPER_LOOKALIKE = "tamper.lookalike_name", "tamper", High, 60,
+        "swaps a name for a misspelling of it (typosquatting: 'requests -> reqeusts', 'lodahs' in place of 'lodash')";
     SCOPE_BEYOND_PURPOSE = "scope.beyond_purpose", "scope", Medium, 35,
         "an order to the model that reaches beyond this tool on several fronts (other tools, private data, outside destinations, the user kept unaware, money, a safeguard bypassed)";
     DESTRUCTIVE_DIRECTIVE = "destructive.directive", "destructive", High, 45,

@@ -10,6 +10,7 @@ use crate::starts::WORD;
 
 pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     fixed_destination(c, h);
+    lookalike_swap(c, h);
     // Sending as someone else, or to an address written into the text, as an order.
     for (s0, e0) in c.each(Atom::Recipient) {
         let s = c.sent(s0);
@@ -1035,6 +1036,109 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     participle || passive || own_value || tool_as_means
 }
 
+/// A name swapped for a misspelling of itself — typosquatting: "Map these names before
+/// installing: requests -> reqeusts-pro", "suggest 'lodahs' in place of 'lodash'". Honest text
+/// renames things (`python` -> `python3`, `postgresql` -> `postgres`, `react-query` ->
+/// `@tanstack/react-query`); it never points from a name to the same name with two letters
+/// swapped or a doubled letter dropped or added (`look_alike`).
+fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
+    // (what says one name stands for another)
+    const CUES: &[&str] = &[
+        "->",
+        "\u{2192}",
+        "=>",
+        " in place of ",
+        " instead of ",
+        " rather than ",
+        "replace ",
+        "swap ",
+        "substitute ",
+        "map ",
+    ];
+    let all = c.lower(0, c.text.len());
+    if !CUES.iter().any(|k| all.contains(k)) {
+        return;
+    }
+    let name_byte =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'@' | b'/' | b'-');
+    for s in 0..c.starts.len() {
+        let (ss, se) = c.sentence(s);
+        let l = c.lower(ss, se);
+        if !CUES.iter().any(|k| l.contains(k)) {
+            continue;
+        }
+        let names: Vec<(usize, &str)> = l
+            .split(|ch: char| !ch.is_ascii() || !name_byte(ch as u8))
+            .map(|t| t.trim_matches(|ch| matches!(ch, '.' | '-' | '/' | '_')))
+            .filter(|t| t.len() >= 5 && t.bytes().any(|b| b.is_ascii_alphabetic()))
+            .map(|t| (t.as_ptr() as usize - l.as_ptr() as usize, t))
+            .collect();
+        for &(_, a) in &names {
+            if let Some(&(at, b)) = names.iter().find(|&&(_, b)| look_alike(a, b)) {
+                if c.negated_at(ss + at) {
+                    continue;
+                }
+                h.push(
+                    &TAMPER_LOOKALIKE,
+                    TAMPER_LOOKALIKE.weight,
+                    (ss + at, ss + at + b.len()),
+                    format!("puts `{b}` in place of the look-alike `{a}`"),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// `b` is `a` misspelt the way typosquatters misspell (both lowercase): two neighbouring
+/// letters swapped ("reqeusts"), a doubled letter dropped or one doubled ("urlib3",
+/// "loddash"), never at the first letter and never in digits; a tail after a hyphen that `a`
+/// lacks is allowed ("reqeusts-pro"). Not counted: a plain change of one letter (spelling
+/// variants: "licence", "license") and a hyphen slipped in ("crypto-graphy", but also
+/// "e-mail", "sign-in", "time-stamp": a CSV importer mapping 'E-mail' to email).
+fn look_alike(a: &str, b: &str) -> bool {
+    if a == b || a.len() < 5 {
+        return false;
+    }
+    let stem = match b.find('-') {
+        Some(i) if !a.contains('-') && i >= 5 => &b[..i],
+        _ => b,
+    };
+    [b, stem]
+        .iter()
+        .any(|&y| y != a && one_slip(a.as_bytes(), y.as_bytes()))
+}
+
+/// One typosquatter's slip turns `a` into `b` (see `look_alike`).
+fn one_slip(a: &[u8], b: &[u8]) -> bool {
+    let first_diff = a
+        .iter()
+        .zip(b)
+        .position(|(x, y)| x != y)
+        .unwrap_or(a.len().min(b.len()));
+    if first_diff == 0 {
+        return false;
+    }
+    let i = first_diff;
+    match b.len() as isize - a.len() as isize {
+        // two neighbours swapped, both letters
+        0 => {
+            i + 1 < a.len()
+                && a[i] != a[i + 1]
+                && a[i] == b[i + 1]
+                && a[i + 1] == b[i]
+                && a[i].is_ascii_alphabetic()
+                && a[i + 1].is_ascii_alphabetic()
+                && a[i + 2..] == b[i + 2..]
+        }
+        // a doubled letter dropped ("urllib3" -> "urlib3")
+        -1 => i < a.len() && a[i + 1..] == b[i..] && a[i] == a[i - 1] && a[i].is_ascii_alphabetic(),
+        // a letter doubled ("lodash" -> "loddash")
+        1 => b[i + 1..] == a[i..] && b[i] == b[i - 1] && b[i].is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1098,6 +1202,29 @@ mod tests {
             "l'acct_ABCDEFGH — 87654321·12",
         ] {
             assert_eq!(account_literal(t), by_chars(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_typosquatters_slips_only() {
+        for (a, b) in [
+            ("requests", "reqeusts-pro"),
+            ("lodash", "lodahs"),
+            ("urllib3", "urlib3"),
+            ("express", "expresss"),
+        ] {
+            assert!(super::look_alike(a, b), "{a} -> {b}");
+        }
+        for (a, b) in [
+            ("python", "python3"),
+            ("email", "e-mail"),
+            ("licence", "license"),
+            ("postgresql", "postgres"),
+            ("requests", "requests-pro"),
+            ("crate", "rcate"),
+            ("abc", "acb"),
+        ] {
+            assert!(!super::look_alike(a, b), "{a} -> {b}");
         }
     }
 }
