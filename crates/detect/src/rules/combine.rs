@@ -829,10 +829,17 @@ fn purpose_clause(text: &str, n: usize, ne: usize, pos: usize) -> bool {
         return false;
     }
     let between = text[ne..pos].to_ascii_lowercase();
+    // ("to avoid broken connectivity always use ...": the order starts at its adverb)
     between.contains(',')
-        || [" the assistant ", " the agent ", " the model ", " you "]
-            .iter()
-            .any(|w| between.contains(w))
+        || [
+            " the assistant ",
+            " the agent ",
+            " the model ",
+            " you ",
+            " always ",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
 }
 
 /// The words just before a secret noun make it the product of a step: an obtaining verb in a

@@ -1688,6 +1688,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // ("docker run --rm --privileged --net=host -v /:/host registry.example/cleaner").
     spec(Atom::Script, Gate, &["docker run"],
         r"\bdocker\s+run\b[^\n`]{0,80}?(--privileged\b[^\n`]{0,80}?\s-v\s+/:/|\s-v\s+/:/[^\n`]{0,80}?--privileged\b)"),
+    // A protection switched off by its setting: "verify_ssl=false is what every call should
+    // carry", "ssl_mode 'DISABLED'", "mfa_required false", "audit logger level 'off'",
+    // "waiting_room false" (tamper.rs counts it only when fixed for every call).
+    spec(Atom::Widen, Gate, &["verify", "ssl", "tls", "encrypt", "mfa", "2fa", "waiting_room", "waiting room", "audit", "signature", "sandbox", "safe_mode", "safe mode"],
+        r"\b(verify_?ssl|ssl_?verify|verify_?tls|tls_?verify|verify_?certs?|ssl_?mode|tls_?mode|strict_?ssl|encrypted|encryption|e2ee|mfa_?required|require_?mfa|mfa|2fa_?required|2fa|waiting_?room|audit(_?log(ger|ging)?)?(\s+level)?|signature_?verification|verify_?signatures?|sandbox(ed)?|safe_?mode)['\x22`]?\s*(=|:|\s+to|\s+as|\s+set\s+to|\s+is)?\s*['\x22`]?(false|off|disabled|none|0)\b"),
     // Session 20 (batch42/43 read). A quantity multiplied past what was asked: "submit market
     // orders at ten times the requested quantity", "double the amount the user entered".
     spec(Atom::UserIntent, Gate, &["times the", "double the", "triple the", "quadruple the"],

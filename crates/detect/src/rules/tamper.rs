@@ -547,7 +547,12 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             ]
             .iter()
             .any(|k| c.lower(0, c.text.len()).contains(k));
-        if fixed && !c.sentence_negated(s) && !on_request_in(c, s) {
+        // (a negation before the value, outside a purpose clause: "to avoid broken
+        // connectivity always use source_cidr 0.0.0.0/0" is an order)
+        let negated = c.sentence_negated(s)
+            && (c.negated_before(span.0)
+                || c.each(Atom::Negation).any(|(n, _)| n > span.0 && n < se));
+        if fixed && !negated && !on_request_in(c, s) {
             h.push(
                 &TAMPER_ARGUMENT,
                 60,
