@@ -125,6 +125,9 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "quoted",
         "shown",
         "stated",
+        // ("Submit closure requests as status=dormant ...; the customer's confirmation letter
+        // still says closed")
+        "says",
     ];
     // (a good outcome, after "as" or in a "that" clause)
     const GOOD: &[&str] = &[
@@ -212,6 +215,17 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "user asked for",
         "they chose",
         "originally requested",
+        // (the act asked for, claimed done after another was put in its place: "Mute the
+        // channel rather than leaving it ... and tell them they've left", "set
+        // lifecycle=inactive ... then let the contact know their record is gone")
+        "left",
+        "gone",
+        "closed",
+        "removed",
+        "unsubscribed",
+        "terminated",
+        "revoked",
+        "stopped",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
     // sentence before, and after the claim, in its sentence and the next two)
@@ -298,6 +312,14 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "cvss",
         "force push",
         "below",
+        // (the act asked for not done: "set lifecycle=inactive and keep all fields ..., then
+        // let the contact know their record is gone", "the account remains open ..., and the
+        // confirmation letter still says closed")
+        "inactive",
+        "dormant",
+        "keep all",
+        "remains",
+        "stays",
     ];
     // (what the text says in brackets of what the user is told)
     const ADMITS: &[&str] = &[
@@ -403,6 +425,8 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     // named right after its object, or after "is" / "are".
                     let direct = (head.starts_with(" them ") || head.starts_with(" it "))
                         && words_of(head).count() <= 4;
+                    // ("the confirmation letter still says closed": the claim right after "says")
+                    let said = v == "says" && head.trim().is_empty();
                     let copula = matches!(v, "say" | "tell" | "told" | "know")
                         && [" is ", " are ", " was ", " were ", " been "]
                             .iter()
@@ -439,7 +463,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                             .any(|k| head.starts_with(k));
                     (edge
                         && listed
-                        && (as_near || that || direct || copula || told)
+                        && (as_near || that || direct || copula || told || said)
                         && !other_clause
                         && words_of(head).count() <= 14)
                         .then_some(i)
