@@ -321,8 +321,9 @@ fn logit(texts: &[&str]) -> f32 {
     score(texts).0
 }
 
-/// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
-fn judge(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Vec<String>) {
+/// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words
+/// as written (the finding names them lowercased).
+fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec<&'a str>) {
     // Every text field, names included.
     let texts = read_texts(fields, glosses);
     let (z, top) = score(&texts);
@@ -332,13 +333,14 @@ fn judge(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Vec<String>) 
     }
     let words = top
         .iter()
-        .map(|(_, o)| texts[o.text][o.from..o.to].to_ascii_lowercase())
+        .map(|(_, o)| &texts[o.text][o.from..o.to])
         .collect();
     (p, words)
 }
 
 /// The model's finding on a tool definition's fields, when it reads them as an attack.
 pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option<Finding> {
+    use std::fmt::Write;
     let (p, words) = judge(fields, glosses);
     if p < LIKELY {
         return None;
@@ -348,16 +350,33 @@ pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option
     } else {
         (LEARNED_POISONING.weight, LEARNED_POISONING.severity)
     };
+    // The words lowercased, joined by ", " in the message and by " | " in the evidence: each
+    // written straight into both (no lowercased copy per word, no joins).
+    let len: usize = words.iter().map(|w| w.len() + 3).sum();
+    let mut message = String::with_capacity(110 + len);
+    let _ = write!(
+        message,
+        "the learned model reads the definition as an attack (probability {p:.2}); the words \
+         that weigh most: "
+    );
+    let mut evidence = String::with_capacity(len);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+            evidence.push_str(" | ");
+        }
+        for out in [&mut message, &mut evidence] {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        }
+    }
     Some(Finding {
         rule_id: LEARNED_POISONING.id,
         severity,
         field: String::new(),
-        message: format!(
-            "the learned model reads the definition as an attack (probability {p:.2}); the \
-             words that weigh most: {}",
-            words.join(", ")
-        ),
-        evidence: words.join(" | "),
+        message,
+        evidence,
         span: None,
         weight,
     })
