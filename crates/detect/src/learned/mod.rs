@@ -160,7 +160,7 @@ static CLASS: [u8; 256] = {
 
 /// One occurrence of a feature: a word (`pair` false) or a run of two or three adjacent words, with the
 /// index of the text it is in and its byte range there.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Occurrence {
     bucket: u16,
     text: usize,
@@ -275,12 +275,46 @@ impl Seen {
 /// How many words the explanation names.
 const EXPLAIN: usize = 6;
 
+/// The heaviest features seen so far with their weights, heaviest first, ties in the order
+/// seen: at most `EXPLAIN` (in place, no allocation per definition).
+#[derive(Default)]
+struct Top {
+    items: [(i32, Occurrence); EXPLAIN],
+    len: usize,
+}
+
+impl Top {
+    /// Whether a feature of weight `w` takes a place: while there is room, or when it outweighs
+    /// the last.
+    #[inline]
+    fn admits(&self, w: i32) -> bool {
+        self.len < EXPLAIN || w > self.items[EXPLAIN - 1].0
+    }
+
+    /// Puts the feature after those at least as heavy (`admits(w)` holds), dropping the last
+    /// when there is no room.
+    fn insert(&mut self, w: i32, o: Occurrence) {
+        let at = self.items[..self.len]
+            .iter()
+            .position(|t| t.0 < w)
+            .unwrap_or(self.len);
+        let kept = self.len.min(EXPLAIN - 1);
+        self.items.copy_within(at..kept, at + 1);
+        self.items[at] = (w, o);
+        self.len = (self.len + 1).min(EXPLAIN);
+    }
+
+    fn as_slice(&self) -> &[(i32, Occurrence)] {
+        &self.items[..self.len]
+    }
+}
+
 /// The model's log-odds that a definition with these texts is an attack (the weights of its
 /// distinct features, summed, over the square root of how many there are), and its heaviest
 /// words and pairs (at most `EXPLAIN`, heaviest first, ties in text order, function words left
 /// out) with their weights — one pass.
-fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Vec<(i32, Occurrence)>) {
-    let mut top: Vec<(i32, Occurrence)> = Vec::with_capacity(EXPLAIN + 1);
+fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Top) {
+    let mut top = Top::default();
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         seen.clear();
@@ -296,13 +330,8 @@ fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Vec<(i32, Occurrence)>) {
             distinct.push(b);
             let w = weight(b);
             sum += w;
-            if w > 0
-                && top.last().is_none_or(|t| top.len() < EXPLAIN || w > t.0)
-                && (o.pair || !function_bucket(b))
-            {
-                let at = top.iter().position(|t| t.0 < w).unwrap_or(top.len());
-                top.insert(at, (w, o));
-                top.truncate(EXPLAIN);
+            if w > 0 && top.admits(w) && (o.pair || !function_bucket(b)) {
+                top.insert(w, o);
             }
         });
         let n = distinct.len();
@@ -332,6 +361,7 @@ fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec
         return (p, Vec::new());
     }
     let words = top
+        .as_slice()
         .iter()
         .map(|(_, o)| &texts[o.text][o.from..o.to])
         .collect();
@@ -501,6 +531,30 @@ mod tests {
             let mut got = Vec::new();
             words(t, |h, s, e| got.push((h, s, e)));
             assert_eq!(got, words_by_class(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn top_keeps_what_an_insert_and_truncate_kept() {
+        // Weights with ties, rises and falls; `from` tells the features apart.
+        let weights = [3, 1, 3, 5, 2, 5, 5, 1, 4, 6, 3, 5, 7, 2, 6, 6, 1, 9];
+        let (mut top, mut vec): (Top, Vec<(i32, Occurrence)>) = (Top::default(), Vec::new());
+        for (from, &w) in weights.iter().enumerate() {
+            let o = Occurrence {
+                from,
+                ..Occurrence::default()
+            };
+            let admitted = vec.last().is_none_or(|t| vec.len() < EXPLAIN || w > t.0);
+            assert_eq!(top.admits(w), admitted);
+            if admitted {
+                top.insert(w, o);
+                let at = vec.iter().position(|t| t.0 < w).unwrap_or(vec.len());
+                vec.insert(at, (w, o));
+                vec.truncate(EXPLAIN);
+            }
+            let key =
+                |t: &[(i32, Occurrence)]| t.iter().map(|(w, o)| (*w, o.from)).collect::<Vec<_>>();
+            assert_eq!(key(top.as_slice()), key(&vec));
         }
     }
 
