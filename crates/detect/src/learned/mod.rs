@@ -65,6 +65,12 @@ fn pair(a: u32, b: u32) -> u16 {
 /// Calls `each(word_hash, start, end)` for each word of `text`: a run of ASCII letters, digits
 /// and apostrophes that starts with a letter; `_`, `-`, every other byte and a lower-to-upper
 /// case change (`sendEmail`) end a word. Letters are lowercased.
+///
+/// A word is read in two steps: up to its first lowercase letter any word byte continues it
+/// (`HTTPServer` is one word); from there on a capital ends it, so only lowercase letters,
+/// digits and apostrophes continue it (`CONTINUES_LOWER`), and none of those needs lowercasing.
+/// Every word byte is hashed as `c | 0x20`: that lowercases a capital and leaves lowercase
+/// letters, digits and the apostrophe as they are (they have that bit already).
 fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -86,25 +92,41 @@ fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
         }
         let start = i;
         let mut h = FNV_START;
-        let mut prev_lower = false;
+        // Before the first lowercase letter: capitals, digits and apostrophes.
         while i < b.len() {
             let c = b[i];
-            match CLASS[c as usize] {
-                OTHER => break,
-                UPPER if prev_lower => break,
-                UPPER => h = fnv(h, c | 0x20),
-                LOWER => {
-                    h = fnv(h, c);
-                    prev_lower = true;
-                }
-                _ => h = fnv(h, c),
+            let class = CLASS[c as usize];
+            if class == OTHER {
+                break;
             }
+            h = fnv(h, c | 0x20);
             i += 1;
+            if class == LOWER {
+                // After it: lowercase letters, digits and apostrophes only.
+                while i < b.len() && CONTINUES_LOWER[b[i] as usize] {
+                    h = fnv(h, b[i]);
+                    i += 1;
+                }
+                break;
+            }
         }
         each(h, start, i);
         n += 1;
     }
 }
+
+/// The bytes that continue a word after a lowercase letter: lowercase letters, digits and the
+/// apostrophe (a capital there is a case change, which ends the word).
+static CONTINUES_LOWER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'';
+        c += 1;
+    }
+    t
+};
 
 /// Byte classes of the word splitter: what is no part of a word, lowercase and uppercase
 /// ASCII letters, digits, and the apostrophe (digits and the apostrophe are part of a word
@@ -138,7 +160,7 @@ static CLASS: [u8; 256] = {
 
 /// One occurrence of a feature: a word (`pair` false) or a run of two or three adjacent words, with the
 /// index of the text it is in and its byte range there.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Occurrence {
     bucket: u16,
     text: usize,
@@ -156,20 +178,28 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
         let mut prev: Option<(u32, usize)> = None;
         let mut prev2: Option<(u32, usize)> = None;
         words(text.as_ref(), |h, from, to| {
-            let at = |bucket, from, pair| Occurrence {
-                bucket,
-                text: ti,
-                from,
-                to,
-                pair,
-            };
-            each(at(bucket(h), from, false));
+            // The word, then the runs of two and of three words that it ends, in this order;
+            // handed to `each` from one call site, so that `each` is inlined once (called from
+            // three, it was not: a call per feature cost as much as the feature's bookkeeping).
+            let mut feats = [(bucket(h), from, false); 3];
+            let mut k = 1;
             if let Some((p, p_from)) = prev {
-                each(at(pair(p, h), p_from, true));
+                feats[1] = (pair(p, h), p_from, true);
+                k = 2;
                 // (three words in a row: "asks to cancel", "tell them they")
                 if let Some((q, q_from)) = prev2 {
-                    each(at(pair(q.rotate_left(11) ^ p, h), q_from, true));
+                    feats[2] = (pair(q.rotate_left(11) ^ p, h), q_from, true);
+                    k = 3;
                 }
+            }
+            for &(bucket, from, pair) in &feats[..k] {
+                each(Occurrence {
+                    bucket,
+                    text: ti,
+                    from,
+                    to,
+                    pair,
+                });
             }
             prev2 = prev;
             prev = Some((h, from));
@@ -214,52 +244,102 @@ fn weight(f: u16) -> i32 {
     WEIGHTS.0[f as usize] as i8 as i32
 }
 
+/// The features of the definition being judged seen so far: one bit per bucket, and the
+/// buckets whose bit is set (to clear them again after each definition, and to count them).
+struct Seen {
+    bits: [u64; 1 << (BITS - 6)],
+    /// Kept between definitions (empty), so that judging one allocates nothing here.
+    distinct: Vec<u16>,
+}
+
 thread_local! {
-    /// One bit per bucket: the features of the definition being judged seen so far (cleared
-    /// again after each definition, bit by bit).
-    static SEEN: std::cell::RefCell<[u64; 1 << (BITS - 6)]> =
-        const { std::cell::RefCell::new([0; 1 << (BITS - 6)]) };
+    static SEEN: std::cell::RefCell<Seen> = const {
+        std::cell::RefCell::new(Seen {
+            bits: [0; 1 << (BITS - 6)],
+            distinct: Vec::new(),
+        })
+    };
+}
+
+impl Seen {
+    /// Clears the bits of `distinct`, and `distinct` (left filled only by a definition whose
+    /// judging panicked half-way).
+    fn clear(&mut self) {
+        for &b in &self.distinct {
+            self.bits[(b >> 6) as usize] = 0;
+        }
+        self.distinct.clear();
+    }
 }
 
 /// How many words the explanation names.
 const EXPLAIN: usize = 6;
 
+/// The heaviest features seen so far with their weights, heaviest first, ties in the order
+/// seen: at most `EXPLAIN` (in place, no allocation per definition).
+#[derive(Default)]
+struct Top {
+    items: [(i32, Occurrence); EXPLAIN],
+    len: usize,
+}
+
+impl Top {
+    /// Whether a feature of weight `w` takes a place: while there is room, or when it outweighs
+    /// the last.
+    #[inline]
+    fn admits(&self, w: i32) -> bool {
+        self.len < EXPLAIN || w > self.items[EXPLAIN - 1].0
+    }
+
+    /// Puts the feature after those at least as heavy (`admits(w)` holds), dropping the last
+    /// when there is no room.
+    fn insert(&mut self, w: i32, o: Occurrence) {
+        let at = self.items[..self.len]
+            .iter()
+            .position(|t| t.0 < w)
+            .unwrap_or(self.len);
+        let kept = self.len.min(EXPLAIN - 1);
+        self.items.copy_within(at..kept, at + 1);
+        self.items[at] = (w, o);
+        self.len = (self.len + 1).min(EXPLAIN);
+    }
+
+    fn as_slice(&self) -> &[(i32, Occurrence)] {
+        &self.items[..self.len]
+    }
+}
+
 /// The model's log-odds that a definition with these texts is an attack (the weights of its
 /// distinct features, summed, over the square root of how many there are), and its heaviest
 /// words and pairs (at most `EXPLAIN`, heaviest first, ties in text order, function words left
 /// out) with their weights — one pass.
-fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Vec<(i32, Occurrence)>) {
-    let mut top: Vec<(i32, Occurrence)> = Vec::with_capacity(EXPLAIN + 1);
+fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Top) {
+    let mut top = Top::default();
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
-        let mut distinct: Vec<u16> = Vec::with_capacity(256);
+        seen.clear();
+        let Seen { bits, distinct } = &mut *seen;
         let mut sum = 0i32;
         for_each_feature(texts, |o| {
             let b = o.bucket;
             let (word, bit) = ((b >> 6) as usize, 1u64 << (b & 63));
-            if seen[word] & bit != 0 {
+            if bits[word] & bit != 0 {
                 return;
             }
-            seen[word] |= bit;
+            bits[word] |= bit;
             distinct.push(b);
             let w = weight(b);
             sum += w;
-            if w > 0
-                && top.last().is_none_or(|t| top.len() < EXPLAIN || w > t.0)
-                && (o.pair || !function_bucket(b))
-            {
-                let at = top.iter().position(|t| t.0 < w).unwrap_or(top.len());
-                top.insert(at, (w, o));
-                top.truncate(EXPLAIN);
+            if w > 0 && top.admits(w) && (o.pair || !function_bucket(b)) {
+                top.insert(w, o);
             }
         });
-        for &b in &distinct {
-            seen[(b >> 6) as usize] = 0;
-        }
-        if distinct.is_empty() {
+        let n = distinct.len();
+        seen.clear();
+        if n == 0 {
             return (model::BIAS, top);
         }
-        let z = model::BIAS + model::SCALE * sum as f32 / (distinct.len() as f32).sqrt();
+        let z = model::BIAS + model::SCALE * sum as f32 / (n as f32).sqrt();
         (z, top)
     })
 }
@@ -270,8 +350,9 @@ fn logit(texts: &[&str]) -> f32 {
     score(texts).0
 }
 
-/// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words.
-fn judge(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Vec<String>) {
+/// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words
+/// as written (the finding names them lowercased).
+fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec<&'a str>) {
     // Every text field, names included.
     let texts = read_texts(fields, glosses);
     let (z, top) = score(&texts);
@@ -280,14 +361,16 @@ fn judge(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Vec<String>) 
         return (p, Vec::new());
     }
     let words = top
+        .as_slice()
         .iter()
-        .map(|(_, o)| texts[o.text][o.from..o.to].to_ascii_lowercase())
+        .map(|(_, o)| &texts[o.text][o.from..o.to])
         .collect();
     (p, words)
 }
 
 /// The model's finding on a tool definition's fields, when it reads them as an attack.
 pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option<Finding> {
+    use std::fmt::Write;
     let (p, words) = judge(fields, glosses);
     if p < LIKELY {
         return None;
@@ -297,16 +380,33 @@ pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option
     } else {
         (LEARNED_POISONING.weight, LEARNED_POISONING.severity)
     };
+    // The words lowercased, joined by ", " in the message and by " | " in the evidence: each
+    // written straight into both (no lowercased copy per word, no joins).
+    let len: usize = words.iter().map(|w| w.len() + 3).sum();
+    let mut message = String::with_capacity(110 + len);
+    let _ = write!(
+        message,
+        "the learned model reads the definition as an attack (probability {p:.2}); the words \
+         that weigh most: "
+    );
+    let mut evidence = String::with_capacity(len);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            message.push_str(", ");
+            evidence.push_str(" | ");
+        }
+        for out in [&mut message, &mut evidence] {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        }
+    }
     Some(Finding {
         rule_id: LEARNED_POISONING.id,
         severity,
         field: String::new(),
-        message: format!(
-            "the learned model reads the definition as an attack (probability {p:.2}); the \
-             words that weigh most: {}",
-            words.join(", ")
-        ),
-        evidence: words.join(" | "),
+        message,
+        evidence,
         span: None,
         weight,
     })
@@ -373,6 +473,89 @@ mod tests {
                 "HTTPServer"
             ]
         );
+    }
+
+    /// The word splitter as it was first written (one class `match` per byte, a capital after
+    /// a lowercase letter tested at each byte): `words` must give the same words and hashes.
+    fn words_by_class(text: &str) -> Vec<(u32, usize, usize)> {
+        let b = text.as_bytes();
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < b.len() && out.len() < MAX_WORDS_PER_FIELD {
+            match CLASS[b[i] as usize] {
+                LOWER | UPPER => {}
+                DIGIT => {
+                    while i < b.len() && CLASS[b[i] as usize] != OTHER {
+                        i += 1;
+                    }
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let (start, mut h, mut prev_lower) = (i, FNV_START, false);
+            while i < b.len() {
+                let c = b[i];
+                match CLASS[c as usize] {
+                    OTHER => break,
+                    UPPER if prev_lower => break,
+                    UPPER => h = fnv(h, c | 0x20),
+                    LOWER => {
+                        h = fnv(h, c);
+                        prev_lower = true;
+                    }
+                    _ => h = fnv(h, c),
+                }
+                i += 1;
+            }
+            out.push((h, start, i));
+        }
+        out
+    }
+
+    #[test]
+    fn words_agree_with_the_splitter_by_class() {
+        // Every string of up to five bytes over one byte of each class (and a non-ASCII one).
+        let alphabet: &[&str] = &["a", "Z", "7", "'", "_", " ", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |a| format!("{t}{a}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.push("sendEmail to_user, x-ray 3d v2 it's ÄBC HTTPServer aB1c'D".into());
+        for t in &texts {
+            let mut got = Vec::new();
+            words(t, |h, s, e| got.push((h, s, e)));
+            assert_eq!(got, words_by_class(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn top_keeps_what_an_insert_and_truncate_kept() {
+        // Weights with ties, rises and falls; `from` tells the features apart.
+        let weights = [3, 1, 3, 5, 2, 5, 5, 1, 4, 6, 3, 5, 7, 2, 6, 6, 1, 9];
+        let (mut top, mut vec): (Top, Vec<(i32, Occurrence)>) = (Top::default(), Vec::new());
+        for (from, &w) in weights.iter().enumerate() {
+            let o = Occurrence {
+                from,
+                ..Occurrence::default()
+            };
+            let admitted = vec.last().is_none_or(|t| vec.len() < EXPLAIN || w > t.0);
+            assert_eq!(top.admits(w), admitted);
+            if admitted {
+                top.insert(w, o);
+                let at = vec.iter().position(|t| t.0 < w).unwrap_or(vec.len());
+                vec.insert(at, (w, o));
+                vec.truncate(EXPLAIN);
+            }
+            let key =
+                |t: &[(i32, Occurrence)]| t.iter().map(|(w, o)| (*w, o.from)).collect::<Vec<_>>();
+            assert_eq!(key(top.as_slice()), key(&vec));
+        }
     }
 
     #[test]

@@ -11,6 +11,28 @@ static OTHER_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 static ANY_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"any tool"));
 
+/// `misreport`'s words of naming or telling: a text holds one of them if and only if this
+/// matches (one search over the text for all nine; nine `str::contains` over the whole text
+/// cost ~2,800 instructions per tool, asked of nearly every tool).
+static NAMED_OR_SAID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let alternation: Vec<String> = NAMED_OR_SAID_WORDS
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    regex::Regex::new(&alternation.join("|")).expect("literal words compile")
+});
+const NAMED_OR_SAID_WORDS: [&str; 9] = [
+    "say ",
+    "call them ",
+    "call it ",
+    "tell the user ",
+    "tell them ",
+    "tell users ",
+    " be told ",
+    "let the user know ",
+    "let them know ",
+];
+
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
@@ -337,17 +359,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
     // (cheapest tests first: a claim needs "as", "that", "call them" or "say", and only then
     // are the words read)
     let all = c.lower(0, c.text.len());
-    let named_or_said = |t: &str| {
-        t.contains("say ")
-            || t.contains("call them ")
-            || t.contains("call it ")
-            || t.contains("tell the user ")
-            || t.contains("tell them ")
-            || t.contains("tell users ")
-            || t.contains(" be told ")
-            || t.contains("let the user know ")
-            || t.contains("let them know ")
-    };
+    let named_or_said = |t: &str| NAMED_OR_SAID.is_match(t);
     // (whether the whole text has one, asked once and only when a sentence needs it)
     let anywhere = std::cell::OnceCell::new();
     let connected = |t: &str| {
@@ -2509,4 +2521,30 @@ fn secret_slot(reference: &str) -> bool {
     ]
     .iter()
     .any(|k| r.contains(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NAMED_OR_SAID, NAMED_OR_SAID_WORDS};
+
+    #[test]
+    fn named_or_said_matches_where_one_of_its_words_is() {
+        let texts = [
+            "then say \"done\" ",
+            "they say",
+            "call them \"passing\"",
+            "recall items ",
+            "tell users now",
+            "tell the user",
+            "you will be told ",
+            "let the user know that",
+            "let them know ",
+            "nothing to report here",
+            "",
+        ];
+        for t in texts {
+            let any = NAMED_OR_SAID_WORDS.iter().any(|w| t.contains(w));
+            assert_eq!(NAMED_OR_SAID.is_match(t), any, "{t:?}");
+        }
+    }
 }

@@ -6,6 +6,10 @@
 //! `engine::safeguard_preset`, which finds them), with the same words; `switches` reads the
 //! orders in the text.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use super::catalog::OVERRIDE_SAFEGUARD;
 use super::combine::{text_before, Ctx, Hits};
 use crate::labels::words;
@@ -174,6 +178,12 @@ const CAUTIONS: &[&str] = &[
     "warning",
 ];
 
+/// Pieces of "true" and "false" as most texts write them ("True", "FALSE"): a text with none
+/// of them is not read further. Searchers built once (`memmem::find` built one per call, four
+/// per field, which cost more than the searches).
+static BOOLEAN_PIECES: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["rue", "alse", "RUE", "ALSE"].map(|w| Finder::new(w.as_bytes())));
+
 /// Orders in the text that set a safeguard switch to its unsafe value.
 pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
     if c.in_param {
@@ -182,11 +192,7 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
     }
     // (no boolean written, nothing to read: a byte search before the lowercase copy)
     let t = c.text.as_bytes();
-    let find = memchr::memmem::find;
-    if [b"rue".as_slice(), b"alse", b"RUE", b"ALSE"]
-        .iter()
-        .all(|w| find(t, w).is_none())
-    {
+    if BOOLEAN_PIECES.iter().all(|f| f.find(t).is_none()) {
         return;
     }
     let lower = c.lower(0, c.text.len());

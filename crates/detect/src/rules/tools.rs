@@ -908,9 +908,6 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
     let mut out = Vec::with_capacity(16);
     let n = hay.len();
     let mut i = 0;
-    // Whether the token run before ends in `l` or `n` (any case): the word "tool" or
-    // "function" before a run ends the run before it, so without that it is not looked for.
-    let mut after_l_or_n = false;
     while i < n {
         if !is_tok(hay[i]) {
             i += 1;
@@ -937,24 +934,15 @@ fn candidates(hay: &[u8]) -> Vec<Candidate> {
             next += 1;
         }
         if hay[i].is_ascii_alphabetic() {
-            candidate(hay, i, next, classes, after_l_or_n, &mut out);
+            candidate(hay, i, next, classes, &mut out);
         }
-        after_l_or_n = matches!(hay[next - 1] | 0x20, b'l' | b'n');
         i = next;
     }
     out
 }
 
-/// The candidate in the token run `hay[i..next]`, if it is one (`classes`, `after_l_or_n`:
-/// see `candidates`).
-fn candidate(
-    hay: &[u8],
-    i: usize,
-    next: usize,
-    classes: u8,
-    after_l_or_n: bool,
-    out: &mut Vec<Candidate>,
-) {
+/// The candidate in the token run `hay[i..next]`, if it is one (`classes`: see `candidates`).
+fn candidate(hay: &[u8], i: usize, next: usize, classes: u8, out: &mut Vec<Candidate>) {
     let mut j = next;
     // (the run's first byte is a letter: without a separator or a path byte after it, the run
     // ends in none)
@@ -965,7 +953,8 @@ fn candidate(
         j -= 1;
     }
     let tok = &hay[i..j];
-    if let (Some(ql), Some(qr)) = (quote_before(hay, i), quote_after(hay, j)) {
+    // (the closing quote is looked for only after an opening one)
+    if let Some((ql, qr)) = quote_before(hay, i).and_then(|ql| Some((ql, quote_after(hay, j)?))) {
         out.push(Candidate {
             start: i,
             end: j,
@@ -992,7 +981,8 @@ fn candidate(
     } else if classes & PATHLIKE == 0 || !tok.iter().any(|b| matches!(b, b'.' | b'/' | b':')) {
         let code_like =
             || classes & (SEPARATOR | UPPER) != 0 && code_like_bytes(tok) && !product_case(tok);
-        match after_l_or_n.then(|| tool_word_before(hay, i)).flatten() {
+        // (`tool_word_before` rejects at once a run not preceded by one ending in `l` or `n`)
+        match tool_word_before(hay, i) {
             Some(prev_start) if tok.len() >= 3 => out.push(Candidate {
                 start: i,
                 end: j,
