@@ -2006,6 +2006,14 @@ const PLACED_STATED: &[&str] = &[
     // (handshake_data)")
     " is part of",
     " are part of",
+    // (session 20: "the password travels in `wifi_psk`", "the repository's GITHUB_TOKEN, which
+    // is the value carried by the `token` field", "The `token` field corresponds to the
+    // oauth_token line in ~/.config/gh/hosts.yml")
+    " travels in",
+    " travel in",
+    " carried by",
+    " corresponds to",
+    " entered in",
 ];
 
 /// Sentence `s` is a check that private data stays out ("make sure no .env, fixtures with
