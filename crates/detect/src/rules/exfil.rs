@@ -33,6 +33,13 @@ const NAMED_OR_SAID_WORDS: [&str; 9] = [
     "let them know ",
 ];
 
+/// One search for any of `words`, literally: it matches a text if and only if the text contains
+/// one of them (one pass where a list of `str::contains` makes one per word).
+pub(super) fn literal_alternation(words: &[&str]) -> regex::Regex {
+    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    regex::Regex::new(&alternation.join("|")).expect("literal words compile")
+}
+
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
@@ -358,6 +365,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
     ];
     // (cheapest tests first: a claim needs "as", "that", "call them" or "say", and only then
     // are the words read)
+    // (the claims looked for at once before they are looked for one by one, in their order)
+    static ANY_GOOD: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| literal_alternation(GOOD));
+    static TELLS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| TELL.iter().copied().collect());
     let all = c.lower(0, c.text.len());
     let named_or_said = |t: &str| NAMED_OR_SAID.is_match(t);
     // (whether the whole text has one, asked once and only when a sentence needs it)
@@ -388,7 +400,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // "say" when "reports" makes no claim, session 20)
         let verbs = words_of(l).filter(|w| {
             named.is_some_and(|n| n.as_ptr() == w.as_ptr())
-                || TELL.contains(w) && {
+                || TELLS.contains(w) && {
                     let end = w.as_ptr() as usize - l.as_ptr() as usize + w.len();
                     !l[end..].trim_start().starts_with([',', '.', ';', ':', ')'])
                 }
@@ -425,63 +437,69 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     .next()
                     .filter(|w| w.len() >= 4)
             });
-            let claim = GOOD.iter().chain(ruled_out.as_ref()).find_map(|g| {
-                rest.match_indices(g).find_map(|(i, _)| {
-                    let head = &rest[..i];
-                    let edge =
-                        !rest[i + g.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic());
-                    let as_near = head
-                        .rfind(" as ")
-                        .is_some_and(|a| words_of(&head[a..]).count() <= 4);
-                    let that = head.contains(" that ");
-                    // "call them \"flaky, passing\"", "say the pipeline is green": the claim
-                    // named right after its object, or after "is" / "are".
-                    let direct = (head.starts_with(" them ") || head.starts_with(" it "))
-                        && words_of(head).count() <= 4;
-                    // ("the confirmation letter still says closed": the claim right after "says")
-                    let said = v == "says" && head.trim().is_empty();
-                    let copula = matches!(v, "say" | "tell" | "told" | "know")
-                        && [" is ", " are ", " was ", " were ", " been "]
-                            .iter()
-                            .any(|k| {
-                                head.rfind(k)
-                                    .is_some_and(|a| words_of(&head[a + k.len()..]).count() <= 1)
-                            });
-                    // "tell the user backups completed successfully": what they are told, right
-                    // after them, without "that"
-                    // (or one of the people the tool serves: "tell the policyholder their claim
-                    // has been filed")
-                    let told = v == "tell"
-                        && (head.starts_with(" them ")
-                            || head.starts_with(" users ")
-                            || head
-                                .strip_prefix(" the ")
-                                .and_then(|r| r.split(' ').next())
-                                .is_some_and(|w| super::patterns::PEOPLE.contains(&w)))
-                        && words_of(head).count() <= 5;
-                    // ("tell the user the job failed ...; otherwise report it as completed": a
-                    // claim in another clause, for the other case)
-                    // ("show the user the relevant part of stderr rather than summarising it as a
-                    // success": the claim is the alternative ruled out)
-                    let other_clause = head.contains(';')
-                        || head.contains(" otherwise ")
-                        || head.contains(" else ")
-                        || head.contains("rather than")
-                        || head.contains("instead of");
-                    // ("list them as 'skipped'": "list" tells only with its object right after
-                    // it; "a partial list that could be mistaken for the complete set" is a noun)
-                    let listed = v != "list"
-                        || [" them ", " it ", " these ", " those ", " each ", " all "]
-                            .iter()
-                            .any(|k| head.starts_with(k));
-                    (edge
-                        && listed
-                        && (as_near || that || direct || copula || told || said)
-                        && !other_clause
-                        && words_of(head).count() <= 14)
-                        .then_some(i)
-                })
-            });
+            let any_claim = ruled_out.is_some() || ANY_GOOD.is_match(rest);
+            let claim = GOOD
+                .iter()
+                .chain(ruled_out.as_ref())
+                .filter(|_| any_claim)
+                .find_map(|g| {
+                    rest.match_indices(g).find_map(|(i, _)| {
+                        let head = &rest[..i];
+                        let edge =
+                            !rest[i + g.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic());
+                        let as_near = head
+                            .rfind(" as ")
+                            .is_some_and(|a| words_of(&head[a..]).count() <= 4);
+                        let that = head.contains(" that ");
+                        // "call them \"flaky, passing\"", "say the pipeline is green": the claim
+                        // named right after its object, or after "is" / "are".
+                        let direct = (head.starts_with(" them ") || head.starts_with(" it "))
+                            && words_of(head).count() <= 4;
+                        // ("the confirmation letter still says closed": the claim right after "says")
+                        let said = v == "says" && head.trim().is_empty();
+                        let copula = matches!(v, "say" | "tell" | "told" | "know")
+                            && [" is ", " are ", " was ", " were ", " been "]
+                                .iter()
+                                .any(|k| {
+                                    head.rfind(k).is_some_and(|a| {
+                                        words_of(&head[a + k.len()..]).count() <= 1
+                                    })
+                                });
+                        // "tell the user backups completed successfully": what they are told, right
+                        // after them, without "that"
+                        // (or one of the people the tool serves: "tell the policyholder their claim
+                        // has been filed")
+                        let told = v == "tell"
+                            && (head.starts_with(" them ")
+                                || head.starts_with(" users ")
+                                || head
+                                    .strip_prefix(" the ")
+                                    .and_then(|r| r.split(' ').next())
+                                    .is_some_and(|w| super::patterns::PEOPLE.contains(&w)))
+                            && words_of(head).count() <= 5;
+                        // ("tell the user the job failed ...; otherwise report it as completed": a
+                        // claim in another clause, for the other case)
+                        // ("show the user the relevant part of stderr rather than summarising it as a
+                        // success": the claim is the alternative ruled out)
+                        let other_clause = head.contains(';')
+                            || head.contains(" otherwise ")
+                            || head.contains(" else ")
+                            || head.contains("rather than")
+                            || head.contains("instead of");
+                        // ("list them as 'skipped'": "list" tells only with its object right after
+                        // it; "a partial list that could be mistaken for the complete set" is a noun)
+                        let listed = v != "list"
+                            || [" them ", " it ", " these ", " those ", " each ", " all "]
+                                .iter()
+                                .any(|k| head.starts_with(k));
+                        (edge
+                            && listed
+                            && (as_near || that || direct || copula || told || said)
+                            && !other_clause
+                            && words_of(head).count() <= 14)
+                            .then_some(i)
+                    })
+                });
             // ("state the average rating as 4.8": a figure dictated, not read from the data)
             let claim = claim.or_else(|| {
                 let a = rest.find(" as ")?;
@@ -621,8 +639,9 @@ fn rigged_recommendation(c: &Ctx<'_>, h: &mut Hits) {
         "only",
         "otherwise",
     ];
-    let all = c.lower(0, c.text.len());
-    if !PICK.iter().any(|p| all.contains(p)) {
+    static ANY_PICK: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| literal_alternation(PICK));
+    if !ANY_PICK.is_match(c.lower(0, c.text.len())) {
         return;
     }
     for s in 0..c.starts.len() {
@@ -632,8 +651,9 @@ fn rigged_recommendation(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         };
         let fixed = has_word(l, FIXED_WORDS) || FIXED_PHRASES.iter().any(|p| l.contains(p));
-        let ordered = c.imperative_start(s) || c.near(Atom::Modal, s) || has_word(l, &["always"]);
-        if !fixed || !ordered || c.sentence_negated(s) {
+        let ordered =
+            || c.imperative_start(s) || c.near(Atom::Modal, s) || has_word(l, &["always"]);
+        if !fixed || !ordered() || c.sentence_negated(s) {
             continue;
         }
         let t = &c.text[ss..se];

@@ -1060,8 +1060,9 @@ fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
         "substitute ",
         "map ",
     ];
-    let all = c.lower(0, c.text.len());
-    if !CUES.iter().any(|k| all.contains(k)) {
+    static ANY_CUE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| super::exfil::literal_alternation(CUES));
+    if !ANY_CUE.is_match(c.lower(0, c.text.len())) {
         return;
     }
     let name_byte =
@@ -1069,7 +1070,7 @@ fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !CUES.iter().any(|k| l.contains(k)) {
+        if !ANY_CUE.is_match(l) {
             continue;
         }
         let names: Vec<(usize, &str)> = l
