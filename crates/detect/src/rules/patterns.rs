@@ -1714,6 +1714,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // "include the plaintext values in your summary".
     spec(Atom::SecretNoun, Start, &["authorization", "cookie", "plaintext", "unredacted"],
         r"\b(authorization|cookie)\s+(and\s+(authorization|cookie)\s+)?headers\b|\bplaintext\s+(values?|secrets?|passwords?|credentials?)\b|\bunredacted\s+(authorization|cookies?|headers?|tokens?|credentials?|secrets?|passwords?)\b"),
+    // More values that open access to everyone or lift a safeguard: "granting 'anyone with the
+    // link' the editor role", "allow read, write: if true;", "a policy allowing Principal \"*\"",
+    // "SET FOREIGN_KEY_CHECKS=0; SET SQL_SAFE_UPDATES=0;".
+    spec(Atom::Widen, Gate, &["anyone with the link", "if true", "principal", "foreign_key_checks", "sql_safe_updates"],
+        r#"\banyone\s+with\s+the\s+link\b|\ballow\s+read\s*,\s*write\s*:\s*if\s+true\b|\bprincipal\s*['"`]?\s*[:=]?\s*['"`]?\*|\b(foreign_key_checks|sql_safe_updates)\s*=\s*0\b"#),
     // Session 20 (batch42/43 read). A quantity multiplied past what was asked: "submit market
     // orders at ten times the requested quantity", "double the amount the user entered".
     spec(Atom::UserIntent, Gate, &["times the", "double the", "triple the", "quadruple the"],
