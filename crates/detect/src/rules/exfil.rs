@@ -1365,6 +1365,17 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         if !(private && c.in_sent(Atom::Transfer, s)) {
             continue;
         }
+        // ("Anon mode (no cookies): 12 posts max": the data ruled out)
+        let held = [Atom::Conversation, Atom::SecretNoun, Atom::SensPath]
+            .into_iter()
+            .any(|a| {
+                c.each(a).any(|(p, _)| {
+                    c.sent(p) == s && !c.word_before(p, 2, &["no", "without", "never"])
+                })
+            });
+        if !held {
+            continue;
+        }
         if c.sentence_negated(s) {
             continue;
         }
@@ -2430,7 +2441,37 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
                 && !(*a == Atom::Conversation && c.word_before(p, 1, &["in", "from", "during"]))
         })
     };
-    let from = if data.iter().any(|a| c.in_sent(*a, s)) {
+    // ("Anon mode (no cookies)", "without an API key": data ruled out is not data sent)
+    let held = |a: &Atom| {
+        c.each(*a)
+            .any(|(p, _)| p >= ss && p < se && !c.word_before(p, 2, &["no", "without", "never"]))
+    };
+    // ("25 with a free API key from https://...", "To change email or password ... do it at
+    // https://secure.example.com": an address the user goes to, not one the data goes to)
+    let visited = c
+        .each(Atom::Url)
+        .filter(|&(p, _)| p >= ss && p < se)
+        .all(|(p, _)| {
+            let before = c.lower(ss, p).trim_end();
+            [
+                "from",
+                "do it at",
+                "visit",
+                "sign up at",
+                "get one at",
+                "register at",
+                "go to",
+            ]
+            .iter()
+            .any(|k| before.ends_with(k))
+        })
+        && c.in_sent(Atom::Url, s)
+        && !c.real_email_in(s)
+        && parties().next().is_none();
+    if visited {
+        return false;
+    }
+    let from = if data.iter().any(held) {
         ss
     } else if s > 1 && parties().next().is_some() && data.iter().any(named_before) {
         c.sentence(s - 1).0
