@@ -642,6 +642,21 @@ fn function_words(lang: Lang) -> &'static [&'static str] {
             "é",
             "da",
             "às",
+            // (session 20: Portuguese words Spanish does not write so, for a Portuguese sentence
+            // in a text that also has Spanish-looking words)
+            "isso",
+            "após",
+            "apenas",
+            "então",
+            "mensagens",
+            "mensagem",
+            "arquivo",
+            "cópia",
+            "são",
+            "essa",
+            "esse",
+            "nesta",
+            "neste",
         ],
         Lang::Fr => &[
             "le",
