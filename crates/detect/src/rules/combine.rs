@@ -267,21 +267,25 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
 /// `figmaDeleteComponent`; by the name's words: `search_guardian_skills` kills nothing).
 pub(crate) fn destroying_name(name: &str) -> bool {
     crate::labels::any_word(name, |w| {
-        DATA_LOSS_STEMS
-            .iter()
-            .chain(OTHER_DESTROYING_STEMS)
-            .any(|st| starts_with_ci(w, st.as_bytes()))
+        starts_with_stem(w, DATA_LOSS_STEMS) || starts_with_stem(w, OTHER_DESTROYING_STEMS)
     })
+}
+
+/// Word `w` starts with one of `stems` (lowercase), in any ASCII case: only the stems that share
+/// its first letter are compared (names are asked about several times per tool, word by word).
+fn starts_with_stem(w: &[u8], stems: &[&str]) -> bool {
+    let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    stems
+        .iter()
+        .any(|st| st.as_bytes()[0] == first && starts_with_ci(w, st.as_bytes()))
 }
 
 /// A tool name with a word that loses data (`delete_file`, `storage_snapshot_purge`): of the
 /// destroying words, not those that reset, stop or revoke (`reset_simulation` clears a cache).
 pub(crate) fn data_losing_name(name: &str) -> bool {
-    crate::labels::any_word(name, |w| {
-        DATA_LOSS_STEMS
-            .iter()
-            .any(|st| starts_with_ci(w, st.as_bytes()))
-    })
+    crate::labels::any_word(name, |w| starts_with_stem(w, DATA_LOSS_STEMS))
 }
 
 /// The destroying words that lose data.
