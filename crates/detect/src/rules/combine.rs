@@ -305,6 +305,26 @@ const OTHER_DESTROYING_STEMS: &[&str] = &[
     "overwrite",
 ];
 
+/// A list of phrases asked about often (`Ctx::sentence_has_any`), searched for with one regex
+/// built the first time.
+pub(super) struct Phrases {
+    words: &'static [&'static str],
+    re: std::sync::OnceLock<regex::Regex>,
+}
+
+impl Phrases {
+    pub(super) const fn new(words: &'static [&'static str]) -> Phrases {
+        Phrases {
+            words,
+            re: std::sync::OnceLock::new(),
+        }
+    }
+    fn regex(&self) -> &regex::Regex {
+        self.re
+            .get_or_init(|| super::exfil::literal_alternation(self.words))
+    }
+}
+
 /// The words of `text`: runs of ASCII letters.
 pub(crate) fn words_of(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
     pieces(text, |b| b.is_ascii_alphabetic())
@@ -709,9 +729,16 @@ impl Ctx<'_> {
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
         let (ss, se) = self.sentence(s);
         let l = self.lower(ss, se);
-        if phrases.iter().any(|w| l.contains(w)) {
-            return true;
-        }
+        phrases.iter().any(|w| l.contains(w)) || self.wrapped_has(l, phrases)
+    }
+    /// `sentence_has` for a list asked about often: one search for all of its phrases.
+    pub(super) fn sentence_has_any(&self, s: usize, set: &Phrases) -> bool {
+        let (ss, se) = self.sentence(s);
+        let l = self.lower(ss, se);
+        set.regex().is_match(l) || self.wrapped_has(l, set.words)
+    }
+    /// `l` (a lowercased sentence of the text) wrapped over lines contains one of `phrases`.
+    fn wrapped_has(&self, l: &str, phrases: &[&str]) -> bool {
         // A sentence wrapped over lines (a docstring's "instead if\n    you want the model
         // gone"): the phrases are looked for again with each run of whitespace read as one
         // space.
@@ -3228,21 +3255,19 @@ fn listed_name(text: &str, s0: usize, e0: usize) -> bool {
 /// phrases like 'ignore previous instructions', fake <IMPORTANT> tags") mentions what it would
 /// never obey.
 pub(super) fn mentioned(c: &Ctx<'_>, pos: usize) -> bool {
+    static EXAMPLES: Phrases = Phrases::new(&[
+        "phrases like",
+        "such as",
+        "e.g.",
+        "indicators",
+        "patterns like",
+        "for example",
+        "example:",
+        // (a quoted example in brackets: "jailbreaks (\"Pretend you are DAN ...\")")
+        " (\"",
+    ]);
     let s = c.sent(pos);
-    let examples = c.sentence_has(
-        s,
-        &[
-            "phrases like",
-            "such as",
-            "e.g.",
-            "indicators",
-            "patterns like",
-            "for example",
-            "example:",
-            // (a quoted example in brackets: "jailbreaks (\"Pretend you are DAN ...\")")
-            " (\"",
-        ],
-    ) || {
+    let examples = c.sentence_has_any(s, &EXAMPLES) || {
         // (a sentence cut at "e.g.": "..., e.g. fake system messages or requests to
         // exfiltrate data")
         text_before(c.text, c.sentence(s).0, 8)

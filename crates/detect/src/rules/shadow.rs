@@ -8,7 +8,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{destroying_name, has_word, Ctx, FieldKind, Hits};
+use super::combine::{destroying_name, has_word, Ctx, FieldKind, Hits, Phrases};
 use super::tools::{squashed, starts_with_ci, RefKind, ToolRef};
 use crate::labels::has_word_in;
 
@@ -1089,22 +1089,17 @@ pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
                 .any(|w| r.contains(w))
         })
     };
-    for_task
-        || for_that
-        || task_then_tool
-        || goal_then_tool()
-        || after_ruled_out()
-        || c.sentence_has(
-            s,
-            &[
-                "when you need",
-                "when you want",
-                "if you need",
-                "if you want",
-                "if you only",
-                "do not use",
-                "don't use",
-                "not for ",
-            ],
-        )
+    for_task || for_that || task_then_tool || goal_then_tool() || after_ruled_out() || {
+        static ADVICE: Phrases = Phrases::new(&[
+            "when you need",
+            "when you want",
+            "if you need",
+            "if you want",
+            "if you only",
+            "do not use",
+            "don't use",
+            "not for ",
+        ]);
+        c.sentence_has_any(s, &ADVICE)
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, pieces, Ctx, Hits};
+use super::combine::{has_word, pieces, Ctx, Hits, Phrases};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
 use crate::starts::WORD;
@@ -763,17 +763,15 @@ fn acting_name(name: &str) -> bool {
 
 /// Sentence `s` allows the change only when the user asks.
 fn on_request_in(c: &Ctx<'_>, s: usize) -> bool {
-    c.sentence_has(
-        s,
-        &[
-            "only if user",
-            "only if the user",
-            "only when the user",
-            "only when user",
-            "only if explicitly",
-            "only when explicitly",
-        ],
-    )
+    static ON_REQUEST: Phrases = Phrases::new(&[
+        "only if user",
+        "only if the user",
+        "only when the user",
+        "only when user",
+        "only if explicitly",
+        "only when explicitly",
+    ]);
+    c.sentence_has_any(s, &ON_REQUEST)
 }
 
 /// The values sentence `s` sets are all paging or display knobs (`page = 1`, `limit: 50`,
