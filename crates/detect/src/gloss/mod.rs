@@ -398,7 +398,8 @@ static FOREIGN_BLOOM: [u64; 16] = {
 };
 
 /// The function words `foreign_ascii` counts (two to eight letters, lowercase): Italian,
-/// Spanish, Portuguese, French and German.
+/// Spanish, Portuguese, French, German, Dutch and Indonesian (Swedish is written with its
+/// accented letters, so its fields are not ASCII).
 #[rustfmt::skip]
 const FOREIGN_WORD_LIST: [&str; 112] = [
     "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",

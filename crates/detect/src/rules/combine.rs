@@ -305,8 +305,10 @@ const OTHER_DESTROYING_STEMS: &[&str] = &[
     "overwrite",
 ];
 
-/// A list of phrases asked about often (`Ctx::sentence_has_any`), searched for with one regex
-/// built the first time.
+/// A list of phrases asked about often, searched for with one regex built the first time: it
+/// matches a text if and only if the text contains one of them (one pass where a list of
+/// `str::contains` makes one per phrase). Sentences: `Ctx::sentence_has_any`; any text:
+/// `Phrases::is_in`.
 pub(super) struct Phrases {
     words: &'static [&'static str],
     re: std::sync::OnceLock<regex::Regex>,
@@ -319,9 +321,15 @@ impl Phrases {
             re: std::sync::OnceLock::new(),
         }
     }
+    /// `text` contains one of the phrases.
+    pub(super) fn is_in(&self, text: &str) -> bool {
+        self.regex().is_match(text)
+    }
     fn regex(&self) -> &regex::Regex {
-        self.re
-            .get_or_init(|| super::exfil::literal_alternation(self.words))
+        self.re.get_or_init(|| {
+            let alternation: Vec<String> = self.words.iter().map(|w| regex::escape(w)).collect();
+            regex::Regex::new(&alternation.join("|")).expect("literal phrases compile")
+        })
     }
 }
 
@@ -362,6 +370,16 @@ pub(crate) fn text_before(text: &str, pos: usize, n: usize) -> &str {
         from += 1;
     }
     &text[from..pos]
+}
+
+/// The text after `pos`, at most `n` bytes of it, cut at a character boundary (the window the
+/// look-ahead tests read).
+pub(crate) fn text_after(text: &str, pos: usize, n: usize) -> &str {
+    let mut to = (pos + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[pos..to]
 }
 
 const fn bit(a: Atom) -> u64 {
@@ -725,6 +743,14 @@ impl Ctx<'_> {
         squashed(name).next().is_some()
             && self.params.iter().any(|p| squashed(p).eq(squashed(name)))
     }
+    /// Atom `a` occurs in sentence `s` and is not ruled out by "no", "without" or "never" in
+    /// the two words before it ("Anon mode (no cookies)": no data held).
+    pub(super) fn stated(&self, a: Atom, s: usize) -> bool {
+        self.in_sent(a, s)
+            && self.each(a).any(|(p, _)| {
+                self.sent(p) == s && !self.word_before(p, 2, &["no", "without", "never"])
+            })
+    }
     /// Sentence `s`, lowercased, contains one of `phrases` (ASCII phrases, lowercase).
     pub(super) fn sentence_has(&self, s: usize, phrases: &[&str]) -> bool {
         let (ss, se) = self.sentence(s);
@@ -735,7 +761,7 @@ impl Ctx<'_> {
     pub(super) fn sentence_has_any(&self, s: usize, set: &Phrases) -> bool {
         let (ss, se) = self.sentence(s);
         let l = self.lower(ss, se);
-        set.regex().is_match(l) || self.wrapped_has(l, set.words)
+        set.is_in(l) || self.wrapped_has(l, set.words)
     }
     /// `l` (a lowercased sentence of the text) wrapped over lines contains one of `phrases`.
     fn wrapped_has(&self, l: &str, phrases: &[&str]) -> bool {

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, words_of, Ctx, Hits};
+use super::combine::{has_word, words_of, Ctx, Hits, Phrases};
 use super::tools::{starts_with_ci, RefKind};
 
 static OTHER_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -11,16 +11,10 @@ static OTHER_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 static ANY_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"any tool"));
 
-/// `misreport`'s words of naming or telling: a text holds one of them if and only if this
-/// matches (one search over the text for all nine; nine `str::contains` over the whole text
-/// cost ~2,800 instructions per tool, asked of nearly every tool).
-static NAMED_OR_SAID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let alternation: Vec<String> = NAMED_OR_SAID_WORDS
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect();
-    regex::Regex::new(&alternation.join("|")).expect("literal words compile")
-});
+/// `misreport`'s words of naming or telling (one search over the text for all nine; nine
+/// `str::contains` over the whole text cost ~2,800 instructions per tool, asked of nearly every
+/// tool).
+static NAMED_OR_SAID: Phrases = Phrases::new(&NAMED_OR_SAID_WORDS);
 const NAMED_OR_SAID_WORDS: [&str; 9] = [
     "say ",
     "call them ",
@@ -32,13 +26,6 @@ const NAMED_OR_SAID_WORDS: [&str; 9] = [
     "let the user know ",
     "let them know ",
 ];
-
-/// One search for any of `words`, literally: it matches a text if and only if the text contains
-/// one of them (one pass where a list of `str::contains` makes one per word).
-pub(super) fn literal_alternation(words: &[&str]) -> regex::Regex {
-    let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    regex::Regex::new(&alternation.join("|")).expect("literal words compile")
-}
 
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
@@ -241,6 +228,8 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // (what the person asked for, claimed: "refer to it ... as the class the customer asked
         // for", "tell the patient the brand they asked for is ready")
         "asked for",
+        // (the same with its subject, so that "as" stays within four words of the claim: "as
+        // the class the customer asked for")
         "customer asked for",
         "user asked for",
         "they chose",
@@ -366,12 +355,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
     // (cheapest tests first: a claim needs "as", "that", "call them" or "say", and only then
     // are the words read)
     // (the claims looked for at once before they are looked for one by one, in their order)
-    static ANY_GOOD: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| literal_alternation(GOOD));
+    static ANY_GOOD: Phrases = Phrases::new(GOOD);
     static TELLS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| TELL.iter().copied().collect());
     let all = c.lower(0, c.text.len());
-    let named_or_said = |t: &str| NAMED_OR_SAID.is_match(t);
+    let named_or_said = |t: &str| NAMED_OR_SAID.is_in(t);
     // (whether the whole text has one, asked once and only when a sentence needs it)
     let anywhere = std::cell::OnceCell::new();
     let connected = |t: &str| {
@@ -437,7 +425,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     .next()
                     .filter(|w| w.len() >= 4)
             });
-            let any_claim = ruled_out.is_some() || ANY_GOOD.is_match(rest);
+            let any_claim = ruled_out.is_some() || ANY_GOOD.is_in(rest);
             let claim = GOOD
                 .iter()
                 .chain(ruled_out.as_ref())
@@ -639,9 +627,8 @@ fn rigged_recommendation(c: &Ctx<'_>, h: &mut Hits) {
         "only",
         "otherwise",
     ];
-    static ANY_PICK: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| literal_alternation(PICK));
-    if !ANY_PICK.is_match(c.lower(0, c.text.len())) {
+    static ANY_PICK: Phrases = Phrases::new(PICK);
+    if !ANY_PICK.is_in(c.lower(0, c.text.len())) {
         return;
     }
     for s in 0..c.starts.len() {
@@ -1366,14 +1353,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         // ("Anon mode (no cookies): 12 posts max": the data ruled out)
-        let held = [Atom::Conversation, Atom::SecretNoun, Atom::SensPath]
+        if ![Atom::Conversation, Atom::SecretNoun, Atom::SensPath]
             .into_iter()
-            .any(|a| {
-                c.each(a).any(|(p, _)| {
-                    c.sent(p) == s && !c.word_before(p, 2, &["no", "without", "never"])
-                })
-            });
-        if !held {
+            .any(|a| c.stated(a, s))
+        {
             continue;
         }
         if c.sentence_negated(s) {
@@ -2441,11 +2424,6 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
                 && !(*a == Atom::Conversation && c.word_before(p, 1, &["in", "from", "during"]))
         })
     };
-    // ("Anon mode (no cookies)", "without an API key": data ruled out is not data sent)
-    let held = |a: &Atom| {
-        c.each(*a)
-            .any(|(p, _)| p >= ss && p < se && !c.word_before(p, 2, &["no", "without", "never"]))
-    };
     // ("25 with a free API key from https://...", "To change email or password ... do it at
     // https://secure.example.com": an address the user goes to, not one the data goes to)
     let visited = c
@@ -2471,7 +2449,8 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     if visited {
         return false;
     }
-    let from = if data.iter().any(held) {
+    // ("Anon mode (no cookies)", "without an API key": data ruled out is not data sent)
+    let from = if data.iter().any(|&a| c.stated(a, s)) {
         ss
     } else if s > 1 && parties().next().is_some() && data.iter().any(named_before) {
         c.sentence(s - 1).0
@@ -2613,7 +2592,7 @@ mod tests {
         ];
         for t in texts {
             let any = NAMED_OR_SAID_WORDS.iter().any(|w| t.contains(w));
-            assert_eq!(NAMED_OR_SAID.is_match(t), any, "{t:?}");
+            assert_eq!(NAMED_OR_SAID.is_in(t), any, "{t:?}");
         }
     }
 }

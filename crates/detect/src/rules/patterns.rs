@@ -116,6 +116,13 @@ macro_rules! anchors {
 /// (the words a pattern about keeping the user from help needs).
 /// The people a tool serves, as a regex alternation (the same words as `PEOPLE`), for the
 /// patterns of what they are told or shown.
+/// How the matches of the `Widen` spec for values that open everything to everyone begin
+/// (lowercase; the spec is in `SPECS` under "More values that open access to everyone", and a
+/// new alternative there needs its opening word here): `tamper` counts them fixed when given
+/// for each or any call, where a `force=true` or an `owner` per item is honest API
+/// documentation.
+pub(super) const OPEN_TO_ALL: &[&str] = &["anyone", "allow", "principal", "foreign", "sql_safe"];
+
 macro_rules! people {
     () => {
         r"(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?|owners?|policyholders?|learners?)"
@@ -1716,7 +1723,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(authorization|cookie)\s+(and\s+(authorization|cookie)\s+)?headers\b|\bplaintext\s+(values?|secrets?|passwords?|credentials?)\b|\bunredacted\s+(authorization|cookies?|headers?|tokens?|credentials?|secrets?|passwords?)\b"),
     // More values that open access to everyone or lift a safeguard: "granting 'anyone with the
     // link' the editor role", "allow read, write: if true;", "a policy allowing Principal \"*\"",
-    // "SET FOREIGN_KEY_CHECKS=0; SET SQL_SAFE_UPDATES=0;".
+    // "SET FOREIGN_KEY_CHECKS=0; SET SQL_SAFE_UPDATES=0;" (how each match begins: `OPEN_TO_ALL`).
     spec(Atom::Widen, Gate, &["anyone with the link", "if true", "principal", "foreign_key_checks", "sql_safe_updates"],
         r#"\banyone\s+with\s+the\s+link\b|\ballow\s+read\s*,\s*write\s*:\s*if\s+true\b|\bprincipal\s*['"`]?\s*[:=]?\s*['"`]?\*|\b(foreign_key_checks|sql_safe_updates)\s*=\s*0\b"#),
     // Session 20 (batch42/43 read). A quantity multiplied past what was asked: "submit market

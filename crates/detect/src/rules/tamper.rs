@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, pieces, Ctx, Hits, Phrases};
+use super::combine::{has_word, pieces, text_after, Ctx, Hits, Phrases};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
 use crate::starts::WORD;
@@ -526,12 +526,8 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             // ... prefix the statement with SET FOREIGN_KEY_CHECKS=0"; a `force=true` or an
             // `owner` for each item is honest API documentation)
             || (widen.is_some_and(|(w, _)| {
-                let mut end = (w + 10).min(se);
-                while !c.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let v = c.lower(w, end.max(w));
-                ["anyone", "allow", "principal", "foreign", "sql_safe"]
+                let v = c.lower(w, w + text_after(&c.text[..se.max(w)], w, 10).len());
+                super::patterns::OPEN_TO_ALL
                     .iter()
                     .any(|k| v.starts_with(k))
             }) && has_word(&c.text[ss..se], &["each", "any"]))
@@ -541,11 +537,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             || widen.is_some_and(|(_, we)| {
                 // (right after the value: "Three safety guards each REFUSE rather than
                 // half-delete: ... pass force=true" chose nothing)
-                let mut end = (we + 24).min(se).max(we);
-                while !c.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let after = c.lower(we, end);
+                let after = c.lower(we, we + text_after(&c.text[..se.max(we)], we, 24).len());
                 after.contains("rather than") || after.contains("instead of")
             })
             // (an example with the value, to be copied: "follow the example field for field and
@@ -635,11 +627,7 @@ fn moves_money(name: &str) -> bool {
 fn wraps_address(text: &str, s: usize, e: usize) -> bool {
     let url = &text[s..e];
     let rest = &text[e..];
-    let mut cut = rest.len().min(40);
-    while !rest.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let tail = &rest[..cut];
+    let tail = text_after(rest, 0, 40);
     let placeholder = url.ends_with('=') && tail.starts_with(['<', '{']);
     let inside = url.contains("=<") || url.contains("={") || url.contains("=%3C");
     (placeholder || inside) && {
@@ -1073,9 +1061,8 @@ fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
         "substitute ",
         "map ",
     ];
-    static ANY_CUE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| super::exfil::literal_alternation(CUES));
-    if !ANY_CUE.is_match(c.lower(0, c.text.len())) {
+    static ANY_CUE: Phrases = Phrases::new(CUES);
+    if !ANY_CUE.is_in(c.lower(0, c.text.len())) {
         return;
     }
     let name_byte =
@@ -1083,7 +1070,7 @@ fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !ANY_CUE.is_match(l) {
+        if !ANY_CUE.is_in(l) {
             continue;
         }
         let names: Vec<(usize, &str)> = l
