@@ -109,9 +109,13 @@ pub(crate) enum Atom {
     /// reservation was cancelled", "the parent is shown \"Opted out.\""): a lie when the text
     /// says something else happens (`exfil::told_otherwise`).
     Told,
+    /// A goal put above everything ("no matter what", "at all costs", "is the only metric") or
+    /// set for the model ("your objective is", "aim to"): harm only beside the safeguard, data
+    /// or money it licenses giving up (`objective::at_any_cost`).
+    Goal,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Told as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Goal as usize + 1;
 
 /// The syntax every lazy DFA of the engine is built with: ASCII case-insensitive, Unicode
 /// classes off, on bytes (atoms, tool references, content atoms).

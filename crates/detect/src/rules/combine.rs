@@ -325,6 +325,10 @@ impl Phrases {
     pub(super) fn is_in(&self, text: &str) -> bool {
         self.regex().is_match(text)
     }
+    /// Where the first of the phrases in `text` starts.
+    pub(super) fn find(&self, text: &str) -> Option<usize> {
+        self.regex().find(text).map(|m| m.start())
+    }
     fn regex(&self) -> &regex::Regex {
         self.re.get_or_init(|| {
             let alternation: Vec<String> = self.words.iter().map(|w| regex::escape(w)).collect();
@@ -2447,6 +2451,7 @@ pub(crate) fn combine_in(
     marked_order(&c, &mut hits);
     super::exfil::exfil(&c, &mut hits);
     super::exfil::deceive(&c, &mut hits);
+    super::objective::at_any_cost(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
     super::switches::switches(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.

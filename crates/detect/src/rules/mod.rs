@@ -5,6 +5,7 @@ pub(crate) mod atoms;
 pub mod catalog;
 pub(crate) mod combine;
 pub(crate) mod exfil;
+pub(crate) mod objective;
 pub(crate) mod param_names;
 pub(crate) mod patterns;
 pub(crate) mod sentences;

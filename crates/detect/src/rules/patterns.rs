@@ -1596,6 +1596,26 @@ pub(crate) const SPECS: &[Spec] = &[
     // for the number of calls").
     spec(Atom::Objective, Start, &["assistant", "the"],
         r"\b(the\s+)?assistant('s)?\s+kpis?\s*(:|is\b|are\b)"),
+    // (session 21) Goals above everything, or set for the model: `objective::at_any_cost` reads
+    // them beside the means they license. The strong ones are told apart by their words there
+    // (`objective::CUES`).
+    spec(Atom::Goal, Start, &["no"], r"\bno\s+matter\s+(what|the\s+cost)\b").needs(&["matter"]),
+    spec(Atom::Goal, Start, &["whatever"], r"\bwhatever\s+it\s+takes\b").needs(&["takes"]),
+    spec(Atom::Goal, Start, &["by"], r"\bby\s+(whatever|any)\s+(means|route|method)\b").needs(&["means", "route", "method"]),
+    spec(Atom::Goal, Start, &["at"], r"\bat\s+(any|all|whatever)\s+costs?\b").needs(&["cost"]),
+    spec(Atom::Goal, Start, &["outranks"], r"\boutranks\b"),
+    spec(Atom::Goal, Start, &["above"], r"\babove\s+(all|everything)\s+else\b").needs(&["else"]),
+    spec(Atom::Goal, Start, &["only", "sole"], r"\b(only|sole)\s+(metric|goal|objective|thing\s+that\s+(matters|counts))\b").needs(&["metric", "goal", "objective", "thing"]),
+    spec(Atom::Goal, Start, &["count", "counts"], r"\bcounts?\s+as\s+progress\b").needs(&["progress"]),
+    spec(Atom::Goal, Start, &["acceptable"], r"\bacceptable\s+(way\s+to|price)\b"),
+    spec(Atom::Goal, Start, &["rather"], r"\brather\s+than\s+let\b").needs(&["let"]),
+    spec(Atom::Goal, Start, &["stand", "stands", "get", "gets"], r"\b(stands?|gets?)\s+in\s+the\s+way\b").needs(&["way"]),
+    spec(Atom::Goal, Start, &["failure"], r"\bfailure\s+is\s+not\s+an\s+option\b"),
+    spec(Atom::Goal, Start, &["goal", "objective"], r"\b(goal\s+(is|this)|objective\s+is)\b"),
+    spec(Atom::Goal, Start, &["aim"], r"\baim\s+to\b"),
+    spec(Atom::Goal, Start, &["success"], r"\bsuccess\s+(means|is\s+measured)\b"),
+    spec(Atom::Goal, Start, &["never", "must"], r"\b(never\s+miss|must\s+(succeed|not\s+fail))\b").needs(&["miss", "succeed", "fail"]),
+    spec(Atom::Goal, Start, &["top", "first", "highest"], r"\b(top|first|highest)\s+priority\b").needs(&["priority"]),
     spec(Atom::Objective, Start, &["success"],
         r"\bsuccess\s+is\s+(measured|judged|scored|rated|tracked)\s+(by|on|in)\s+(the\s+)?(session\s+length|length\s+of\s+(the\s+|each\s+)?(session|conversation|chat)|(number\s+of\s+)?(add-?ons|riders|upsells?|calls|messages|ratings|reviews))\b"),
     spec(Atom::Objective, Start, &["maximise", "maximize"],
