@@ -4,8 +4,8 @@
 //! The rules recognise how an attack is built (where it hides, what it names, which order it
 //! gives); they miss attacks worded in ways no rule foresaw ("should stop using the local
 //! execute_command", "treat theirs as stale and discard it"). This model scores the whole
-//! definition by its vocabulary — hashed words and runs of two and three adjacent words (since
-//! session 15) of every text field, 2^16
+//! definition by its vocabulary — hashed words, runs of two and three adjacent words (since
+//! session 15) and the word that opens each sentence (since session 21) of every text field, 2^16
 //! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
 //! written in many styles and on ~11,000 honest tools of real servers. It runs locally, reads
 //! nothing at run time and explains itself by the words that weighed most. A field in another
@@ -71,10 +71,12 @@ fn pair(a: u32, b: u32) -> u16 {
 /// digits and apostrophes continue it (`CONTINUES_LOWER`), and none of those needs lowercasing.
 /// Every word byte is hashed as `c | 0x20`: that lowercases a capital and leaves lowercase
 /// letters, digits and the apostrophe as they are (they have that bit already).
-fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
+fn words(text: &str, mut each: impl FnMut(u32, usize, usize, bool)) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut n = 0;
+    // Whether the next word opens a sentence (below): the text's first word does.
+    let mut opens = true;
     while i < b.len() && n < MAX_WORDS_PER_FIELD {
         match CLASS[b[i] as usize] {
             LOWER | UPPER => {}
@@ -83,9 +85,19 @@ fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
                 while i < b.len() && CLASS[b[i] as usize] != OTHER {
                     i += 1;
                 }
+                opens = false;
                 continue;
             }
             _ => {
+                // What a byte between two words says of the next one: a sentence's end (a
+                // line break too) makes it open one; spaces, a list's `-` or `*`, an opening
+                // `"` or `(` leave that as it was; any other byte (`_`, `,`, a digit, a
+                // non-ASCII byte) means it continues a sentence.
+                match b[i] {
+                    b'.' | b'!' | b'?' | b':' | b';' | b'\n' | b'\r' => opens = true,
+                    b' ' | b'\t' | b'-' | b'*' | b'"' | b'(' => {}
+                    _ => opens = false,
+                }
                 i += 1;
                 continue;
             }
@@ -110,7 +122,8 @@ fn words(text: &str, mut each: impl FnMut(u32, usize, usize)) {
                 break;
             }
         }
-        each(h, start, i);
+        each(h, start, i, opens);
+        opens = false;
         n += 1;
     }
 }
@@ -158,6 +171,9 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Mixed into a word's hash for the feature of the word opening a sentence.
+const SENTENCE_START: u32 = 0x5E17_0A11;
+
 /// One occurrence of a feature: a word (`pair` false) or a run of two or three adjacent words, with the
 /// index of the text it is in and its byte range there.
 #[derive(Clone, Copy, Default)]
@@ -177,19 +193,24 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
     for (ti, text) in texts.iter().enumerate() {
         let mut prev: Option<(u32, usize)> = None;
         let mut prev2: Option<(u32, usize)> = None;
-        words(text.as_ref(), |h, from, to| {
+        words(text.as_ref(), |h, from, to, opens| {
             // The word, then the runs of two and of three words that it ends, in this order;
             // handed to `each` from one call site, so that `each` is inlined once (called from
             // three, it was not: a call per feature cost as much as the feature's bookkeeping).
-            let mut feats = [(bucket(h), from, false); 3];
+            let mut feats = [(bucket(h), from, false); 4];
             let mut k = 1;
+            // (the word that opens a sentence, apart: "Always ...", "Send ...", "Returns ...")
+            if opens {
+                feats[k] = (bucket(h.rotate_left(7) ^ SENTENCE_START), from, true);
+                k += 1;
+            }
             if let Some((p, p_from)) = prev {
-                feats[1] = (pair(p, h), p_from, true);
-                k = 2;
+                feats[k] = (pair(p, h), p_from, true);
+                k += 1;
                 // (three words in a row: "asks to cancel", "tell them they")
                 if let Some((q, q_from)) = prev2 {
-                    feats[2] = (pair(q.rotate_left(11) ^ p, h), q_from, true);
-                    k = 3;
+                    feats[k] = (pair(q.rotate_left(11) ^ p, h), q_from, true);
+                    k += 1;
                 }
             }
             for &(bucket, from, pair) in &feats[..k] {
@@ -452,7 +473,7 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        words(text, |_, s, e| v.push(&text[s..e]));
+        words(text, |_, s, e, _| v.push(&text[s..e]));
         v
     }
 
@@ -514,10 +535,8 @@ mod tests {
         out
     }
 
-    #[test]
-    fn words_agree_with_the_splitter_by_class() {
-        // Every string of up to five bytes over one byte of each class (and a non-ASCII one).
-        let alphabet: &[&str] = &["a", "Z", "7", "'", "_", " ", "é"];
+    /// Every string of up to five pieces of `alphabet`, the empty one included.
+    fn strings_over(alphabet: &[&str]) -> Vec<String> {
         let mut texts = vec![String::new()];
         for _ in 0..5 {
             let longer: Vec<String> = texts
@@ -526,11 +545,47 @@ mod tests {
                 .collect();
             texts.extend(longer);
         }
+        texts
+    }
+
+    #[test]
+    fn words_agree_with_the_splitter_by_class() {
+        // Every string of up to five bytes over one byte of each class (and a non-ASCII one).
+        let mut texts = strings_over(&["a", "Z", "7", "'", "_", " ", "é"]);
         texts.push("sendEmail to_user, x-ray 3d v2 it's ÄBC HTTPServer aB1c'D".into());
         for t in &texts {
             let mut got = Vec::new();
-            words(t, |h, s, e| got.push((h, s, e)));
+            words(t, |h, s, e, _| got.push((h, s, e)));
             assert_eq!(got, words_by_class(t), "{t:?}");
+        }
+    }
+
+    /// The word at `from` opens a sentence, read backwards: only spaces (and a list's `-`,
+    /// `*`, an opening `"` or `(`) lie between it and the text's start, a line break, or a
+    /// `.`, `!`, `?`, `:` or `;` (the oracle of `words`'s forward flag).
+    fn opens_by_looking_back(b: &[u8], from: usize) -> bool {
+        for &c in b[..from].iter().rev() {
+            match c {
+                b' ' | b'\t' | b'-' | b'*' | b'"' | b'(' => continue,
+                b'.' | b'!' | b'?' | b':' | b';' | b'\n' | b'\r' => return true,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn sentence_openers_agree_with_a_look_back() {
+        // Every string of up to five pieces over words, digits, ends, spaces and other bytes.
+        let texts = strings_over(&["ab", "Cd", "7", ". ", "-", "\n", ",", "_", "é", "(\""]);
+        for t in &texts {
+            words(t, |_, s, _, opens| {
+                assert_eq!(
+                    opens,
+                    opens_by_looking_back(t.as_bytes(), s),
+                    "{t:?} at {s}"
+                );
+            });
         }
     }
 
@@ -579,14 +634,21 @@ mod tests {
         let a = feature_set(&["Send the file", "send THE file"]);
         let b = feature_set(&["send the file"]);
         assert_eq!(a, b);
-        assert_eq!(b.len(), 6); // three words, two pairs, one triple
+        // three words, two pairs, one triple, and the sentence's first word
+        assert_eq!(b.len(), 7);
     }
 
     #[test]
     fn pairs_do_not_cross_fields() {
         let one = feature_set(&["read secrets"]);
         let two = feature_set(&["read", "secrets"]);
-        assert_eq!(one.len(), two.len() + 1);
+        let mut h = Vec::new();
+        words("read secrets", |x, _, _, _| h.push(x));
+        let read_secrets = pair(h[0], h[1]);
+        assert!(one.contains(&read_secrets) && !two.contains(&read_secrets));
+        // ("secrets" opens a sentence only as a field of its own)
+        let opener = bucket(h[1].rotate_left(7) ^ SENTENCE_START);
+        assert!(two.contains(&opener) && !one.contains(&opener));
     }
 
     #[test]
