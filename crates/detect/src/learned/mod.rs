@@ -5,7 +5,8 @@
 //! gives); they miss attacks worded in ways no rule foresaw ("should stop using the local
 //! execute_command", "treat theirs as stale and discard it"). This model scores the whole
 //! definition by its vocabulary — hashed words, runs of two and three adjacent words (since
-//! session 15) and the word that opens each sentence (since session 21) of every text field, 2^16
+//! session 15), the word that opens each sentence and each word after a field's first sentence
+//! again, apart (since session 21) of every text field, 2^16
 //! buckets, one signed byte of weight each — trained offline (`scripts/learned/`) on attacks
 //! written in many styles and on ~11,000 honest tools of real servers. It runs locally, reads
 //! nothing at run time and explains itself by the words that weighed most. A field in another
@@ -173,6 +174,8 @@ static CLASS: [u8; 256] = {
 
 /// Mixed into a word's hash for the feature of the word opening a sentence.
 const SENTENCE_START: u32 = 0x5E17_0A11;
+/// Mixed into a word's hash for the feature of a word after its field's first sentence.
+const LATER_SENTENCE: u32 = 0x1A7E_5EED;
 
 /// One occurrence of a feature: a word (`pair` false) or a run of two or three adjacent words, with the
 /// index of the text it is in and its byte range there.
@@ -193,12 +196,20 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
     for (ti, text) in texts.iter().enumerate() {
         let mut prev: Option<(u32, usize)> = None;
         let mut prev2: Option<(u32, usize)> = None;
+        let mut later = false;
         words(text.as_ref(), |h, from, to, opens| {
             // The word, then the runs of two and of three words that it ends, in this order;
             // handed to `each` from one call site, so that `each` is inlined once (called from
             // three, it was not: a call per feature cost as much as the feature's bookkeeping).
-            let mut feats = [(bucket(h), from, false); 4];
+            let mut feats = [(bucket(h), from, false); 5];
             let mut k = 1;
+            // (a word after the field's first sentence, apart too: honest text says what the
+            // tool does first; an order slipped into it mostly comes after)
+            later |= opens && from > 0;
+            if later {
+                feats[k] = (bucket(h.rotate_left(13) ^ LATER_SENTENCE), from, false);
+                k += 1;
+            }
             // (the word that opens a sentence, apart: "Always ...", "Send ...", "Returns ...")
             if opens {
                 feats[k] = (bucket(h.rotate_left(7) ^ SENTENCE_START), from, true);
@@ -634,8 +645,19 @@ mod tests {
         let a = feature_set(&["Send the file", "send THE file"]);
         let b = feature_set(&["send the file"]);
         assert_eq!(a, b);
-        // three words, two pairs, one triple, and the sentence's first word
+        // three words, two pairs, one triple, and the sentence's first word (one sentence: no
+        // word after it)
         assert_eq!(b.len(), 7);
+    }
+
+    #[test]
+    fn words_after_the_first_sentence_count_apart() {
+        let mut h = Vec::new();
+        words("send it", |x, _, _, _| h.push(x));
+        let later_send = bucket(h[0].rotate_left(13) ^ LATER_SENTENCE);
+        assert!(!feature_set(&["Send it. Then stop."]).contains(&later_send));
+        assert!(feature_set(&["Lists files. Then send it."]).contains(&later_send));
+        assert!(feature_set(&["Lists files:\n- send it"]).contains(&later_send));
     }
 
     #[test]
