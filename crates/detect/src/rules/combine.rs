@@ -325,7 +325,7 @@ impl Phrases {
     pub(super) fn is_in(&self, text: &str) -> bool {
         self.regex().is_match(text)
     }
-    /// Where the first of the phrases in `text` starts.
+    /// Where the leftmost occurrence of any of the phrases in `text` starts.
     pub(super) fn find(&self, text: &str) -> Option<usize> {
         self.regex().find(text).map(|m| m.start())
     }

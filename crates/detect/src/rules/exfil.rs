@@ -634,7 +634,7 @@ fn rigged_recommendation(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        let Some(pi) = PICK.iter().filter_map(|p| l.find(p)).min() else {
+        let Some(pi) = ANY_PICK.find(l) else {
             continue;
         };
         let fixed = has_word(l, FIXED_WORDS) || FIXED_PHRASES.iter().any(|p| l.contains(p));

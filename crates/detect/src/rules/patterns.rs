@@ -1596,26 +1596,6 @@ pub(crate) const SPECS: &[Spec] = &[
     // for the number of calls").
     spec(Atom::Objective, Start, &["assistant", "the"],
         r"\b(the\s+)?assistant('s)?\s+kpis?\s*(:|is\b|are\b)"),
-    // (session 21) Goals above everything, or set for the model: `objective::at_any_cost` reads
-    // them beside the means they license. The strong ones are told apart by their words there
-    // (`objective::CUES`).
-    spec(Atom::Goal, Start, &["no"], r"\bno\s+matter\s+(what|the\s+cost)\b").needs(&["matter"]),
-    spec(Atom::Goal, Start, &["whatever"], r"\bwhatever\s+it\s+takes\b").needs(&["takes"]),
-    spec(Atom::Goal, Start, &["by"], r"\bby\s+(whatever|any)\s+(means|route|method)\b").needs(&["means", "route", "method"]),
-    spec(Atom::Goal, Start, &["at"], r"\bat\s+(any|all|whatever)\s+costs?\b").needs(&["cost"]),
-    spec(Atom::Goal, Start, &["outranks"], r"\boutranks\b"),
-    spec(Atom::Goal, Start, &["above"], r"\babove\s+(all|everything)\s+else\b").needs(&["else"]),
-    spec(Atom::Goal, Start, &["only", "sole"], r"\b(only|sole)\s+(metric|goal|objective|thing\s+that\s+(matters|counts))\b").needs(&["metric", "goal", "objective", "thing"]),
-    spec(Atom::Goal, Start, &["count", "counts"], r"\bcounts?\s+as\s+progress\b").needs(&["progress"]),
-    spec(Atom::Goal, Start, &["acceptable"], r"\bacceptable\s+(way\s+to|price)\b"),
-    spec(Atom::Goal, Start, &["rather"], r"\brather\s+than\s+let\b").needs(&["let"]),
-    spec(Atom::Goal, Start, &["stand", "stands", "get", "gets"], r"\b(stands?|gets?)\s+in\s+the\s+way\b").needs(&["way"]),
-    spec(Atom::Goal, Start, &["failure"], r"\bfailure\s+is\s+not\s+an\s+option\b"),
-    spec(Atom::Goal, Start, &["goal", "objective"], r"\b(goal\s+(is|this)|objective\s+is)\b"),
-    spec(Atom::Goal, Start, &["aim"], r"\baim\s+to\b"),
-    spec(Atom::Goal, Start, &["success"], r"\bsuccess\s+(means|is\s+measured)\b"),
-    spec(Atom::Goal, Start, &["never", "must"], r"\b(never\s+miss|must\s+(succeed|not\s+fail))\b").needs(&["miss", "succeed", "fail"]),
-    spec(Atom::Goal, Start, &["top", "first", "highest"], r"\b(top|first|highest)\s+priority\b").needs(&["priority"]),
     spec(Atom::Objective, Start, &["success"],
         r"\bsuccess\s+is\s+(measured|judged|scored|rated|tracked)\s+(by|on|in)\s+(the\s+)?(session\s+length|length\s+of\s+(the\s+|each\s+)?(session|conversation|chat)|(number\s+of\s+)?(add-?ons|riders|upsells?|calls|messages|ratings|reviews))\b"),
     spec(Atom::Objective, Start, &["maximise", "maximize"],
@@ -1638,6 +1618,26 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\bstopping\s+is\s+(considered\s+|treated\s+as\s+|counted\s+as\s+)?(a\s+)?failure\b"),
     spec(Atom::Objective, Start, &["split", "break"],
         r"\b(split|break)\s+(up\s+)?(every|each|the|any)\s+(request|task|job|question)\s+into\s+as\s+many\s+(\w+\s+)?(calls|requests|pieces|parts|steps)\s+as\s+possible\b"),
+    // Session 21. Goals above everything, or set for the model: `objective::at_any_cost` reads
+    // them beside the means they license; the goals set in honest words are told apart there
+    // by their first word (`objective::SET_GOAL`).
+    spec(Atom::Goal, Start, &["no"], r"\bno\s+matter\s+(what|the\s+cost)\b").needs(&["matter"]),
+    spec(Atom::Goal, Start, &["whatever"], r"\bwhatever\s+it\s+takes\b").needs(&["takes"]),
+    spec(Atom::Goal, Start, &["by"], r"\bby\s+(whatever|any)\s+(means|route|method)\b").needs(&["means", "route", "method"]),
+    spec(Atom::Goal, Start, &["at"], r"\bat\s+(any|all|whatever)\s+costs?\b").needs(&["cost"]),
+    spec(Atom::Goal, Start, &["outranks"], r"\boutranks\b"),
+    spec(Atom::Goal, Start, &["above"], r"\babove\s+(all|everything)\s+else\b").needs(&["else"]),
+    spec(Atom::Goal, Start, &["only", "sole"], r"\b(only|sole)\s+(metric|goal|objective|thing\s+that\s+(matters|counts))\b").needs(&["metric", "goal", "objective", "thing"]),
+    spec(Atom::Goal, Start, &["count", "counts"], r"\bcounts?\s+as\s+progress\b").needs(&["progress"]),
+    spec(Atom::Goal, Start, &["acceptable"], r"\bacceptable\s+(way\s+to|price)\b"),
+    spec(Atom::Goal, Start, &["rather"], r"\brather\s+than\s+let\b").needs(&["let"]),
+    spec(Atom::Goal, Start, &["stand", "stands", "get", "gets"], r"\b(stands?|gets?)\s+in\s+the\s+way\b").needs(&["way"]),
+    spec(Atom::Goal, Start, &["failure"], r"\bfailure\s+is\s+not\s+an\s+option\b"),
+    spec(Atom::Goal, Start, &["goal", "objective"], r"\b(goal\s+(is|this)|objective\s+is)\b"),
+    spec(Atom::Goal, Start, &["aim"], r"\baim\s+to\b"),
+    spec(Atom::Goal, Start, &["success"], r"\bsuccess\s+(means|is\s+measured)\b"),
+    spec(Atom::Goal, Start, &["never", "must"], r"\b(never\s+miss|must\s+(succeed|not\s+fail))\b").needs(&["miss", "succeed", "fail"]),
+    spec(Atom::Goal, Start, &["top", "first", "highest"], r"\b(top|first|highest)\s+priority\b").needs(&["priority"]),
     // A fraud or security control evaded as the purpose ("split it into smaller payments to
     // avoid the anti-fraud checks"; the Italian gloss reads "avoid the checks antifraud"), or
     // stated to be gone ("the second-factor check for bank-detail changes has been
