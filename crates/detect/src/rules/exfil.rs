@@ -55,6 +55,9 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
         misreport(c, h);
     }
     if !h.has(&SECRECY_DECEIVE) {
+        fixed_whatever_found(c, h);
+    }
+    if !h.has(&SECRECY_DECEIVE) {
         told_otherwise(c, h);
     }
     if !h.has(&SECRECY_DECEIVE) {
@@ -563,6 +566,149 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 return;
             }
         }
+    }
+}
+
+/// A result fixed whatever the tool finds, said as a fact rather than an order (session 22):
+/// "the outcome shown to the user is always 'compliant', even where the calculation shows
+/// exceedances", "summaries read 'No known vulnerabilities' whatever the audit returns",
+/// "claims that mention X are rated 'True' ... irrespective of the evidence found". Three parts
+/// in one sentence, in this order: a word of presenting or rating (`PRESENTED`), a fixed value
+/// (a quoted literal or "as <word>"), and a clause that makes it independent of the tool's own
+/// findings ("whatever / regardless of / irrespective of / independent of / even where" with one
+/// of `FINDINGS` in its next few words). An honest API says what it returns in a case
+/// ("returns 'ok' regardless of whether the key existed"): its verb is not one of presenting,
+/// and its clause names a condition, not what the check found.
+fn fixed_whatever_found(c: &Ctx<'_>, h: &mut Hits) {
+    static INDEPENDENT: Phrases = Phrases::new(&[
+        "whatever ",
+        "regardless of ",
+        "irrespective of ",
+        "independent of ",
+        "independently of ",
+        "no matter ",
+        "even where ",
+        "even when ",
+        "even if ",
+    ]);
+    const FINDINGS: &[&str] = &[
+        "result",
+        "results",
+        "returns",
+        "returned",
+        "contains",
+        "evidence",
+        "found",
+        "finding",
+        "findings",
+        "calculation",
+        "calculations",
+        "shows",
+        "actual",
+        "actuals",
+        "audit",
+        "quantity",
+        "outcome",
+        "score",
+        "scores",
+        "says",
+        "output",
+        "scan",
+        "reading",
+        "readings",
+        "measurement",
+        "measurements",
+        "analysis",
+        "tests",
+        "data",
+        "report",
+        "response",
+        "check",
+        "lookup",
+        "values",
+        "figures",
+        "numbers",
+    ];
+    const PRESENTED: &[&str] = &[
+        "reported",
+        "shown",
+        "displayed",
+        "presented",
+        "described",
+        "rated",
+        "labelled",
+        "labeled",
+        "summarised",
+        "summarized",
+        "summaries",
+        "summary",
+        "answer",
+        "answers",
+        "reply",
+        "replies",
+        "responses",
+        "read",
+        "present",
+        "report",
+        "show",
+        "state",
+        "tell",
+        "say",
+        "describe",
+        "marked",
+        "scored",
+        "graded",
+        "classified",
+        "flagged",
+    ];
+    let all = c.lower(0, c.text.len());
+    if !INDEPENDENT.is_in(all) {
+        return;
+    }
+    for s in 0..c.starts.len() {
+        let (ss, se) = c.sentence(s);
+        let l = c.lower(ss, se);
+        let Some(m) = INDEPENDENT.find(l) else {
+            continue;
+        };
+        // (the clause names what the tool found: "whatever the audit returns", "irrespective
+        // of the evidence found", "even where the calculation shows exceedances")
+        if !words_of(&l[m..])
+            .skip(1)
+            .take(7)
+            .any(|w| FINDINGS.contains(&w))
+        {
+            continue;
+        }
+        // (a word of presenting, then a fixed value after it — a quoted literal or "as
+        // <word>" — both before the clause: "... are reported as 'clear', whatever ...";
+        // "answers HTTP 200 even when it refuses, so the outcome is read from the body's
+        // `success`" states how to read the truth)
+        let Some(v) = words_of(&l[..m]).find(|w| PRESENTED.contains(w)) else {
+            continue;
+        };
+        let vp = v.as_ptr() as usize - l.as_ptr() as usize;
+        let rest = &l[vp + v.len()..m];
+        let quoted = rest
+            .find(['\'', '"', '`'])
+            .filter(|&q| words_of(&rest[..q]).count() <= 8)
+            .is_some_and(|q| {
+                let close = rest[q + 1..].find(['\'', '"', '`']);
+                close.is_some_and(|e| e > 0 && words_of(&rest[q + 1..q + 1 + e]).count() <= 6)
+            });
+        let as_value = rest
+            .find(" as ")
+            .is_some_and(|a| words_of(&rest[..a]).count() <= 4);
+        if !(quoted || as_value) || c.sentence_negated(s) {
+            continue;
+        }
+        h.push(
+            &SECRECY_DECEIVE,
+            SECRECY_DECEIVE.weight,
+            (ss + vp, (ss + m).max(ss + vp + v.len())),
+            "fixes what the user is shown whatever the tool finds".into(),
+        );
+        return;
     }
 }
 
