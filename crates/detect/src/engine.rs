@@ -397,12 +397,32 @@ impl Engine {
         {
             findings.push(f);
         }
+        let mut honest = None;
         if item.learned {
-            if let Some(f) = learned::finding(fields, &glosses) {
-                findings.push(f);
+            let (p, finding) = learned::opinion(fields, &glosses);
+            findings.extend(finding);
+            honest = (p < learned::HONEST).then_some(p);
+        }
+        let mut report = self.report(findings);
+        // Two opinions: medium findings that only add up to a block (each under 60: workflow
+        // prose naming sibling tools, "change" and "erase" in an API's docs) beside a model
+        // that reads the definition as plainly honest warn instead (session 22: 59 -> 53 blocks
+        // of 7,297 real tools never trained on; no attack of any set lowered).
+        if let Some(p) = honest {
+            let cfg = &self.inner.config;
+            if report.verdict == Verdict::Block
+                && report.findings.iter().all(|f| f.weight < learned::STRONG)
+            {
+                report.score = report.score.min(cfg.block_threshold.saturating_sub(1));
+                report.verdict = if report.score >= cfg.warn_threshold {
+                    Verdict::Warn
+                } else {
+                    Verdict::Pass
+                };
+                report.findings.push(learned::honest_note(p));
             }
         }
-        self.report(findings)
+        report
     }
 
     /// Scores findings: the highest weight of each rule id counts once, capped at 100; a weak

@@ -21,7 +21,7 @@ mod model;
 
 use crate::finding::{Finding, Severity};
 use crate::gloss::Gloss;
-use crate::rules::catalog::LEARNED_POISONING;
+use crate::rules::catalog::{LEARNED_HONEST, LEARNED_POISONING};
 use crate::walk::Field;
 
 /// At or above this probability the model's opinion is a finding of weight 25: a warning
@@ -30,6 +30,16 @@ use crate::walk::Field;
 pub const LIKELY: f32 = 0.9;
 /// At or above this probability the finding weighs 60: a block on the model's word alone.
 pub const VERY_LIKELY: f32 = 0.97;
+
+/// Under this probability the model reads the definition as honest: a block made only of medium
+/// findings (each under `STRONG`) is lowered to a warning (`Engine::scan_tool`, session 22). Out
+/// of fold it spared 6 of the rules' 51 blocks of real tools never trained on and no attack: not
+/// MCPTox's tune attacks scored by a model that never saw MCPTox (at 0.01: 5 of them), nor
+/// attacks padded with up to eight honest descriptions (none fell under 0.1).
+pub const HONEST: f32 = 0.005;
+
+/// A finding this heavy is never lowered by the model's honest reading.
+pub const STRONG: u32 = 60;
 
 /// Bits of the feature hash: 2^16 buckets.
 pub const BITS: u32 = 16;
@@ -409,10 +419,16 @@ fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec
     (p, words)
 }
 
-/// The model's finding on a tool definition's fields, when it reads them as an attack.
-pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option<Finding> {
-    use std::fmt::Write;
+/// The model's probability that a tool definition with these fields is an attack, and its
+/// finding when it reads them as one.
+pub(crate) fn opinion(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Option<Finding>) {
     let (p, words) = judge(fields, glosses);
+    (p, finding(p, &words))
+}
+
+/// The finding of probability `p`, naming `words`, when it reaches `LIKELY`.
+fn finding(p: f32, words: &[&str]) -> Option<Finding> {
+    use std::fmt::Write;
     if p < LIKELY {
         return None;
     }
@@ -451,6 +467,23 @@ pub(crate) fn finding(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> Option
         span: None,
         weight,
     })
+}
+
+/// The note that the model's honest reading (probability `p`) lowered a block of medium
+/// findings to a warning.
+pub(crate) fn honest_note(p: f32) -> Finding {
+    Finding {
+        rule_id: LEARNED_HONEST.id,
+        severity: LEARNED_HONEST.severity,
+        field: String::new(),
+        message: format!(
+            "the learned model reads the definition as honest (probability of an attack {p:.3}); \
+             the medium findings above, none of them {STRONG} or more, warn instead of blocking"
+        ),
+        evidence: String::new(),
+        span: None,
+        weight: 0,
+    }
 }
 
 /// Words that weigh toward an attack only because attacks are longer prose: left out of the

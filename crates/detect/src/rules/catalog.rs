@@ -130,6 +130,8 @@ rules! {
         "the annotations say the tool is read-only or harmless while its description says it deletes or overwrites along the way";
     LEARNED_POISONING = "learned.poisoning", "learned", Medium, 25,
         "the learned model reads the definition as an attack (its words and word pairs weigh like those of poisoned tools; 25 from probability 0.9, 60 from 0.97)";
+    LEARNED_HONEST = "learned.honest_reading", "learned", Info, 0,
+        "the learned model reads the definition as honest (probability of an attack under 0.005): a block that only medium findings (each under 60) add up to is lowered to a warning";
     ENGINE_INTERNAL_ERROR = "engine.internal_error", "engine", Critical, 100,
         "the detection engine failed on this item (an internal error); it is blocked so that nothing passes unjudged";
     CROSS_COLLISION = "cross.name_collision", "cross", High, 40,
