@@ -264,13 +264,17 @@ fn table(items: &[Item], reports: &[Report], fail_on: Verdict) -> String {
         ));
         for f in &r.findings {
             out.push_str(&format!(
-                "        {:<8} {}  [{}]  {}\n                 evidence: {}\n",
+                "        {:<8} {}  [{}]  {}\n",
                 f.severity.as_str(),
                 f.rule_id,
                 f.field_label(),
                 f.message,
-                f.evidence
             ));
+            // (a note without evidence, such as the learned model's honest reading, has no
+            // evidence line)
+            if !f.evidence.is_empty() {
+                out.push_str(&format!("                 evidence: {}\n", f.evidence));
+            }
         }
     }
     let (block, warn, pass) = counts(reports);
@@ -322,7 +326,11 @@ fn sarif(source: &str, items: &[Item], reports: &[Report]) -> Value {
                 "ruleId": f.rule_id,
                 "ruleIndex": rule_index,
                 "level": sarif_level(f.severity),
-                "message": {"text": format!("tool `{name}` ({}): {} — evidence: {}", r.verdict.as_str(), f.message, f.evidence)},
+                "message": {"text": if f.evidence.is_empty() {
+                    format!("tool `{name}` ({}): {}", r.verdict.as_str(), f.message)
+                } else {
+                    format!("tool `{name}` ({}): {} — evidence: {}", r.verdict.as_str(), f.message, f.evidence)
+                }},
                 "locations": [{
                     "physicalLocation": physical,
                     "logicalLocations": [{
@@ -391,6 +399,31 @@ mod tests {
             .err()
             .map(|e| format!("{e:#}"));
         assert!(e.is_some_and(|m| m.contains("line 3")));
+    }
+
+    #[test]
+    fn a_note_without_evidence_has_no_evidence_line() {
+        let finding = |rule_id: &'static str, evidence: &str| mcpguard_detect::Finding {
+            rule_id,
+            severity: mcpguard_detect::Severity::Info,
+            field: String::new(),
+            message: "m".into(),
+            evidence: evidence.into(),
+            span: None,
+            weight: 0,
+        };
+        let report = Report {
+            verdict: Verdict::Warn,
+            score: 59,
+            findings: vec![finding("a.rule", "the words"), finding("b.note", "")],
+        };
+        let items = [Item {
+            tool: serde_json::json!({"name": "t"}),
+            line: None,
+        }];
+        let out = table(&items, &[report], Verdict::Block);
+        assert_eq!(out.matches("evidence:").count(), 1, "{out}");
+        assert!(out.contains("evidence: the words"));
     }
 
     #[test]

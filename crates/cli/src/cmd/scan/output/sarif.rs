@@ -25,12 +25,14 @@ pub fn render(r: &ScanReport, cwd: &Path) -> Value {
                     &f.rule_id,
                     item.verdict,
                     format!(
-                        "{} `{}` of server `{}`: {} (field {}): {}",
+                        "{} `{}` of server `{}`: {} (field {}){}{}",
                         item.kind.as_str(),
                         item.name,
                         s.name,
                         f.message,
                         f.field_label(),
+                        // (a note without evidence ends at its field)
+                        if f.evidence.is_empty() { "" } else { ": " },
                         f.evidence
                     ),
                     &artifact,
