@@ -689,12 +689,16 @@ fn fixed_whatever_found(c: &Ctx<'_>, h: &mut Hits) {
         };
         let vp = v.as_ptr() as usize - l.as_ptr() as usize;
         let rest = &l[vp + v.len()..m];
-        let quoted = rest
-            .find(['\'', '"', '`'])
+        // (a quote opens after a space or a bracket, not inside a word: "the user's" is no
+        // quoted value)
+        let b = rest.as_bytes();
+        let is_quote = |i: usize| matches!(b[i], b'\'' | b'"' | b'`');
+        let quoted = (0..b.len())
+            .find(|&i| is_quote(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
             .filter(|&q| words_of(&rest[..q]).count() <= 8)
             .is_some_and(|q| {
-                let close = rest[q + 1..].find(['\'', '"', '`']);
-                close.is_some_and(|e| e > 0 && words_of(&rest[q + 1..q + 1 + e]).count() <= 6)
+                let close = (q + 1..b.len()).find(|&i| is_quote(i));
+                close.is_some_and(|e| e > q + 1 && words_of(&rest[q + 1..e]).count() <= 6)
             });
         let as_value = rest
             .find(" as ")
