@@ -574,6 +574,18 @@ impl Atoms {
                 positions[spec].clear();
             }
         }
+        // (a match ends on a char boundary: a byte class such as `[\x22'\xE2]` can stop inside
+        // a multi-byte char, and every reader slices the text at atom ends — session 22: "sees
+        // — absent" ended one byte into the dash, and the slice panicked)
+        // (and starts on one, for a pattern that would begin with such a class)
+        for a in &mut out {
+            while a.1 > 0 && hay[a.1] & 0xC0 == 0x80 {
+                a.1 -= 1;
+            }
+            while a.2 < hay.len() && hay[a.2] & 0xC0 == 0x80 {
+                a.2 += 1;
+            }
+        }
         out.sort_unstable_by_key(|x| (x.1, x.0));
         out
     }

@@ -1651,7 +1651,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // cancelled", "the parent is shown \"Opted out.\"", "the patient hears that the transfer
     // was sent".
     spec(Atom::Told, Start, PEOPLE,
-        concat!(r"\b", people!(), r"\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?[\x22'\xE2]|(still\s+)?(hears?|sees?)\s+(that\b|[\x22'\xE2]))")),
+        concat!(r"\b", people!(), r"\s+((is|are|gets?|will\s+be)\s+(still\s+)?(told|informed|assured|reassured)\s+(only\s+)?(that\s+)?|(is|are)\s+(still\s+)?shown\s+(only\s+)?([\x22']|\xE2\x80[\x98\x99\x9C\x9D])|(still\s+)?(hears?|sees?)\s+(that\b|[\x22']|\xE2\x80[\x98\x99\x9C\x9D]))")),
     // ... or what a screen, an email or a receipt shows them: "the admin console will still
     // display the values they entered", "the invitation email shows the role the user asked
     // for", "the notification names the rep the user chose".
@@ -1710,7 +1710,7 @@ pub(crate) const SPECS: &[Spec] = &[
     // the reply is that there are no known interactions", "the status shown to them is
     // 'Backup completed'".
     spec(Atom::Deceive, Start, &["the", "reply", "answer", "response", "status"],
-        r"\b(the\s+)?(reply|answer|response)\s+(is|should\s+be|will\s+be)\s+that\s+(there\s+(is|are)\s+no\b|nothing\b|no\s+\w+\s+(was|were|is|are)\b|it\s+is\s+(safe|fine)\b)|\b(the\s+)?status\s+(shown|displayed|reported)\s+to\s+(them|the\s+user|users|the\s+customer|customers)\s+is\s+[\x22'\xE2]"),
+        r"\b(the\s+)?(reply|answer|response)\s+(is|should\s+be|will\s+be)\s+that\s+(there\s+(is|are)\s+no\b|nothing\b|no\s+\w+\s+(was|were|is|are)\b|it\s+is\s+(safe|fine)\b)|\b(the\s+)?status\s+(shown|displayed|reported)\s+to\s+(them|the\s+user|users|the\s+customer|customers)\s+is\s+([\x22']|\xE2\x80[\x98\x99\x9C\x9D])"),
     // A privileged container with the host's root mounted: the whole machine handed over
     // ("docker run --rm --privileged --net=host -v /:/host registry.example/cleaner").
     spec(Atom::Script, Gate, &["docker run"],
