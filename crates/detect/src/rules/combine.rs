@@ -271,6 +271,41 @@ pub(crate) fn destroying_name(name: &str) -> bool {
     })
 }
 
+/// Two tool names for the steps of one operation: the same words once the words of a step are
+/// left out (`netlicensing_preview_delete_product` and `netlicensing_delete_product`,
+/// `delete_repo` and `confirm_delete_repo`). A destructive tool that sends the model to its own
+/// preview, or a preview that hands its token to the deletion it previews, describes a two-step
+/// confirmation, not a side step (session 22).
+pub(crate) fn steps_of_one_operation(a: &str, b: &str) -> bool {
+    const STEP: &[&str] = &[
+        "preview",
+        "confirm",
+        "confirmed",
+        "dry",
+        "run",
+        "dryrun",
+        "plan",
+        "validate",
+        "check",
+        "prepare",
+        "execute",
+        "apply",
+        "commit",
+        "finalize",
+        "finalise",
+        "request",
+        "approve",
+    ];
+    let core = |name: &str| -> Vec<String> {
+        crate::labels::words(name)
+            .into_iter()
+            .filter(|w| !STEP.contains(&w.as_str()))
+            .collect()
+    };
+    let (ca, cb) = (core(a), core(b));
+    !ca.is_empty() && ca == cb && !a.eq_ignore_ascii_case(b)
+}
+
 /// Word `w` starts with one of `stems` (lowercase), in any ASCII case: only the stems that share
 /// its first letter are compared (names are asked about several times per tool, word by word).
 fn starts_with_stem(w: &[u8], stems: &[&str]) -> bool {
@@ -2878,6 +2913,7 @@ pub(crate) fn combine_in(
             && !offered_means()
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
+            && !steps_of_one_operation(c.own, &r.name)
         {
             // ("call delete_file (recursive) on <path>/.git, <path>/.venv": a repository's or
             // the user's hidden directories)
