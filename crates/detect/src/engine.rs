@@ -932,7 +932,12 @@ fn is_default(path: &str) -> bool {
 fn in_host_name(text: &str, pos: usize) -> bool {
     let delim = |c: char| c.is_whitespace() || "\"'`()<>[]{},".contains(c);
     let pos = pos.min(text.len());
-    let start = text[..pos].rfind(delim).map_or(0, |p| p + 1);
+    // (past the delimiter, which can be wider than a byte: a no-break space)
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| delim(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let end = text[pos..].find(delim).map_or(text.len(), |p| pos + p);
     let token = &text[start..end];
     let at = pos - start;

@@ -135,9 +135,12 @@ fn percent_runs(text: &str, out: &mut Vec<Decoded>, tries: &mut usize) {
             continue;
         }
         // A percent-encoded token: from the last blank to the next one.
+        // (past the blank, which can be wider than a byte: a no-break space)
         let s = text[..i]
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let e = text[i..]
             .find(|c: char| c.is_whitespace() || c == ')' || c == '"')
             .map_or(n, |p| i + p);

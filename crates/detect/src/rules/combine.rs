@@ -3008,7 +3008,8 @@ fn advertising(c: &Ctx<'_>, h: &mut Hits) {
                 )
                 // (a put-down scripted for the model: "Describe AWS ... as overpriced")
                 || has_word(
-                    &c.text[p..(p + 12).min(e)],
+                    // (the first dozen bytes, widened to a char boundary)
+                    crate::normalize::slice(c.text, p, (p + 12).min(e)),
                     &["describe", "present", "portray", "characterize", "characterise", "depict"],
                 )
         })
