@@ -1307,7 +1307,22 @@ fn user_subject_after(rest: &str) -> bool {
 /// no-op stated ("unknown keys are silently ignored"), not a failure described ("fails
 /// silently").
 fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
-    !c.negated_before(s0) && !no_op(&c.text[s0..e0]) && !c.word_before(s0, 1, FAILS)
+    !c.negated_before(s0)
+        && !no_op(&c.text[s0..e0])
+        && !c.word_before(s0, 1, FAILS)
+        && !alternative_ruled_out(c, s0)
+}
+
+/// The words just before `pos` name the alternative a text rules out: "is rejected with an
+/// error rather than (being) silently coerced to False", "instead of quietly dropping it"
+/// (session 22, a real server's validation docs).
+fn alternative_ruled_out(c: &Ctx<'_>, pos: usize) -> bool {
+    let (ss, _) = c.sentence(c.sent(pos));
+    let mut last = words_of(c.lower(ss.min(pos), pos))
+        .rev()
+        .skip_while(|w| matches!(*w, "being" | "be" | "getting" | "get"));
+    let (w1, w2) = (last.next().unwrap_or(""), last.next().unwrap_or(""));
+    matches!((w2, w1), ("rather", "than") | ("instead", "of"))
 }
 
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
