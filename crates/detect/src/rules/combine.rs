@@ -1313,6 +1313,35 @@ fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
         && !alternative_ruled_out(c, s0)
 }
 
+/// A bracketed role that labels an item of a list with the access it needs, beside labels of
+/// other access levels: "- create [admin]: Create", "- list [read]: List" (session 22, a real
+/// server's operation lists). The tag follows the item's word on its line, and the text has a
+/// read or write label too; a marker that opens a line or a sentence ("[ADMIN]: ...") is no label.
+fn access_label(c: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    let tag = &c.text[t0..t1];
+    if !(tag.starts_with('[') && tag.ends_with(']')) {
+        return false;
+    }
+    let line_start = c.text[..t0].rfind('\n').map_or(0, |p| p + 1);
+    let before = c.text[line_start..t0].trim_end();
+    let after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ch.is_alphanumeric() || ch == '_' || ch == ')')
+        && c.text[line_start..t0].ends_with(' ');
+    let all = c.lower(0, c.text.len());
+    after_word
+        && [
+            "[read]",
+            "[write]",
+            "[read-only]",
+            "[readonly]",
+            "[read/write]",
+        ]
+        .iter()
+        .any(|l| all.contains(l))
+}
+
 /// The words just before `pos` name the alternative a text rules out: "is rejected with an
 /// error rather than (being) silently coerced to False", "instead of quietly dropping it"
 /// (session 22, a real server's validation docs).
@@ -2103,7 +2132,7 @@ pub(crate) fn combine_in(
             Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
             Atom::Ignore => !in_untrusted_content(&c, e0) && !mentioned(&c, s0),
-            Atom::FakeMarker => !mentioned(&c, s0),
+            Atom::FakeMarker => !mentioned(&c, s0) && !access_label(&c, s0, e0),
             // ("Flags prompts that tell the assistant to keep calling tools indefinitely": a
             // detector's subject)
             Atom::Objective => !c.negated_before(s0) && !mentioned(&c, s0),
@@ -3583,6 +3612,7 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
         if !(tag.starts_with('<') || tag.starts_with('[') || label)
             || tag.contains('/')
             || mentioned(c, t0)
+            || access_label(c, t0, t1)
         {
             continue;
         }
