@@ -628,6 +628,7 @@ impl Engine {
                 let kept = sub.into_iter().filter(|f| {
                     read_in_gloss(f.rule_id, g.lang.unspaced())
                         && !negated_in_gloss(&g.text, &starts, f, g.lang)
+                        && !script_of_the_gloss(text, f)
                 });
                 for mut f in kept {
                     f.message = format!("{} (read in an English gloss of the {lang})", f.message);
@@ -766,6 +767,18 @@ fn read_in_gloss(rule_id: &str, unspaced: bool) -> bool {
     .iter()
     .any(|r| r.id == rule_id)
 }
+/// A script or command found only in the gloss: code is not translated (its names and keywords
+/// stay as written), so a payload whose text is not in the field as written was made by the
+/// gloss's words ("Удалить из компании", remove from the company, glosses to "Delete from
+/// company", which reads as SQL; a real server's operation list, session 22).
+fn script_of_the_gloss(text: &str, f: &Finding) -> bool {
+    if !f.rule_id.starts_with("exec.") {
+        return false;
+    }
+    let evidence = f.evidence.trim_end_matches('…').trim();
+    !evidence.is_empty() && !text.to_lowercase().contains(&evidence.to_lowercase())
+}
+
 /// A gloss keeps no word order: "凭据不从 .env 或环境读取" ("credentials are not read from .env
 /// or the environment") reads "credentials not from .env or environment read", and the rules
 /// cannot tell what the negation governs. A finding about an access, a flow or a script whose
