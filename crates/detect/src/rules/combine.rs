@@ -3477,7 +3477,36 @@ fn setting_described(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     // (only in the purpose sentence: a tool named after a safeguard may not turn it off later)
     let own_purpose =
         c.sent(s0) == 0 && !c.in_param && !c.revealed && c.own_domain(&c.text[s0..e0]);
-    pair || labelled_value || value_meaning || own_purpose
+    pair || labelled_value || value_meaning || own_purpose || reads_need_none(c, s0)
+}
+
+/// "Reads (SELECT / WITH) are the default and need no confirmation": the operations spared a
+/// confirmation are those that only read (session 22, a real server's SQL tool), named by the
+/// sentence's first word, and the sentence reaches nothing private or destructive.
+fn reads_need_none(c: &Ctx<'_>, s0: usize) -> bool {
+    const READS: &[&str] = &[
+        "read", "reads", "readonly", "select", "selects", "lookups", "listing", "listings",
+    ];
+    let s = c.sent(s0);
+    let (ss, se) = c.sentence(s);
+    let before = c.lower(ss, s0);
+    // (the reads are the sentence's subject: its first word; "there is no read-back step: the
+    // offer is sent ... with no confirmation" and "read_file ... run ... and need no
+    // confirmation" spare other acts)
+    let read_only = words_of(before)
+        .next()
+        .is_some_and(|w| READS.contains(&w) && !before.trim_start().starts_with("read_"));
+    let reaches = [
+        Atom::SecretNoun,
+        Atom::SensPath,
+        Atom::StrongSecret,
+        Atom::Conversation,
+        Atom::Destructive,
+        Atom::Personal,
+    ]
+    .iter()
+    .any(|a| c.each(*a).any(|(p, _)| p >= ss && p < se));
+    read_only && !reaches
 }
 
 /// "display DDL in the conversation": the chat as the place something is shown, not data taken.
