@@ -512,6 +512,34 @@ impl Ctx<'_> {
             && !user_ignorance(&self.text[s0..e0])
             && !user_subject_after(&self.text[e0..])
             && !self.stated_property(s0, e0)
+            && !self.software_still_served(s0, e0)
+    }
+    /// "Renders a board in clients that support MCP Apps; other clients still receive the same
+    /// structured data": what software without a feature still gets (a fallback), not what a
+    /// person is kept from seeing (session 22, a real server). The "still ... the same" match
+    /// with a program, not a person, just before it.
+    fn software_still_served(&self, s0: usize, e0: usize) -> bool {
+        const SOFTWARE: &[&str] = &[
+            "client",
+            "clients",
+            "browser",
+            "browsers",
+            "app",
+            "apps",
+            "caller",
+            "callers",
+            "integration",
+            "integrations",
+            "version",
+            "versions",
+            "consumer",
+            "consumers",
+        ];
+        self.lower(s0, e0).starts_with("still ")
+            && words_of(text_before(self.text, s0, 40))
+                .rev()
+                .take(2)
+                .any(|w| SOFTWARE.iter().any(|x| w.eq_ignore_ascii_case(x)))
     }
     /// The concealment at `s0..e0` is a property stated, not an order: a secret or a setting
     /// the tool keeps out of sight ("the connector URL ... is not shown in responses", "Use
