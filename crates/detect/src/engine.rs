@@ -409,20 +409,28 @@ impl Engine {
         // that reads the definition as plainly honest warn instead (session 22: 59 -> 53 blocks
         // of 7,297 real tools never trained on; no attack of any set lowered).
         if let Some(p) = honest {
-            let cfg = &self.inner.config;
             if report.verdict == Verdict::Block
                 && report.findings.iter().all(|f| f.weight < learned::STRONG)
             {
-                report.score = report.score.min(cfg.block_threshold.saturating_sub(1));
-                report.verdict = if report.score >= cfg.warn_threshold {
-                    Verdict::Warn
-                } else {
-                    Verdict::Pass
-                };
+                let block = self.inner.config.block_threshold;
+                report.score = report.score.min(block.saturating_sub(1));
+                report.verdict = self.verdict_for(report.score);
                 report.findings.push(learned::honest_note(p));
             }
         }
         report
+    }
+
+    /// The verdict of a score: block from the block threshold, warn from the warn threshold.
+    fn verdict_for(&self, score: u32) -> Verdict {
+        let cfg = &self.inner.config;
+        if score >= cfg.block_threshold {
+            Verdict::Block
+        } else if score >= cfg.warn_threshold {
+            Verdict::Warn
+        } else {
+            Verdict::Pass
+        }
     }
 
     /// Scores findings: the highest weight of each rule id counts once, capped at 100; a weak
@@ -476,14 +484,7 @@ impl Engine {
             from_shadow = from_shadow.min(SHADOW_ALONE_MAX);
         }
         let score = (from_shadow + other).min(100);
-        let cfg = &self.inner.config;
-        let verdict = if score >= cfg.block_threshold {
-            Verdict::Block
-        } else if score >= cfg.warn_threshold {
-            Verdict::Warn
-        } else {
-            Verdict::Pass
-        };
+        let verdict = self.verdict_for(score);
         findings.sort_by_key(|f| std::cmp::Reverse(f.weight));
         Report {
             verdict,
@@ -945,12 +946,7 @@ fn is_default(path: &str) -> bool {
 fn in_host_name(text: &str, pos: usize) -> bool {
     let delim = |c: char| c.is_whitespace() || "\"'`()<>[]{},".contains(c);
     let pos = pos.min(text.len());
-    // (past the delimiter, which can be wider than a byte: a no-break space)
-    let start = text[..pos]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| delim(c))
-        .map_or(0, |(p, c)| p + c.len_utf8());
+    let start = normalize::after_last(&text[..pos], delim);
     let end = text[pos..].find(delim).map_or(text.len(), |p| pos + p);
     let token = &text[start..end];
     let at = pos - start;

@@ -135,12 +135,8 @@ fn percent_runs(text: &str, out: &mut Vec<Decoded>, tries: &mut usize) {
             continue;
         }
         // A percent-encoded token: from the last blank to the next one.
-        // (past the blank, which can be wider than a byte: a no-break space)
-        let s = text[..i]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |(p, c)| p + c.len_utf8());
+        let s =
+            crate::normalize::after_last(&text[..i], |c| c.is_whitespace() || c == '(' || c == '"');
         let e = text[i..]
             .find(|c: char| c.is_whitespace() || c == ')' || c == '"')
             .map_or(n, |p| i + p);

@@ -235,6 +235,16 @@ pub(crate) fn printable_ascii(b: &[u8]) -> bool {
         && tail.iter().all(|c| (0x20..0x7f).contains(c))
 }
 
+/// The byte offset just past the last char of `text` that `is_delim` accepts (0 when none does):
+/// where a token after it starts. The delimiter can be wider than a byte (a no-break space), so
+/// the offset is not "its position + 1" (session 22: that cut a no-break space in two).
+pub(crate) fn after_last(text: &str, is_delim: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| is_delim(c))
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
 /// Safe slice of `text` at byte offsets that may not be char boundaries.
 pub(crate) fn slice(text: &str, start: usize, end: usize) -> &str {
     let mut s = start.min(text.len());

@@ -535,11 +535,7 @@ impl Ctx<'_> {
             "consumer",
             "consumers",
         ];
-        self.lower(s0, e0).starts_with("still ")
-            && words_of(text_before(self.text, s0, 40))
-                .rev()
-                .take(2)
-                .any(|w| SOFTWARE.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        self.lower(s0, e0).starts_with("still ") && self.word_before(s0, 2, SOFTWARE)
     }
     /// The concealment at `s0..e0` is a property stated, not an order: a secret or a setting
     /// the tool keeps out of sight ("the connector URL ... is not shown in responses", "Use
@@ -1372,10 +1368,10 @@ fn access_label(c: &Ctx<'_>, t0: usize, t1: usize) -> bool {
 
 /// The words just before `pos` name the alternative a text rules out: "is rejected with an
 /// error rather than (being) silently coerced to False", "instead of quietly dropping it"
-/// (session 22, a real server's validation docs).
-fn alternative_ruled_out(c: &Ctx<'_>, pos: usize) -> bool {
-    let (ss, _) = c.sentence(c.sent(pos));
-    let mut last = words_of(c.lower(ss.min(pos), pos))
+/// (session 22, a real server's validation docs), "says so rather\nthan pretending it worked"
+/// (read by words over the text before, which a line break does not end).
+pub(super) fn alternative_ruled_out(c: &Ctx<'_>, pos: usize) -> bool {
+    let mut last = words_of(c.lower(0, pos))
         .rev()
         .skip_while(|w| matches!(*w, "being" | "be" | "getting" | "get"));
     let (w1, w2) = (last.next().unwrap_or(""), last.next().unwrap_or(""));

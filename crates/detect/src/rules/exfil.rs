@@ -32,12 +32,12 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
     // ("is refused up front with a version hint rather than pretending to have reacted": the
     // pretence ruled out)
-    // (by words: "says so rather\nthan pretending it worked" wraps over a line)
+    // (or ruled out by a negation right before it)
     let ruled_out = |s0: usize| {
-        let mut last = words_of(c.lower(0, s0)).rev();
-        let (w1, w2) = (last.next().unwrap_or(""), last.next().unwrap_or(""));
-        matches!((w2, w1), ("rather", "than") | ("instead", "of"))
-            || matches!(w1, "without" | "never" | "not")
+        super::combine::alternative_ruled_out(c, s0)
+            || words_of(c.lower(0, s0))
+                .next_back()
+                .is_some_and(|w| matches!(w, "without" | "never" | "not"))
     };
     if let Some((s0, e0)) = c
         .each(Atom::Deceive)
