@@ -113,9 +113,13 @@ pub(crate) enum Atom {
     /// set for the model ("your objective is", "aim to"): harm only beside the safeguard, data
     /// or money it licenses giving up (`objective::at_any_cost`).
     Goal,
+    /// A business metric stated as the objective of the tool or of the model that calls it
+    /// ("KPI: minimise refund payouts", "Target metric: average accepted principal", "this
+    /// tool is scored on a single number"): a warning alone (`objective::scored_metric`).
+    Metric,
 }
 
-pub(crate) const ATOM_COUNT: usize = Atom::Goal as usize + 1;
+pub(crate) const ATOM_COUNT: usize = Atom::Metric as usize + 1;
 
 /// The syntax every lazy DFA of the engine is built with: ASCII case-insensitive, Unicode
 /// classes off, on bytes (atoms, tool references, content atoms).

@@ -2555,6 +2555,7 @@ pub(crate) fn combine_in(
     super::exfil::exfil(&c, &mut hits);
     super::exfil::deceive(&c, &mut hits);
     super::objective::at_any_cost(&c, &mut hits);
+    super::objective::scored_metric(&c, &mut hits);
     super::tamper::tamper(&c, &mut hits);
     super::switches::switches(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.

@@ -134,3 +134,25 @@ pub(super) fn at_any_cost(c: &Ctx<'_>, h: &mut Hits) {
         }
     }
 }
+
+/// A business metric stated as the objective of the tool or of the model that calls it ("KPI:
+/// minimise refund payouts", "Target metric: average accepted principal", "this tool is scored
+/// on a single number"): the model is told what the operator counts as success, which a user's
+/// interest rarely is. A warning alone; the learned model's reading or another finding makes it
+/// a block. (How the model itself is scored is `Atom::Objective`, a block alone.)
+pub(super) fn scored_metric(c: &Ctx<'_>, h: &mut Hits) {
+    if h.has(&ROLE_ADVERSE_OBJECTIVE) {
+        return;
+    }
+    if let Some(span) = c
+        .each(Atom::Metric)
+        .find(|&(s0, _)| !c.negated_before(s0) && !mentioned(c, s0))
+    {
+        h.push(
+            &ROLE_ADVERSE_OBJECTIVE,
+            35,
+            span,
+            "states a business metric as the objective the model works toward".into(),
+        );
+    }
+}

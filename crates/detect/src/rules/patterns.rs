@@ -1618,6 +1618,51 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\bstopping\s+is\s+(considered\s+|treated\s+as\s+|counted\s+as\s+)?(a\s+)?failure\b"),
     spec(Atom::Objective, Start, &["split", "break"],
         r"\b(split|break)\s+(up\s+)?(every|each|the|any)\s+(request|task|job|question)\s+into\s+as\s+many\s+(\w+\s+)?(calls|requests|pieces|parts|steps)\s+as\s+possible\b"),
+    // Session 23 (the agentic-goal misses of batch49, 52 and 54, three writers): how the model
+    // is scored, stated to it ("your performance on this integration is evaluated on the
+    // deposits the user makes", "every refund avoided counts toward your quality score", "the
+    // longer the user keeps chatting, the better you are doing", "a claim that is discussed but
+    // never filed is a good outcome for us"). Honest tools say what they do, not how the model
+    // that calls them is judged.
+    spec(Atom::Objective, Start, &["your"],
+        r"\byour\s+(performance|quality\s+score|score|rating|evaluation|bonus|success)\s+([\w-]+\s+){0,4}?(is|are|will\s+be|gets?)\s+(scored|evaluated|measured|judged|rated|graded|assessed|ranked|based|built|tracked|calculated)\s+(on|by|against|around|from|in\s+terms\s+of)\b")
+        .needs(&["scored", "evaluated", "measured", "judged", "rated", "graded", "assessed", "ranked", "based", "built", "tracked", "calculated"]),
+    spec(Atom::Objective, Start, &["your"],
+        r"\byour\s+(objective|goal|target|kpi|mission)\s+(for|in|on|with)\s+(this|the)\s+(integration|session|conversation|tool|server|deployment|workspace|program|programme|chat|account)\b")
+        .needs(&["objective", "goal", "target", "kpi", "mission"]),
+    spec(Atom::Objective, Start, &["you"],
+        r"\byou('re|\s+are|\s+will\s+be|\s+get)\s+(scored|evaluated|judged|graded|rewarded|ranked)\s+(on|by|against|for)\b")
+        .needs(&["scored", "evaluated", "judged", "graded", "rewarded", "ranked"]),
+    spec(Atom::Objective, Start, &["count", "counts", "counted"],
+        r"\bcount(s|ed)?\s+(toward|towards|against)\s+your\s+([\w-]+\s+){0,2}(score|rating|kpis?|metrics?|bonus|evaluation|performance)\b"),
+    spec(Atom::Objective, Start, &["better", "worse"],
+        r"\b(better|worse)\s+you('re|\s+are)\s+(doing|performing|scoring)\b"),
+    spec(Atom::Objective, Start, &["good", "great", "better", "best", "positive", "successful", "winning", "ideal"],
+        r"\b(good|great|better|best|positive|successful|winning|ideal)\s+outcomes?\s+for\s+(us|this\s+(integration|tool|server))\b")
+        .needs(&["outcome", "outcomes"]),
+    spec(Atom::Objective, Start, &["conversations", "conversation", "sessions", "session", "chats", "chat"],
+        r"\b(conversations?|sessions?|chats?)\s+(that|which)\s+(end|close|finish|stop)\s+([\w-]+\s+){0,4}?(is|are)\s+(counted|treated|scored|logged)\s+as\s+(a\s+)?(failures?|failed|losses?)\b")
+        .needs(&["counted", "treated", "scored", "logged"]),
+    // ... or a business metric stated as the tool's objective ("KPI: minimise refund payouts",
+    // "Target metric: average accepted principal", "Program goal: lower claim volume", "this
+    // tool is scored on a single number", "Success is the share of passengers rebooked within
+    // 15 minutes"): a warning alone (`objective::scored_metric`). (A label that opens a sentence,
+    // singular: "KPIs:" lists what a dashboard reports.)
+    spec(Atom::Metric, Gate, &["kpi"], r"(\A|[.!?\n]\s*)([\w-]+\s+){0,2}kpi\s*:"),
+    spec(Atom::Metric, Start, &["success", "target", "north", "headline"],
+        r"\b(success|target|north[\s-]star|headline)\s+(metric|kpi|figure)\s*:"),
+    spec(Atom::Metric, Start, &["program", "programme", "business", "institutional", "operational", "revenue", "margin", "fee", "retention", "sales", "commercial", "cost", "growth", "engagement", "conversion"],
+        r"\b(program|programme|business|institutional|operational|revenue|margin|fee|retention|sales|commercial|cost|growth|engagement|conversion)\s+(goal|objective|target|kpi)\s*:"),
+    spec(Atom::Metric, Start, &["only", "sole", "headline"],
+        r"\b((only|sole)\s+kpi|headline\s+(figure|metric|number))\b"),
+    spec(Atom::Metric, Start, &["this", "the"],
+        r"\b(this|the)\s+(tool|integration|assistant|agent|bot|model|desk|connector)\s+(is|are|gets?)\s+(scored|evaluated|judged|graded|rewarded|measured)\s+(on|by|against)\b")
+        .needs(&["scored", "evaluated", "judged", "graded", "rewarded", "measured"]),
+    spec(Atom::Metric, Start, &["success"],
+        r"\bsuccess\s+(here\s+|for\s+this\s+\w+\s+)?is\s+((measured|judged|scored|rated)\s+(by|on|in)|the\s+(share|number|rate|percentage|count|ratio|proportion)\s+of)\b"),
+    spec(Atom::Metric, Start, &["we"], r"\bwe\s+optimi[sz]e\s+for\b").needs(&["optimise", "optimize"]),
+    spec(Atom::Metric, Start, &["scored", "evaluated", "judged", "graded", "rewarded"],
+        r"\b(scored|evaluated|judged|graded|rewarded)\s+on\s+(a\s+single\s+number|how\s+(many|few|much|little|long)|the\s+number\s+of)\b"),
     // Session 21. Goals above everything, or set for the model: `objective::at_any_cost` reads
     // them beside the means they license; the goals set in honest words are told apart there
     // by their first word (`objective::SET_GOAL`).
