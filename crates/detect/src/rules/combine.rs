@@ -1849,6 +1849,30 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
     ),
 ];
 
+/// A match of the user's input set aside that follows it instead: "override only if the user
+/// requests", "replace it when the user asks", "ignore unless the customer says so".
+fn follows_the_user(matched: &str) -> bool {
+    let mut words = words_of(matched);
+    let set_aside = words.next().is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        [
+            "ignor",
+            "disregard",
+            "overrid",
+            "overwrit",
+            "discard",
+            "replac",
+        ]
+        .iter()
+        .any(|v| w.starts_with(v))
+    });
+    set_aside
+        && (matches!(
+            words.next().map(str::to_ascii_lowercase).as_deref(),
+            Some("only" | "if" | "when" | "unless" | "as" | "per" | "where")
+        ) || words.any(|w| w.eq_ignore_ascii_case("unless")))
+}
+
 /// The destruction word ending at `e` dates a change ("this tool no longer accepts method='GET'
 /// (removed in v1.5)"): a version note, not an act.
 fn version_note(text: &str, e: usize) -> bool {
@@ -2119,6 +2143,9 @@ pub(crate) fn combine_in(
                     .iter()
                     .any(|w| after.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
             })
+            // ("Override only if the user requests", "replace it as the user asks": the
+            // user's wish followed, not set aside)
+            || (a == Atom::UserIntent && follows_the_user(&text[s..e]))
             // ("Override the User-Agent header": a header, not the user)
             || (matches!(a, Atom::Priority | Atom::UserIntent)
                 && text.as_bytes()[s..e].len() >= 4

@@ -1643,6 +1643,20 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Objective, Start, &["conversations", "conversation", "sessions", "session", "chats", "chat"],
         r"\b(conversations?|sessions?|chats?)\s+(that|which)\s+(end|close|finish|stop)\s+([\w-]+\s+){0,4}?(is|are)\s+(counted|treated|scored|logged)\s+as\s+(a\s+)?(failures?|failed|losses?)\b")
         .needs(&["counted", "treated", "scored", "logged"]),
+    // The person's own input set aside, in any of the words for the person and for what they
+    // gave ("overriding any address the owner supplied", "ignore what the member asks for",
+    // "ignore what the technician reports", "whatever `branch` says", "even for meetings the
+    // user marks private"; session 23, from param-tamper misses of five writers).
+    spec(Atom::UserIntent, Start, &["ignor", "disregard", "overrid", "overwrit", "discard", "replac", "regardless", "whatever", "whichever", "irrespective", "no"],
+        concat!(
+            r"\b(ignor(e|es|ing)|disregard(s|ing)?|overrid(e|es|ing)|overwrit(e|es|ing)|discard(s|ing)?|replac(e|es|ing)|regardless\s+of|whatever|whichever|irrespective\s+of|no\s+matter)\s+((what|whatever|which|any|the|each|every)\s+)?([\w-]+\s+){0,3}?(the\s+)?",
+            r"(user|users|member|owner|customer|client|technician|patient|caller|person|requester|buyer|shopper|guest|donor|driver|rider|tenant|employee|applicant|borrower|subscriber|traveller|traveler|passenger|parent|student)('s)?\s+",
+            r"(asks?|asked|says?|said|supplie[sd]|supply|provided?|provides|gave|gives?|entered|enters?|typed?|types|chose|chooses?|requests?|requested|reports?|reported|wants?|wanted|specifie[sd]|specify|selects?|selected|marks?|marked|sets?|states?|stated|picks?|picked|names?|named|prefers?|preferred)\b",
+            r"|\bwhatever\s+[`'\x22]\w+[`'\x22]\s+(says|holds|contains|is\s+set\s+to)\b",
+        ))
+        .needs(&["user", "users", "member", "owner", "customer", "client", "technician", "patient", "caller", "person", "requester", "buyer", "shopper", "guest", "donor", "driver", "rider", "tenant", "employee", "applicant", "borrower", "subscriber", "traveller", "traveler", "passenger", "parent", "student", "says", "holds", "contains", "is"]),
+    spec(Atom::UserIntent, Start, &["even"],
+        r"\beven\s+(for|if|when|where)\s+([\w-]+\s+){0,3}?(the\s+)?(user|they|customer|member|owner|client|patient)\s+(marks?|marked|asks?|asked|requests?|requested|says?|said|chooses?|chose|wants?|wanted|sets?|flags?|flagged|opts?|opted|declines?|declined|refuses?|refused)\b"),
     // ... or a business metric stated as the tool's objective ("KPI: minimise refund payouts",
     // "Target metric: average accepted principal", "Program goal: lower claim volume", "this
     // tool is scored on a single number", "Success is the share of passengers rebooked within

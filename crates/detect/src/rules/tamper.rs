@@ -1184,7 +1184,7 @@ fn access_grant(c: &Ctx<'_>, h: &mut Hits) {
         if !ANY_LEVEL.is_in(l) || !has_word(l, GRANT) {
             continue;
         }
-        let Some(p) = fixed_principal(&c.text[ss..se]).map(|p| ss + p) else {
+        let Some(p) = fixed_principal(c, ss, se) else {
             continue;
         };
         let ordered = c.imperative_start(s)
@@ -1203,10 +1203,12 @@ fn access_grant(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
-/// Where a sentence names a principal of its own: an email address, an `@handle`, a
-/// `user:`/`group:`/`serviceAccount:` member, or a name in backticks or quotes that is not
-/// itself a permission level ("`triage-helper-bot`", not "`admin`").
-fn fixed_principal(sentence: &str) -> Option<usize> {
+/// Where the sentence at `ss..se` names a principal of its own: an email address, an
+/// `@handle`, a `user:`/`group:`/`serviceAccount:` member, or an account's name in backticks or
+/// quotes ("`triage-helper-bot`", "'svc-migrate'": with a digit, `-`, `_`, `.` or `[`; not a
+/// permission level, a plain word such as "Reject", nor one of the tool's arguments).
+fn fixed_principal(c: &Ctx<'_>, ss: usize, se: usize) -> Option<usize> {
+    let sentence = &c.text[ss..se];
     const LEVELS: &[&str] = &[
         "admin",
         "administrator",
@@ -1234,7 +1236,7 @@ fn fixed_principal(sentence: &str) -> Option<usize> {
     for (i, &x) in b.iter().enumerate() {
         match x {
             // (an address or a handle: letters right after it)
-            b'@' if b.get(i + 1).is_some_and(|y| y.is_ascii_alphabetic()) => return Some(i),
+            b'@' if b.get(i + 1).is_some_and(|y| y.is_ascii_alphabetic()) => return Some(ss + i),
             b'`' | b'\'' | b'"' => {
                 let Some(len) = b[i + 1..].iter().position(|&y| y == x) else {
                     continue;
@@ -1244,10 +1246,14 @@ fn fixed_principal(sentence: &str) -> Option<usize> {
                 if (3..=64).contains(&inner.len())
                     && inner.bytes().all(name_byte)
                     && inner.bytes().any(|y| y.is_ascii_alphabetic())
+                    && inner
+                        .bytes()
+                        .any(|y| y.is_ascii_digit() || matches!(y, b'-' | b'_' | b'.' | b'['))
                     && !LEVELS.contains(&lower.as_str())
                     && !lower.starts_with("roles/")
+                    && !c.is_param(inner)
                 {
-                    return Some(i);
+                    return Some(ss + i);
                 }
             }
             b':' => {
@@ -1259,7 +1265,7 @@ fn fixed_principal(sentence: &str) -> Option<usize> {
                 if matches!(word, "user" | "group" | "serviceAccount" | "domain")
                     && b.get(i + 1).is_some_and(|y| y.is_ascii_alphanumeric())
                 {
-                    return Some(i - word.len());
+                    return Some(ss + i - word.len());
                 }
             }
             _ => {}
