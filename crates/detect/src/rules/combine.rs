@@ -453,6 +453,24 @@ impl Ctx<'_> {
     pub(super) fn sent(&self, pos: usize) -> usize {
         sentences::index(self.starts, pos)
     }
+    /// The sentences that hold a phrase of `set`, in order, with where the first one starts in
+    /// the sentence: nothing when the whole text holds none (one search that stops at the first
+    /// phrase), else a search of each sentence. (One search of the whole text listing every
+    /// match cost more, session 23: it must find where each match starts.)
+    pub(super) fn sentences_with<'s>(
+        &'s self,
+        set: &'s Phrases,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        let n = if set.is_in(self.lower(0, self.text.len())) {
+            self.starts.len()
+        } else {
+            0
+        };
+        (0..n).filter_map(move |s| {
+            let (ss, se) = self.sentence(s);
+            set.find(self.lower(ss, se)).map(|m| (s, m))
+        })
+    }
     pub(super) fn has(&self, a: Atom) -> bool {
         self.field_bits & bit(a) != 0
     }
@@ -1854,7 +1872,6 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
 fn follows_the_user(matched: &str) -> bool {
     let mut words = words_of(matched);
     let set_aside = words.next().is_some_and(|w| {
-        let w = w.to_ascii_lowercase();
         [
             "ignor",
             "disregard",
@@ -1864,13 +1881,15 @@ fn follows_the_user(matched: &str) -> bool {
             "replac",
         ]
         .iter()
-        .any(|v| w.starts_with(v))
+        .any(|v| starts_with_ci(w.as_bytes(), v.as_bytes()))
     });
+    let follows = |w: &str| {
+        ["only", "if", "when", "unless", "as", "per", "where"]
+            .iter()
+            .any(|f| w.eq_ignore_ascii_case(f))
+    };
     set_aside
-        && (matches!(
-            words.next().map(str::to_ascii_lowercase).as_deref(),
-            Some("only" | "if" | "when" | "unless" | "as" | "per" | "where")
-        ) || words.any(|w| w.eq_ignore_ascii_case("unless")))
+        && (words.next().is_some_and(follows) || words.any(|w| w.eq_ignore_ascii_case("unless")))
 }
 
 /// The destruction word ending at `e` dates a change ("this tool no longer accepts method='GET'

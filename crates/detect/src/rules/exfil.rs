@@ -721,16 +721,9 @@ fn fixed_whatever_found(c: &Ctx<'_>, h: &mut Hits) {
         "classified",
         "flagged",
     ];
-    let all = c.lower(0, c.text.len());
-    if !INDEPENDENT.is_in(all) {
-        return;
-    }
-    for s in 0..c.starts.len() {
+    for (s, m) in c.sentences_with(&INDEPENDENT) {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        let Some(m) = INDEPENDENT.find(l) else {
-            continue;
-        };
         // (the clause names what the tool found: "whatever the audit returns", "irrespective
         // of the evidence found", "even where the calculation shows exceedances")
         if !words_of(&l[m..])
@@ -838,15 +831,9 @@ fn rigged_recommendation(c: &Ctx<'_>, h: &mut Hits) {
         "otherwise",
     ];
     static ANY_PICK: Phrases = Phrases::new(PICK);
-    if !ANY_PICK.is_in(c.lower(0, c.text.len())) {
-        return;
-    }
-    for s in 0..c.starts.len() {
+    for (s, pi) in c.sentences_with(&ANY_PICK) {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        let Some(pi) = ANY_PICK.find(l) else {
-            continue;
-        };
         let fixed = has_word(l, FIXED_WORDS) || FIXED_PHRASES.iter().any(|p| l.contains(p));
         let ordered =
             || c.imperative_start(s) || c.near(Atom::Modal, s) || has_word(l, &["always"]);

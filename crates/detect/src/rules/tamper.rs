@@ -1063,17 +1063,11 @@ fn lookalike_swap(c: &Ctx<'_>, h: &mut Hits) {
         "map ",
     ];
     static ANY_CUE: Phrases = Phrases::new(CUES);
-    if !ANY_CUE.is_in(c.lower(0, c.text.len())) {
-        return;
-    }
     let name_byte =
         |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'@' | b'/' | b'-');
-    for s in 0..c.starts.len() {
+    for (s, _) in c.sentences_with(&ANY_CUE) {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !ANY_CUE.is_in(l) {
-            continue;
-        }
         let names: Vec<(usize, &str)> = l
             .split(|ch: char| !ch.is_ascii() || !name_byte(ch as u8))
             .map(|t| t.trim_matches(|ch| matches!(ch, '.' | '-' | '/' | '_')))
@@ -1175,13 +1169,10 @@ fn access_grant(c: &Ctx<'_>, h: &mut Hits) {
         "editor access",
     ];
     static ANY_LEVEL: Phrases = Phrases::new(LEVEL);
-    if !ANY_LEVEL.is_in(c.lower(0, c.text.len())) {
-        return;
-    }
-    for s in 0..c.starts.len() {
+    for (s, _) in c.sentences_with(&ANY_LEVEL) {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
-        if !ANY_LEVEL.is_in(l) || !has_word(l, GRANT) {
+        if !has_word(l, GRANT) {
             continue;
         }
         let Some(p) = fixed_principal(c, ss, se) else {
