@@ -699,6 +699,44 @@ impl Ctx<'_> {
         self.each(Atom::Negation)
             .any(|(n, ne)| n >= ss && n < pos && !purpose_clause(self.text, n, ne, pos))
     }
+    /// Sentence `s` puts a step before the user's own eyes ("which you should show to the user
+    /// before calling food_checkout", "push to remote services should be shown to the user and
+    /// confirmed before running") and names nothing sent, read or written out beside it: a
+    /// safeguard, not an order that serves someone else (session 24, honest hard negatives).
+    pub(super) fn users_check(&self, s: usize) -> bool {
+        self.sentence_has(
+            s,
+            &[
+                "show to the user",
+                "show it to the user",
+                "show them to the user",
+                "show the user",
+                "shown to the user",
+                "confirm with the user",
+                "confirmed by the user",
+                "ask the user",
+                "present to the user",
+                "the user's confirmation",
+                "the user's approval",
+            ],
+        ) && ![
+            Atom::Transfer,
+            Atom::Email,
+            Atom::Url,
+            Atom::SensPath,
+            Atom::SecretNoun,
+            Atom::StrongSecret,
+            Atom::Recipient,
+            Atom::Conversation,
+            Atom::QuotedLiteral,
+        ]
+        .iter()
+        .any(|a| self.in_sent(*a, s))
+    }
+    /// A negation inside the match `s0..e0` ("tell them not to share", "ask them never to type").
+    pub(super) fn negated_within(&self, s0: usize, e0: usize) -> bool {
+        self.each(Atom::Negation).any(|(n, _)| n > s0 && n < e0)
+    }
     /// A negation anywhere in sentence `s` ("never include the secret in your reply").
     pub(super) fn sentence_negated(&self, s: usize) -> bool {
         let (ss, se) = self.sentence(s);
@@ -2431,9 +2469,11 @@ pub(crate) fn combine_in(
     // asked for and put somewhere ("ask the user for it ... put it in the license field", the
     // sentence before naming it) weighs less alone.
     // ("Never ask the user to paste their password into the chat" is the safeguard itself.)
+    // ("If a user offers their seed phrase, tell them not to share it": the negation inside the
+    // match turns the request into the warning.)
     for (s0, e0) in c
         .each(Atom::Solicit)
-        .filter(|&(s0, _)| !c.negated_before(s0))
+        .filter(|&(s0, e0)| !c.negated_before(s0) && !c.negated_within(s0, e0))
     {
         let s = c.sent(s0);
         if c.own_code(s) {
@@ -2745,6 +2785,9 @@ pub(crate) fn combine_in(
                 "the", "with", "very",
                 // ("... instead — that already removes all its edges": what a tool does)
                 "already",
+                // (session 24: "which asks for confirmation on terminate", "cascade on delete":
+                // the act as an event named, not ordered)
+                "on", "upon",
             ],
         )
     };

@@ -82,7 +82,7 @@ pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
             || phone
             || c.in_sent(Atom::Outside, s)
             || host_named(c, s);
-        if literal && !c.negated_at(s0) {
+        if literal && !c.negated_at(s0) && !c.users_check(s) {
             h.push(
                 &TAMPER_RECIPIENT,
                 60,
@@ -1296,11 +1296,13 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             .iter()
             .any(|k| c.text[s0..e0].eq_ignore_ascii_case(k))
             && c.word_before(s0, 5, &["in", "into"])
+            // ("which stores the token in the OS keychain": six words back)
             && c.word_before(
                 s0,
-                5,
+                7,
                 &[
-                    "store", "stores", "save", "saves", "persist", "persists", "keep", "keeps",
+                    "store", "stores", "stored", "save", "saves", "saved", "persist", "persists",
+                    "keep", "keeps", "kept",
                 ],
             );
         // "Close (kill) a Browser Run session by its ID": the purpose sentence of a description
@@ -2239,6 +2241,12 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
             "ensure that no ",
             "check that no ",
             "verify that no ",
+            // (session 24: "Run npm_pack_preview first so the user can check which files will
+            // be included (look out for .env files or build artefacts)": the file named as a
+            // hazard for the user to catch)
+            "look out for ",
+            "watch out for ",
+            "beware of ",
         ],
     )
     // ("For login forms, use only credentials the user supplied in this conversation": a

@@ -72,7 +72,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
     }
     for r in &triggers {
         let s = c.sent(r.start);
-        let (w, how) = if c.in_sent(Atom::Modal, s) {
+        let (w, how) = if c.in_sent(Atom::Modal, s) && !c.users_check(s) {
             (45, "directs the model")
         } else {
             (SHADOW_TRIGGER.weight, "attaches instructions")
@@ -234,6 +234,11 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                         "unless", " if ", " when ", "except", " or ", " to obtain", " to get",
                         " to find", " to fetch", " to retrieve", " to look up", " to resolve",
                         " whose ",
+                        // (session 24: "call get_pull_request first and check that `mergeable`
+                        // is true", "use gha_get_run first to confirm the run has conclusion
+                        // 'failure'": a value the result is checked for, not one passed)
+                        " to confirm", " to check", " to verify", " and check", " and confirm",
+                        " and verify",
                     ]
                     .iter()
                     .any(|w| between.contains(w))

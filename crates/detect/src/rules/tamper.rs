@@ -560,7 +560,10 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         let negated = c.sentence_negated(s)
             && (c.negated_before(span.0)
                 || c.each(Atom::Negation).any(|(n, _)| n > span.0 && n < se));
-        if fixed && !negated && !on_request_in(c, s) {
+        // (the value as a condition: "The bucket must be empty unless force=true, which first
+        // deletes every object" says what the value does, the "must" is the bucket's)
+        let condition = c.word_before(span.0, 1, &["unless", "if", "when", "whether"]);
+        if fixed && !negated && !condition && !on_request_in(c, s) {
             h.push(
                 &TAMPER_ARGUMENT,
                 60,
