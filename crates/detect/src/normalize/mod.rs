@@ -24,7 +24,7 @@ pub(crate) mod unicode;
 
 use std::borrow::Cow;
 
-use crate::rules::catalog::Rule;
+use crate::rules::catalog::{Rule, HIDDEN_SPELT_OUT};
 
 /// Something hidden that the pipeline found (spans are in the original text).
 #[derive(Debug, Clone)]
@@ -144,6 +144,21 @@ fn normalize_with(text: &str, decode_payloads: bool) -> Normalized<'_> {
     // After the decoders, which read the text as written (base64 is case-sensitive).
     if decode_payloads {
         case::fold_shouting(&mut n.text);
+    }
+    // A phrase spelt out letter by letter with no word gaps: the closed-up text is one long
+    // word that no rule reads, so the spelling itself is the finding (session 24).
+    if decoded.iter().any(|r| r.how == spaced::HOW) {
+        if let Some((s, e)) = spaced::spelt_out(&n.text) {
+            let (os, oe) = n.orig_span(s, e);
+            n.hidden.push(HiddenHit {
+                rule: &HIDDEN_SPELT_OUT,
+                start: os,
+                end: oe,
+                message: "a phrase spelt out letter by letter, with no gaps between its words"
+                    .into(),
+                evidence: excerpt(slice(&n.text, s, e), 120),
+            });
+        }
     }
     for r in revealed.into_iter().chain(decoded) {
         let (os, oe) = n.orig_span(r.start, r.end);

@@ -52,6 +52,8 @@ rules! {
         "an encoded payload (base64, hex, URL-encoding, rot13) decodes to readable text";
     HIDDEN_ENCODED_INSTR = "hidden.encoded_instructions", "hidden", High, 40,
         "an encoded payload decodes to text that itself triggers rules";
+    HIDDEN_SPELT_OUT = "hidden.spelt_out", "hidden", High, 60,
+        "a whole phrase spelt out letter by letter with no gaps between its words";
     HIDDEN_HOMOGLYPH = "hidden.homoglyph", "hidden", High, 40,
         "Cyrillic or Greek look-alike letters inside Latin words (confusable spelling)";
     OVERRIDE_IGNORE = "override.ignore_instructions", "override", Critical, 70,
