@@ -22,7 +22,7 @@ from sklearn.model_selection import GroupKFold
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "crates", "detect", "src", "learned")
-BUCKETS = 1 << 16
+BUCKETS = 1 << 17
 FEATURES = os.path.join(ROOT, "target", "release", "examples", "features")
 
 

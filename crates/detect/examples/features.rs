@@ -29,7 +29,7 @@ fn main() {
             }
             Err(_) => (None, Vec::new()),
         };
-        let s: Vec<String> = feats.iter().map(u16::to_string).collect();
+        let s: Vec<String> = feats.iter().map(u32::to_string).collect();
         let score = report.as_ref().map_or(0, |r| r.score);
         let rules: Vec<String> = report
             .iter()

@@ -41,14 +41,17 @@ pub const HONEST: f32 = 0.005;
 /// A finding this heavy is never lowered by the model's honest reading.
 pub const STRONG: u32 = 60;
 
-/// Bits of the feature hash: 2^16 buckets.
+/// Bits of the feature hash: 2^16 buckets of words, and as many again of character 4-grams.
 pub const BITS: u32 = 16;
+
+/// Features in all: word buckets `0..2^BITS`, character 4-gram buckets `2^BITS..2^(BITS+1)`.
+const FEATURES: usize = 2 << BITS;
 
 /// The weights, aligned to their own size: the kernel maps read-only data 64 KiB around each
 /// page a process first touches ("fault-around"), so an unaligned table straddling two such
 /// windows made a `wrap` map 64 KiB more of unrelated data than it reads.
 #[repr(C, align(65536))]
-struct Weights([u8; 1 << BITS]);
+struct Weights([u8; FEATURES]);
 
 static WEIGHTS: Weights = Weights(*include_bytes!("weights.bin"));
 
@@ -72,6 +75,17 @@ const fn bucket(h: u32) -> u16 {
 fn pair(a: u32, b: u32) -> u16 {
     bucket((a.rotate_left(5) ^ b).wrapping_add(1))
 }
+
+/// The feature of a character 4-gram: four lowercased bytes of a word padded with a space on
+/// each side, packed into a `u32` (the first byte highest), in the second half of the table.
+#[inline]
+const fn gram_feature(g: u32) -> u32 {
+    (1 << BITS) | ((g ^ 0x5BD1_E995).wrapping_mul(0x9E37_79B1) >> (32 - BITS))
+}
+
+/// At most this many 4-grams of one word are features (its first ones): a long token such as
+/// a base64 blob or a hash adds a few features, not one per byte.
+const MAX_GRAMS_PER_WORD: usize = 20;
 
 /// Calls `each(word_hash, start, end)` for each word of `text`: a run of ASCII letters, digits
 /// and apostrophes that starts with a letter; `_`, `-`, every other byte and a lower-to-upper
@@ -192,7 +206,7 @@ const LATER_SENTENCE: u32 = 0x1A7E_5EED;
 /// byte range there.
 #[derive(Clone, Copy, Default)]
 struct Occurrence {
-    bucket: u16,
+    bucket: u32,
     text: usize,
     from: usize,
     to: usize,
@@ -240,7 +254,27 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
                     k += 1;
                 }
             }
-            for &(bucket, from, word) in &feats[..k] {
+            // (the word's character 4-grams, " sen", "send", "end ": morphology and spelling
+            // shared by words the word features hold apart, session 24; after the word's own
+            // features, in the same loop, so that `each` is still called from one site)
+            let mut gram = [0u32; MAX_GRAMS_PER_WORD];
+            let b = &text.as_ref().as_bytes()[from..to];
+            let grams = (b.len() + 2).saturating_sub(3).min(MAX_GRAMS_PER_WORD);
+            if grams > 0 {
+                // (the padded word's bytes lowercased: `| 0x20` leaves digits and the
+                // apostrophe as they are; a word has at least two bytes here)
+                let mut g = u32::from_be_bytes([b' ', b' ', b[0] | 0x20, b[1] | 0x20]);
+                for (j, x) in gram[..grams].iter_mut().enumerate() {
+                    let c = b.get(j + 2).map_or(b' ', |c| c | 0x20);
+                    g = (g << 8) | u32::from(c);
+                    *x = gram_feature(g);
+                }
+            }
+            for j in 0..k + grams {
+                let (bucket, from, word) = match feats.get(j).filter(|_| j < k) {
+                    Some(&(bucket, from, word)) => (u32::from(bucket), from, word),
+                    None => (gram[j - k], from, None),
+                };
                 each(Occurrence {
                     bucket,
                     text: ti,
@@ -256,7 +290,7 @@ fn for_each_feature<T: AsRef<str>>(texts: &[T], mut each: impl FnMut(Occurrence)
 }
 
 /// The feature buckets of some texts, sorted, each once.
-fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u16> {
+fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u32> {
     let mut out = Vec::with_capacity(256);
     for_each_feature(texts, |o| out.push(o.bucket));
     out.sort_unstable();
@@ -265,7 +299,7 @@ fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u16> {
 }
 
 /// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
-pub fn tool_features(tool: &serde_json::Value) -> Vec<u16> {
+pub fn tool_features(tool: &serde_json::Value) -> Vec<u32> {
     let fields = crate::walk::tool(tool);
     let glosses: Vec<_> = fields.iter().map(|f| crate::gloss::gloss(f.text)).collect();
     feature_set(&read_texts(&fields, &glosses))
@@ -288,22 +322,22 @@ fn read_texts<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> Vec<
 }
 
 #[inline]
-fn weight(f: u16) -> i32 {
+fn weight(f: u32) -> i32 {
     WEIGHTS.0[f as usize] as i8 as i32
 }
 
 /// The features of the definition being judged seen so far: one bit per bucket, and the
 /// buckets whose bit is set (to clear them again after each definition, and to count them).
 struct Seen {
-    bits: [u64; 1 << (BITS - 6)],
+    bits: [u64; FEATURES / 64],
     /// Kept between definitions (empty), so that judging one allocates nothing here.
-    distinct: Vec<u16>,
+    distinct: Vec<u32>,
 }
 
 thread_local! {
     static SEEN: std::cell::RefCell<Seen> = const {
         std::cell::RefCell::new(Seen {
-            bits: [0; 1 << (BITS - 6)],
+            bits: [0; FEATURES / 64],
             distinct: Vec::new(),
         })
     };
@@ -378,7 +412,8 @@ fn score<T: AsRef<str>>(texts: &[T]) -> (f32, Top) {
             distinct.push(b);
             let w = weight(b);
             sum += w;
-            if w > 0 && top.admits(w) && !o.word.is_some_and(function_bucket) {
+            // (a 4-gram names no word: the explanation names words and runs of words)
+            if w > 0 && b < 1 << BITS && top.admits(w) && !o.word.is_some_and(function_bucket) {
                 top.insert(w, o);
             }
         });
@@ -688,15 +723,39 @@ mod tests {
         let b = feature_set(&["send the file"]);
         assert_eq!(a, b);
         // three words, two pairs, one triple, and the sentence's first word (one sentence: no
-        // word after it)
-        assert_eq!(b.len(), 7);
+        // word after it), and the words' 4-grams: 3 of " send ", 2 of " the ", 3 of " file "
+        assert_eq!(b.len(), 7 + 8);
+    }
+
+    /// The 4-grams of `word` padded with spaces, as features.
+    fn grams_of(word: &str) -> Vec<u32> {
+        let p = format!(" {word} ");
+        p.as_bytes()
+            .windows(4)
+            .map(|w| gram_feature(u32::from_be_bytes([w[0], w[1], w[2], w[3]])))
+            .collect()
+    }
+
+    #[test]
+    fn words_give_their_lowercased_four_grams() {
+        let f = feature_set(&["Sending"]);
+        let grams = grams_of("sending");
+        assert_eq!(grams.len(), 6);
+        assert!(grams.iter().all(|g| f.contains(g) && *g >= 1 << BITS));
+        // (a one-letter word has none; a long token only its first MAX_GRAMS_PER_WORD)
+        assert!(feature_set(&["a"]).iter().all(|&x| x < 1 << BITS));
+        let token = "x".repeat(10) + &"abcdefghijklmnopqrstuvwxyz".repeat(2);
+        let f = feature_set(&[token.as_str()]);
+        let all = grams_of(&token);
+        assert!(all[..MAX_GRAMS_PER_WORD].iter().all(|g| f.contains(g)));
+        assert!(!f.contains(&all[all.len() - 1]));
     }
 
     #[test]
     fn words_after_the_first_sentence_count_apart() {
         let mut h = Vec::new();
         words("send it", |x, _, _, _| h.push(x));
-        let later_send = bucket(h[0].rotate_left(13) ^ LATER_SENTENCE);
+        let later_send = u32::from(bucket(h[0].rotate_left(13) ^ LATER_SENTENCE));
         assert!(!feature_set(&["Send it. Then stop."]).contains(&later_send));
         assert!(feature_set(&["Lists files. Then send it."]).contains(&later_send));
         assert!(feature_set(&["Lists files:\n- send it"]).contains(&later_send));
@@ -722,10 +781,10 @@ mod tests {
         let two = feature_set(&["read", "secrets"]);
         let mut h = Vec::new();
         words("read secrets", |x, _, _, _| h.push(x));
-        let read_secrets = pair(h[0], h[1]);
+        let read_secrets = u32::from(pair(h[0], h[1]));
         assert!(one.contains(&read_secrets) && !two.contains(&read_secrets));
         // ("secrets" opens a sentence only as a field of its own)
-        let opener = bucket(h[1].rotate_left(7) ^ SENTENCE_START);
+        let opener = u32::from(bucket(h[1].rotate_left(7) ^ SENTENCE_START));
         assert!(two.contains(&opener) && !one.contains(&opener));
     }
 
@@ -733,12 +792,12 @@ mod tests {
     fn a_field_is_read_up_to_its_word_cap() {
         let long = "word ".repeat(MAX_WORDS_PER_FIELD) + "tail";
         let f = feature_set(&[long.as_str()]);
-        assert!(!f.contains(&bucket({
+        assert!(!f.contains(&u32::from(bucket({
             let mut h = FNV_START;
             for &c in b"tail" {
                 h = fnv(h, c);
             }
             h
-        })));
+        }))));
     }
 }
