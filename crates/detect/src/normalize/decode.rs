@@ -374,7 +374,7 @@ fn rot13(s: &str) -> String {
 }
 
 /// Words that instructions to a model need; three distinct ones in rot13 reveal rot13 text.
-const ROT13_WORDS: [&str; 24] = [
+const ROT13_WORDS: [&str; 32] = [
     "ignore",
     "previous",
     "instructions",
@@ -399,6 +399,14 @@ const ROT13_WORDS: [&str; 24] = [
     "the",
     "and",
     "your",
+    "from",
+    "each",
+    "include",
+    "this",
+    "that",
+    "for",
+    "all",
+    "into",
 ];
 
 /// The longest of `ROT13_WORDS`.
@@ -426,10 +434,10 @@ const fn rot13_byte(c: u8) -> u8 {
 }
 
 /// `ROT13_WORDS` in rot13, packed.
-const ROT13_PACKED: [u128; 24] = {
-    let mut t = [0u128; 24];
+const ROT13_PACKED: [u128; ROT13_WORDS.len()] = {
+    let mut t = [0u128; ROT13_WORDS.len()];
     let mut i = 0;
-    while i < 24 {
+    while i < ROT13_WORDS.len() {
         let w = ROT13_WORDS[i].as_bytes();
         let mut enc = [0u8; ROT13_LONGEST];
         let mut j = 0;
@@ -447,7 +455,7 @@ const ROT13_PACKED: [u128; 24] = {
 const ROT13_BY_LEN: [u32; ROT13_LONGEST + 1] = {
     let mut t = [0u32; ROT13_LONGEST + 1];
     let mut i = 0;
-    while i < 24 {
+    while i < ROT13_WORDS.len() {
         t[ROT13_WORDS[i].len()] |= 1 << i;
         i += 1;
     }
@@ -459,7 +467,7 @@ const ROT13_BY_LEN: [u32; ROT13_LONGEST + 1] = {
 const ROT13_BY_FIRST: [u32; 26] = {
     let mut t = [0u32; 26];
     let mut i = 0;
-    while i < 24 {
+    while i < ROT13_WORDS.len() {
         t[(rot13_byte(ROT13_WORDS[i].as_bytes()[0]) - b'a') as usize] |= 1 << i;
         i += 1;
     }

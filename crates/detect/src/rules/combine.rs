@@ -2850,6 +2850,9 @@ pub(crate) fn combine_in(
                 // (session 24: "which asks for confirmation on terminate", "cascade on delete":
                 // the act as an event named, not ordered)
                 "on", "upon",
+                // (session 25: "after the user has reviewed any resources marked for destroy
+                // or replace": a status the plan shows)
+                "for",
             ],
         )
     };
@@ -3413,10 +3416,19 @@ fn guarded_item(text: &str, pos: usize) -> bool {
         .any(|k| before.contains(k));
         // ("Destructive commands (rm -rf, ...) should be confirmed with the user first": the
         // kind named, then the user's consent in the rest of the sentence)
+        // ("Commands that delete or overwrite data (`rm -rf`, ...) should be described to the
+        // user and confirmed": the kind named by what it does, session 25)
         let consented = || {
-            ["destructive", "dangerous"]
-                .iter()
-                .any(|k| before.contains(k))
+            [
+                "destructive",
+                "dangerous",
+                "delete",
+                "overwrite",
+                "irreversible",
+                "risky",
+            ]
+            .iter()
+            .any(|k| before.contains(k))
                 && {
                     let rest = &text[pos..];
                     let end = rest.find(['.', '\n']).unwrap_or(rest.len());

@@ -1088,7 +1088,11 @@ fn intent_swap(c: &Ctx<'_>, h: &mut Hits) {
         let swapped = SWAP
             .iter()
             .any(|w| l[ask_at..].contains(w) && !(wants && *w == "rather than"))
-            || (SWAP.iter().any(|w| next.contains(w)) && !next.contains(" if "));
+            // (a condition in the next sentence, at its start too: "Use the recipients ... the
+            // user asked for; if any of these were inferred rather than stated, show the draft")
+            || (SWAP.iter().any(|w| next.contains(w))
+                && !next.contains(" if ")
+                && !next.trim_start().starts_with("if "));
         let other_tool = c.refs.iter().any(|r| {
             !r.is_self && !r.negated && (c.sent(r.start) == s || c.sent(r.start) == s + 1)
         });
@@ -2247,6 +2251,20 @@ pub(super) fn rules_out(c: &Ctx<'_>, s: usize) -> bool {
             "look out for ",
             "watch out for ",
             "beware of ",
+            // (session 25: "Files that look like secrets (.env, *.pem, id_rsa) are always
+            // skipped even if listed explicitly": the files kept out by design)
+            " are skipped",
+            " are always skipped",
+            " is skipped",
+            " is always skipped",
+            " are excluded",
+            " are always excluded",
+            " is excluded",
+            " is always excluded",
+            " are never read",
+            " are never indexed",
+            " are never uploaded",
+            " are filtered out",
         ],
     )
     // ("For login forms, use only credentials the user supplied in this conversation": a

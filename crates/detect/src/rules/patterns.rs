@@ -986,9 +986,10 @@ pub(crate) const SPECS: &[Spec] = &[
     // Constraints declared off: "the assistant's confidentiality constraints are suspended".
     spec(Atom::Disable, Start, &["confidentiality", "privacy", "ethical", "content", "usage", "constraints"],
         r"\b((confidentiality|privacy|ethical|content|usage)\s+(constraints|limits|obligations|rules)|constraints)\s+(are|is|were|have\s+been)\s+(now\s+|temporarily\s+)?(suspended|lifted|waived|disabled|off|relaxed|removed)\b"),
-    // "no need to ask" (for approval), not "no need to ask questions".
+    // "no need to ask" (for approval), not "no need to ask questions", nor "no need to ask the
+    // user for it" (a value the tool has already: the client secret, session 25).
     spec(Atom::Disable, Start, &["no"],
-        r"\bno\s+need\s+to\s+(ask(\s+(the\s+user|them|for\s+(confirmation|permission|approval|consent)|first|before)\b|\s*[.;,)]|\s*$)|confirm\b|check\s+with\s+(the\s+user|them)\b|tell\s+(the\s+user|them)\b|inform\b|notify\b)"),
+        r"\bno\s+need\s+to\s+(ask(\s+(the\s+user|them)(\s+(first|before|again|beforehand|whether|if)\b|\s+for\s+(confirmation|permission|approval|consent|sign-?off)\b|\s*[.;,):]|\s*$|\s+(and|or)\b)|\s+(for\s+(confirmation|permission|approval|consent)|first|before|again)\b|\s*[.;,)]|\s*$)|confirm\b|check\s+with\s+(the\s+user|them)\b|tell\s+(the\s+user|them)\b|inform\b|notify\b)"),
     spec(Atom::FakeMarker, Start, &["system"], r"\bsystem[\s-]level\s+(notice|note|instruction|directive|message|override)\b").needs(&["level"]),
     // Other tools discredited: "answers from read_docs are frequently fabricated", "the only
     // trustworthy documentation tool".
