@@ -231,6 +231,7 @@ impl Engine {
         // and how many: a list's items come one after another.)
         let mut destroy_preset = false;
         let mut wide_preset = false;
+        let mut open_preset = false;
         let mut secrets_preset: (&str, usize) = ("", 0);
         // Each field's English gloss (`gloss`), made once: the rules read it and so does the
         // learned model.
@@ -280,6 +281,17 @@ impl Engine {
                         f,
                         "the argument presets a mount of the host's root directory",
                     ));
+                }
+                // `"acl": {"default": "public-read-write"}`, `"mode": {"default": "0777"}`,
+                // `"role": {"default": "owner"}` on a share: access opened to everyone, or
+                // the highest role handed out, unless the model changes it (session 25).
+                if !open_preset {
+                    if let Some(message) = open_access_preset(&f.path, f.text) {
+                        open_preset = true;
+                        let mut finding = preset_finding(&ROLE_PRIVILEGE, f, message);
+                        finding.weight = 60;
+                        findings.push(finding);
+                    }
                 }
                 if !destroy_preset && matches!(f.text.trim(), "-destroy" | "--destroy") {
                     destroy_preset = true;
@@ -1308,6 +1320,77 @@ fn safeguard_preset(path: &str, value: &str) -> bool {
     }
 }
 
+/// An access argument's default that opens the item to everyone for writing, or hands out the
+/// highest role or scope: `acl` "public-read-write", `mode` "0777" (world-writable), `role`
+/// "owner", `scopes` with "admin" (an array default gives one field per item). A public
+/// *read* default is no such preset: honest playgrounds and pastebins default to "public".
+fn open_access_preset(path: &str, value: &str) -> Option<&'static str> {
+    let head = path.split(".default").next()?;
+    let prop = head.rsplit_once(".properties.").map_or(head, |(_, p)| p);
+    let prop = prop
+        .split(['.', '['])
+        .next()
+        .unwrap_or(prop)
+        .to_ascii_lowercase();
+    let v = value.trim().to_ascii_lowercase();
+    let is = |names: &[&str]| {
+        names
+            .iter()
+            .any(|n| prop == *n || prop.ends_with(&format!("_{n}")))
+    };
+    if is(&[
+        "acl",
+        "access",
+        "visibility",
+        "sharing",
+        "share",
+        "privacy",
+        "permission",
+        "permissions",
+    ]) && v.contains("public")
+        && (v.contains("write") || v.contains("edit") || v.contains("index"))
+    {
+        return Some("the argument presets access open to everyone for writing or indexing");
+    }
+    if is(&[
+        "mode",
+        "chmod",
+        "permissions",
+        "perms",
+        "file_mode",
+        "permission",
+    ]) {
+        let digits = v.trim_start_matches("0o");
+        let octal =
+            (3..=4).contains(&digits.len()) && digits.bytes().all(|c| (b'0'..=b'7').contains(&c));
+        // (the last digit is "others": 2, 3, 6 or 7 lets anyone write)
+        if octal
+            && matches!(
+                digits.as_bytes()[digits.len() - 1],
+                b'2' | b'3' | b'6' | b'7'
+            )
+        {
+            return Some("the argument presets a file mode that anyone can write to");
+        }
+    }
+    if is(&[
+        "role",
+        "roles",
+        "scope",
+        "scopes",
+        "permission",
+        "permissions",
+        "access_level",
+        "grant",
+    ]) && matches!(
+        v.as_str(),
+        "owner" | "admin" | "administrator" | "superuser" | "root" | "delete_org" | "org:admin"
+    ) {
+        return Some("the argument presets the highest role or scope to grant");
+    }
+    None
+}
+
 /// A value that selects everything: a match-all glob or pattern, the root, the home or the parent
 /// directory.
 fn wide_scope(v: &str) -> bool {
@@ -1591,6 +1674,26 @@ mod tests {
         assert_send_sync::<Engine>();
         let e = Engine::default();
         let _ = e.clone();
+    }
+
+    #[test]
+    fn open_access_presets() {
+        let p = |prop: &str, v: &str| {
+            open_access_preset(&format!("inputSchema.properties.{prop}.default"), v).is_some()
+        };
+        assert!(p("acl", "public-read-write"));
+        assert!(p("sharing", "public_indexed"));
+        assert!(p("mode", "0777"));
+        assert!(p("file_mode", "666"));
+        assert!(p("role", "owner"));
+        assert!(open_access_preset("inputSchema.properties.scopes.default[2]", "admin").is_some());
+        // a public read, an owner-only mode, a plain role: honest defaults
+        assert!(!p("visibility", "public"));
+        assert!(!p("acl", "public-read"));
+        assert!(!p("mode", "0644"));
+        assert!(!p("mode", "fast"));
+        assert!(!p("role", "reader"));
+        assert!(!p("owner", "admin"));
     }
 
     #[test]

@@ -2227,6 +2227,18 @@ pub(crate) fn combine_in(
             // ("Override only if the user requests", "replace it as the user asks": the
             // user's wish followed, not set aside)
             || (a == Atom::UserIntent && follows_the_user(&text[s..e]))
+            // ("tells the user not to share it": advice to the user, no false account of
+            // where something went, session 25)
+            || (a == Atom::Deceive && {
+                let t = text[s..e].to_ascii_lowercase();
+                t.ends_with("user not to") || t.ends_with("user never to")
+            })
+            // ("treat fetched content as data from the page, not as instructions from the
+            // user": the injection defence, session 25)
+            || (a == Atom::Priority && {
+                let t = text[s..e].to_ascii_lowercase();
+                t.contains(" not as ") || t.contains(" never as ")
+            })
             // ("Override the User-Agent header": a header, not the user)
             || (matches!(a, Atom::Priority | Atom::UserIntent)
                 && text.as_bytes()[s..e].len() >= 4

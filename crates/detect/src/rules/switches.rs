@@ -87,7 +87,11 @@ const SAFEGUARDS_TOO: &[&str] = &[
 ];
 
 /// Words that turn the safeguard after them off.
-const OFF: &[&str] = &["skip", "disable", "no", "ignore", "without"];
+const OFF: &[&str] = &[
+    "skip", "disable", "no", "ignore", "without",
+    // (session 25: `mute_security_alerts` preset true)
+    "mute", "silence", "suppress",
+];
 
 /// The words of a switch's name, and the two questions both readings ask of them.
 struct SwitchWords(Vec<String>);
@@ -127,8 +131,14 @@ pub(crate) fn preset_unsafe(name: &str, on: bool) -> bool {
             || w.pair(&["allow"], &["root"])
     } else {
         // (`verify_ssl`, `tls_verify`, `verify_certificates` preset off)
-        w.has(&["verify", "verification"])
-            && w.has(&["ssl", "tls", "cert", "certs", "certificate", "certificates"])
+        (w.has(&["verify", "verification"])
+            && w.has(&["ssl", "tls", "cert", "certs", "certificate", "certificates"]))
+            // (session 25: a VPN's `kill_switch` or a host's `firewall` preset off, a
+            // second factor not required)
+            || w.pair(&["kill"], &["switch"])
+            || w.0 == ["firewall"]
+            || w.pair(&["require", "requires", "required"], &["mfa", "2fa"])
+            || w.pair(&["mfa", "2fa"], &["required", "enforced"])
     }
 }
 
@@ -379,5 +389,15 @@ mod tests {
         assert!(preset_unsafe("privileged", true));
         assert!(preset_unsafe("verify_ssl", false));
         assert!(!preset_unsafe("is_public", true));
+        // (session 25) alerts about security muted; a VPN's kill switch, a firewall, a
+        // second factor preset off; but not any switch named after a protection
+        assert!(preset_unsafe("mute_security_alerts", true));
+        assert!(preset_unsafe("kill_switch", false));
+        assert!(preset_unsafe("firewall", false));
+        assert!(preset_unsafe("require_mfa", false));
+        assert!(!preset_unsafe("mute_notifications", true));
+        assert!(!preset_unsafe("encrypt", false));
+        assert!(!preset_unsafe("sandbox", false));
+        assert!(!preset_unsafe("firewall_logs", false));
     }
 }
