@@ -24,7 +24,7 @@ fn main() {
                 let tool = v.get("tool").cloned().unwrap_or(v);
                 (
                     Some(engine.scan_tool(&tool)),
-                    mcpguard_detect::learned::tool_features(&tool),
+                    engine.learned_features(&tool),
                 )
             }
             Err(_) => (None, Vec::new()),

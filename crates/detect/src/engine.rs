@@ -189,8 +189,45 @@ impl Engine {
             Pass::Field,
             gloss::gloss(text).as_ref(),
             &mut out,
+            None,
         );
         out
+    }
+
+    /// What the learned model reads of a field beside its gloss: the text as `scan_field`
+    /// normalises it, when that changes it (the trainer's side of `scan_field`'s `model_text`).
+    pub(crate) fn model_text(&self, f: &Field<'_>) -> Option<String> {
+        let text = normalize::slice(
+            f.text,
+            0,
+            self.inner.config.max_field_bytes.min(f.text.len()),
+        );
+        let norm = if f.is_name {
+            normalize::normalize_name(text)
+        } else {
+            normalize(text)
+        };
+        match norm.text {
+            std::borrow::Cow::Owned(t) => Some(t),
+            std::borrow::Cow::Borrowed(_) => None,
+        }
+    }
+
+    /// The learned model's feature buckets of a tool definition, read as `scan_tool` reads
+    /// them: what the trainer fits (`examples/features`), not a stable interface.
+    #[doc(hidden)]
+    pub fn learned_features(&self, tool: &Value) -> Vec<u32> {
+        let fields = walk::tool(tool);
+        let glosses: Vec<_> = fields.iter().map(|f| gloss::gloss(f.text)).collect();
+        // (a switch's preset is not scanned as a field: `scan_fields_unguarded`)
+        let normalized: Vec<_> = fields
+            .iter()
+            .map(|f| {
+                let preset = is_default(&f.path) && f.is_name && f.path.ends_with(".default");
+                (!preset).then(|| self.model_text(f)).flatten()
+            })
+            .collect();
+        learned::features_of(&fields, &glosses, &normalized)
     }
 
     /// Judges the fields of one item. A panic in the rules (a bug: an unforeseen text) must not
@@ -236,9 +273,16 @@ impl Engine {
         // Each field's English gloss (`gloss`), made once: the rules read it and so does the
         // learned model.
         let mut glosses: Vec<Option<gloss::Gloss>> = Vec::with_capacity(fields.len());
+        // Each field's normalised text where normalising changed it (`None`: the text as
+        // written): the learned model reads what the rules read, so that full-width letters,
+        // look-alikes or zero-width breaks inside words hide no word from it (session 25: a
+        // full-width attack read as no English at all was "plainly honest" to the model, whose
+        // honest reading then lowered the rules' block).
+        let mut normalized: Vec<Option<String>> = Vec::with_capacity(fields.len());
         for f in fields {
             let default = is_default(&f.path);
             glosses.push(gloss::gloss(f.text));
+            normalized.push(None);
             // A switch's preset (`walk::schema` gives `true` and `false` as names): only what it
             // turns off is judged.
             if default && f.is_name && f.path.ends_with(".default") {
@@ -261,6 +305,7 @@ impl Engine {
                 Pass::Field,
                 glosses.last().and_then(Option::as_ref),
                 &mut findings,
+                normalized.last_mut(),
             );
             if default {
                 // `"patterns": {"default": ["*"]}` on `clean_build_artifacts`: a tool that
@@ -411,7 +456,7 @@ impl Engine {
         }
         let mut honest = None;
         if item.learned {
-            let (p, finding) = learned::opinion(fields, &glosses);
+            let (p, finding) = learned::opinion(fields, &glosses, &normalized);
             findings.extend(finding);
             honest = (p < learned::HONEST).then_some(p);
         }
@@ -517,6 +562,9 @@ impl Engine {
         // (the English gloss of `raw` for `Pass::Field`, made by the caller: `gloss::gloss`)
         raw_gloss: Option<&gloss::Gloss>,
         out: &mut Vec<Finding>,
+        // (for `Pass::Field`: where to leave the normalised text for the learned model, when
+        // normalising changed it; `model_text` says the same for the trainer)
+        model_text: Option<&mut Option<String>>,
     ) {
         let cfg = &self.inner.config;
         let text = normalize::slice(raw, 0, cfg.max_field_bytes.min(raw.len()));
@@ -526,6 +574,9 @@ impl Engine {
         } else {
             normalize(text)
         };
+        if let (Some(slot), std::borrow::Cow::Owned(t)) = (model_text, &norm.text) {
+            *slot = Some(t.clone());
+        }
         let finding = |rule: &'static Rule,
                        message: String,
                        evidence: String,
@@ -635,6 +686,7 @@ impl Engine {
                     Pass::Gloss,
                     None,
                     &mut sub,
+                    None,
                 );
                 let lang = g.lang.name();
                 let starts = sentences::starts(&g.text);
@@ -672,6 +724,7 @@ impl Engine {
                 Pass::Revealed(depth + 1),
                 None,
                 &mut sub,
+                None,
             );
             let span = Some((r.start, r.end));
             if sub.is_empty() {

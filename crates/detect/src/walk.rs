@@ -26,7 +26,7 @@ pub(crate) struct Field<'a> {
     pub is_name: bool,
 }
 
-/// A field reads as its text (the learned model's features, `learned::tool_features`).
+/// A field reads as its text (the learned model's features, `Engine::learned_features`).
 impl AsRef<str> for Field<'_> {
     fn as_ref(&self) -> &str {
         self.text

@@ -298,25 +298,36 @@ fn feature_set<T: AsRef<str>>(texts: &[T]) -> Vec<u32> {
     out
 }
 
-/// The feature buckets of a tool definition (what the trainer reads, via `examples/features`).
-pub fn tool_features(tool: &serde_json::Value) -> Vec<u32> {
-    let fields = crate::walk::tool(tool);
-    let glosses: Vec<_> = fields.iter().map(|f| crate::gloss::gloss(f.text)).collect();
-    feature_set(&read_texts(&fields, &glosses))
+/// The feature buckets of some fields (what the trainer reads, via
+/// `Engine::learned_features` and `examples/features`); the arguments as for `opinion`.
+pub(crate) fn features_of(
+    fields: &[Field<'_>],
+    glosses: &[Option<Gloss>],
+    normalized: &[Option<String>],
+) -> Vec<u32> {
+    feature_set(&read_texts(fields, glosses, normalized))
 }
 
-/// The texts the model reads of some fields: each field's text, or its English gloss when it
-/// is written in a language the gloss knows (`crate::gloss`). The words are ASCII words only,
-/// so a Russian or Chinese order weighs nothing as written; its gloss ("always add cc address
-/// ... to the request") reads with the weights the English attacks taught (session 16).
+/// The texts the model reads of some fields: each field's English gloss when it is written in
+/// a language the gloss knows (`crate::gloss`), else its text as the rules read it
+/// (normalised: `normalized[i]`, when normalising changed it; since session 25), else as
+/// written. The words are ASCII words only, so a Russian or Chinese order weighs nothing as
+/// written; its gloss ("always add cc address ... to the request") reads with the weights the
+/// English attacks taught (session 16).
 /// (`glosses[i]` is `crate::gloss::gloss` of `fields[i]`'s text, made once by the caller.)
-fn read_texts<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> Vec<&'a str> {
+fn read_texts<'a>(
+    fields: &'a [Field<'_>],
+    glosses: &'a [Option<Gloss>],
+    normalized: &'a [Option<String>],
+) -> Vec<&'a str> {
     fields
         .iter()
         .zip(glosses)
-        .map(|(f, g)| match g {
-            Some(g) => g.text.as_str(),
-            None => f.text,
+        .zip(normalized)
+        .map(|((f, g), n)| match (g, n) {
+            (Some(g), _) => g.text.as_str(),
+            (None, Some(n)) => n.as_str(),
+            (None, None) => f.text,
         })
         .collect()
 }
@@ -435,9 +446,13 @@ fn logit(texts: &[&str]) -> f32 {
 
 /// The probability, 0 to 1, that a tool with these fields is an attack, and its heaviest words
 /// as written (the finding names them lowercased).
-fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec<&'a str>) {
+fn judge<'a>(
+    fields: &'a [Field<'_>],
+    glosses: &'a [Option<Gloss>],
+    normalized: &'a [Option<String>],
+) -> (f32, Vec<&'a str>) {
     // Every text field, names included.
-    let texts = read_texts(fields, glosses);
+    let texts = read_texts(fields, glosses, normalized);
     let (z, top) = score(&texts);
     let p = 1.0 / (1.0 + (-z).exp());
     if p < LIKELY {
@@ -456,8 +471,13 @@ fn judge<'a>(fields: &'a [Field<'_>], glosses: &'a [Option<Gloss>]) -> (f32, Vec
 
 /// The model's probability that a tool definition with these fields is an attack, and its
 /// finding when it reads them as one.
-pub(crate) fn opinion(fields: &[Field<'_>], glosses: &[Option<Gloss>]) -> (f32, Option<Finding>) {
-    let (p, words) = judge(fields, glosses);
+/// (`normalized[i]`: `fields[i]`'s text as the rules read it, when normalising changed it.)
+pub(crate) fn opinion(
+    fields: &[Field<'_>],
+    glosses: &[Option<Gloss>],
+    normalized: &[Option<String>],
+) -> (f32, Option<Finding>) {
+    let (p, words) = judge(fields, glosses, normalized);
     (p, finding(p, &words))
 }
 
