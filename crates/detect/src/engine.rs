@@ -3,6 +3,7 @@
 //! `Engine` is a cheap handle (`Arc` inside): clone it into every task, or swap a new one in whole
 //! on reload. Scanning never fails and never allocates more than a bounded amount per field.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -13,7 +14,7 @@ use crate::finding::{Finding, Report, Span, Verdict};
 use crate::gloss;
 use crate::lang;
 use crate::learned;
-use crate::normalize::{self, excerpt, normalize};
+use crate::normalize::{self, excerpt, normalize, Normalized};
 use crate::rules::atoms::Atoms;
 use crate::rules::catalog::{
     Rule, DENSITY_IMPERATIVE, DENSITY_LONG, DESTRUCTIVE_ANNOTATION, DESTRUCTIVE_DIRECTIVE,
@@ -194,23 +195,18 @@ impl Engine {
         out
     }
 
-    /// What the learned model reads of a field beside its gloss: the text as `scan_field`
-    /// normalises it, when that changes it (the trainer's side of `scan_field`'s `model_text`).
-    pub(crate) fn model_text(&self, f: &Field<'_>) -> Option<String> {
-        let text = normalize::slice(
-            f.text,
-            0,
-            self.inner.config.max_field_bytes.min(f.text.len()),
-        );
-        let norm = if f.is_name {
+    /// A field's text as the rules read it: cut to `max_field_bytes`, then normalised (names
+    /// for hidden characters only: no decoded payloads to rescan). `scan_field` reads this, and
+    /// so does the learned model (`learned_features` for the trainer).
+    fn normalize_field<'t>(&self, raw: &'t str, is_name: bool) -> (&'t str, Normalized<'t>) {
+        let max = self.inner.config.max_field_bytes;
+        let text = normalize::slice(raw, 0, max.min(raw.len()));
+        let norm = if is_name {
             normalize::normalize_name(text)
         } else {
             normalize(text)
         };
-        match norm.text {
-            std::borrow::Cow::Owned(t) => Some(t),
-            std::borrow::Cow::Borrowed(_) => None,
-        }
+        (text, norm)
     }
 
     /// The learned model's feature buckets of a tool definition, read as `scan_tool` reads
@@ -222,9 +218,9 @@ impl Engine {
         // (a switch's preset is not scanned as a field: `scan_fields_unguarded`)
         let normalized: Vec<_> = fields
             .iter()
-            .map(|f| {
-                let preset = is_default(&f.path) && f.is_name && f.path.ends_with(".default");
-                (!preset).then(|| self.model_text(f)).flatten()
+            .map(|f| match self.normalize_field(f.text, f.is_name).1.text {
+                Cow::Owned(t) if !switch_preset(f) => Some(t),
+                _ => None,
             })
             .collect();
         learned::features_of(&fields, &glosses, &normalized)
@@ -285,7 +281,7 @@ impl Engine {
             normalized.push(None);
             // A switch's preset (`walk::schema` gives `true` and `false` as names): only what it
             // turns off is judged.
-            if default && f.is_name && f.path.ends_with(".default") {
+            if switch_preset(f) {
                 if safeguard_preset(&f.path, f.text) {
                     findings.push(preset_finding(
                         &OVERRIDE_SAFEGUARD,
@@ -333,9 +329,7 @@ impl Engine {
                 if !open_preset {
                     if let Some(message) = open_access_preset(&f.path, f.text) {
                         open_preset = true;
-                        let mut finding = preset_finding(&ROLE_PRIVILEGE, f, message);
-                        finding.weight = 60;
-                        findings.push(finding);
+                        findings.push(preset_finding(&ROLE_PRIVILEGE, f, message));
                     }
                 }
                 if !destroy_preset && matches!(f.text.trim(), "-destroy" | "--destroy") {
@@ -567,14 +561,8 @@ impl Engine {
         model_text: Option<&mut Option<String>>,
     ) {
         let cfg = &self.inner.config;
-        let text = normalize::slice(raw, 0, cfg.max_field_bytes.min(raw.len()));
-        // Names are checked for hidden characters only: no decoded payloads to rescan.
-        let norm = if is_name {
-            normalize::normalize_name(text)
-        } else {
-            normalize(text)
-        };
-        if let (Some(slot), std::borrow::Cow::Owned(t)) = (model_text, &norm.text) {
+        let (text, norm) = self.normalize_field(raw, is_name);
+        if let (Some(slot), Cow::Owned(t)) = (model_text, &norm.text) {
             *slot = Some(t.clone());
         }
         let finding = |rule: &'static Rule,
@@ -1017,6 +1005,12 @@ fn rule_finding(
 }
 
 /// The path is, or lies under, a schema's `default` (`properties.headers.default.X-Auth`).
+/// A switch's preset (`walk::schema` gives `true` and `false` of a default as names): judged
+/// for what it turns off, not scanned as a field.
+fn switch_preset(f: &Field<'_>) -> bool {
+    f.is_name && f.path.ends_with(".default") && is_default(&f.path)
+}
+
 fn is_default(path: &str) -> bool {
     // Each key of the path (after a `.` or at the start), as bytes: `split` cost ~120
     // instructions per field.
@@ -1409,9 +1403,10 @@ fn open_access_preset(path: &str, value: &str) -> Option<&'static str> {
         .to_ascii_lowercase();
     let v = value.trim().to_ascii_lowercase();
     let is = |names: &[&str]| {
-        names
-            .iter()
-            .any(|n| prop == *n || prop.ends_with(&format!("_{n}")))
+        names.iter().any(|n| {
+            prop.strip_suffix(n)
+                .is_some_and(|h| h.is_empty() || h.ends_with('_'))
+        })
     };
     if is(&[
         "acl",
