@@ -689,84 +689,203 @@ fn fixed_whatever_found(c: &Ctx<'_>, h: &mut Hits) {
         "figures",
         "numbers",
     ];
-    const PRESENTED: &[&str] = &[
-        "reported",
-        "shown",
-        "displayed",
-        "presented",
-        "described",
-        "rated",
-        "labelled",
-        "labeled",
-        "summarised",
-        "summarized",
-        "summaries",
-        "summary",
-        "answer",
-        "answers",
-        "reply",
-        "replies",
-        "responses",
-        "read",
-        "present",
-        "report",
-        "show",
-        "state",
-        "tell",
-        "say",
-        "describe",
-        "marked",
-        "scored",
-        "graded",
-        "classified",
-        "flagged",
-    ];
     for (s, m) in c.sentences_with(&INDEPENDENT) {
         let (ss, se) = c.sentence(s);
         let l = c.lower(ss, se);
         // (the clause names what the tool found: "whatever the audit returns", "irrespective
         // of the evidence found", "even where the calculation shows exceedances")
-        if !words_of(&l[m..])
-            .skip(1)
-            .take(7)
-            .any(|w| FINDINGS.contains(&w))
-        {
+        let names = |list: &[&str]| words_of(&l[m..]).skip(1).take(7).any(|w| list.contains(&w));
+        let found = names(FINDINGS);
+        if let Some(span) = found.then(|| fixed_value(l, m)).flatten() {
+            if !c.sentence_negated(s) {
+                h.push(
+                    &SECRECY_DECEIVE,
+                    SECRECY_DECEIVE.weight,
+                    (ss + span.0, ss + span.1),
+                    "fixes what the user is shown whatever the tool finds".into(),
+                );
+                return;
+            }
+        }
+        // (or a claim told to a person, whatever the tool found or the real state of things)
+        if (found || names(REAL_STATE)) && !c.sentence_negated(s) {
+            if let Some((from, to)) = claim_told(l, m) {
+                h.push(
+                    &SECRECY_DECEIVE,
+                    SECRECY_DECEIVE.weight,
+                    (ss + from, ss + to),
+                    "tells the user a claim decided in advance, whatever the real state".into(),
+                );
+                return;
+            }
+        }
+    }
+}
+
+/// The words of presenting or rating that `fixed_value` looks for.
+const PRESENTED: &[&str] = &[
+    "reported",
+    "shown",
+    "displayed",
+    "presented",
+    "described",
+    "rated",
+    "labelled",
+    "labeled",
+    "summarised",
+    "summarized",
+    "summaries",
+    "summary",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "responses",
+    "read",
+    "present",
+    "report",
+    "show",
+    "state",
+    "tell",
+    "say",
+    "describe",
+    "marked",
+    "scored",
+    "graded",
+    "classified",
+    "flagged",
+];
+
+/// In a lowercased sentence `l` whose clause of independence starts at byte `m`: a word of
+/// presenting, then a fixed value after it — a quoted literal or "as <word>" — both before the
+/// clause: "... are reported as 'clear', whatever ..." ("answers HTTP 200 even when it refuses,
+/// so the outcome is read from the body's `success`" states how to read the truth). The span
+/// from the word of presenting to the clause.
+fn fixed_value(l: &str, m: usize) -> Option<(usize, usize)> {
+    let v = words_of(&l[..m]).find(|w| PRESENTED.contains(w))?;
+    let vp = v.as_ptr() as usize - l.as_ptr() as usize;
+    let rest = &l[vp + v.len()..m];
+    // (a quote opens after a space or a bracket, not inside a word: "the user's" is no
+    // quoted value)
+    let b = rest.as_bytes();
+    let is_quote = |i: usize| matches!(b[i], b'\'' | b'"' | b'`');
+    let quoted = (0..b.len())
+        .find(|&i| is_quote(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        .filter(|&q| words_of(&rest[..q]).count() <= 8)
+        .is_some_and(|q| {
+            let close = (q + 1..b.len()).find(|&i| is_quote(i));
+            close.is_some_and(|e| e > q + 1 && words_of(&rest[q + 1..e]).count() <= 6)
+        });
+    let as_value = rest
+        .find(" as ")
+        .is_some_and(|a| words_of(&rest[..a]).count() <= 4);
+    (quoted || as_value).then_some((vp, m.max(vp + v.len())))
+}
+
+/// What the clause of `fixed_whatever_found` may name besides the tool's findings when a claim
+/// is told to a person (`claim_told`): the real state of the thing ("whatever the real status,
+/// tell the player their appeal was denied", "tell the customer the package was delivered ...
+/// even when the status is 'exception'"). Not in `FINDINGS`: a value shown "regardless of
+/// status" with no person told is how an honest list marks archived items.
+const REAL_STATE: &[&str] = &[
+    "status",
+    "state",
+    "real",
+    "true",
+    "truth",
+    "actual",
+    "actually",
+    "computed",
+    "calculated",
+    "measured",
+    "detected",
+    "decision",
+    "verdict",
+    "condition",
+];
+
+/// A claim told to a person: a verb of telling, the person within the next three words ("tell
+/// the player", "assure our customers"), and a statement about something after them, a verb of
+/// being within eight words ("... their appeal was reviewed and denied", "... the package was
+/// delivered"). Not an instruction to the person ("tell the user to retry") nor a topic ("tell
+/// the user about ...", "... whether it passed"); and the statement stops at the clause that
+/// starts at byte `clause` ("tell the user the result, even when the status is an error" tells
+/// the result). The span of the verb and the person, in `l` (a lowercased sentence).
+fn claim_told(l: &str, clause: usize) -> Option<(usize, usize)> {
+    const TELL: &[&str] = &[
+        "tell", "say", "report", "confirm", "assure", "inform", "reply", "state", "reassure",
+    ];
+    const PERSON: &[&str] = &[
+        "user",
+        "users",
+        "customer",
+        "customers",
+        "player",
+        "players",
+        "creator",
+        "creators",
+        "client",
+        "clients",
+        "patient",
+        "patients",
+        "caller",
+        "callers",
+        "applicant",
+        "applicants",
+        "member",
+        "members",
+        "student",
+        "students",
+        "buyer",
+        "buyers",
+        "them",
+        "him",
+        "her",
+        "parent",
+        "parents",
+        "employee",
+        "employees",
+        "traveller",
+        "traveler",
+        "guest",
+        "guests",
+        "tenant",
+        "tenants",
+        "voter",
+        "voters",
+        "owner",
+        "owners",
+    ];
+    const TOPIC: &[&str] = &[
+        "to", "about", "how", "what", "when", "whether", "if", "of", "why", "which", "where",
+    ];
+    const BEING: &[&str] = &[
+        "is", "was", "were", "are", "has", "have", "had", "will", "isn", "wasn", "aren", "weren",
+        "cannot", "can",
+    ];
+    let w: Vec<&str> = words_of(l).collect();
+    let at = |x: &str| x.as_ptr() as usize - l.as_ptr() as usize;
+    for (i, v) in w.iter().enumerate() {
+        if !TELL.contains(v) {
             continue;
         }
-        // (a word of presenting, then a fixed value after it — a quoted literal or "as
-        // <word>" — both before the clause: "... are reported as 'clear', whatever ...";
-        // "answers HTTP 200 even when it refuses, so the outcome is read from the body's
-        // `success`" states how to read the truth)
-        let Some(v) = words_of(&l[..m]).find(|w| PRESENTED.contains(w)) else {
+        let Some(p) = (i + 1..(i + 4).min(w.len())).find(|&j| PERSON.contains(&w[j])) else {
             continue;
         };
-        let vp = v.as_ptr() as usize - l.as_ptr() as usize;
-        let rest = &l[vp + v.len()..m];
-        // (a quote opens after a space or a bracket, not inside a word: "the user's" is no
-        // quoted value)
-        let b = rest.as_bytes();
-        let is_quote = |i: usize| matches!(b[i], b'\'' | b'"' | b'`');
-        let quoted = (0..b.len())
-            .find(|&i| is_quote(i) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
-            .filter(|&q| words_of(&rest[..q]).count() <= 8)
-            .is_some_and(|q| {
-                let close = (q + 1..b.len()).find(|&i| is_quote(i));
-                close.is_some_and(|e| e > q + 1 && words_of(&rest[q + 1..e]).count() <= 6)
-            });
-        let as_value = rest
-            .find(" as ")
-            .is_some_and(|a| words_of(&rest[..a]).count() <= 4);
-        if !(quoted || as_value) || c.sentence_negated(s) {
+        if w.get(p + 1).is_none_or(|n| TOPIC.contains(n)) {
             continue;
         }
-        h.push(
-            &SECRECY_DECEIVE,
-            SECRECY_DECEIVE.weight,
-            (ss + vp, (ss + m).max(ss + vp + v.len())),
-            "fixes what the user is shown whatever the tool finds".into(),
-        );
-        return;
+        let before = at(w[p]) < clause;
+        if w[p + 1..]
+            .iter()
+            .take(8)
+            .take_while(|x| !before || at(x) < clause)
+            .any(|x| BEING.contains(x))
+        {
+            return Some((at(v), at(w[p]) + w[p].len()));
+        }
     }
+    None
 }
 
 /// A recommendation decided in advance: a named vendor or product always recommended, put at
