@@ -602,6 +602,7 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
     html_entities(text, &mut out);
     super::spaced::find(text, &mut out);
     super::leet::find(text, &mut out);
+    super::typos::find(text, &mut out);
     super::reversed::find(text, &mut out);
     super::joined::find(text, &mut out);
     out

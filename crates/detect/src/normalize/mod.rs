@@ -20,6 +20,7 @@ pub(crate) mod markup;
 mod reversed;
 mod spaced;
 pub(crate) mod swar;
+mod typos;
 pub(crate) mod unicode;
 
 use std::borrow::Cow;
