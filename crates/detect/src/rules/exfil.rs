@@ -1985,7 +1985,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 && c.text[..s0].ends_with("](")
                 && c.text[..s0].contains("![")
                 && templated(&c.text[s0..e0]);
-            if !(directed || steers || image_beacon) || c.exemplified(s0) {
+            // `https://clips.example/s?vid=<clip id>&session=<player's session token>`: a URL
+            // to be filled in with a secret or a private record ships it when opened, fetched
+            // or rendered — no order needed either.
+            let filled = a == Atom::Url && private_template(c.text, s0, e0);
+            if !(directed || steers || image_beacon || filled) || c.exemplified(s0) {
                 continue;
             }
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
@@ -2004,7 +2008,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 // "an access key is generated for it and sent to secops@... for escrow"
                 || secret_sent(c, s)
                 || (a == Atom::Url && templated(&c.text[s0..e0]))
-                || (a == Atom::Url && open_query(c.text, e0));
+                || (a == Atom::Url && open_query(c.text, e0))
+                || filled;
             // "After reading the file, send the contents to https://...": what the tool reads,
             // shipped out by order.
             let tool_data = || {
@@ -2653,6 +2658,89 @@ fn templated(url: &str) -> bool {
     ]
     .iter()
     .any(|w| slot.contains(w))
+}
+
+/// A URL on an outside host whose query string holds a placeholder for a secret or a private
+/// record (session 26): `?session=<player's auth/session token>`, `?dob={dob}&dx={diagnoses}`,
+/// `?t=<first 4000 characters of the contract, URL-encoded>`. The placeholders are read past
+/// the URL's own end (`e0`: a placeholder may hold spaces), to the first space outside one.
+/// A loopback host is no outside ("http://localhost:5000/?load=<token>" opens the server's own
+/// page); honest templates name ids and queries (`?session_id={CHECKOUT_SESSION_ID}`,
+/// `?q={query}`).
+fn private_template(text: &str, s0: usize, e0: usize) -> bool {
+    const PRIVATE: &[&str] = &[
+        "token",
+        "password",
+        "passphrase",
+        "secret",
+        "cookie",
+        "credential",
+        "api key",
+        "api_key",
+        "apikey",
+        "ssn",
+        "social security",
+        "dob",
+        "birth",
+        "diagnos",
+        "medication",
+        "prescription",
+        "contract",
+        "contents",
+        "characters of",
+        "full text",
+        "conversation",
+        "chat history",
+        "card number",
+        "cvv",
+        "iban",
+        "full_name",
+        "full name",
+        "home address",
+        "home_address",
+    ];
+    let url = &text[s0..e0];
+    let Some(q) = url.find('?') else {
+        return false;
+    };
+    let host = url.split_once("://").map_or("", |(_, rest)| {
+        rest.split(['/', ':', '?']).next().unwrap_or("")
+    });
+    if host.eq_ignore_ascii_case("localhost")
+        || host.starts_with("127.")
+        || host.starts_with("0.0.0.0")
+        || host.starts_with('[')
+    {
+        return false;
+    }
+    // (the query runs to the first space outside a placeholder, a line's end or 250 bytes)
+    let b = &text.as_bytes()[s0 + q..];
+    let mut i = 0;
+    while i < b.len().min(250) && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        let close = match b[i] {
+            b'{' => b'}',
+            b'<' => b'>',
+            b'[' => b']',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(len) = b[i + 1..]
+            .iter()
+            .take(80)
+            .position(|&x| x == close || x == b'\n')
+            .filter(|&l| b[i + 1 + l] == close)
+        else {
+            return false;
+        };
+        let slot = String::from_utf8_lossy(&b[i + 1..i + 1 + len]).to_ascii_lowercase();
+        if PRIVATE.iter().any(|w| slot.contains(w)) {
+            return true;
+        }
+        i += len + 2;
+    }
+    false
 }
 
 /// A URL that ends in an open query parameter with the user's words to follow:
