@@ -638,7 +638,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
 /// findings ("whatever / regardless of / irrespective of / independent of / even where" with one
 /// of `FINDINGS` in its next few words). An honest API says what it returns in a case
 /// ("returns 'ok' regardless of whether the key existed"): its verb is not one of presenting,
-/// and its clause names a condition, not what the check found.
+/// and its clause names a condition, not what the check found. Or (session 26) a claim told to
+/// a person before such a clause, or after it, the clause naming the findings or the real state
+/// (`claim_told`, `REAL_STATE`): "whatever the real status, tell the player their appeal was
+/// denied".
 fn fixed_whatever_found(c: &Ctx<'_>, h: &mut Hits) {
     static INDEPENDENT: Phrases = Phrases::new(&[
         "whatever ",
