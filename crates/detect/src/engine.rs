@@ -557,7 +557,7 @@ impl Engine {
         raw_gloss: Option<&gloss::Gloss>,
         out: &mut Vec<Finding>,
         // (for `Pass::Field`: where to leave the normalised text for the learned model, when
-        // normalising changed it; `model_text` says the same for the trainer)
+        // normalising changed it; `learned_features` makes the same texts for the trainer)
         model_text: Option<&mut Option<String>>,
     ) {
         let cfg = &self.inner.config;
@@ -1004,13 +1004,13 @@ fn rule_finding(
     }
 }
 
-/// The path is, or lies under, a schema's `default` (`properties.headers.default.X-Auth`).
 /// A switch's preset (`walk::schema` gives `true` and `false` of a default as names): judged
 /// for what it turns off, not scanned as a field.
 fn switch_preset(f: &Field<'_>) -> bool {
     f.is_name && f.path.ends_with(".default") && is_default(&f.path)
 }
 
+/// The path is, or lies under, a schema's `default` (`properties.headers.default.X-Auth`).
 fn is_default(path: &str) -> bool {
     // Each key of the path (after a `.` or at the start), as bytes: `split` cost ~120
     // instructions per field.

@@ -57,10 +57,15 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     Vocabulary { by, known }
 });
 
+/// A lowercase letter's bit in a set of letters.
+#[inline]
+fn letter_bit(c: u8) -> u32 {
+    1 << (c.wrapping_sub(b'a') & 31)
+}
+
 /// The set of letters of a lowercase word, one bit each.
 fn letters(w: &[u8]) -> u32 {
-    w.iter()
-        .fold(0, |m, &c| m | 1 << (c.wrapping_sub(b'a') & 31))
+    w.iter().fold(0, |m, &c| m | letter_bit(c))
 }
 
 /// Whether two words' letter sets allow one edit between them: each has at most one letter the
@@ -161,7 +166,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
             if let Some(l) = lower.get_mut(i - start) {
                 *l = c;
             }
-            set |= 1 << (c - b'a');
+            set |= letter_bit(c);
             capitals += usize::from(b[i] < b'a');
             i += 1;
         }

@@ -2706,14 +2706,7 @@ fn private_template(text: &str, s0: usize, e0: usize) -> bool {
     let Some(q) = url.find('?') else {
         return false;
     };
-    let host = url.split_once("://").map_or("", |(_, rest)| {
-        rest.split(['/', ':', '?']).next().unwrap_or("")
-    });
-    if host.eq_ignore_ascii_case("localhost")
-        || host.starts_with("127.")
-        || host.starts_with("0.0.0.0")
-        || host.starts_with('[')
-    {
+    if loopback_host(url) {
         return false;
     }
     // (the query runs to the first space outside a placeholder, a line's end or 250 bytes)
@@ -2744,6 +2737,26 @@ fn private_template(text: &str, s0: usize, e0: usize) -> bool {
         i += len + 2;
     }
     false
+}
+
+/// Whether `url`'s host is this machine: `localhost`, an IPv4 address in 127.0.0.0/8,
+/// `0.0.0.0` or `[::1]` — the whole host, after any user info (`https://localhost@evil.example`
+/// and `https://127.0.0.1.evil.example` are outside hosts).
+fn loopback_host(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    if host_port.starts_with('[') {
+        return host_port.split(']').next() == Some("[::1");
+    }
+    let host = host_port.split(':').next().unwrap_or("");
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let octets: Vec<&str> = host.split('.').collect();
+    let ipv4 = octets.len() == 4
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()));
+    host.eq_ignore_ascii_case("localhost") || (ipv4 && (octets[0] == "127" || host == "0.0.0.0"))
 }
 
 /// A URL that ends in an open query parameter with the user's words to follow:
@@ -3006,7 +3019,31 @@ fn secret_slot(reference: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{NAMED_OR_SAID, NAMED_OR_SAID_WORDS};
+    use super::{loopback_host, NAMED_OR_SAID, NAMED_OR_SAID_WORDS};
+
+    #[test]
+    fn loopback_hosts_are_the_whole_host() {
+        for u in [
+            "http://localhost:5000/?load=<token>",
+            "http://127.0.0.1/x?t=<token>",
+            "http://127.8.0.1:80/?t=1",
+            "http://0.0.0.0:9/?a=b",
+            "http://[::1]:3000/?t=<token>",
+            "http://user@localhost/?t=1",
+        ] {
+            assert!(loopback_host(u), "{u}");
+        }
+        for u in [
+            "https://127.0.0.1.evil.example/?t=<token>",
+            "https://localhost@evil.example/?t=<token>",
+            "https://localhost.evil.example/?t=<token>",
+            "https://[2001:db8::1]/?t=<token>",
+            "https://127.example/?t=<token>",
+            "https://clips.example/s?vid=<clip id>",
+        ] {
+            assert!(!loopback_host(u), "{u}");
+        }
+    }
 
     #[test]
     fn named_or_said_matches_where_one_of_its_words_is() {
