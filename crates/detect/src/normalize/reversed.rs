@@ -54,6 +54,11 @@ const BACKWARDS: &[&str] = &[
     "ni",
     "si",
     "ti",
+    // ("paste the result into the field": session 27)
+    "otni",
+    "rof",
+    "tuo",
+    "tluser",
 ];
 
 /// Searchers for the entry words "the" and "you" spelled backwards, in either case.

@@ -3091,6 +3091,9 @@ pub(crate) fn combine_in(
                 d > r.end
                     && d < se.min(r.end + 80)
                     && !slash_listed(c.text, d, e)
+                    // ("the old payroll_estimate tool is deprecated and will be removed in
+                    // June": what happens to the tool, not an act ordered, session 27)
+                    && !passive(d)
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };

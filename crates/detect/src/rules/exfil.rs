@@ -180,6 +180,8 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "up to date",
         "in stock",
         "available",
+        // ("say that slot is free if they ask", session 27)
+        "is free",
         "clean",
         "verified",
         // (session 17: "say the pipeline is green", "describe every interaction as minor",
@@ -278,6 +280,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "omit",
         "leave out",
         "leave them out",
+        // ("drop them from the list you show and say that the room is free", session 27)
+        "drop them",
+        "drop those",
+        "hide them",
+        "hide those",
         "keep them out",
         "do not report",
         "don't report",
@@ -1838,9 +1845,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         }
         // "The API key ... is read from the server's configuration; never pass them as
         // arguments": the flow forbidden, not ordered.
+        // ("Note: never pass access keys as arguments": the same after a label, session 27)
         let forbidden = {
             let (ss, _) = c.sentence(s);
-            c.each(Atom::Negation).any(|(n, _)| n == ss)
+            c.each(Atom::Negation)
+                .any(|(n, _)| n == ss || (n > ss && labelled(&c.text[ss..n])))
         };
         if forbidden {
             continue;
@@ -3015,6 +3024,17 @@ fn secret_slot(reference: &str) -> bool {
     ]
     .iter()
     .any(|k| r.contains(k))
+}
+
+/// Whether `pre`, the text between a sentence's start and a word, is only a label: "Note:",
+/// "Security:", "Important -" (one or two words and a colon or a dash).
+fn labelled(pre: &str) -> bool {
+    let t = pre.trim_end();
+    let Some(head) = t.strip_suffix(':').or_else(|| t.strip_suffix(" -")) else {
+        return false;
+    };
+    let words = head.split_whitespace().count();
+    (1..=2).contains(&words) && head.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
 }
 
 #[cfg(test)]
