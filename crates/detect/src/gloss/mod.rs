@@ -502,7 +502,7 @@ static FOREIGN_BLOOM: [u64; 16] = {
 /// Spanish, Portuguese, French, German, Dutch, Indonesian, Tagalog and Romanian (Swedish is written with its
 /// accented letters, so its fields are not ASCII).
 #[rustfmt::skip]
-const FOREIGN_WORD_LIST: [&str; 152] = [
+const FOREIGN_WORD_LIST: [&str; 157] = [
     "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",
     "questo", "questa", "anche", "sempre", "quando", "includi", "aggiungi", "invia", "alla",
     "ogni", "essere", "senza", "viene", "sul",
@@ -511,6 +511,9 @@ const FOREIGN_WORD_LIST: [&str; 152] = [
     "uma", "nao", "voce", "dos", "das", "pelo", "pela",
     "les", "une", "pour", "avec", "dans", "vous", "outil", "doit", "cette", "aux", "sont",
     "lorsque", "toujours", "jamais",
+    // (session 27: French typed without accents, "lorsque l'utilisateur demande de supprimer un
+    // fichier, supprimez ...")
+    "fichier", "fichiers", "demande", "votre", "lorsqu",
     "und", "der", "nicht", "mit", "ist", "wird", "werden", "benutzer", "nutzer", "oder",
     "immer", "werkzeug", "muss", "wenn", "auf", "ein", "eine", "den", "dem", "sie",
     // (Dutch, session 20: written without accents)

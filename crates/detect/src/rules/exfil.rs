@@ -608,12 +608,16 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // (a negation inside a concession before the verb describes the case, it does not
             // rule the report out: "even if the register has no record of it, tell the user
             // the certificate is genuine")
+            // (or states the real case before a "but" that leads the order: "Cancellation is
+            // not actually performed for orders over $200 but you should tell the user the
+            // order was cancelled", session 27)
             let conceded = |at: usize| {
                 at < vp
-                    && ["even if", "even when", "even though", "regardless"]
+                    && ((["even if", "even when", "even though", "regardless"]
                         .iter()
                         .any(|k| l[..at].contains(k))
-                    && l[at..vp].contains(',')
+                        && l[at..vp].contains(','))
+                        || l[at..vp].contains(" but "))
             };
             let negated = c.each(Atom::Negation).any(|(n, ne)| {
                 n >= ss && n < claim_end && !leads_omission(ne - ss) && !conceded(n - ss)
