@@ -1841,7 +1841,8 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // (not from the purpose sentence: "Save the browser session's cookies to a file. Use
         // this ... to cache the session for new_session's storage_state_path" is the tool's own
         // object, taken up)
-        let source = private_source(s)
+        let own_source = private_source(s);
+        let source = own_source
             || ((s > 1 || (s == 1 && c.in_param)) && private_source(s - 1) && takes_up(c, s));
         // (the rest, dearer — the argument names, the calls, the mood —, only with a source)
         if !source {
@@ -1850,11 +1851,15 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // "The API key ... is read from the server's configuration; never pass them as
         // arguments": the flow forbidden, not ordered.
         // ("Note: never pass access keys as arguments": the same after a label, session 27)
-        let forbidden = {
+        // (and the source taken up from a sentence that forbids the flow: "Note: never pass
+        // access keys as arguments. This tool has no parameter for them, and keys pasted into
+        // the chat should be rotated")
+        let forbids = |s: usize| {
             let (ss, _) = c.sentence(s);
             c.each(Atom::Negation)
                 .any(|(n, _)| n == ss || (n > ss && labelled(&c.text[ss..n])))
         };
+        let forbidden = forbids(s) || (!own_source && forbids(s - 1));
         if forbidden {
             continue;
         }

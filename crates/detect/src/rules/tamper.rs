@@ -233,7 +233,13 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         // (the precision tests, asked only of an order found: they read the sentence again)
-        let documented = || noun() || paging_only(c, s) || on_request() || argument_doc_line(c, s0);
+        let documented = || {
+            noun()
+                || paging_only(c, s)
+                || on_request()
+                || argument_doc_line(c, s0)
+                || purpose_clause(c, s0)
+        };
         let literal = c.in_sent(Atom::TamperLiteral, s);
         // Changing how another named tool's arguments are formed needs no literal value.
         let other_tool = c
@@ -872,6 +878,23 @@ fn presence_required(lower: &str, after: &str) -> bool {
             && next.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
     };
     a.ends_with(" set") && !(continues(b"to") || continues(b"as") || next.first() == Some(&b'='))
+}
+
+/// The verb at `s0` is in a clause of purpose that opens its sentence and leads to the tool to
+/// use: "To send, cancel or change a payment, use the banking server's own tools" (session 27).
+fn purpose_clause(c: &Ctx<'_>, s0: usize) -> bool {
+    let (ss, se) = c.sentence(c.sent(s0));
+    let pre = c.lower(ss, s0).trim_start();
+    let post = c.lower(s0, se);
+    // (the clause may list its verbs: "To send, cancel or change")
+    (pre.starts_with("to ") || pre.starts_with("in order to "))
+        && pre.len() < 60
+        && post.find(',').is_some_and(|k| {
+            let next = post[k + 1..].trim_start();
+            ["use ", "call ", "see ", "run ", "ask "]
+                .iter()
+                .any(|v| next.starts_with(v))
+        })
 }
 
 /// A wallet or bank account written into the text as where money goes, stated as a fact with
