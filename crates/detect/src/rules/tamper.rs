@@ -229,7 +229,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         let noun = || c.word_before(s0, 1, &["a", "an", "the", "any", "no", "each", "every"]);
         // "Change ONLY IF user asks": the user's own request as the only reason.
         let on_request = || on_request_in(c, s);
-        if c.negated_at(s0) || described_change(c, s0, e0) {
+        if c.negated_at(s0) || described_change(c, s0, e0) || users_own_request(c, s0) {
             continue;
         }
         // (the precision tests, asked only of an order found: they read the sentence again)
@@ -770,6 +770,25 @@ fn on_request_in(c: &Ctx<'_>, s: usize) -> bool {
         "only when explicitly",
     ]);
     c.sentence_has_any(s, &ON_REQUEST)
+}
+
+/// The change at `s0` is what the user asks for: "When the user asks to modify an existing
+/// build, ALWAYS call get_build first" (session 27).
+fn users_own_request(c: &Ctx<'_>, s0: usize) -> bool {
+    let (ss, _) = c.sentence(c.sent(s0));
+    let pre = c.lower(ss, s0).trim_end();
+    let Some(head) = [
+        " asks to",
+        " asks you to",
+        " wants to",
+        " wants you to",
+        " asked to",
+    ]
+    .iter()
+    .find_map(|k| pre.strip_suffix(k)) else {
+        return false;
+    };
+    head.ends_with("user") || head.ends_with("they") || head.ends_with("customer")
 }
 
 /// The values sentence `s` sets are all paging or display knobs (`page = 1`, `limit: 50`,
