@@ -609,7 +609,7 @@ impl Engine {
             &refs,
             kind,
             &starts,
-            matches!(pass, Pass::Revealed(_)) || is_value(path),
+            matches!(pass, Pass::Revealed(..)) || is_value(path),
             Names {
                 own: item.own,
                 params: item.params,
@@ -695,13 +695,21 @@ impl Engine {
         }
         let depth = match pass {
             Pass::Field => 0,
-            Pass::Revealed(depth) => depth,
+            Pass::Revealed(depth, _) => depth,
             Pass::Gloss => return,
         };
         if depth >= cfg.max_decode_depth {
             return;
         }
-        for r in &norm.revealed {
+        let undone = match pass {
+            Pass::Revealed(_, how) => how,
+            _ => "",
+        };
+        for r in norm
+            .revealed
+            .iter()
+            .filter(|r| !(r.how == "rot13" && undone == "rot13"))
+        {
             let mut sub = Vec::new();
             self.scan_field(
                 path,
@@ -709,7 +717,7 @@ impl Engine {
                 kind,
                 false,
                 item,
-                Pass::Revealed(depth + 1),
+                Pass::Revealed(depth + 1, r.how),
                 None,
                 &mut sub,
                 None,
@@ -901,8 +909,10 @@ fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, lang: gloss::Lan
 enum Pass {
     /// The field as written.
     Field,
-    /// Text revealed by decoding (base64, tag characters, ...), at a depth of decodings.
-    Revealed(u8),
+    /// Text revealed by decoding (base64, tag characters, ...), at a depth of decodings, and
+    /// how it was hidden (rot13 is not undone again on its own output: rot13 of rot13 is the
+    /// text the field wrote, whose honest words read as rot13 words once turned).
+    Revealed(u8, &'static str),
     /// The English gloss of a field in another language: read like the field, not decoded again.
     Gloss,
 }
