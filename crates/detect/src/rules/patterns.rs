@@ -627,7 +627,11 @@ pub(crate) const SPECS: &[Spec] = &[
         concat!(
             r"\bssh\s+(config(uration)?|keys?|director(y|ies)|folder|private\s+keys?)\b",
             r"|\b(aws|gcp|gcloud|azure|kube(rnetes)?|docker|npm|pypi|github|gitlab)\s+(credentials|access\s+keys?|secret\s+keys?|tokens?)\b",
-            r"|\bbrowser'?s?\s+(\w+\s+)?(cookies|passwords|history|session|local\s+storage|saved\s+logins)\b",
+            // (a browser session is the user's own store only with its cookies or tokens, or
+            // as theirs: "is fetched with a logged-in browser session" is how a scraper works,
+            // session 27)
+            r"|\bbrowser'?s?\s+(\w+\s+)?(cookies|passwords|history|session\s+(cookies|tokens?|data|storage|files?)|local\s+storage|saved\s+logins)\b",
+            r"|\b(user'?s?|your|their|his|her)\s+(\w+\s+)?browser\s+sessions?\b|\bbrowser\s+sessions?\b[^.\n]{0,80}\bcookies\b",
             r"|\bsaved\s+(passwords|logins|credentials|credit\s+cards)\b|\bpassword\s+(store|manager|vault|database)\b",
             r"|\bauthorization\s+headers?\b|\b(output|result)\s+of\s+[`'\x22]?(env|printenv|history)\b"),
     ),
