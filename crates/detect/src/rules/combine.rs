@@ -4080,7 +4080,12 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
         let mut hit: Vec<&str> = fronts.iter().filter(|f| f.1).map(|f| f.0).collect();
         // ("- To change your name or currency (use `update_user`)": a tool pointed to for a
         // task is no front)
-        if hit.len() >= 2 && fronts[0].1 && super::shadow::routing_advice(c, s) {
+        // (nor a look-up tool named to find an argument's id: "Call list_credentials to find
+        // available credentials", session 27)
+        if hit.len() >= 2
+            && fronts[0].1
+            && (super::shadow::routing_advice(c, s) || super::exfil::finds_id(c, s))
+        {
             hit.retain(|f| *f != "another tool");
         }
         // Whether the sentence is an order is asked last: its mood is the dearest test.
