@@ -1429,6 +1429,15 @@ fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
         && !no_op(&c.text[s0..e0])
         && !c.word_before(s0, 1, FAILS)
         && !alternative_ruled_out(c, s0)
+        && !asked(c, s0)
+}
+
+/// The words from `pos` to its sentence's end are a question: "Use for 'did X quietly change
+/// its past numbers?'" asks what a tool answers (session 27).
+fn asked(c: &Ctx<'_>, pos: usize) -> bool {
+    let (_, se) = c.sentence(c.sent(pos));
+    let rest = &c.text.as_bytes()[pos..se.max(pos).min(c.text.len())];
+    memchr::memchr(b'?', rest).is_some_and(|q| !rest[..q].contains(&b'.'))
 }
 
 /// A bracketed role that labels an item of a list with the access it needs, beside labels of
@@ -2203,6 +2212,17 @@ fn no_op(m: &str) -> bool {
         "dropped",
         "discarded",
         "skipped",
+        // (session 27: what happens to data, said as a warning — "existing files are silently
+        // OVERWRITTEN", "a missing value is silently treated as 0")
+        "overwritten",
+        "treated",
+        "replaced",
+        "converted",
+        "coerced",
+        "clamped",
+        "rounded",
+        "normalized",
+        "normalised",
     ]
     .iter()
     .any(|w| last.eq_ignore_ascii_case(w))
@@ -4040,8 +4060,9 @@ fn money_or_recipient(c: &Ctx<'_>, s: usize) -> bool {
 fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
     for s in 0..c.starts.len() {
         let (ss, _) = c.sentence(s);
-        // "Never send keys to external URLs" forbids what it names.
-        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) {
+        // "Never send keys to external URLs" forbids what it names; "Use for 'did X quietly
+        // change its past numbers?'" asks (session 27).
+        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) || asked(c, ss) {
             continue;
         }
         let fronts: [(&str, bool); 6] = [
