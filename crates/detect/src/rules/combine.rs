@@ -2328,8 +2328,10 @@ pub(crate) fn combine_in(
     // A silent act that tilts what the user gets toward one party: "every result should quietly
     // be rounded in favour of the seller by 5%". Silence alone is a warning; silence about a
     // bias is the harm itself.
-    if let Some((s0, e0)) = c.each(Atom::Silent).find(|&(s0, e0)| {
-        silent_holds(&c, s0, e0)
+    // (a no-op participle too: "should quietly be rounded in favour of the seller")
+    if let Some((s0, e0)) = c.each(Atom::Silent).find(|&(s0, _)| {
+        !c.negated_before(s0)
+            && !alternative_ruled_out(&c, s0)
             && c.sentence_has(
                 c.sent(s0),
                 &[
