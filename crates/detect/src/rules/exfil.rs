@@ -2027,7 +2027,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             // to be filled in with a secret or a private record ships it when opened, fetched
             // or rendered — no order needed either.
             let filled = a == Atom::Url && private_template(c.text, s0, e0);
-            if !(directed || steers || image_beacon || filled) || c.exemplified(s0) {
+            if !(directed || steers || image_beacon || filled)
+                || c.exemplified(s0)
+                || (a == Atom::Url && placeholder_host(&c.text[s0..e0]))
+            {
                 continue;
             }
             let via_tool = c.refs_in(s, RefKind::Call).next().is_some();
@@ -3050,6 +3053,29 @@ fn secret_slot(reference: &str) -> bool {
     ]
     .iter()
     .any(|k| r.contains(k))
+}
+
+/// The web URL's host is a placeholder, not a host: one word with no dot and no port
+/// (`https://your-redirect-uri?code=YOUR_CODE`, `https://<host>/cb`), other than `localhost`
+/// (session 27). An address data is sent to has a domain or an IP.
+fn placeholder_host(url: &str) -> bool {
+    // (web URLs only: `s3://pgdump-offsite-archive-7731/` names a bucket, no host)
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return false;
+    };
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return false;
+    }
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("");
+    !host.is_empty()
+        && !host.contains(['.', ':', '[', ']'])
+        && !host.eq_ignore_ascii_case("localhost")
 }
 
 /// Sentence `s` of an argument's description names look-up tools only, to find the argument's
