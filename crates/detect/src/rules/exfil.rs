@@ -2030,6 +2030,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             if !(directed || steers || image_beacon || filled)
                 || c.exemplified(s0)
                 || (a == Atom::Url && placeholder_host(&c.text[s0..e0]))
+                || search_filter(c.text, s0)
             {
                 continue;
             }
@@ -3053,6 +3054,17 @@ fn secret_slot(reference: &str) -> bool {
     ]
     .iter()
     .any(|k| r.contains(k))
+}
+
+/// The address at `pos` is the value of a search filter (`site="linkedin.com/posts"`,
+/// `site:github.com`, `domain=example.org`): what a search is limited to, not where data goes
+/// (session 27).
+fn search_filter(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(['"', '\'', '`']);
+    let b = before.as_bytes();
+    ["site:", "site=", "domain:", "domain=", "inurl:"]
+        .iter()
+        .any(|k| b.len() >= k.len() && b[b.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes()))
 }
 
 /// The web URL's host is a placeholder, not a host: one word with no dot and no port
