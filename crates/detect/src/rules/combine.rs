@@ -2307,7 +2307,11 @@ pub(crate) fn combine_in(
             // ("The user doesn't know about files and directories": what the user knows, stated)
             Atom::Conceal => c.conceal_holds(s0, e0),
             // "severityText: takes precedence over minSeverity": one argument over another.
-            Atom::Priority => !over_own_argument(&c, e0) && !argument_priority(&c, e0),
+            Atom::Priority => {
+                !over_own_argument(&c, e0)
+                    && !argument_priority(&c, e0)
+                    && !ranks_items(c.text, s0, e0)
+            }
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
             Atom::Ignore => !in_untrusted_content(&c, e0) && !mentioned(&c, s0),
             Atom::FakeMarker => !mentioned(&c, s0) && !access_label(&c, s0, e0),
@@ -3821,6 +3825,54 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
 
 /// The words right after a priority claim name one of the tool's own arguments ("takes
 /// precedence over minSeverity", "overrides the `limit` parameter").
+/// "highest-priority" ranks the items a tool works on: "Claim the highest-priority unclaimed
+/// work item from the queue" (session 27). A priority claim over instructions names them, or
+/// stands alone ("has the highest priority"); "highest-priority order/request/message" stays a
+/// claim (what an injected text calls itself).
+fn ranks_items(text: &str, s0: usize, e0: usize) -> bool {
+    const ITEMS: &[&str] = &[
+        "task",
+        "tasks",
+        "item",
+        "items",
+        "issue",
+        "issues",
+        "ticket",
+        "tickets",
+        "job",
+        "jobs",
+        "bug",
+        "bugs",
+        "alert",
+        "alerts",
+        "incident",
+        "incidents",
+        "work",
+        "lead",
+        "leads",
+        "case",
+        "cases",
+        "todo",
+        "todos",
+        "unclaimed",
+        "open",
+        "pending",
+    ];
+    let m = &text[s0..e0];
+    if !m.to_ascii_lowercase().ends_with("priority") {
+        return false;
+    }
+    // (adjective use: "highest-priority task", "highest-priority unassigned ticket": an item
+    // within the next three words, before any stop)
+    let rest = &text[e0..];
+    let clause = &rest[..rest
+        .find(['.', ',', ';', ':', '!', '?'])
+        .unwrap_or(rest.len())];
+    words_of(clause)
+        .take(3)
+        .any(|w| ITEMS.iter().any(|i| w.eq_ignore_ascii_case(i)))
+}
+
 fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
     let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
     let rest = c.text.get(end..se).unwrap_or("");
