@@ -845,6 +845,36 @@ fn product_case(tok: &[u8]) -> bool {
         && tok[lower..].iter().all(u8::is_ascii_uppercase)
 }
 
+/// After "any other" / "every": the tools of this server ("the required first step before any
+/// other tool here can read your collection", session 27): the describing tool's own siblings.
+fn tools_here(after: &str) -> bool {
+    let t = after.trim_start();
+    let Some(t) = t
+        .strip_prefix("tools")
+        .or_else(|| t.strip_prefix("tool"))
+        .map(str::trim_start)
+    else {
+        return false;
+    };
+    let t = t.as_bytes();
+    [
+        &b"here"[..],
+        b"in this server",
+        b"on this server",
+        b"of this server",
+        b"from this server",
+        b"in this toolkit",
+        b"in this toolset",
+        b"in this package",
+    ]
+    .iter()
+    .any(|k| {
+        t.len() >= k.len()
+            && t[..k.len()].eq_ignore_ascii_case(k)
+            && t.get(k.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
+}
+
 /// A `server.tool` reference whose server part is a word of the describing tool's own name
 /// (`access.deploy_token_list` in `manage_access`): the tool's own actions, not another server.
 fn own_server(text: &str, whole: usize, start: usize, own_name: &str) -> bool {
@@ -1306,7 +1336,8 @@ impl ToolRefFinder {
             out.push(ToolRef {
                 is_self: this
                     || (!own_empty && squashed(name).eq(squashed(own_name)))
-                    || own_server(text, whole, start, own_name),
+                    || own_server(text, whole, start, own_name)
+                    || (every_tool && tools_here(&text[end..])),
                 name: name.to_owned(),
                 start,
                 end,
