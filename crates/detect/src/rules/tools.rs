@@ -264,7 +264,12 @@ fn runs_after(after: &[u8]) -> bool {
         b"fires",
     ]
     .iter()
-    .any(|v| starts_with_ci(a, v) && a.get(v.len()).is_none_or(|b| !b.is_ascii_alphanumeric()))
+    .any(|v| starts_with_word(a, v))
+}
+
+/// `a` starts with the word or phrase `w` (any case), not with a longer word.
+fn starts_with_word(a: &[u8], w: &[u8]) -> bool {
+    starts_with_ci(a, w) && a.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Whether `hay` starts with `word` in any ASCII case.
@@ -868,11 +873,7 @@ fn tools_here(after: &str) -> bool {
         b"in this package",
     ]
     .iter()
-    .any(|k| {
-        t.len() >= k.len()
-            && t[..k.len()].eq_ignore_ascii_case(k)
-            && t.get(k.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
-    })
+    .any(|k| starts_with_word(t, k))
 }
 
 /// A `server.tool` reference whose server part is a word of the describing tool's own name
