@@ -3120,6 +3120,9 @@ pub(crate) fn combine_in(
                     // ("the old payroll_estimate tool is deprecated and will be removed in
                     // June": what happens to the tool, not an act ordered, session 27)
                     && !passive(d)
+                    // ("read the current value via get_x, merge, then send the full list to
+                    // avoid dropping existing entries": the loss avoided, session 27)
+                    && !c.word_before(d, 1, &["avoid", "prevent", "avoids", "prevents"])
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };
