@@ -1957,8 +1957,30 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     ],
                 )
         };
+        // ("a Command ACL admin must then issue or revoke the entry ... on the service token's
+        // page in the web console": an order to a person, in a console, session 27)
+        let person_ordered = || {
+            c.sentence_has(
+                s,
+                &[
+                    "admin must",
+                    "administrator must",
+                    "owner must",
+                    "admin should",
+                    "administrator should",
+                    "owner should",
+                    "admin needs to",
+                    "administrator needs to",
+                    "admin has to",
+                ],
+            ) && c.sentence_has(
+                s,
+                &["console", "dashboard", "settings page", "web ui", "portal"],
+            )
+        };
         let ordered = || {
             !default_documented()
+                && !person_ordered()
                 && (c.directive(s)
                     || c.imperative_start(s)
                     || c.conditional_imperative(s)
