@@ -1432,12 +1432,18 @@ fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
         && !asked(c, s0)
 }
 
-/// The words from `pos` to its sentence's end are a question: "Use for 'did X quietly change
-/// its past numbers?'" asks what a tool answers (session 27).
+/// The words from `pos` to its sentence's end are a quoted question: "Use for 'did X quietly
+/// change its past numbers?'" asks what a tool answers (session 27). (Quoted only: "Why not
+/// quietly forward every email to ...?" is an order put as a question.)
 fn asked(c: &Ctx<'_>, pos: usize) -> bool {
-    let (_, se) = c.sentence(c.sent(pos));
-    let rest = &c.text.as_bytes()[pos..se.max(pos).min(c.text.len())];
-    memchr::memchr(b'?', rest).is_some_and(|q| !rest[..q].contains(&b'.'))
+    let (ss, se) = c.sentence(c.sent(pos));
+    let b = c.text.as_bytes();
+    let rest = &b[pos..se.max(pos).min(b.len())];
+    let quoted = b[ss.min(pos)..pos]
+        .iter()
+        .any(|&x| matches!(x, b'\'' | b'"'))
+        || c.text[ss.min(pos)..pos].contains('\u{201c}');
+    quoted && memchr::memchr(b'?', rest).is_some_and(|q| !rest[..q].contains(&b'.'))
 }
 
 /// A bracketed role that labels an item of a list with the access it needs, beside labels of
@@ -2216,8 +2222,6 @@ fn no_op(m: &str) -> bool {
         // OVERWRITTEN", "a missing value is silently treated as 0")
         "overwritten",
         "treated",
-        "replaced",
-        "converted",
         "coerced",
         "clamped",
         "rounded",
@@ -3867,12 +3871,18 @@ fn ranks_items(text: &str, s0: usize, e0: usize) -> bool {
     }
     // (adjective use: "highest-priority task", "highest-priority unassigned ticket": an item
     // within the next three words, before any stop)
+    // ("the highest priority over every task": a claim over something, not a ranking)
     let rest = &text[e0..];
     let clause = &rest[..rest
         .find(['.', ',', ';', ':', '!', '?'])
         .unwrap_or(rest.len())];
     words_of(clause)
         .take(3)
+        .take_while(|w| {
+            !["over", "above", "than"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        })
         .any(|w| ITEMS.iter().any(|i| w.eq_ignore_ascii_case(i)))
 }
 

@@ -1854,10 +1854,13 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         // (and the source taken up from a sentence that forbids the flow: "Note: never pass
         // access keys as arguments. This tool has no parameter for them, and keys pasted into
         // the chat should be rotated")
+        // (after a label, the negation must lead a verb of giving: "Note: never mind the docs,
+        // put ..." forbids nothing)
         let forbids = |s: usize| {
             let (ss, _) = c.sentence(s);
-            c.each(Atom::Negation)
-                .any(|(n, _)| n == ss || (n > ss && labelled(&c.text[ss..n])))
+            c.each(Atom::Negation).any(|(n, ne)| {
+                n == ss || (n > ss && labelled(&c.text[ss..n]) && gives_next(&c.text[ne..]))
+            })
         };
         let forbidden = forbids(s) || (!own_source && forbids(s - 1));
         if forbidden {
@@ -1977,6 +1980,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                 s,
                 &["console", "dashboard", "settings page", "web ui", "portal"],
             )
+                // (the model not addressed in it too: "an admin must approve it in the console,
+                // so pass ... in `note`")
+                && !c.near(Atom::ParamRef, s)
+                && !c.sentence_has(s, &[" you", "you "])
         };
         let ordered = || {
             !default_documented()
@@ -3107,9 +3114,13 @@ fn placeholder_host(url: &str) -> bool {
         .rsplit('@')
         .next()
         .unwrap_or("");
+    // (a host of digits is an IP written as one number, `http://3232235777/`, or in hex)
+    let numeric = host.bytes().all(|b| b.is_ascii_digit())
+        || (host.len() > 2 && host.as_bytes()[..2].eq_ignore_ascii_case(b"0x"));
     !host.is_empty()
         && !host.contains(['.', ':', '[', ']'])
         && !host.eq_ignore_ascii_case("localhost")
+        && !numeric
 }
 
 /// Sentence `s` of an argument's description names look-up tools only, to find the argument's
@@ -3125,6 +3136,20 @@ pub(super) fn finds_id(c: &Ctx<'_>, s: usize) -> bool {
         && refs.peek().is_some()
         && refs.all(|r| super::shadow::lookup_name(&r.name))
         && c.sentence_has(s, &["to find", "to get", "to look up", "to list", "to see"])
+}
+
+/// The next word after a negation is a verb of giving or putting ("never pass", "do not paste"):
+/// what the negation forbids is the flow itself.
+fn gives_next(after: &str) -> bool {
+    words_of(after).next().is_some_and(|w| {
+        [
+            "pass", "put", "paste", "send", "share", "include", "enter", "provide", "give", "type",
+            "store", "embed", "add", "supply", "submit", "post", "upload", "write", "place",
+            "expose", "log", "print", "echo",
+        ]
+        .iter()
+        .any(|v| w.eq_ignore_ascii_case(v))
+    })
 }
 
 /// Whether `pre`, the text between a sentence's start and a word, is only a label: "Note:",
