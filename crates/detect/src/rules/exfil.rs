@@ -2940,9 +2940,11 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     };
     // ("25 with a free API key from https://...", "To change email or password ... do it at
     // https://secure.example.com": an address the user goes to, not one the data goes to)
+    // (a bare host inside a URL is matched again on its own: `leadgen.example.com/start` after
+    // `https://`; only the outer match is read, session 27)
     let visited = c
         .each(Atom::Url)
-        .filter(|&(p, _)| p >= ss && p < se)
+        .filter(|&(p, e)| p >= ss && p < se && !c.each(Atom::Url).any(|(q, qe)| q < p && qe >= e))
         .all(|(p, _)| {
             let before = c.lower(ss, p).trim_end();
             [
