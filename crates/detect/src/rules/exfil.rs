@@ -2932,11 +2932,25 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
     // Fingerprint cached externally").
     // ("The address must come from the user in this conversation. Forwarding to external
     // domains shows a warning": the conversation as a place, not data that leaves)
+    // ("Ask before sharing URLs containing ... credentials or personal data. VirusTotal may
+    // visit the URL and share it with its partners": the data named in a safeguard, the user
+    // asked first, session 27)
+    let asks_first = s > 0
+        && c.sentence_has(
+            s - 1,
+            &[
+                "ask before",
+                "ask the user before",
+                "confirm with the user before",
+                "ask for confirmation before",
+            ],
+        );
     let named_before = |a: &Atom| {
-        c.each(*a).any(|(p, _)| {
-            c.sent(p) == s - 1
-                && !(*a == Atom::Conversation && c.word_before(p, 1, &["in", "from", "during"]))
-        })
+        !asks_first
+            && c.each(*a).any(|(p, _)| {
+                c.sent(p) == s - 1
+                    && !(*a == Atom::Conversation && c.word_before(p, 1, &["in", "from", "during"]))
+            })
     };
     // ("25 with a free API key from https://...", "To change email or password ... do it at
     // https://secure.example.com": an address the user goes to, not one the data goes to)
