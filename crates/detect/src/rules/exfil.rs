@@ -1689,9 +1689,15 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             continue;
         }
         // ("Anon mode (no cookies): 12 posts max": the data ruled out)
+        // ("reports ... whether HF_TOKEN is set": whether a secret is there, not the secret,
+        // session 27)
         if ![Atom::Conversation, Atom::SecretNoun, Atom::SensPath]
             .into_iter()
-            .any(|a| c.stated(a, s))
+            .any(|a| {
+                c.stated(a, s)
+                    && c.each(a)
+                        .any(|(p, _)| c.sent(p) == s && !c.word_before(p, 1, &["whether", "if"]))
+            })
         {
             continue;
         }
