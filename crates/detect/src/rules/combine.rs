@@ -1425,8 +1425,13 @@ fn user_subject_after(rest: &str) -> bool {
 /// no-op stated ("unknown keys are silently ignored"), not a failure described ("fails
 /// silently").
 fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    !no_op(&c.text[s0..e0]) && silent_stands(c, s0)
+}
+
+/// `silent_holds` but for the no-op participles: a silent act not negated, not a failure's,
+/// not the alternative ruled out, not a quoted question.
+fn silent_stands(c: &Ctx<'_>, s0: usize) -> bool {
     !c.negated_before(s0)
-        && !no_op(&c.text[s0..e0])
         && !c.word_before(s0, 1, FAILS)
         && !alternative_ruled_out(c, s0)
         && !asked(c, s0)
@@ -2338,8 +2343,7 @@ pub(crate) fn combine_in(
     // bias is the harm itself.
     // (a no-op participle too: "should quietly be rounded in favour of the seller")
     if let Some((s0, e0)) = c.each(Atom::Silent).find(|&(s0, _)| {
-        !c.negated_before(s0)
-            && !alternative_ruled_out(&c, s0)
+        silent_stands(&c, s0)
             && c.sentence_has(
                 c.sent(s0),
                 &[
@@ -3830,8 +3834,6 @@ fn conversation_as_place(text: &str, s: usize, e: usize) -> bool {
             .any(|w| before.trim_end().ends_with(w)))
 }
 
-/// The words right after a priority claim name one of the tool's own arguments ("takes
-/// precedence over minSeverity", "overrides the `limit` parameter").
 /// "highest-priority" ranks the items a tool works on: "Claim the highest-priority unclaimed
 /// work item from the queue" (session 27). A priority claim over instructions names them, or
 /// stands alone ("has the highest priority"); "highest-priority order/request/message" stays a
@@ -3865,8 +3867,8 @@ fn ranks_items(text: &str, s0: usize, e0: usize) -> bool {
         "open",
         "pending",
     ];
-    let m = &text[s0..e0];
-    if !m.to_ascii_lowercase().ends_with("priority") {
+    let m = &text.as_bytes()[s0..e0];
+    if !(m.len() >= 8 && m[m.len() - 8..].eq_ignore_ascii_case(b"priority")) {
         return false;
     }
     // (adjective use: "highest-priority task", "highest-priority unassigned ticket": an item
@@ -3886,6 +3888,8 @@ fn ranks_items(text: &str, s0: usize, e0: usize) -> bool {
         .any(|w| ITEMS.iter().any(|i| w.eq_ignore_ascii_case(i)))
 }
 
+/// The words right after a priority claim name one of the tool's own arguments ("takes
+/// precedence over minSeverity", "overrides the `limit` parameter").
 fn over_own_argument(c: &Ctx<'_>, end: usize) -> bool {
     let (_, se) = c.sentence(c.sent(end.saturating_sub(1)));
     let rest = c.text.get(end..se).unwrap_or("");
@@ -4129,7 +4133,16 @@ fn beyond_purpose(c: &Ctx<'_>, h: &mut Hits) {
         let (ss, _) = c.sentence(s);
         // "Never send keys to external URLs" forbids what it names; "Use for 'did X quietly
         // change its past numbers?'" asks (session 27).
-        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) || asked(c, ss) {
+        // (the question read from the sentence's first quote: `asked` wants the quote before
+        // the position it is given)
+        let quoted_question = || {
+            let (_, se) = c.sentence(s);
+            c.text.as_bytes()[ss..se.min(c.text.len())]
+                .iter()
+                .position(|&b| matches!(b, b'\'' | b'"'))
+                .is_some_and(|q| asked(c, ss + q + 1))
+        };
+        if c.each(Atom::Negation).any(|(n, _)| n >= ss && n < ss + 40) || quoted_question() {
             continue;
         }
         let fronts: [(&str, bool); 6] = [

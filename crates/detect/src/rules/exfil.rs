@@ -2817,9 +2817,7 @@ fn private_template(text: &str, s0: usize, e0: usize) -> bool {
 /// `0.0.0.0` or `[::1]` — the whole host, after any user info (`https://localhost@evil.example`
 /// and `https://127.0.0.1.evil.example` are outside hosts).
 fn loopback_host(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host_port = host_port(url);
     if host_port.starts_with('[') {
         return host_port.split(']').next() == Some("[::1");
     }
@@ -2831,6 +2829,14 @@ fn loopback_host(url: &str) -> bool {
             .iter()
             .all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()));
     host.eq_ignore_ascii_case("localhost") || (ipv4 && (octets[0] == "127" || host == "0.0.0.0"))
+}
+
+/// A URL's host and port: what comes after the scheme and any user info, before the path,
+/// query or fragment (`https://user@host:8080/p?q` → `host:8080`).
+fn host_port(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority.rsplit('@').next().unwrap_or("")
 }
 
 /// A URL that ends in an open query parameter with the user's words to follow:
@@ -3123,19 +3129,13 @@ fn search_filter(text: &str, pos: usize) -> bool {
 /// (session 27). An address data is sent to has a domain or an IP.
 fn placeholder_host(url: &str) -> bool {
     // (web URLs only: `s3://pgdump-offsite-archive-7731/` names a bucket, no host)
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some((scheme, _)) = url.split_once("://") else {
         return false;
     };
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
         return false;
     }
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .rsplit('@')
-        .next()
-        .unwrap_or("");
+    let host = host_port(url);
     // (a host of digits is an IP written as one number, `http://3232235777/`, or in hex)
     let numeric = host.bytes().all(|b| b.is_ascii_digit())
         || (host.len() > 2 && host.as_bytes()[..2].eq_ignore_ascii_case(b"0x"));
