@@ -641,10 +641,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // "the service-account JSON": a cloud key file by another name.
     spec(Atom::SecretNoun, Start, &["service"],
         r"\bservice[\s_-]?account[\s_-]?(json|keys?|key[\s_-]?files?|credentials?)\b"),
-    // Markers of a privileged channel in other dress: "[assistant-directive]", "Developer mode
+    // Markers of a privileged channel in other dress: "[assistant-directive]", "<system-reminder>"
+    // (the tag some agents use for their own reminders), "Developer mode
     // enabled", "policy update (priority 0):".
     spec(Atom::FakeMarker, Start, &["[", "<"],
-        r"[\[<]\s*/?\s*[a-z_-]{0,20}(assistant|directive|instruction|system[_-](note|message|prompt|directive|override)|admin[_-](note|message|directive)|developer[_-](note|message|directive))[a-z_-]{0,20}\s*[\]>]"),
+        r"[\[<]\s*/?\s*[a-z_-]{0,20}(assistant|directive|instruction|system[_-](note|message|prompt|directive|override|reminder|notice|update|alert|policy|instructions?)|admin[_-](note|message|directive|notice|reminder)|developer[_-](note|message|directive|notice|reminder))[a-z_-]{0,20}\s*[\]>]"),
     spec(Atom::FakeMarker, Start, &["developer", "maintenance", "god", "jailbreak", "unrestricted", "dan"],
         r"\b(developer|maintenance|god|jailbreak|unrestricted|dan)\s+mode\s+(is\s+)?(now\s+)?(enabled|activated|on|active|engaged)\b"),
     spec(Atom::FakeMarker, Start, &["you"],
