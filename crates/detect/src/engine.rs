@@ -452,7 +452,11 @@ impl Engine {
         if item.learned {
             let (p, finding) = learned::opinion(fields, &glosses, &normalized);
             findings.extend(finding);
-            honest = (p < learned::HONEST).then_some(p);
+            // (workflow prose alone — other tools named, work beside the tool's purpose — is
+            // read as honest from a higher probability: session 28)
+            let workflow = || findings.iter().all(|f| WORKFLOW.contains(&f.rule_id));
+            honest =
+                (p < learned::HONEST || (p < learned::HONEST_WORKFLOW && workflow())).then_some(p);
         }
         let mut report = self.report(findings);
         // Two opinions: medium findings that only add up to a block (each under 60: workflow
@@ -933,6 +937,19 @@ struct Item<'a> {
 /// The most that medium findings about other tools add to a score on their own (see
 /// `Engine::report`): below the default block threshold.
 const SHADOW_ALONE_MAX: u32 = 55;
+
+/// The findings of workflow prose: other tools named ("call X first", "when Y returns ...",
+/// "use Z with ..."), work beside the tool's stated purpose, length. A block made of these alone
+/// is lowered to a warning when the learned model reads the definition as honest
+/// (`learned::HONEST_WORKFLOW`).
+const WORKFLOW: &[&str] = &[
+    "shadow.call_other_tool",
+    "shadow.cross_tool_trigger",
+    "shadow.tool_chain",
+    "shadow.forced_arguments",
+    "scope.beyond_purpose",
+    "density.long_text",
+];
 
 /// The weight up to which a finding is a weak signal (see `Engine::report`).
 const WEAK_MAX: u32 = 15;

@@ -38,6 +38,13 @@ pub const VERY_LIKELY: f32 = 0.97;
 /// attacks padded with up to eight honest descriptions (none fell under 0.1).
 pub const HONEST: f32 = 0.005;
 
+/// Under this probability a block made only of workflow findings (other tools named, work beside
+/// the tool's purpose: `engine::WORKFLOW`), each under `STRONG`, is lowered to a warning too
+/// (session 28). Out of fold (`train.py --oof`, two fits) it spared 3 of the honest rows' blocks
+/// and no attack (at 0.05: 4 honest for 2 of MCPTox's attacks scored by a model that never saw
+/// MCPTox).
+pub const HONEST_WORKFLOW: f32 = 0.02;
+
 /// A finding this heavy is never lowered by the model's honest reading.
 pub const STRONG: u32 = 60;
 
