@@ -1,4 +1,5 @@
-//! Encoded payloads: base64, hex, URL-encoding and rot13 runs that decode to readable text.
+//! Encoded payloads: base64, base32, hex (and `\x`/`\u` escapes), URL-encoding and rot13 runs
+//! that decode to readable text.
 //!
 //! Honest metadata rarely encodes prose: base64 image data and hashes decode to binary and are
 //! ignored here. A run that decodes to mostly printable text is returned for rescanning; the
@@ -57,7 +58,7 @@ struct Survey {
     long_b64: Option<(usize, usize)>,
     /// Whether a run of at least `MIN_HEX` hex digits occurs.
     long_hex: bool,
-    /// Whether a `\x` escape occurs.
+    /// Whether a `\x` or `\u` escape occurs.
     escapes: bool,
     /// Whether a `%` occurs (URL-encoding needs one).
     percent: bool,
@@ -160,7 +161,7 @@ fn survey(text: &str) -> Survey {
         if b[p] == b'%' {
             s.percent = true;
         } else {
-            s.escapes |= b.get(p + 1) == Some(&b'x');
+            s.escapes |= matches!(b.get(p + 1), Some(b'x' | b'u'));
         }
         if s.percent && s.escapes {
             break;
@@ -247,8 +248,42 @@ fn base64_runs(text: &str, from: usize, last: usize, out: &mut Vec<Revealed>) {
                 end,
                 report_plain: true,
             });
+        } else if let Some(s) = base32(run).as_deref().and_then(readable) {
+            // (a run of capitals and the digits 2-7 is base32's alphabet: RFC 4648)
+            let mut end = i;
+            while end < b.len() && b[end] == b'=' && end - i < 6 {
+                end += 1;
+            }
+            out.push(Revealed {
+                how: "base32",
+                text: s,
+                start,
+                end,
+                report_plain: true,
+            });
         }
     }
+}
+
+/// The bytes of a base32 run (RFC 4648: `A`-`Z`, `2`-`7`, padding left off), or `None` when a
+/// character is outside that alphabet.
+fn base32(run: &str) -> Option<Vec<u8>> {
+    let (mut bits, mut n, mut out) = (0u32, 0u32, Vec::with_capacity(run.len() * 5 / 8));
+    for c in run.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => return None,
+        };
+        bits = (bits << 5) | u32::from(v);
+        n += 5;
+        if n >= 8 {
+            n -= 8;
+            out.push((bits >> n) as u8);
+            bits &= (1 << n) - 1;
+        }
+    }
+    Some(out)
 }
 
 fn hex_val(c: u8) -> Option<u8> {
@@ -277,6 +312,36 @@ fn hex_runs(text: &str, out: &mut Vec<Revealed>) {
                 if let Some(s) = readable(&bytes) {
                     out.push(Revealed {
                         how: "hex escapes",
+                        text: s,
+                        start,
+                        end: i,
+                        report_plain: true,
+                    });
+                }
+            }
+            i = i.max(start + 1);
+            continue;
+        }
+        // `\u0041\u0042...` escapes (JSON's and JavaScript's, written out as text)
+        if b[i] == b'\\' && b.get(i + 1) == Some(&b'u') {
+            let start = i;
+            let mut decoded = String::new();
+            while let Some(ch) = b
+                .get(i + 2..i + 6)
+                .filter(|_| b[i] == b'\\' && b[i + 1] == b'u')
+                .and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok())
+                .and_then(char::from_u32)
+            {
+                decoded.push(ch);
+                i += 6;
+                if i + 1 >= b.len() {
+                    break;
+                }
+            }
+            if decoded.chars().count() >= 6 {
+                if let Some(s) = readable(decoded.as_bytes()) {
+                    out.push(Revealed {
+                        how: "unicode escapes",
                         text: s,
                         start,
                         end: i,
@@ -659,7 +724,7 @@ mod tests {
         let mut s = Survey {
             long_b64: None,
             long_hex: false,
-            escapes: text.contains("\\x"),
+            escapes: text.contains("\\x") || text.contains("\\u"),
             percent: text.contains('%'),
             rot13_words: 0,
         };
