@@ -290,6 +290,29 @@ fn hex_val(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
+/// A run of `n` escapes (`\x41`, `\u0041`) from `start` to `end` that decodes to `bytes`:
+/// revealed when six or more spell readable text.
+fn push_escaped(
+    out: &mut Vec<Revealed>,
+    how: &'static str,
+    n: usize,
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+) {
+    if n >= 6 {
+        if let Some(text) = readable(bytes) {
+            out.push(Revealed {
+                how,
+                text,
+                start,
+                end,
+                report_plain: true,
+            });
+        }
+    }
+}
+
 fn hex_runs(text: &str, out: &mut Vec<Revealed>) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -308,17 +331,7 @@ fn hex_runs(text: &str, out: &mut Vec<Revealed>) {
                 }
                 i += 4;
             }
-            if bytes.len() >= 6 {
-                if let Some(s) = readable(&bytes) {
-                    out.push(Revealed {
-                        how: "hex escapes",
-                        text: s,
-                        start,
-                        end: i,
-                        report_plain: true,
-                    });
-                }
-            }
+            push_escaped(out, "hex escapes", bytes.len(), &bytes, start, i);
             i = i.max(start + 1);
             continue;
         }
@@ -338,17 +351,8 @@ fn hex_runs(text: &str, out: &mut Vec<Revealed>) {
                     break;
                 }
             }
-            if decoded.chars().count() >= 6 {
-                if let Some(s) = readable(decoded.as_bytes()) {
-                    out.push(Revealed {
-                        how: "unicode escapes",
-                        text: s,
-                        start,
-                        end: i,
-                        report_plain: true,
-                    });
-                }
-            }
+            let n = decoded.chars().count();
+            push_escaped(out, "unicode escapes", n, decoded.as_bytes(), start, i);
             i = i.max(start + 1);
             continue;
         }
