@@ -737,7 +737,13 @@ impl Engine {
                 // readable, and they give orders of their own)
                 let encoded = matches!(
                     r.how,
-                    "base64" | "hex" | "hex escapes" | "rot13" | "reversed text"
+                    "base64"
+                        | "base32"
+                        | "hex"
+                        | "hex escapes"
+                        | "unicode escapes"
+                        | "rot13"
+                        | "reversed text"
                 );
                 if encoded && crate::rules::combine::gives_an_order(&r.text) {
                     let mut f = finding(

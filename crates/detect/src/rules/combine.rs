@@ -95,7 +95,7 @@ pub(super) struct Ctx<'a> {
     /// is read again by `sentence_has` with its whitespace runs as one space).
     wrapped: OnceCell<bool>,
     /// The text was hidden (decoded from base64, tag characters, ...): see `mood`.
-    revealed: bool,
+    pub(crate) revealed: bool,
     /// The field belongs to one argument (its schema description, enum value or default): data
     /// put "here" lands in that argument, so the field itself is the parameter.
     pub(super) in_param: bool,

@@ -2927,7 +2927,9 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         let w = &c.text[p..e];
         w.eq_ignore_ascii_case("attacker") || starts_with_ci(w.as_bytes(), b"public")
     });
-    if s == 0 && !attacker && !c.in_sent(Atom::Silent, s) {
+    // (text revealed by undoing an encoding or a disguise has no purpose sentence: the tool's
+    // purpose is stated in plain text, session 28)
+    if s == 0 && !c.revealed && !attacker && !c.in_sent(Atom::Silent, s) {
         return false;
     }
     let data: &[Atom] = if addressed || named {
