@@ -742,6 +742,7 @@ impl Engine {
                         | "hex"
                         | "hex escapes"
                         | "unicode escapes"
+                        | "zero-width bits"
                         | "rot13"
                         | "reversed text"
                 );

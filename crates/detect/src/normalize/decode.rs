@@ -19,7 +19,7 @@ const MIN_HEX: usize = 16;
 const MAX_CANDIDATES: usize = 16;
 
 /// Decoded text worth rescanning: valid UTF-8, mostly printable, mostly letters and spaces.
-fn readable(bytes: &[u8]) -> Option<String> {
+pub(crate) fn readable(bytes: &[u8]) -> Option<String> {
     let s = std::str::from_utf8(bytes).ok()?;
     let total = s.chars().count();
     if total < 6 {

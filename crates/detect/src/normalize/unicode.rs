@@ -133,6 +133,49 @@ impl Out {
 }
 
 /// Cleans one field's text (see the module docs).
+/// Text hidden as bits in a run of invisible characters (`chars`: from the run's first one to
+/// the end of the text; `len`: the text's length): U+200B is 0 and U+200C is 1 (or the other way
+/// round, whichever reads), any other zero-width character ends a byte; with none, every 8 bits
+/// make one. At least 48 bits, revealed when they spell readable text (`decode::readable`).
+fn zero_width_bits(chars: &[(usize, char)], len: usize) -> Option<Revealed> {
+    let n = chars.iter().take_while(|x| is_zero_width(x.1)).count();
+    if n < 48 {
+        return None;
+    }
+    let run = &chars[..n];
+    let separated = run.iter().any(|x| !matches!(x.1, '\u{200B}' | '\u{200C}'));
+    let read = |one: char| -> Vec<u8> {
+        let (mut bytes, mut byte, mut bits) = (Vec::new(), 0u8, 0);
+        for &(_, c) in run {
+            if matches!(c, '\u{200B}' | '\u{200C}') {
+                byte = byte.wrapping_shl(1) | u8::from(c == one);
+                bits += 1;
+                if !separated && bits == 8 {
+                    bytes.push(byte);
+                    (byte, bits) = (0, 0);
+                }
+            } else if bits > 0 {
+                bytes.push(byte);
+                (byte, bits) = (0, 0);
+            }
+        }
+        if separated && bits > 0 {
+            bytes.push(byte);
+        }
+        bytes
+    };
+    let text = ['\u{200C}', '\u{200B}']
+        .into_iter()
+        .find_map(|one| super::decode::readable(&read(one)))?;
+    Some(Revealed {
+        how: "zero-width bits",
+        text,
+        start: run[0].0,
+        end: chars.get(n).map_or(len, |x| x.0),
+        report_plain: true,
+    })
+}
+
 pub(crate) fn clean(text: &str) -> Cleaned<'_> {
     if is_plain_ascii(text) {
         return Cleaned {
@@ -261,6 +304,13 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
             continue;
         }
         if is_zero_width(c) {
+            // (a long run of them may be bits: U+200B and U+200C for 0 and 1, a third kind
+            // between bytes; decoded once, at the run's first character)
+            if prev.is_none_or(|p| !is_zero_width(p)) {
+                if let Some(r) = zero_width_bits(&chars[k..], text.len()) {
+                    out.revealed.push(r);
+                }
+            }
             out.changed = true;
             let next = chars.get(k + 1).map(|x| x.1);
             let honest_joiner = matches!(c, '\u{200D}' | '\u{200C}')
