@@ -1,7 +1,7 @@
 #!/bin/bash
-# Rebuilds the nine fresh honest sets (fresh5-13) in two lanes, each set's install cache deleted
+# Rebuilds the ten fresh honest sets (fresh5-14) in two lanes, each set's install cache deleted
 # once it is written: gather_all.sh [OUT] (default /work/ext-eval). Then split fresh10 and fresh13
-# into -dev/-held halves with ../split_real.py. ~45 min on 2 cores (session 28: 43 min).
+# into -dev/-held halves with ../split_real.py. ~45 min on 2 cores for fresh5-13 (session 28: 43 min), then fresh14 (~7 min).
 # Needs what gather.py needs (README.md: node/npm, uv, a python3.13 under ~/.pyenv, root for the
 # network sandbox).
 set -u
@@ -21,6 +21,9 @@ laneA() {
   run fresh6 ../fresh6_sources.md --jobs 2
   run fresh5 ../fresh5_sources.md --jobs 2
 }
+laneC() {
+  run fresh14 ../fresh14_sources.md --overrides fresh14/overrides14.json --jobs 2 --timeout 150 --list-min 40
+}
 laneB() {
   run fresh7 fresh7/fresh7_sources_gather.md --overrides fresh7/overrides_fresh7.json --jobs 1 --timeout 150 --list-min 60 --keep-extra --sample floor
   run fresh10 ../fresh10_sources.md --overrides fresh10/overrides10.json --jobs 2 --timeout 150 --list-min 40
@@ -28,3 +31,4 @@ laneB() {
   run fresh8 fresh8/fresh8_sources_gather.md --overrides fresh8/overrides_fresh8.json --jobs 2 --timeout 150 --list-min 60 --keep-extra
 }
 laneA & laneB & wait
+laneC
