@@ -743,6 +743,7 @@ impl Engine {
                         | "hex escapes"
                         | "unicode escapes"
                         | "zero-width bits"
+                        | "Morse code"
                         | "rot13"
                         | "reversed text"
                 );

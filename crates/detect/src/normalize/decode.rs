@@ -1,5 +1,5 @@
-//! Encoded payloads: base64, base32, hex (and `\x`/`\u` escapes), URL-encoding and rot13 runs
-//! that decode to readable text.
+//! Encoded payloads: base64, base32, hex (and `\x`/`\u` escapes), URL-encoding, rot13 and Morse
+//! runs that decode to readable text.
 //!
 //! Honest metadata rarely encodes prose: base64 image data and hashes decode to binary and are
 //! ignored here. A run that decodes to mostly printable text is returned for rescanning; the
@@ -667,6 +667,106 @@ fn html_entities(text: &str, out: &mut Vec<Revealed>) {
     });
 }
 
+/// Morse code's letters, digits and a few signs, by their dots and dashes.
+const MORSE: &[(&str, char)] = &[
+    (".-", 'a'),
+    ("-...", 'b'),
+    ("-.-.", 'c'),
+    ("-..", 'd'),
+    (".", 'e'),
+    ("..-.", 'f'),
+    ("--.", 'g'),
+    ("....", 'h'),
+    ("..", 'i'),
+    (".---", 'j'),
+    ("-.-", 'k'),
+    (".-..", 'l'),
+    ("--", 'm'),
+    ("-.", 'n'),
+    ("---", 'o'),
+    (".--.", 'p'),
+    ("--.-", 'q'),
+    (".-.", 'r'),
+    ("...", 's'),
+    ("-", 't'),
+    ("..-", 'u'),
+    ("...-", 'v'),
+    (".--", 'w'),
+    ("-..-", 'x'),
+    ("-.--", 'y'),
+    ("--..", 'z'),
+    ("-----", '0'),
+    (".----", '1'),
+    ("..---", '2'),
+    ("...--", '3'),
+    ("....-", '4'),
+    (".....", '5'),
+    ("-....", '6'),
+    ("--...", '7'),
+    ("---..", '8'),
+    ("----.", '9'),
+    (".-.-.-", '.'),
+    ("--..--", ','),
+    ("..--..", '?'),
+    ("-..-.", '/'),
+    (".--.-.", '@'),
+    ("---...", ':'),
+    ("-....-", '-'),
+    ("-...-", '='),
+];
+
+/// Morse code: a run of dots, dashes, spaces and slashes (`... . -. -.. / - ....`: letters
+/// apart by spaces, words by a slash) that decodes to readable text. Honest text has rows of
+/// dots or dashes, not both in groups: a run needs both signs and a dozen letters.
+fn morse(text: &str, out: &mut Vec<Revealed>) {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b".-").is_none() || memchr::memmem::find(b, b"-.").is_none() {
+        return;
+    }
+    let sign = |c: u8| matches!(c, b'.' | b'-' | b' ' | b'/');
+    let mut i = 0;
+    while i < b.len() && out.len() < MAX_CANDIDATES {
+        if !sign(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && sign(b[i]) {
+            i += 1;
+        }
+        let run = &text[start..i];
+        if run.len() < 30 || !run.contains(".-") && !run.contains("-.") {
+            continue;
+        }
+        let (mut decoded, mut letters, mut unknown) = (String::new(), 0, 0);
+        for word in run.split('/') {
+            if !decoded.is_empty() && !decoded.ends_with(' ') {
+                decoded.push(' ');
+            }
+            for group in word.split_whitespace() {
+                match MORSE.iter().find(|(code, _)| *code == group) {
+                    Some(&(_, c)) => {
+                        decoded.push(c);
+                        letters += 1;
+                    }
+                    None => unknown += 1,
+                }
+            }
+        }
+        if letters >= 12 && unknown * 10 <= letters {
+            if let Some(t) = readable(decoded.trim().as_bytes()) {
+                out.push(Revealed {
+                    how: "Morse code",
+                    text: t,
+                    start,
+                    end: i,
+                    report_plain: true,
+                });
+            }
+        }
+    }
+}
+
 /// Finds encoded payloads in normalised text (spans in normalised coordinates).
 pub(crate) fn find(text: &str) -> Vec<Revealed> {
     let mut out = Vec::new();
@@ -686,6 +786,7 @@ pub(crate) fn find(text: &str) -> Vec<Revealed> {
         url_runs(text, &mut out);
     }
     rot13_text(text, found.rot13_words, &mut out);
+    morse(text, &mut out);
     html_entities(text, &mut out);
     super::spaced::find(text, &mut out);
     super::leet::find(text, &mut out);
