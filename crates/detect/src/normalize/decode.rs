@@ -809,6 +809,33 @@ mod tests {
     }
 
     #[test]
+    fn base32_unicode_escapes_and_morse_prose_are_revealed() {
+        let b32 = "token KRUGS4ZANFZSA2DJMRSGK3RAORSXQ5BAORUGC5BAOJSWCZDT end";
+        assert!(find(b32)
+            .iter()
+            .any(|x| x.how == "base32" && x.text == "This is hidden text that reads"));
+        let esc =
+            "say \\u0068\\u0069\\u0064\\u0064\\u0065\\u006e\\u0020\\u0074\\u0065\\u0078\\u0074 ok";
+        assert!(find(esc)
+            .iter()
+            .any(|x| x.how == "unicode escapes" && x.text == "hidden text"));
+        let morse = "note: .... .. -.. -.. . -. / - . -..- - / - .... .- - / .-. . .- -.. ...";
+        assert!(find(morse)
+            .iter()
+            .any(|x| x.how == "Morse code" && x.text == "hidden text that reads"));
+        // (rows of dots and dashes, a TOTP secret, escaped accents: nothing to read)
+        assert!(find("name ........ value\n-------------------")
+            .iter()
+            .all(|x| x.how != "Morse code"));
+        assert!(find("secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+            .iter()
+            .all(|x| x.how != "base32"));
+        assert!(find("caf\\u00e9 cr\\u00e8me")
+            .iter()
+            .all(|x| x.how != "unicode escapes"));
+    }
+
+    #[test]
     fn base64_prose_is_revealed_binary_is_not() {
         let t = "data aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM= end";
         let r = find(t);
@@ -868,6 +895,7 @@ mod tests {
             "g",
             "aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=",
             "\\x41",
+            "\\u0041",
             "\\",
             "x",
             " ",
