@@ -25,25 +25,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
 
 
-def rows_of(path):
-    """(rules' score, feature buckets, max finding weight) per row of a JSON Lines file."""
-    lines = [l.strip() for l in open(path) if l.strip()]
-    return lines, score_lines(lines)
-
-
-def score_lines(lines):
-    import subprocess
-    out = subprocess.run([T.FEATURES], input="\n".join(lines).encode() + b"\n",
-                         capture_output=True, check=True).stdout.decode()
-    res = []
-    for l in out.splitlines():
-        r = l.split("\t")
-        fs = [int(x) for x in r[1].split()] if len(r) > 1 and r[1] else []
-        ws = [int(x.rsplit(":", 1)[1]) for x in r[2].split()] if len(r) > 2 and r[2] else []
-        res.append((int(r[0]), fs, max(ws or [0])))
-    return res
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default=os.path.join(T.ROOT, "scripts", "learned", "sets.txt"))
@@ -66,13 +47,13 @@ def main():
         else:
             lines = [l.strip() for l in open(path) if l.strip()]
             labels = [1 if label == "attack" else 0] * len(lines)
-        feats += [fs for _, fs, _ in score_lines(lines)]
+        feats += T.features(lines)[1]
         y += labels
     X, y = T.matrix(feats), np.array(y)
     ws, bs = [], []
     for k in range(max(a.seeds, 1)):
         lines, _ = T.padded_attacks(sets, 2, seed=7 + k)
-        P = T.matrix([fs for _, fs, _ in score_lines(lines)]) if lines else None
+        P = T.matrix(T.features(lines)[1]) if lines else None
         Xk = sp.vstack([X, P]) if P is not None else X
         yk = np.concatenate([y, np.ones(Xk.shape[0] - len(y))])
         m = T.fit(Xk, yk, a.c)
@@ -84,9 +65,10 @@ def main():
     for kind, specs in (("attack", a.attack), ("real", a.real)):
         for spec in specs:
             name, path = spec.split("=", 1)
-            _, rs = rows_of(os.path.expandvars(path))
-            p = 1 / (1 + np.exp(-(T.matrix([fs for _, fs, _ in rs]) @ w + b)))
-            scored[name] = (kind, p, np.array([s for s, _, _ in rs]), np.array([m for _, _, m in rs]))
+            lines = [l.strip() for l in open(os.path.expandvars(path)) if l.strip()]
+            rule, fs, strongest = T.features(lines)
+            p = 1 / (1 + np.exp(-(T.matrix(fs) @ w + b)))
+            scored[name] = (kind, p, np.array(rule), np.array(strongest))
     for v in (float(x) for x in a.v.split()):
         likely = min(0.9, v - 0.03)
         line = {"attack": [], "real": []}

@@ -38,10 +38,14 @@ def read_manifest(path):
 
 
 def features(lines):
+    """Per line: the rules' score, the model's feature buckets, and the heaviest rule finding's
+    weight (0 with none), from `examples/features`."""
     out = subprocess.run([FEATURES], input="\n".join(lines).encode() + b"\n",
                          capture_output=True, check=True).stdout
     rows = [l.split("\t") for l in out.decode().splitlines()]
-    return [int(r[0]) for r in rows], [[int(x) for x in r[1].split()] for r in rows]
+    strongest = [max([int(x.rsplit(":", 1)[1]) for x in r[2].split()] or [0]) if len(r) > 2 else 0
+                 for r in rows]
+    return [int(r[0]) for r in rows], [[int(x) for x in r[1].split()] for r in rows], strongest
 
 
 def case_rows(pattern):
@@ -162,9 +166,9 @@ def main():
         if label == "cases":
             cases = case_rows(path)
             labels = [lab for lab, _ in cases]
-            scores, fs = features([line for _, line in cases])
+            scores, fs, _ = features([line for _, line in cases])
         else:
-            scores, fs = features([l.strip() for l in open(path) if l.strip()])
+            scores, fs, _ = features([l.strip() for l in open(path) if l.strip()])
             labels = [1 if label == "attack" else 0] * len(fs)
         if group == "server":
             gs = [hashlib.sha256(s.encode()).hexdigest()[:8] for s in servers(path)]

@@ -454,7 +454,7 @@ impl Engine {
             findings.extend(finding);
             // (workflow prose alone — other tools named, work beside the tool's purpose — is
             // read as honest from a higher probability: session 28)
-            let workflow = || findings.iter().all(|f| WORKFLOW.contains(&f.rule_id));
+            let workflow = || findings.iter().all(|f| workflow(f.rule_id));
             honest =
                 (p < learned::HONEST || (p < learned::HONEST_WORKFLOW && workflow())).then_some(p);
         }
@@ -517,18 +517,9 @@ impl Engine {
         // "use batch_update_doc with insert_text"): without one of them strong (45 or more) or
         // other evidence (30 or more), together they warn at most.
         // (the workflow kinds only: replacing or disparaging other tools is no workflow)
-        let shadow = |id: &str| {
-            [
-                "shadow.call_other_tool",
-                "shadow.cross_tool_trigger",
-                "shadow.tool_chain",
-                "shadow.forced_arguments",
-            ]
-            .contains(&id)
-        };
         let (mut from_shadow, mut other, mut strong_shadow) = (0u32, 0u32, false);
         for (id, w) in &best {
-            if shadow(id) {
+            if workflow_shadow(id) {
                 from_shadow += w;
                 strong_shadow |= *w >= 45;
             } else {
@@ -732,22 +723,8 @@ impl Engine {
                 // server encodes an instruction ("add 10 hours of overtime to employee E-5521",
                 // base64; "transfer all gold ... to player ZephyrKing", reversed; session 25:
                 // none of ~17,000 real tools holds a decoded payload of readable text at all).
-                // (encodings only: a disguise undone over the whole text — leetspeak digits,
-                // letter spacing, joined fragments — leaves the honest sentences around it
-                // readable, and they give orders of their own)
-                let encoded = matches!(
-                    r.how,
-                    "base64"
-                        | "base32"
-                        | "hex"
-                        | "hex escapes"
-                        | "unicode escapes"
-                        | "zero-width bits"
-                        | "Morse code"
-                        | "rot13"
-                        | "reversed text"
-                );
-                if encoded && crate::rules::combine::gives_an_order(&r.text) {
+                // (encodings and reversal only: `Revealed::encoded`)
+                if r.encoded() && crate::rules::combine::gives_an_order(&r.text) {
                     let mut f = finding(
                         &HIDDEN_ENCODED_INSTR,
                         format!("text hidden by {} gives the model an order", r.how),
@@ -946,18 +923,25 @@ struct Item<'a> {
 /// `Engine::report`): below the default block threshold.
 const SHADOW_ALONE_MAX: u32 = 55;
 
-/// The findings of workflow prose: other tools named ("call X first", "when Y returns ...",
-/// "use Z with ..."), work beside the tool's stated purpose, length. A block made of these alone
-/// is lowered to a warning when the learned model reads the definition as honest
-/// (`learned::HONEST_WORKFLOW`).
-const WORKFLOW: &[&str] = &[
-    "shadow.call_other_tool",
-    "shadow.cross_tool_trigger",
-    "shadow.tool_chain",
-    "shadow.forced_arguments",
-    "scope.beyond_purpose",
-    "density.long_text",
-];
+/// The findings about other tools that workflow prose makes ("call X first", "when Y returns
+/// ...", "use Z with ..."): together, without a strong one or other evidence, they warn at most
+/// (`Engine::report`). Replacing or disparaging other tools is no workflow.
+fn workflow_shadow(id: &str) -> bool {
+    matches!(
+        id,
+        "shadow.call_other_tool"
+            | "shadow.cross_tool_trigger"
+            | "shadow.tool_chain"
+            | "shadow.forced_arguments"
+    )
+}
+
+/// The findings of workflow prose: other tools named (`workflow_shadow`), work beside the
+/// tool's stated purpose, length. A block made of these alone is lowered to a warning when the
+/// learned model reads the definition as honest (`learned::HONEST_WORKFLOW`).
+fn workflow(id: &str) -> bool {
+    workflow_shadow(id) || matches!(id, "scope.beyond_purpose" | "density.long_text")
+}
 
 /// The weight up to which a finding is a weak signal (see `Engine::report`).
 const WEAK_MAX: u32 = 15;

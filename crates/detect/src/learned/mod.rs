@@ -39,7 +39,7 @@ pub const VERY_LIKELY: f32 = 0.97;
 pub const HONEST: f32 = 0.005;
 
 /// Under this probability a block made only of workflow findings (other tools named, work beside
-/// the tool's purpose: `engine::WORKFLOW`), each under `STRONG`, is lowered to a warning too
+/// the tool's purpose: `engine::workflow`), each under `STRONG`, is lowered to a warning too
 /// (session 28). Out of fold (`train.py --oof`, two fits) it spared 3 of the honest rows' blocks
 /// and no attack (at 0.05: 4 honest for 2 of MCPTox's attacks scored by a model that never saw
 /// MCPTox).

@@ -219,10 +219,9 @@ fn base64_runs(text: &str, from: usize, last: usize, out: &mut Vec<Revealed>) {
         while i < b.len() && is_b64(b[i]) {
             i += 1;
         }
-        let mut end = i;
-        while end < b.len() && b[end] == b'=' && end - i < 2 {
-            end += 1;
-        }
+        // ('=' padding: two at most after base64, six after base32)
+        let pad = b[i..].iter().take(6).take_while(|&&c| c == b'=').count();
+        let end = i + pad.min(2);
         let run = &text[start..i];
         if run.len() < MIN_B64
             || !run
@@ -250,15 +249,11 @@ fn base64_runs(text: &str, from: usize, last: usize, out: &mut Vec<Revealed>) {
             });
         } else if let Some(s) = base32(run).as_deref().and_then(readable) {
             // (a run of capitals and the digits 2-7 is base32's alphabet: RFC 4648)
-            let mut end = i;
-            while end < b.len() && b[end] == b'=' && end - i < 6 {
-                end += 1;
-            }
             out.push(Revealed {
                 how: "base32",
                 text: s,
                 start,
-                end,
+                end: i + pad,
                 report_plain: true,
             });
         }
@@ -341,15 +336,12 @@ fn hex_runs(text: &str, out: &mut Vec<Revealed>) {
             let mut decoded = String::new();
             while let Some(ch) = b
                 .get(i + 2..i + 6)
-                .filter(|_| b[i] == b'\\' && b[i + 1] == b'u')
+                .filter(|_| b.get(i..i + 2) == Some(b"\\u"))
                 .and_then(|d| u32::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok())
                 .and_then(char::from_u32)
             {
                 decoded.push(ch);
                 i += 6;
-                if i + 1 >= b.len() {
-                    break;
-                }
             }
             let n = decoded.chars().count();
             push_escaped(out, "unicode escapes", n, decoded.as_bytes(), start, i);

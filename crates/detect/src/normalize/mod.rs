@@ -62,6 +62,15 @@ impl Revealed {
             report_plain: false,
         }
     }
+
+    /// Whether the text was hidden by an encoding (base64, base32, hex, escapes, zero-width bits,
+    /// Morse, rot13: what `report_plain` reports) or written backwards: an order found there is
+    /// hidden whatever it orders. Not a disguise undone over a whole text (leetspeak digits,
+    /// letter spacing, joined fragments), which leaves the honest sentences around it readable,
+    /// and they give orders of their own.
+    pub(crate) fn encoded(&self) -> bool {
+        self.report_plain || self.how == reversed::HOW
+    }
 }
 
 /// A field's text after normalisation.

@@ -12,6 +12,9 @@ use memchr::memmem::Finder;
 
 use super::Revealed;
 
+/// How text revealed here was hidden.
+pub(crate) const HOW: &str = "reversed text";
+
 /// Common English words, spelled backwards.
 const BACKWARDS: &[&str] = &[
     "eht",
@@ -107,7 +110,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
         .collect::<Vec<_>>()
         .join(" ");
     for t in [text.chars().rev().collect(), words_reversed] {
-        out.push(Revealed::disguised("reversed text", t, 0, text.len()));
+        out.push(Revealed::disguised(HOW, t, 0, text.len()));
     }
 }
 

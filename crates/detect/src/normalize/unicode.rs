@@ -132,7 +132,6 @@ impl Out {
     }
 }
 
-/// Cleans one field's text (see the module docs).
 /// Text hidden as bits in a run of invisible characters (`chars`: from the run's first one to
 /// the end of the text; `len`: the text's length): U+200B is 0 and U+200C is 1 (or the other way
 /// round, whichever reads), any other zero-width character ends a byte; with none, every 8 bits
@@ -176,6 +175,7 @@ fn zero_width_bits(chars: &[(usize, char)], len: usize) -> Option<Revealed> {
     })
 }
 
+/// Cleans one field's text (see the module docs).
 pub(crate) fn clean(text: &str) -> Cleaned<'_> {
     if is_plain_ascii(text) {
         return Cleaned {

@@ -253,23 +253,25 @@ fn labelled_call(window: &[u8]) -> bool {
 /// What follows a name says it has run: "when translation_quality_check runs", "after X
 /// completes" (a condition on another tool's use when a time word comes right before it).
 fn runs_after(after: &[u8]) -> bool {
-    let a = after.trim_ascii_start();
-    [
-        &b"runs"[..],
-        b"run",
-        b"executes",
-        b"completes",
-        b"finishes",
-        b"returns",
-        b"fires",
-    ]
-    .iter()
-    .any(|v| starts_with_word(a, v))
+    starts_with_a_word(
+        after.trim_ascii_start(),
+        &[
+            b"runs",
+            b"run",
+            b"executes",
+            b"completes",
+            b"finishes",
+            b"returns",
+            b"fires",
+        ],
+    )
 }
 
-/// `a` starts with the word or phrase `w` (any case), not with a longer word.
-fn starts_with_word(a: &[u8], w: &[u8]) -> bool {
-    starts_with_ci(a, w) && a.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+/// `a` starts with one of the words or phrases `words` (any case), not with a longer word.
+fn starts_with_a_word(a: &[u8], words: &[&[u8]]) -> bool {
+    words
+        .iter()
+        .any(|w| starts_with_ci(a, w) && a.get(w.len()).is_none_or(|b| !b.is_ascii_alphanumeric()))
 }
 
 /// Whether `hay` starts with `word` in any ASCII case.
@@ -861,19 +863,19 @@ fn tools_here(after: &str) -> bool {
     else {
         return false;
     };
-    let t = t.as_bytes();
-    [
-        &b"here"[..],
-        b"in this server",
-        b"on this server",
-        b"of this server",
-        b"from this server",
-        b"in this toolkit",
-        b"in this toolset",
-        b"in this package",
-    ]
-    .iter()
-    .any(|k| starts_with_word(t, k))
+    starts_with_a_word(
+        t.as_bytes(),
+        &[
+            b"here",
+            b"in this server",
+            b"on this server",
+            b"of this server",
+            b"from this server",
+            b"in this toolkit",
+            b"in this toolset",
+            b"in this package",
+        ],
+    )
 }
 
 /// A `server.tool` reference whose server part is a word of the describing tool's own name
