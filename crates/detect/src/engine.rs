@@ -567,6 +567,11 @@ impl Engine {
             rule_finding(rule, path, message, evidence, span)
         };
         for h in &norm.hidden {
+            // ("the Cyrillic `а` (U+0430) in `аpple.com`": a text about look-alike letters
+            // shows one and names its code point, session 29)
+            if h.rule.id == HIDDEN_HOMOGLYPH.id && code_points_named(text, h.start, h.end) {
+                continue;
+            }
             // A look-alike letter in a host name (`https://api.gіthub.com`) spoofs a domain:
             // nothing honest writes one.
             if h.rule.id == HIDDEN_HOMOGLYPH.id && in_host_name(text, h.start) {
@@ -748,14 +753,19 @@ impl Engine {
             }
             // Hiding an instruction is itself aggravating, whatever the encoding (URL-encoding
             // alone is common in honest text, an instruction inside it is not).
+            // (an order hidden by an encoding weighs as above however much else fires in it)
             {
                 let msg = format!("text hidden by {} triggers rules", r.how);
-                out.push(finding(
+                let mut f = finding(
                     &HIDDEN_ENCODED_INSTR,
                     msg,
                     excerpt(&r.text, EVIDENCE_CHARS),
                     span,
-                ));
+                );
+                if r.encoded() && crate::rules::combine::gives_an_order(&r.text) {
+                    f.weight = 60;
+                }
+                out.push(f);
             }
             for mut f in sub {
                 f.message = format!("{} (in text hidden by {})", f.message, r.how);
@@ -1043,6 +1053,16 @@ fn is_default(path: &str) -> bool {
 
 /// The byte at `pos` of `text` lies in the host of a URL or in a domain name: the token around
 /// it (between blanks, quotes and brackets) has `://` before it, or reads `name.tld`.
+/// Every letter outside ASCII in `text[s..e]` has its code point written in the text
+/// (`U+0430`).
+fn code_points_named(text: &str, s: usize, e: usize) -> bool {
+    let mut odd = normalize::slice(text, s, e)
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .peekable();
+    odd.peek().is_some() && odd.all(|c| text.contains(&format!("U+{:04X}", c as u32)))
+}
+
 fn in_host_name(text: &str, pos: usize) -> bool {
     let delim = |c: char| c.is_whitespace() || "\"'`()<>[]{},".contains(c);
     let pos = pos.min(text.len());

@@ -410,12 +410,17 @@ fn url_runs(text: &str, out: &mut Vec<Revealed>) {
             if decoded >= 4 {
                 if let Some(s) = readable(&bytes) {
                     let end = offset + b.len();
+                    // Prose URL-encoded outside any URL or query (`If%20the%20page%20contains
+                    // ...`, session 29) is an encoding used to hide; a URL's escaped path or
+                    // query is everyday text.
+                    let in_url = token.contains("://") || token.contains(['?', '=', '&', '/']);
+                    let prose = !in_url && s.split(' ').filter(|w| !w.is_empty()).count() >= 4;
                     out.push(Revealed {
                         how: "URL-encoding",
                         text: s,
                         start: offset,
                         end,
-                        report_plain: false,
+                        report_plain: prose,
                     });
                 }
             }

@@ -64,12 +64,13 @@ impl Revealed {
     }
 
     /// Whether the text was hidden by an encoding (base64, base32, hex, escapes, zero-width bits,
-    /// Morse, rot13: what `report_plain` reports) or written backwards: an order found there is
-    /// hidden whatever it orders. Not a disguise undone over a whole text (leetspeak digits,
-    /// letter spacing, joined fragments), which leaves the honest sentences around it readable,
-    /// and they give orders of their own.
+    /// Morse, rot13, prose URL-encoded: what `report_plain` reports), written backwards or
+    /// spaced out over a whole line: an order found there is hidden whatever it orders. Not a
+    /// disguise undone over a whole text (leetspeak digits, a few spaced words, joined
+    /// fragments), which leaves the honest sentences around it readable, and they give orders of
+    /// their own.
     pub(crate) fn encoded(&self) -> bool {
-        self.report_plain || self.how == reversed::HOW
+        self.report_plain || self.how == reversed::HOW || self.how == spaced::WHOLE
     }
 }
 
@@ -157,7 +158,10 @@ fn normalize_with(text: &str, decode_payloads: bool) -> Normalized<'_> {
     }
     // A phrase spelt out letter by letter with no word gaps: the closed-up text is one long
     // word that no rule reads, so the spelling itself is the finding (session 24).
-    if decoded.iter().any(|r| r.how == spaced::HOW) {
+    if decoded
+        .iter()
+        .any(|r| r.how == spaced::HOW || r.how == spaced::WHOLE)
+    {
         if let Some((s, e)) = spaced::spelt_out(&n.text) {
             let (os, oe) = n.orig_span(s, e);
             n.hidden.push(HiddenHit {

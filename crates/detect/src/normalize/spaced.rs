@@ -11,6 +11,10 @@ use super::Revealed;
 /// How text revealed here was hidden.
 pub(crate) const HOW: &str = "letter spacing";
 
+/// How a line spaced out from end to end was hidden: nothing honest is left readable around
+/// what it says, so an order there is hidden whatever it orders (`Revealed::encoded`).
+pub(crate) const WHOLE: &str = "letter spacing of a whole line";
+
 /// Separators seen between spaced letters.
 fn is_sep(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'_' | b'*' | b'|' | b'+' | b'~')
@@ -151,7 +155,10 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
     let end = text[last.1..].find('\n').map_or(text.len(), |p| last.1 + p);
     let mut joined = String::with_capacity(end - start);
     let mut at = start;
+    // (the characters spaced out, against all the line's visible ones)
+    let mut spaced = 0;
     for &(s, e, _) in found.iter().filter(|r| r.0 >= start && r.1 <= end) {
+        spaced += text[s..e].bytes().step_by(2).count();
         // (the wider gap between spaced words is one space: "s e n d   t h e" reads "send the")
         // (and a spaced sign that opens the next word is joined to it: "o f   . e n v" reads
         // "of .env")
@@ -173,7 +180,16 @@ pub(crate) fn find(text: &str, out: &mut Vec<Revealed>) {
         at = e;
     }
     joined.push_str(&text[at..end]);
-    out.push(Revealed::disguised(HOW, joined, start, end));
+    let visible = text[start..end]
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .count();
+    let how = if spaced >= 12 && spaced * 10 >= visible * 9 {
+        WHOLE
+    } else {
+        HOW
+    };
+    out.push(Revealed::disguised(how, joined, start, end));
 }
 
 #[cfg(test)]

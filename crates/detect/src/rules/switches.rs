@@ -230,7 +230,10 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
         }
         let sentence = c.lower(ss, se);
         // (whole words: "dataset", "offset" and "reset" hold no "set")
-        let ordered = c.directive(s)
+        // (a standing setting of the model's own, for every call)
+        let standing = agent_settings(c.text, n0);
+        let ordered = standing
+            || c.directive(s)
             || c.imperative_start(s)
             || c.conditional_imperative(s)
             || c.clause_order(s).is_some()
@@ -283,12 +286,39 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
         .any(|w| sentence.contains(w));
         h.push(
             &OVERRIDE_SAFEGUARD,
-            if sweeping { 60 } else { 50 },
+            if sweeping || standing { 60 } else { 50 },
             (n0, p + value.len()),
             format!("orders `{name}` set to {value}, which turns a safeguard off"),
         );
         break;
     }
+}
+
+/// The switch at `n0` is a key of a settings block for the model itself: its parent key (the
+/// nearest line above, less indented, ending in `:`) names the agent, the assistant or the model
+/// ("agent_policy:\n  require_user_confirmation: false", session 29). Such a block configures
+/// the reader, as an order does.
+fn agent_settings(text: &str, n0: usize) -> bool {
+    let line_start = text[..n0].rfind('\n').map_or(0, |p| p + 1);
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let own = indent(&text[line_start..n0]);
+    if own == 0 || line_start == 0 {
+        return false;
+    }
+    let parent = text[..line_start - 1]
+        .rsplit('\n')
+        .take(20)
+        .find(|l| !l.trim().is_empty() && indent(l) < own);
+    parent.is_some_and(|l| {
+        let key = l.trim().trim_start_matches(['-', ' ']);
+        key.ends_with(':')
+            && words(key).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "agent" | "agents" | "assistant" | "model" | "llm" | "ai" | "copilot"
+                )
+            })
+    })
 }
 
 /// The name assigned the value at `v`: "`x` to false", "x=false", "x: true", "'x': true",

@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, mentioned, pieces, text_after, Ctx, Hits, Phrases};
+use super::combine::{has_word, mentioned, pieces, text_after, words_of, Ctx, Hits, Phrases};
 use super::shadow::{first_quoted, offers_another};
 use super::tools::RefKind;
 use crate::starts::WORD;
@@ -239,6 +239,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 || on_request()
                 || argument_doc_line(c, s0)
                 || purpose_clause(c, s0)
+                || own_output(c, s0, e0)
         };
         let literal = c.in_sent(Atom::TamperLiteral, s);
         // Changing how another named tool's arguments are formed needs no literal value.
@@ -770,6 +771,22 @@ fn on_request_in(c: &Ctx<'_>, s: usize) -> bool {
         "only when explicitly",
     ]);
     c.sentence_has_any(s, &ON_REQUEST)
+}
+
+/// The value the change at `s0..e0` passes on is this tool's own result, named in the purpose
+/// sentence: "Create a Zoom meeting and return `join_url` ... call `create_event` afterwards and
+/// include the `join_url` in the event location" (session 29).
+fn own_output(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    let Some(name) = c.text[s0..e0].split('`').nth(1).filter(|n| !n.is_empty()) else {
+        return false;
+    };
+    let (ps, pe) = c.sentence(0);
+    let purpose = c.lower(ps, pe);
+    let quoted = format!("`{}`", name.to_ascii_lowercase());
+    purpose.find(&quoted).is_some_and(|at| {
+        words_of(&purpose[..at])
+            .any(|w| matches!(w, "return" | "returns" | "returning" | "outputs" | "yields"))
+    })
 }
 
 /// The change at `s0` is what the user asks for: "When the user asks to modify an existing
