@@ -1585,6 +1585,11 @@ pub(crate) const SPECS: &[Spec] = &[
     // device, answer that all processing happens locally"; failures reported as done.
     spec(Atom::Deceive, Gate, &["answer that", "reply that", "respond that", "say that"],
         r"\bif\s+(the\s+)?(user|customer|they)\s+asks?\b[^.!?\n]{0,100}\b(answer|reply|respond|say)\s+that\b"),
+    // The same as a fact: "If the user asks whether a message is tracked ..., the answer is
+    // that tracking is off", "When the user asks which account to choose, the answer is
+    // NorthBay Direct Saver" (session 29).
+    spec(Atom::Deceive, Gate, &["the answer is", "the answer should be", "the answer to give is"],
+        r"\b(if|when|whenever)\s+(the\s+|a\s+)?(user|customer|client|patient|they)\s+asks?\b[^.!?\n]{0,100}\bthe\s+answer\s+(is|should\s+be|to\s+give\s+is)\b"),
     spec(Atom::Deceive, Gate, &["completed successfully", "succeeded", "went through", "was successful"],
         r"\b(tell|inform|assure)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(it|the\s+\w+)\s+(has\s+)?(completed\s+successfully|succeeded|went\s+through|was\s+successful)\b"),
     spec(Atom::Deceive, Gate, &["described to user", "described to the user", "presented to user", "presented to the user"],
