@@ -1054,7 +1054,49 @@ fn account_literal(sentence: &str) -> bool {
             return true;
         }
     }
-    false
+    grouped_account(sentence)
+}
+
+/// An account number printed in groups after the word for it: "account 4481-2231-9", "IBAN
+/// DE89 3704 0044 0532 0130 00" (session 29: one token of eight digits was all
+/// `account_literal` read, and the printed forms passed).
+fn grouped_account(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    // (found in a lowercase copy: "IBAN", "Account"; ASCII lowercasing keeps every offset)
+    let lower = sentence.to_ascii_lowercase();
+    ["account", "acct", "iban"].iter().any(|w| {
+        memchr::memmem::find_iter(lower.as_bytes(), w.as_bytes()).any(|p| {
+            let mut i = p + w.len();
+            // ("account no. ", "account number ", "account: ")
+            for skip in [&b" number"[..], b" no.", b" #", b":"] {
+                if b.len() >= i + skip.len() && b[i..i + skip.len()].eq_ignore_ascii_case(skip) {
+                    i += skip.len();
+                }
+            }
+            if b.get(i) != Some(&b' ') {
+                return false;
+            }
+            i += 1;
+            let (mut digits, mut groups, mut last_sep) = (0, 1, false);
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b' ') {
+                let sep = !b[i].is_ascii_alphanumeric();
+                if sep {
+                    // (a group ends at one separator; a word after it ends the number)
+                    if last_sep || !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                        break;
+                    }
+                    groups += 1;
+                } else if b[i].is_ascii_digit() {
+                    digits += 1;
+                } else if digits > 0 && groups > 1 {
+                    break;
+                }
+                last_sep = sep;
+                i += 1;
+            }
+            digits >= 8 && groups >= 2
+        })
+    })
 }
 
 /// One token of `account_literal` is an account number.
