@@ -555,6 +555,7 @@ impl Ctx<'_> {
             && !user_subject_after(&self.text[e0..])
             && !self.stated_property(s0, e0)
             && !self.software_still_served(s0, e0)
+            && !advice_withheld(&self.text[s0..e0], &self.text[e0..])
     }
     /// "Renders a board in clients that support MCP Apps; other clients still receive the same
     /// structured data": what software without a feature still gets (a fallback), not what a
@@ -1429,6 +1430,54 @@ fn top_level_comma(t: &str) -> Option<usize> {
     None
 }
 
+/// "never tell a user to upgrade for more domains": advice the user is not to be given (an act
+/// of theirs), not something kept from them (session 29, a real server). "tell ... user" then
+/// "to" and a verb; "never tell the user to whom it went" stays concealment.
+fn advice_withheld(m: &str, after: &str) -> bool {
+    let mut words = words_of(m);
+    // (not "ask": "never ask the user to confirm" skips their consent)
+    let telling = words.any(|w| w.eq_ignore_ascii_case("tell"));
+    let mut next = words_of(after);
+    telling
+        && next.next().is_some_and(|w| w == "to")
+        && next.next().is_some_and(|w| {
+            !["whom", "who", "what", "where", "which", "the", "a", "an"].contains(&w)
+        })
+}
+
+/// The script atom at `s0..e0` is a payload: not an item of a list of examples or of commands
+/// that need the user's consent, not a variable reference.
+fn script_counts(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    !listed_name(c.text, s0, e0)
+        && !example_item(c.text, s0)
+        && !guarded_item(c.text, s0)
+        && !variable_reference(&c.text[s0..e0])
+}
+
+/// `$(vSomething)`, `$(CC)`: a variable expanded by Qlik or make — one identifier with a capital
+/// letter and no argument — not a shell command substituted (`$(whoami)`, `$(cat ~/.env)`),
+/// session 29.
+fn variable_reference(m: &str) -> bool {
+    m.strip_prefix("$(")
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|name| {
+            !name.is_empty()
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && name.bytes().any(|b| b.is_ascii_uppercase())
+        })
+}
+
+/// Headings of a tool's usage guidance: a tool named in a list item under one is a documented
+/// next step or alternative, not an order (`list_item_under`).
+pub(super) const GUIDANCE: &[&str] = &[
+    "next steps:",
+    "next step:",
+    "see also:",
+    "related tools:",
+    "when not to use:",
+    "when to use:",
+];
+
 /// "The user doesn't know": what the user knows, stated, not an order to keep it so ("does
 /// not need to know", "should not know" stay orders).
 fn user_ignorance(m: &str) -> bool {
@@ -1537,10 +1586,18 @@ pub(super) fn alternative_ruled_out(c: &Ctx<'_>, pos: usize) -> bool {
 
 /// A verb of `VERBS` used as a noun: "List of label IDs", "Set of flags", "Copy of the file".
 fn noun_use(w: &str, next: Option<&str>) -> bool {
-    next.is_some_and(|n| n.eq_ignore_ascii_case("of"))
-        && ["list", "set", "copy", "dump", "log", "output", "store"]
+    // ("List of ...", and "Output CONTAINS PROXY PASSWORDS": a subject before its verb, session
+    // 29)
+    next.is_some_and(|n| {
+        n.eq_ignore_ascii_case("of")
+            || [
+                "contains", "includes", "is", "are", "has", "holds", "shows", "will", "may",
+            ]
             .iter()
-            .any(|x| w.eq_ignore_ascii_case(x))
+            .any(|v| n.eq_ignore_ascii_case(v))
+    }) && ["list", "set", "copy", "dump", "log", "output", "store"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Words that may come before the verb of an order ("then send ...", "quietly read ...").
@@ -2370,11 +2427,7 @@ pub(crate) fn combine_in(
             // ("Flags prompts that tell the assistant to keep calling tools indefinitely": a
             // detector's subject)
             Atom::Objective => !c.negated_before(s0) && !mentioned(&c, s0),
-            Atom::Script => {
-                !listed_name(c.text, s0, e0)
-                    && !example_item(c.text, s0)
-                    && !guarded_item(c.text, s0)
-            }
+            Atom::Script => script_counts(&c, s0, e0),
             _ => true,
         });
         if let Some(span) = found {
@@ -2811,9 +2864,10 @@ pub(crate) fn combine_in(
     super::switches::switches(&c, &mut hits);
     // A script payload that the model is told to run, or that ships a secret to a URL.
     // (not an item of a list of examples or of commands that need the user's consent)
-    for (s0, e0) in c.each(Atom::Script).filter(|&(s0, e0)| {
-        !listed_name(c.text, s0, e0) && !example_item(c.text, s0) && !guarded_item(c.text, s0)
-    }) {
+    for (s0, e0) in c
+        .each(Atom::Script)
+        .filter(|&(s0, e0)| script_counts(&c, s0, e0))
+    {
         let s = c.sent(s0);
         let scripts_here = c
             .each(Atom::Script)
@@ -3243,6 +3297,9 @@ pub(crate) fn combine_in(
         if ((destructive_act() && !own_act()) || destructive_name())
             && ordered()
             && !named_for_task()
+            // ("When NOT to Use:\n - If a full reset is acceptable, use airbyte_trigger_sync
+            // with job_type='reset' instead", session 29)
+            && !list_item_under(c.text, r.start, GUIDANCE)
             && !offered_means()
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()

@@ -141,18 +141,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
                 && !c.word_before(r.start, 1, &["via"])
                 // (a documented next step: "Next steps:\n- Call set_saved_playground with a
                 // savedPlaygroundId to restore a copy")
-                && !super::combine::list_item_under(
-                    c.text,
-                    r.start,
-                    &[
-                        "next steps:",
-                        "next step:",
-                        "see also:",
-                        "related tools:",
-                        "when not to use:",
-                        "when to use:",
-                    ],
-                )
+                && !super::combine::list_item_under(c.text, r.start, super::combine::GUIDANCE)
                 && !(c.word_before(r.start, 1, &["using", "with"]) && c.sentence_has(s, &[" if "]))
                 && !routing_advice(c, s)
                 && !c.sentence_has(
@@ -757,6 +746,15 @@ pub(super) fn changing_name(name: &str) -> bool {
 /// "delete_member for permanent removal" (not "book_ticket for the same train": an object).
 pub(super) fn pointer(text: &str, end: usize) -> bool {
     let mut after = text[end..].trim_start_matches(['`', '\'', '"', ' ', ')']);
+    // ("Use 'upload_file' tool to upload local files": the tool named as one, session 29)
+    for noun in ["tool ", "function ", "command "] {
+        if after.len() > noun.len()
+            && after.is_char_boundary(noun.len())
+            && after[..noun.len()].eq_ignore_ascii_case(noun)
+        {
+            after = &after[noun.len()..];
+        }
+    }
     // ("use publish_survey / unpublish_survey to change whether it is live": two tools named
     // for one task)
     if let Some(rest) = after.strip_prefix('/') {

@@ -101,7 +101,54 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 &["post", "send", "forward", "route", "deliver", "publish"],
             ) && fixed_token(sent)
         };
-        if (super::exfil::names_channel(c, s) || posted_to_id())
+        // ("it resolves to the enclosing block rather than the exact line, and content inside
+        // #let/#show template bodies ...": Typst keywords, nothing posted, session 29)
+        let posting = || {
+            let (ss, se) = c.sentence(s);
+            has_word(
+                &c.text[ss..se].to_ascii_lowercase(),
+                &[
+                    "post",
+                    "posts",
+                    "posted",
+                    "posting",
+                    "send",
+                    "sends",
+                    "sent",
+                    "forward",
+                    "forwarded",
+                    "route",
+                    "routed",
+                    "deliver",
+                    "delivered",
+                    "publish",
+                    "published",
+                    "share",
+                    "shared",
+                    "mirror",
+                    "mirrored",
+                    "message",
+                    "messages",
+                    "notify",
+                    "notification",
+                    "notifications",
+                    "announce",
+                    "announcement",
+                    "announcements",
+                    "go",
+                    "goes",
+                    "reply",
+                    "replies",
+                    "alert",
+                    "alerts",
+                    "update",
+                    "updates",
+                    "summary",
+                    "report",
+                ],
+            )
+        };
+        if ((super::exfil::names_channel(c, s) && posting()) || posted_to_id())
             && !c.sentence_negated(s)
             && !super::shadow::routing_advice(c, s)
         {
