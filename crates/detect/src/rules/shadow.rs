@@ -1038,7 +1038,13 @@ fn tool_list(c: &Ctx<'_>, from: usize, to: usize, lead: bool) -> Option<(usize, 
 /// advice, not a tool taking this one's calls.
 pub(super) fn routing_advice(c: &Ctx<'_>, s: usize) -> bool {
     let (ss, se) = c.sentence(s);
-    let l = c.lower(ss, se).trim_start();
+    // (a list item's marker first: "- For content-based PDF creation from LaTeX code, use
+    // create_pdf tool instead", session 29)
+    let l = c
+        .lower(ss, se)
+        .trim_start()
+        .trim_start_matches(['-', '*', '\u{2022}'])
+        .trim_start();
     // "For removing ..., use X": another task named by its -ing form. ("To use this service,
     // you must call X" is an order, not advice.)
     // "For a simple list of columns, use X instead": a situation, then the tool for it.
