@@ -1,7 +1,7 @@
 #!/bin/bash
 # Rebuilds the ten fresh honest sets (fresh5-14) in two lanes, each set's install cache deleted
 # once it is written: gather_all.sh [OUT] (default /work/ext-eval). Then split fresh10 and fresh13
-# into -dev/-held halves with ../split_real.py. ~45 min on 2 cores for fresh5-13 (session 28: 43 min), then fresh14 (~7 min).
+# (and fresh14, session 29) into -dev/-held halves with ../split_real.py. ~45 min on 2 cores for fresh5-13 (session 28: 43 min), then fresh14 (~7 min).
 # Needs what gather.py needs (README.md: node/npm, uv, a python3.13 under ~/.pyenv, root for the
 # network sandbox).
 set -u
