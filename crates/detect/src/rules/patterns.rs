@@ -510,6 +510,10 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Silent, Start, &["apply", "do", "perform", "make", "handle", "run", "execute", "send", "call"],
         r"\b(apply|do|perform|make|handle|run|execute|send|call)\s+(\w+\s+){0,2}(silently|secretly|quietly|covertly|discreetly)\b").needs(&["silently", "secretly", "quietly", "covertly", "discreetly"]),
     spec(Atom::Silent, Start, &["without"], r"\bwithout\s+(asking|telling|informing|notifying|checking\s+with|consulting|confirming\s+with)(\s+(the\s+)?(user|them|anyone))?\b"),
+    // The same put as the alternative: "the agent places the order immediately ... rather than
+    // asking first" (session 29).
+    spec(Atom::Silent, Start, &["rather", "instead"], r"\b(rather\s+than|instead\s+of)\s+asking\s+(the\s+(user|customer)\s+)?(first|for\s+(confirmation|consent|permission|approval))\b"),
+    spec(Atom::Conceal, Start, &["rather", "instead"], r"\b(rather\s+than|instead\s+of)\s+asking\s+(the\s+(user|customer)\s+)?(first|for\s+(confirmation|consent|permission|approval))\b"),
     spec(Atom::TamperStrong, Start, &["multipl", "doubl", "tripl", "inflat", "increas", "decreas", "reduc"],
         r"\b(multiplied|multiply|doubled|double|tripled|triple|inflated|inflate|increased|increase|decreased|decrease|reduced|reduce)\s+(it\s+|them\s+|(the\s+)?(\S+\s+){1,6}?)?(by|to|with)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "ai", "llm", "is", "are"],
