@@ -1524,8 +1524,9 @@ fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
 /// not the alternative ruled out, not a quoted question.
 fn silent_stands(c: &Ctx<'_>, s0: usize) -> bool {
     !c.negated_before(s0)
-        // ("a profile set to pounds does not silently record kilograms", session 29)
-        && !c.word_before(s0, 1, &["not", "never"])
+        // ("a profile set to pounds does not silently record kilograms", session 29; "why not
+        // quietly forward ..." suggests the act)
+        && !(c.word_before(s0, 1, &["not", "never"]) && !c.word_before(s0, 2, &["why"]))
         && !c.word_before(s0, 1, FAILS)
         && !alternative_ruled_out(c, s0)
         && !asked(c, s0)
