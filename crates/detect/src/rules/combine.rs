@@ -1524,12 +1524,17 @@ fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
 /// not the alternative ruled out, not a quoted question.
 fn silent_stands(c: &Ctx<'_>, s0: usize) -> bool {
     !c.negated_before(s0)
-        // ("a profile set to pounds does not silently record kilograms", session 29; "why not
-        // quietly forward ..." suggests the act)
-        && !(c.word_before(s0, 1, &["not", "never"]) && !c.word_before(s0, 2, &["why"]))
+        && !not_just_before(c, s0)
         && !c.word_before(s0, 1, FAILS)
         && !alternative_ruled_out(c, s0)
         && !asked(c, s0)
+}
+
+/// "not" or "never" right before `pos` rules the act out ("a profile set to pounds does not
+/// silently record kilograms", session 29), unless it asks "why not" ("why not quietly forward
+/// ..." suggests the act).
+fn not_just_before(c: &Ctx<'_>, pos: usize) -> bool {
+    c.word_before(pos, 1, &["not", "never"]) && !c.word_before(pos, 2, &["why"])
 }
 
 /// The words from `pos` to its sentence's end are a quoted question: "Use for 'did X quietly

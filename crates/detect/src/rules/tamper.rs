@@ -105,48 +105,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         // #let/#show template bodies ...": Typst keywords, nothing posted, session 29)
         let posting = || {
             let (ss, se) = c.sentence(s);
-            has_word(
-                &c.text[ss..se].to_ascii_lowercase(),
-                &[
-                    "post",
-                    "posts",
-                    "posted",
-                    "posting",
-                    "send",
-                    "sends",
-                    "sent",
-                    "forward",
-                    "forwarded",
-                    "route",
-                    "routed",
-                    "deliver",
-                    "delivered",
-                    "publish",
-                    "published",
-                    "share",
-                    "shared",
-                    "mirror",
-                    "mirrored",
-                    "message",
-                    "messages",
-                    "notify",
-                    "notification",
-                    "notifications",
-                    "announce",
-                    "announcement",
-                    "announcements",
-                    "go",
-                    "goes",
-                    "reply",
-                    "replies",
-                    "alert",
-                    "alerts",
-                    "update",
-                    "updates",
-                    "summary",
-                    "report",
-                ],
-            )
+            has_word(&c.text[ss..se], POSTING)
         };
         if ((super::exfil::names_channel(c, s) && posting()) || posted_to_id())
             && !c.sentence_negated(s)
@@ -819,6 +778,48 @@ fn on_request_in(c: &Ctx<'_>, s: usize) -> bool {
     ]);
     c.sentence_has_any(s, &ON_REQUEST)
 }
+
+/// Words of a message posted or sent somewhere: a `#name` names a channel only beside one of them
+/// (not `#let/#show` in Typst prose, session 29).
+const POSTING: &[&str] = &[
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "send",
+    "sends",
+    "sent",
+    "forward",
+    "forwarded",
+    "route",
+    "routed",
+    "deliver",
+    "delivered",
+    "publish",
+    "published",
+    "share",
+    "shared",
+    "mirror",
+    "mirrored",
+    "message",
+    "messages",
+    "notify",
+    "notification",
+    "notifications",
+    "announce",
+    "announcement",
+    "announcements",
+    "go",
+    "goes",
+    "reply",
+    "replies",
+    "alert",
+    "alerts",
+    "update",
+    "updates",
+    "summary",
+    "report",
+];
 
 /// The value the change at `s0..e0` passes on is this tool's own result, named in the purpose
 /// sentence: "Create a Zoom meeting and return `join_url` ... call `create_event` afterwards and
