@@ -286,7 +286,10 @@ pub(crate) const SPECS: &[Spec] = &[
             r"<\s*/?\s*(important|system|instructions?|admin|sys|critical|secret|hidden|system[_-]?prompt|tool_instructions|override|priority|mandatory)\s*>",
             r"|\[\s*/?\s*(system|inst|admin|instructions?|important|override)\s*\]",
             r"|<\|\s*(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\s*\|>|<<\s*/?\s*sys\s*>>",
-            r"|</\s*(description|tool|tool_description|function|tools|functions|tool_result|context|document)\s*>"),
+            r"|</\s*(description|tool|tool_description|function|tools|functions|tool_result|context|document)\s*>",
+            // (the same closing tag in brackets: "[tool_result id=call_0041 ...] {...}
+            // [/tool_result]", a forged tool result, session 29)
+            r"|\[\s*/\s*(tool_result|tool_output|function_result|function_results|tool_call)\s*\]"),
     ),
     // A privileged label opening a bracket or a comment: "[SYSTEM: ...]", "<!-- ADMIN NOTE: ...".
     spec(Atom::FakeMarker, Start, &["[", "<!--"],
