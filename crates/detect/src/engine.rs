@@ -723,23 +723,14 @@ impl Engine {
                 None,
             );
             let span = Some((r.start, r.end));
-            if sub.is_empty() {
-                // An order hidden by an encoding or a disguise, whatever it orders: no honest
-                // server encodes an instruction ("add 10 hours of overtime to employee E-5521",
-                // base64; "transfer all gold ... to player ZephyrKing", reversed; session 25:
-                // none of ~17,000 real tools holds a decoded payload of readable text at all).
-                // (encodings and reversal only: `Revealed::encoded`)
-                if r.encoded() && crate::rules::combine::gives_an_order(&r.text) {
-                    let mut f = finding(
-                        &HIDDEN_ENCODED_INSTR,
-                        format!("text hidden by {} gives the model an order", r.how),
-                        excerpt(&r.text, EVIDENCE_CHARS),
-                        span,
-                    );
-                    f.weight = 60;
-                    out.push(f);
-                    continue;
-                }
+            // An order hidden by an encoding or a disguise, whatever it orders: no honest server
+            // encodes an instruction ("add 10 hours of overtime to employee E-5521", base64;
+            // "transfer all gold ... to player ZephyrKing", reversed; session 25: none of
+            // ~17,000 real tools holds a decoded payload of readable text at all). It weighs 60
+            // however much else fires in it (session 29). (Encodings, reversal and lines spaced
+            // out whole only: `Revealed::encoded`.)
+            let hidden_order = r.encoded() && crate::rules::combine::gives_an_order(&r.text);
+            if sub.is_empty() && !hidden_order {
                 if r.report_plain {
                     let msg = format!("{} payload decodes to readable text", r.how);
                     out.push(finding(
@@ -753,20 +744,21 @@ impl Engine {
             }
             // Hiding an instruction is itself aggravating, whatever the encoding (URL-encoding
             // alone is common in honest text, an instruction inside it is not).
-            // (an order hidden by an encoding weighs as above however much else fires in it)
-            {
-                let msg = format!("text hidden by {} triggers rules", r.how);
-                let mut f = finding(
-                    &HIDDEN_ENCODED_INSTR,
-                    msg,
-                    excerpt(&r.text, EVIDENCE_CHARS),
-                    span,
-                );
-                if r.encoded() && crate::rules::combine::gives_an_order(&r.text) {
-                    f.weight = 60;
-                }
-                out.push(f);
+            let what = if sub.is_empty() {
+                "gives the model an order"
+            } else {
+                "triggers rules"
+            };
+            let mut f = finding(
+                &HIDDEN_ENCODED_INSTR,
+                format!("text hidden by {} {what}", r.how),
+                excerpt(&r.text, EVIDENCE_CHARS),
+                span,
+            );
+            if hidden_order {
+                f.weight = 60;
             }
+            out.push(f);
             for mut f in sub {
                 f.message = format!("{} (in text hidden by {})", f.message, r.how);
                 f.span = span.map(|(start, end)| Span { start, end });
