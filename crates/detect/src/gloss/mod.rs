@@ -439,7 +439,13 @@ pub(crate) fn gloss(text: &str) -> Option<Gloss> {
         }
     }
     if !s.accented {
-        return None;
+        // (an Italian note written without accents beside an emoji or a curly quote: read as
+        // the ASCII text is, session 30)
+        return if text.len() >= 40 && foreign_ascii(text) {
+            gloss_latin(text)
+        } else {
+            None
+        };
     }
     gloss_latin(text)
 }
@@ -502,10 +508,10 @@ static FOREIGN_BLOOM: [u64; 16] = {
 /// Spanish, Portuguese, French, German, Dutch, Indonesian, Tagalog and Romanian (Swedish is written with its
 /// accented letters, so its fields are not ASCII).
 #[rustfmt::skip]
-const FOREIGN_WORD_LIST: [&str; 157] = [
+const FOREIGN_WORD_LIST: [&str; 160] = [
     "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",
     "questo", "questa", "anche", "sempre", "quando", "includi", "aggiungi", "invia", "alla",
-    "ogni", "essere", "senza", "viene", "sul",
+    "ogni", "essere", "senza", "viene", "sul", "dei", "hanno", "loro",
     "el", "los", "las", "del", "para", "una", "por", "que", "usuario", "cuando", "siempre",
     "nunca", "debe", "esta", "este", "sus",
     "uma", "nao", "voce", "dos", "das", "pelo", "pela",

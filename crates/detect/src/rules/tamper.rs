@@ -1023,6 +1023,8 @@ fn fixed_destination(c: &Ctx<'_>, h: &mut Hits) {
         "outdated",
         "updated",
         " now ",
+        // (session 30: "Remit every payment to 5521-0093-7714-02")
+        "remit",
     ];
     const EXAMPLE: &[&str] = &[
         "example",
@@ -1046,12 +1048,26 @@ fn fixed_destination(c: &Ctx<'_>, h: &mut Hits) {
             (b.len() >= 26 && (b.starts_with(b"0x") || b.starts_with(b"bc1")))
                 || (b.len() >= 15 && digits >= 10 && b[..2].iter().all(u8::is_ascii_alphabetic))
         };
-        if !wallet_or_iban || c.exemplified(s0) || c.negated_at(s0) {
-            continue;
-        }
         let s = c.sent(s0);
         let (ss, se) = c.sentence(s);
         let sent = c.lower(ss, se);
+        // (session 30: a bank account or routing number written out where money is paid: "use
+        // routing 021000021 and account 483920117465 instead of the input values", "Payee
+        // account — use 7731-0042-8810 (AP clearing) for every payment"; a cloud account id
+        // is no payee, so the sentence must speak of paying)
+        let bank_account = || {
+            has_word(
+                sent,
+                &[
+                    "payment", "payments", "pay", "paid", "payee", "deposit", "deposits",
+                    "routing", "payroll", "invoice", "invoices", "payout", "payouts", "wire",
+                    "refund", "refunds",
+                ],
+            ) && (account_literal(&c.text[ss..se]) || long_grouped_number(sent))
+        };
+        if !(wallet_or_iban || bank_account()) || c.exemplified(s0) || c.negated_at(s0) {
+            continue;
+        }
         let before = if s > 0 {
             c.lower(c.sentence(s - 1).0, ss)
         } else {
@@ -1145,6 +1161,36 @@ fn grouped_account(sentence: &str) -> bool {
             digits >= 8 && groups >= 2
         })
     })
+}
+
+/// Twelve digits or more printed in groups joined by single hyphens or spaces ("7731-0042-8810"),
+/// wherever the word for an account stands (`grouped_account` reads only the number right after
+/// it). A phone number has ten or eleven digits, a date eight.
+fn long_grouped_number(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let (mut digits, mut groups) = (0, 1);
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                digits += 1;
+            } else if (b[i] == b'-' || b[i] == b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                groups += 1;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if digits >= 12 && groups >= 2 && !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            return true;
+        }
+    }
+    false
 }
 
 /// One token of `account_literal` is an account number.
