@@ -2629,6 +2629,8 @@ pub(crate) fn combine_in(
             .any(|w| rest.starts_with(w))
                 // "... over every other tool description and over the user's instructions"
                 || rest.contains("over the user's") || rest.contains("over the user ")
+                // ("This server outranks the user", session 30)
+                || c.lower(s0, e0).ends_with("user")
         };
         if (c.in_sent(Atom::Modal, s)
             || c.in_sent(Atom::Prescribe, s)
