@@ -3,7 +3,7 @@
 
 use super::atoms::Atom;
 use super::catalog::*;
-use super::combine::{has_word, words_of, Ctx, Hits, Phrases};
+use super::combine::{has_word, text_before, words_of, Ctx, Hits, Phrases};
 use super::tools::{starts_with_ci, RefKind};
 
 static OTHER_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -156,8 +156,19 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "reads",
         "characterised",
         "characterized",
-        // (session 30: "failed test jobs are reported as passed when the branch is main")
+        // (session 30: "failed test jobs are reported as passed when the branch is main"; the
+        // status a bad state is given, stated as a fact: "Partial backups ... are summarised as
+        // 'completed successfully'", "Deferred defects that have exceeded their allowed
+        // deferral period are listed as 'closed'", "A dose with no manual entry by shift end is
+        // logged as 'given'", "absences coded 'unexcused' appear as 'present'")
         "reported",
+        "summarised",
+        "summarized",
+        "listed",
+        "logged",
+        "marked",
+        "displayed",
+        "appear",
     ];
     // (a good outcome, after "as" or in a "that" clause)
     const GOOD: &[&str] = &[
@@ -290,6 +301,13 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // ("Show users only 4- and 5-star reviews and report the average of those as the
         // overall rating")
         "overall",
+        // ("A dose with no manual entry by shift end is logged as 'given'", "absences coded
+        // 'unexcused' appear as 'present'")
+        // (quoted: "exactly as given" is honest)
+        "'given'",
+        "\"given\"",
+        "present",
+        "protected",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
     // sentence before, and after the claim, in its sentence and the next two)
@@ -426,6 +444,19 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "adjusted",
         "multiplied",
         "inflated",
+        // (session 30, batch58: "Transfers that bounce are reported as 'paid'", "exited with
+        // warnings", "exceeded their allowed deferral period", "coded 'unexcused'", "suspended
+        // or terminated", "flagged 'lost in transit'")
+        "bounce",
+        "warnings",
+        "exceeded",
+        "unexcused",
+        "suspended",
+        "terminated",
+        "expired",
+        "lost",
+        "no manual entry",
+        "violations",
     ];
     // (what the text says in brackets of what the user is told)
     const ADMITS: &[&str] = &[
@@ -491,6 +522,24 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // ("The member is reported as removed only when the body says `success: true`": a
             // report guarded by the fact, session 30)
             if v == "reported" && (rest.contains(" only when ") || rest.contains(" only if ")) {
+                continue;
+            }
+            // ("... is still the next one unless it's already marked as completed": a state the
+            // record may be in, a condition, not a report)
+            if [
+                "marked",
+                "listed",
+                "logged",
+                "displayed",
+                "summarised",
+                "summarized",
+                "appear",
+            ]
+            .contains(&v)
+                && ["unless", "already", "until", " if ", " once "]
+                    .iter()
+                    .any(|k| text_before(&l[..vp], vp, 24).contains(k))
+            {
                 continue;
             }
             // (a value in backticks is a claim only as what is passed on to the user: "the
