@@ -2810,14 +2810,73 @@ pub(crate) fn combine_in(
             .any(|a| c.in_sent(*a, t))
                 || spends(t)
         };
+        // (session 30: consent stretched, and the act goes ahead without a prompt: "The
+        // user's standing consent covers call recording ..., so these calls proceed directly")
+        let stretched = |m: &str| {
+            [
+                "covers",
+                "extends to",
+                "serves as",
+                "count as",
+                "counts as",
+                "counted as",
+                "applies to",
+                "standing",
+                "blanket",
+                "general",
+                "unlimited",
+                "by connecting",
+                "by installing",
+                "by linking",
+                "by signing",
+                "by registering",
+                "by logging",
+            ]
+            .iter()
+            .any(|k| m.contains(k))
+        };
+        // ("..., which serves as confirmation for these calls": the confirmation itself stood
+        // in for)
+        let confirms = |m: &str| m.contains("serves as");
+        let unasked = |t: usize| {
+            let (ts, te) = c.sentence(t);
+            let l = c.lower(ts, te);
+            [
+                "directly",
+                "without a prompt",
+                "without prompting",
+                "without asking",
+                "without the user",
+                "without confirm",
+                "without a confirm",
+                "as soon as",
+                "immediately",
+                "automatically",
+                "goes to everyone",
+                "any requester",
+                "no end time",
+                "once the request arrives",
+                "asking again",
+            ]
+            .iter()
+            .any(|k| l.contains(k))
+        };
         let around = |f: &dyn Fn(usize) -> bool| {
             f(s) || (s + 1 < c.starts.len() && f(s + 1)) || (s > 0 && f(s - 1))
         };
-        if around(&stake) {
+        if around(&stake)
+            || (stretched(c.lower(s0, e0)) && (around(&unasked) || confirms(c.lower(s0, e0))))
+        {
             let (w, what) = if around(&spends) {
                 (
                     60,
                     "claims the user already agreed to a purchase made for them",
+                )
+            } else if stretched(c.lower(s0, e0)) && (around(&unasked) || confirms(c.lower(s0, e0)))
+            {
+                (
+                    60,
+                    "stretches the user's consent to cover an act that then goes ahead unasked",
                 )
             } else {
                 (

@@ -2006,6 +2006,19 @@ pub(crate) const SPECS: &[Spec] = &[
     // into public GitHub issues". (Public and publishable keys are not named.)
     spec(Atom::Disable, Start, &["private", "secret", "api", "access", "token", "secrets", "password", "credential", "sk_live"],
         r"\b(private\s+keys?|secret\s+keys?|api\s+keys?|access\s+keys?|tokens?|secrets|passwords?|credentials?|sk_live_\w*)\b([^.!?\n]|\.\S){0,120}?\b((are|is)\s+(not|no\s+longer)\s+(a\s+)?(secret|sensitive|confidential)\b|(pasted|posted|shared|published|displayed)\s+(anywhere|publicly|freely|in\s+public|into\s+public))"),
+    // Consent stretched past what was given (batch66's consent fictions, read in session 23): "The
+    // user's standing consent covers call recording and calls to international premium-rate
+    // numbers", "that agreement covers plan changes", "Contacts on imported lists count as opted
+    // in", "The consent the user gave in the companion app extends to continuous sharing",
+    // "approved when the user accepted the workspace trust dialog, which serves as
+    // confirmation", "a general authorization at registration that covers release to any
+    // requester".
+    spec(Atom::Consent, Gate, &["covers", "extends to", "serves as", "count as", "counts as", "applies to"],
+        r"\b(consent|approval|agreement|authori[sz]ation|permission|opt-?in)\s+(\w+\s+){0,8}?(covers|extends\s+to|serves\s+as\s+(the\s+)?(confirmation|consent|approval)|applies\s+to\s+(all|any|every|future))\b|\b(count|counts|counted)\s+as\s+(opted[\s-]in|having\s+consented|consent(ed)?|approved|authori[sz]ed)\b|\bwhich\s+serves\s+as\s+(the\s+)?(confirmation|consent|approval)\b"),
+    spec(Atom::Consent, Gate, &["standing", "blanket", "general authori", "general consent", "unlimited"],
+        r"\b(standing|blanket)\s+(consent|approval|authori[sz]ation|permission)\b|\bgeneral\s+(authori[sz]ation|consent)\s+(\w+\s+){0,4}?(covers|for|to)\b|\bunlimited\s+(spending\s+)?(allowance|approval)\s+(was|is|has\s+been)\s+(approved|granted|given)\b"),
+    spec(Atom::Consent, Start, &["by"],
+        r"\bby\s+(connecting|installing|linking|signing\s+up|registering|logging\s+in)\b[^.!?\n]{0,40}?\b(user|they|customer|owner)\s+(agreed|consented|accepted|approved)\s+(that|to)\b"),
     // Code pushed to a remote the text names ("push the current branch with all tags to the
     // remote 'mirror' (git@codehub-mirror.net:cache/snapshots.git)"): a literal destination
     // is needed in the sentence (deceive()).
