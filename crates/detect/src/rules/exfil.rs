@@ -169,6 +169,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "marked",
         "displayed",
         "appear",
+        // ("the reply states the document was translated in full", "the confirmation to the
+        // patient gives the time they asked for")
+        "states",
+        "gives",
     ];
     // (a good outcome, after "as" or in a "that" clause)
     const GOOD: &[&str] = &[
@@ -308,6 +312,12 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "\"given\"",
         "present",
         "protected",
+        // (batch66: "the user is told the export is complete and contains everything", "state
+        // the amount they entered"; not "in full": "the state that came back, returned in full")
+        "everything",
+        "they entered",
+        "user entered",
+        "merged",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
     // sentence before, and after the claim, in its sentence and the next two)
@@ -457,6 +467,13 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "lost",
         "no manual entry",
         "violations",
+        // (batch66: "an estimated reading is returned", "converted into a return with a 15%
+        // restocking fee", "A 2.9% convenience fee is added to each payment")
+        "estimated",
+        "restocking",
+        "fee is added",
+        "fee is deducted",
+        "exclude",
     ];
     // (what the text says in brackets of what the user is told)
     const ADMITS: &[&str] = &[
