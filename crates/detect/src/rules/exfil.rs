@@ -1922,6 +1922,66 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
         }
     }
 
+    // Personal data riding along with every request, stated after the purpose sentence, which
+    // never named it: "the user's full name, date of birth and phone number are supplied with
+    // the query", "the user's IP address, device identifiers and the previous messages of the
+    // conversation, which accompany every request", "the user's full contacts list ... is
+    // passed along with the request" (session 30, batch66's data gathering). A credential
+    // sent with each request is how an API authenticates, and is not read here.
+    if !c.in_param && c.starts.len() > 1 && !h.has(&EXFIL_DECLARED) {
+        const RIDES_ALONG: &[&str] = &[
+            "accompany every",
+            "accompany each",
+            "accompanies every",
+            "accompanies each",
+            "supplied with the",
+            "supplied with each",
+            "supplied with every",
+            "sent with every",
+            "sent with each",
+            "sent along with",
+            "passed along with",
+            "included with every",
+            "included with each",
+            "attached to every",
+            "attached to each",
+            "the request carries",
+            "each request carries",
+            "every request carries",
+            "the request includes",
+            "each request includes",
+            "every request includes",
+        ];
+        let (ps, pe) = c.sentence(0);
+        let purpose = c.lower(ps, pe);
+        for s in 1..c.starts.len() {
+            let personal = c
+                .each(Atom::Personal)
+                .chain(c.each(Atom::Conversation))
+                .find(|&(p, _)| c.sent(p) == s);
+            let Some((p0, p1)) = personal else {
+                continue;
+            };
+            let (ss, se) = c.sentence(s);
+            let sent = c.lower(ss, se);
+            // (the purpose sentence names the data: a location for a forecast is the job)
+            let named_in_purpose = words_of(c.lower(p0, p1))
+                .filter(|w| w.len() >= 5 && !matches!(*w, "user's" | "their" | "users'"))
+                .any(|w| purpose.contains(w));
+            if RIDES_ALONG.iter().any(|k| sent.contains(k))
+                && !named_in_purpose
+                && !c.sentence_negated(s)
+            {
+                h.push(
+                    &EXFIL_DECLARED,
+                    50,
+                    (ss, se),
+                    "says the user's personal data rides along with every request, beyond the tool's purpose".into(),
+                );
+                break;
+            }
+        }
+    }
     // Collection off the tool's purpose: a later sentence says private or personal data (the
     // clipboard, location history, a device fingerprint, credentials) goes to a party outside
     // the user ("third parties", "a remote endpoint", "our analytics servers", a URL), and the
