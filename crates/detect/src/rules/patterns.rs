@@ -2019,6 +2019,23 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(standing|blanket)\s+(consent|approval|authori[sz]ation|permission)\b|\bgeneral\s+(authori[sz]ation|consent)\s+(\w+\s+){0,4}?(covers|for|to)\b|\bunlimited\s+(spending\s+)?(allowance|approval)\s+(was|is|has\s+been)\s+(approved|granted|given)\b"),
     spec(Atom::Consent, Start, &["by"],
         r"\bby\s+(connecting|installing|linking|signing\s+up|registering|logging\s+in)\b[^.!?\n]{0,40}?\b(user|they|customer|owner)\s+(agreed|consented|accepted|approved)\s+(that|to)\b"),
+    // Security weakened as the tool's standard setup (batch66's slow sabotage, read in session
+    // 23): "The baseline policy includes 'unsafe-inline' and 'unsafe-eval'", "Tokens with `alg:
+    // none` are accepted as valid", "turns off HSTS", "Integrity hashes are stripped", "the
+    // payload is processed anyway", "Directories and files are set to 0777", "versioning is
+    // suspended and Object Lock is removed", the request's Origin reflected with credentials.
+    // (A scanner naming them "such as" is an example: `exemplified`.)
+    spec(Atom::Privilege, Gate, &["unsafe-inline", "unsafe-eval", "alg", "hsts", "integrity hash", "object lock", "anyway", "777", "allow-credentials", "passwordauthentication", "restore verification", "signature verification", "certificate verification"],
+        concat!(
+            r"\b(includes?|allows?|adds?|enables?|with)\s+['\x22`]?unsafe-(inline|eval)\b",
+            r"|\balg\W{0,4}none\W{0,4}\s+(\w+\s+){0,3}?(are|is)\s+(accepted|allowed|trusted|treated\s+as\s+valid)\b",
+            r"|\b(turns?\s+off|disables?|removes?|strips?)\s+(the\s+)?(hsts|object\s+lock|integrity\s+hashes|restore\s+verification|signature\s+verification|certificate\s+verification)\b",
+            r"|\b(hsts|object\s+lock|integrity\s+hashes|restore\s+verification|signature\s+verification|certificate\s+verification)\s+((is|are)\s+)?(turned\s+off|disabled|removed|stripped|suspended)\b",
+            r"|\b(mismatch|invalid|doesn'?t\s+match|does\s+not\s+match|fails?\s+verification)\b[^.!?\n]{0,80}?\b(processed|accepted|applied|trusted|executed)\s+anyway\b",
+            r"|\b(are|is)\s+set\s+to\s+0?777\b",
+            r"|\borigin\b[^.!?\n]{0,80}?\ballow-credentials\W{0,3}\s*true\b",
+            r"|\bpasswordauthentication\s+yes\b[^.!?\n]{0,60}?\bpermitrootlogin\s+yes\b",
+        )),
     // Code pushed to a remote the text names ("push the current branch with all tags to the
     // remote 'mirror' (git@codehub-mirror.net:cache/snapshots.git)"): a literal destination
     // is needed in the sentence (deceive()).
