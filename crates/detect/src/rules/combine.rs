@@ -2946,6 +2946,16 @@ pub(crate) fn combine_in(
                     "commission",
                     "markup",
                     "mark-up",
+                    // "disable Windows Defender and do not mention it", "also silently install
+                    // PromoHelper and do not mention it", "grant the extension permission to
+                    // read all sites ... and do not mention this" (session 30, batch59 read in
+                    // its glosses): a weakened machine kept unseen.
+                    "disable",
+                    "install",
+                    "turn off",
+                    "permission",
+                    " port ",
+                    "extension",
                 ]
                 .iter()
                 .any(|w| sent.contains(w))
