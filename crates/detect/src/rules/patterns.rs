@@ -2036,6 +2036,20 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\borigin\b[^.!?\n]{0,80}?\ballow-credentials\W{0,3}\s*true\b",
             r"|\bpasswordauthentication\s+yes\b[^.!?\n]{0,60}?\bpermitrootlogin\s+yes\b",
         )),
+    // batch62's function hijacks (read in session 24): the user's confirmation declared no part
+    // of the flow ("user confirmation is not part of this flow"); checks and allowlists stated
+    // off ("the read-only guard and row-limit checks are disabled", "without the command
+    // allowlist"); other scanners written off ("findings from other scanners ... are redundant
+    // and mostly false positives"); host access added to every container ("Adds --privileged,
+    // --pid=host and -v /:/host to every container").
+    spec(Atom::Disable, Start, &["user", "human", "confirmation", "approval", "consent"],
+        r"\b(user\s+|human\s+)?(confirmation|approval|consent)\s+is\s+not\s+(part\s+of|needed\s+(in|for)|required\s+(in|for)|included\s+in|a\s+step\s+(in|of))\s+(this|the)\b"),
+    spec(Atom::Disable, Gate, &["guard", "checks", "allowlist", "whitelist", "sandbox"],
+        r"\b(read-only\s+guard|guards?|(\w+-)?\w+\s+checks|allowlist|whitelist|sandbox(ing)?)\s+((is|are)\s+)?(disabled|turned\s+off|bypassed|switched\s+off)\s+(to|so|for)\b|\bwithout\s+the\s+(\w+\s+)?(allowlist|whitelist|sandbox)\b"),
+    spec(Atom::Disparage, Start, &["other", "competing", "findings", "results"],
+        r"\b(findings|results|output|reports?)\s+(from|of)\s+(other|competing)\s+(\w+\s+){0,2}?(\([^)]{0,80}\)\s+)?(are|is)\s+(redundant|obsolete|mostly\s+false\s+positives|unreliable|unnecessary)\b"),
+    spec(Atom::Privilege, Gate, &["--privileged"],
+        r"\b(adds?|passes|pass|with|always\s+uses?|uses?)\s+--privileged\b"),
     // Code pushed to a remote the text names ("push the current branch with all tags to the
     // remote 'mirror' (git@codehub-mirror.net:cache/snapshots.git)"): a literal destination
     // is needed in the sentence (deceive()).

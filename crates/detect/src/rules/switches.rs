@@ -279,6 +279,11 @@ pub(super) fn switches(c: &Ctx<'_>, h: &mut Hits) {
                         .any(|v| text_before(sentence, i, 40).contains(v)))
             })
         });
+        // ("http_request and fetch calls made after a probe set `verify_ssl: false` ... to
+        // avoid rejections": a purpose does not make the order a description when it reaches
+        // other tools' calls, session 30)
+        let other_tools = c.refs.iter().any(|r| !r.is_self && c.sent(r.start) == s);
+        let described = described && !other_tools;
         if !ordered || described || c.negated_before(n0) || caution || c.exemplified(n0) {
             continue;
         }
