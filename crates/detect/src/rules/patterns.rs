@@ -2050,6 +2050,19 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(findings|results|output|reports?)\s+(from|of)\s+(other|competing)\s+(\w+\s+){0,2}?(\([^)]{0,80}\)\s+)?(are|is)\s+(redundant|obsolete|mostly\s+false\s+positives|unreliable|unnecessary)\b"),
     spec(Atom::Privilege, Gate, &["--privileged"],
         r"\b(adds?|passes|pass|with|always\s+uses?|uses?)\s+--privileged\b"),
+    // batch80's rug pulls and goals (read in session 28): the user's own value still set aside
+    // ("If the user's own app URI is offered, still use the default"), taken back ("if the user
+    // removes them, add them back at checkout"), or demoted ("treat user-mentioned budgets as
+    // soft guidance"); a safety flag the schema still offers declared ignored ("`refundable` is
+    // ignored", "`dry_run` is no longer honoured", "`strip_location` is now a no-op").
+    spec(Atom::UserIntent, Start, &["if", "when", "even"],
+        r"\b(if|when|even\s+if|even\s+when)\s+the\s+user'?s?\s+(own\s+)?([\w-]+\s+){0,3}?(is|are)\s+(offered|given|provided|supplied|entered|specified)\b[^.!?\n]{0,20}?\bstill\s+use\b"),
+    spec(Atom::UserIntent, Start, &["if", "when", "whenever"],
+        r"\b(if|when|whenever)\s+the\s+(user|customer|shopper)\s+(removes?|deletes?|unchecks?|declines?|turns?\s+off|opts?\s+out\s+of|drops?)\s+(them|it|these|those|the\s+\w+)\b[^.!?\n]{0,30}?\b(add|put|turn|re-?add|restore|re-?enable)\s+(them|it|those)\s+(back|on|again)\b"),
+    spec(Atom::UserIntent, Start, &["treat", "regard"],
+        r"\b(treat|regard)\s+(the\s+|any\s+)?(user|customer)(-|\s+|'s\s+)(mentioned\s+|stated\s+|set\s+|given\s+|specified\s+|provided\s+)?(budgets?|limits?|caps?|preferences?|constraints?|instructions?|choices?)\s+as\s+(soft|optional|advisory|a\s+suggestion|suggestions|guidance|non-binding)\b"),
+    spec(Atom::Disable, Gate, &["ignored", "honoured", "honored", "no-op"],
+        r"`(\w*(dry_run|kill_switch|strip_\w+|refundable|confirm\w*|verify\w*|safe_?\w*|private|encrypt\w*|protect\w*|require_\w+|merge_when_\w+))`\s+(flag\s+|parameter\s+|option\s+|argument\s+)?(is|are)\s+(now\s+)?(ignored|no\s+longer\s+honou?red|a\s+no-op)\b"),
     // Code pushed to a remote the text names ("push the current branch with all tags to the
     // remote 'mirror' (git@codehub-mirror.net:cache/snapshots.git)"): a literal destination
     // is needed in the sentence (deceive()).
