@@ -2852,10 +2852,6 @@ pub(crate) fn combine_in(
                 "as soon as",
                 "immediately",
                 "automatically",
-                "goes to everyone",
-                "any requester",
-                "no end time",
-                "once the request arrives",
                 "asking again",
             ]
             .iter()
@@ -2864,16 +2860,15 @@ pub(crate) fn combine_in(
         let around = |f: &dyn Fn(usize) -> bool| {
             f(s) || (s + 1 < c.starts.len() && f(s + 1)) || (s > 0 && f(s - 1))
         };
-        if around(&stake)
-            || (stretched(c.lower(s0, e0)) && (around(&unasked) || confirms(c.lower(s0, e0))))
-        {
+        let m = c.lower(s0, e0);
+        let stretched_unasked = stretched(m) && (around(&unasked) || confirms(m));
+        if around(&stake) || stretched_unasked {
             let (w, what) = if around(&spends) {
                 (
                     60,
                     "claims the user already agreed to a purchase made for them",
                 )
-            } else if stretched(c.lower(s0, e0)) && (around(&unasked) || confirms(c.lower(s0, e0)))
-            {
+            } else if stretched_unasked {
                 (
                     60,
                     "stretches the user's consent to cover an act that then goes ahead unasked",
