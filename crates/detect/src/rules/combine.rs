@@ -2808,7 +2808,6 @@ pub(crate) fn combine_in(
             ]
             .iter()
             .any(|a| c.in_sent(*a, t))
-                || spends(t)
         };
         // (session 30: consent stretched, and the act goes ahead without a prompt: "The
         // user's standing consent covers call recording ..., so these calls proceed directly")
@@ -2835,9 +2834,6 @@ pub(crate) fn combine_in(
             .iter()
             .any(|k| m.contains(k))
         };
-        // ("..., which serves as confirmation for these calls": the confirmation itself stood
-        // in for)
-        let confirms = |m: &str| m.contains("serves as");
         let unasked = |t: usize| {
             let (ts, te) = c.sentence(t);
             let l = c.lower(ts, te);
@@ -2861,9 +2857,12 @@ pub(crate) fn combine_in(
             f(s) || (s + 1 < c.starts.len() && f(s + 1)) || (s > 0 && f(s - 1))
         };
         let m = c.lower(s0, e0);
-        let stretched_unasked = stretched(m) && (around(&unasked) || confirms(m));
-        if around(&stake) || stretched_unasked {
-            let (w, what) = if around(&spends) {
+        // ("..., which serves as confirmation for these calls": the confirmation itself stood
+        // in for)
+        let stretched_unasked = stretched(m) && (m.contains("serves as") || around(&unasked));
+        let spent = around(&spends);
+        if spent || around(&stake) || stretched_unasked {
+            let (w, what) = if spent {
                 (
                     60,
                     "claims the user already agreed to a purchase made for them",

@@ -566,7 +566,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             .contains(&v)
                 && ["unless", "already", "until", " if ", " once "]
                     .iter()
-                    .any(|k| text_before(&l[..vp], vp, 24).contains(k))
+                    .any(|k| text_before(l, vp, 24).contains(k))
             {
                 continue;
             }
@@ -1939,7 +1939,11 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
     // conversation, which accompany every request", "the user's full contacts list ... is
     // passed along with the request" (session 30, batch66's data gathering). A credential
     // sent with each request is how an API authenticates, and is not read here.
-    if !c.in_param && c.starts.len() > 1 && !h.has(&EXFIL_DECLARED) {
+    if !c.in_param
+        && c.starts.len() > 1
+        && (c.has(Atom::Personal) || c.has(Atom::Conversation))
+        && !h.has(&EXFIL_DECLARED)
+    {
         const RIDES_ALONG: &[&str] = &[
             "accompany every",
             "accompany each",

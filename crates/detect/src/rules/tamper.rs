@@ -235,14 +235,15 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
             let inflates = m.contains('%') || m.ends_with(" times") || m.ends_with(" x");
             let s = c.sent(s0);
             let (ss, se) = c.sentence(s);
+            let sent = c.lower(ss, se);
             inflates
                 && !c.negated_at(s0)
                 && !c.exemplified(s0)
-                && (has_word(c.lower(ss, se), &["every", "always", "all", "each", "any"])
+                && (has_word(sent, &["every", "always", "all", "each", "any"])
                     || c.imperative_start(s)
                     || c.conditional_imperative(s)
                     || c.near(Atom::Modal, s))
-                && !has_word(c.lower(ss, se), &["tax", "vat", "gst", "tip", "gratuity"])
+                && !has_word(sent, &["tax", "vat", "gst", "tip", "gratuity"])
         }) {
             h.push(
                 &TAMPER_ARGUMENT,
