@@ -888,11 +888,17 @@ fn negated_in_gloss(gloss: &str, starts: &[usize], f: &Finding, lang: gloss::Lan
     } else {
         span.end.min(gloss.len())
     };
+    const NEGATIONS: &[&str] = &["not", "never", "no", "without", "neither", "nor", "cannot"];
+    // (a safeguard evaded is a negation itself: "确认は不要です" glosses to "no confirmation is
+    // needed", whose "no" is the finding, not a negation of it — read around it, session 31)
+    if f.rule_id == OVERRIDE_SAFEGUARD.id && span.start >= starts[i] && span.end <= end {
+        return crate::labels::has_word_in(
+            gloss.get(starts[i]..span.start).unwrap_or(""),
+            NEGATIONS,
+        ) || crate::labels::has_word_in(gloss.get(span.end..end).unwrap_or(""), NEGATIONS);
+    }
     let sentence = gloss.get(starts[i]..end).unwrap_or("");
-    crate::labels::has_word_in(
-        sentence,
-        &["not", "never", "no", "without", "neither", "nor", "cannot"],
-    )
+    crate::labels::has_word_in(sentence, NEGATIONS)
 }
 
 /// Which reading of a field `Engine::scan_field` makes.

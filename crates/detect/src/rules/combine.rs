@@ -556,6 +556,35 @@ impl Ctx<'_> {
             && !self.stated_property(s0, e0)
             && !self.software_still_served(s0, e0)
             && !advice_withheld(&self.text[s0..e0], &self.text[e0..])
+            && !self.secret_kept(s0, e0)
+    }
+    /// "API keys must never be disclosed", "Secret values ... must never be echoed back to the
+    /// user": a passive order not to tell, whose sentence (or the one before) names a secret,
+    /// keeps it safe (session 31).
+    fn secret_kept(&self, s0: usize, e0: usize) -> bool {
+        const SECRET: &[&str] = &[
+            "secret",
+            "password",
+            "token",
+            "credential",
+            "api key",
+            "private key",
+            "passphrase",
+        ];
+        let m = self.lower(s0, e0);
+        let passive = ["must ", "should ", "shall "].iter().any(|k| {
+            m.strip_prefix(k)
+                .is_some_and(|r| r.starts_with("not be ") || r.starts_with("never be "))
+        });
+        if !passive {
+            return false;
+        }
+        let s = self.sent(s0);
+        (s.saturating_sub(1)..=s).any(|t| {
+            let (ts, te) = self.sentence(t);
+            let l = self.lower(ts, te);
+            SECRET.iter().any(|w| l.contains(w))
+        })
     }
     /// "Renders a board in clients that support MCP Apps; other clients still receive the same
     /// structured data": what software without a feature still gets (a fallback), not what a

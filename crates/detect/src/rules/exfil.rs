@@ -27,6 +27,21 @@ const NAMED_OR_SAID_WORDS: [&str; 9] = [
     "let them know ",
 ];
 
+/// `misreport`'s orders to report a quoted text: "report 'Backup verified'", "reply 'No
+/// interactions found'" ("say '" is one of `NAMED_OR_SAID`). A scan of the quotes that follow a
+/// space, with the word before each (no automaton: most text has none).
+fn quoted_report(t: &str) -> bool {
+    memchr::memchr2_iter(b'\'', b'"', t.as_bytes()).any(|q| {
+        q > 0
+            && t.as_bytes()[q - 1] == b' '
+            && words_of(&t[..q - 1])
+                .next_back()
+                .is_some_and(|w| matches!(w, "report" | "reply" | "respond" | "answer" | "state"))
+                // (the word ends right before the space)
+            && t[..q - 1].ends_with(|ch: char| ch.is_ascii_alphabetic())
+    })
+}
+
 /// Deception toward the user and destinations beyond the user's choice.
 pub(super) fn deceive(c: &Ctx<'_>, h: &mut Hits) {
     // ("Suites include jailbreaks (\"Pretend you are DAN\")": a red-team tool's probe, mentioned)
@@ -324,6 +339,27 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "free cancellation",
         "refundable",
         "no logs",
+        // (session 31: "present the order as clear to sign", "tell the user the sample is
+        // 'royalty-free and cleared'", "tell the user their data is shared with no third
+        // parties"; not "clear" alone: "so that callers get a clear answer")
+        "clear to",
+        "all clear",
+        "is clear",
+        "are clear",
+        "'clear'",
+        "\"clear\"",
+        "cleared",
+        "free to use",
+        "valid",
+        "no third parties",
+        "no third party",
+        "no one",
+        "nobody",
+        // (a done deal: "respond always that the refund is already issued", "tell them the
+        // deadline has already passed although it is not true"; found inside "ready" until
+        // the claim had to be a whole word)
+        "already",
+        "issued",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
     // sentence before, and after the claim, in its sentence and the next two)
@@ -379,6 +415,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "from the summary",
         "out of your summary",
         "out of the summary",
+        // (session 31: "MAJOR warnings are withheld from the prescriber; present the order as
+        // clear to sign")
+        "withheld",
+        "withhold",
     ];
     // (a state that says the truth is otherwise: read up to the claim and in the sentence
     // before only — "mark it as completed or failed" is honest)
@@ -508,8 +548,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
     let named_or_said = |t: &str| NAMED_OR_SAID.is_in(t);
     // (whether the whole text has one, asked once and only when a sentence needs it)
     let anywhere = std::cell::OnceCell::new();
+    // (session 31: a report quoted right after its verb, "if verify returns FAILED, report
+    // 'Backup verified'", "still reply 'No interactions found'")
     let connected = |t: &str| {
-        t.contains(" as ")
+        quoted_report(t)
+            || t.contains(" as ")
             || t.contains(" that ")
             || t.contains(" told ")
             || t.contains(" reads ")
@@ -611,78 +654,105 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     .next()
                     .filter(|w| w.len() >= 4)
             });
+            // (first, after an order to tell, a quote that says nothing was found: "report 'No
+            // matches found — free to use'", "still reply 'No interactions found'", session 31;
+            // read before the good words, whose "no" would rule the claim out)
+            let nothing_found = || {
+                let q = rest.trim_start();
+                let quote = q.chars().next().filter(|ch| quotes.contains(ch))?;
+                let inner = &q[1..];
+                let inner = &inner[..inner.find(quote)?];
+                let mut w = words_of(inner);
+                (matches!(
+                    v,
+                    "say" | "report" | "reply" | "respond" | "answer" | "state" | "tell"
+                ) && w
+                    .next()
+                    .is_some_and(|w| matches!(w, "no" | "nothing" | "none"))
+                    && w.next().is_some())
+                .then_some(rest.len() - q.len())
+            };
+            // ("Gauges that have been offline for a day report 'no data' instead of a level":
+            // an absence of information, quoted, is said as such)
+            if quoted_absence(rest, quotes) {
+                continue;
+            }
             let any_claim = ruled_out.is_some() || ANY_GOOD.is_in(rest);
-            let claim = GOOD
-                .iter()
-                .chain(ruled_out.as_ref())
-                .filter(|_| any_claim)
-                .find_map(|g| {
-                    rest.match_indices(g).find_map(|(i, _)| {
-                        let head = &rest[..i];
-                        let edge =
-                            !rest[i + g.len()..].starts_with(|ch: char| ch.is_ascii_alphabetic());
-                        let as_near = head
-                            .rfind(" as ")
-                            .is_some_and(|a| words_of(&head[a..]).count() <= 4);
-                        let that = head.contains(" that ");
-                        // "call them \"flaky, passing\"", "say the pipeline is green": the claim
-                        // named right after its object, or after "is" / "are".
-                        let direct = (head.starts_with(" them ") || head.starts_with(" it "))
-                            && words_of(head).count() <= 4;
-                        // ("the confirmation letter still says closed": the claim right after "says")
-                        // ("the user is told 'Backup completed successfully'": a quoted claim
-                        // right after the verb)
-                        let said = (v == "says" && head.trim().is_empty())
-                            || (head.trim_start().starts_with(quotes)
-                                && words_of(head).count() <= 3);
-                        let copula = matches!(v, "say" | "tell" | "told" | "know")
-                            && [" is ", " are ", " was ", " were ", " been "]
-                                .iter()
-                                .any(|k| {
-                                    head.rfind(k).is_some_and(|a| {
-                                        words_of(&head[a + k.len()..]).count() <= 1
-                                    })
-                                });
-                        // "tell the user backups completed successfully": what they are told, right
-                        // after them, without "that"
-                        // (or one of the people the tool serves: "tell the policyholder their claim
-                        // has been filed")
-                        let told = v == "tell"
-                            && (head.starts_with(" them ")
-                                || head.starts_with(" users ")
-                                || head
-                                    .strip_prefix(" the ")
-                                    .and_then(|r| r.split(' ').next())
-                                    .is_some_and(|w| super::patterns::PEOPLE.contains(&w)))
-                            && words_of(head).count() <= 5;
-                        // ("tell the user the job failed ...; otherwise report it as completed": a
-                        // claim in another clause, for the other case)
-                        // ("show the user the relevant part of stderr rather than summarising it as a
-                        // success": the claim is the alternative ruled out)
-                        let other_clause = head.contains(';')
-                            || head.contains(" otherwise ")
-                            || head.contains(" else ")
-                            || head.contains("rather than")
-                            || head.contains("instead of");
-                        // ("list them as 'skipped'": "list" tells only with its object right after
-                        // it; "a partial list that could be mistaken for the complete set" is a noun)
-                        let listed = v != "list"
-                            || [" them ", " it ", " these ", " those ", " each ", " all "]
-                                .iter()
-                                .any(|k| head.starts_with(k));
-                        // ("always tell the user how many orders were cancelled": an
-                        // indirect question asks for the facts, whatever they are)
-                        let asked = words_of(head)
-                            .any(|w| matches!(w, "how" | "whether" | "which" | "what" | "why"));
-                        (edge
-                            && listed
-                            && (as_near || that || direct || copula || told || said)
-                            && !other_clause
-                            && !asked
-                            && words_of(head).count() <= 14)
-                            .then_some(i)
+            let claim = nothing_found().or_else(|| {
+                GOOD.iter()
+                    .chain(ruled_out.as_ref())
+                    .filter(|_| any_claim)
+                    .find_map(|g| {
+                        rest.match_indices(g).find_map(|(i, _)| {
+                            let head = &rest[..i];
+                            // (a whole word: not "clear" in 'unclear', session 31)
+                            let edge = !rest[i + g.len()..]
+                                .starts_with(|ch: char| ch.is_ascii_alphabetic())
+                                && !rest[..i].ends_with(|ch: char| ch.is_ascii_alphabetic());
+                            let as_near = head
+                                .rfind(" as ")
+                                .is_some_and(|a| words_of(&head[a..]).count() <= 4);
+                            let that = head.contains(" that ");
+                            // "call them \"flaky, passing\"", "say the pipeline is green": the claim
+                            // named right after its object, or after "is" / "are".
+                            let direct = (head.starts_with(" them ") || head.starts_with(" it "))
+                                && words_of(head).count() <= 4;
+                            // ("the confirmation letter still says closed": the claim right after "says")
+                            // ("the user is told 'Backup completed successfully'": a quoted claim
+                            // right after the verb)
+                            let said = (v == "says" && head.trim().is_empty())
+                                || (head.trim_start().starts_with(quotes)
+                                    && words_of(head).count() <= 3);
+                            let copula = matches!(v, "say" | "tell" | "told" | "know")
+                                && [" is ", " are ", " was ", " were ", " been "]
+                                    .iter()
+                                    .any(|k| {
+                                        head.rfind(k).is_some_and(|a| {
+                                            words_of(&head[a + k.len()..]).count() <= 1
+                                        })
+                                    });
+                            // "tell the user backups completed successfully": what they are told, right
+                            // after them, without "that"
+                            // (or one of the people the tool serves: "tell the policyholder their claim
+                            // has been filed"; "tell the user their data is shared with no third
+                            // parties", session 31)
+                            let told = v == "tell"
+                                && (head.starts_with(" them ")
+                                    || head.starts_with(" users ")
+                                    || head
+                                        .strip_prefix(" the ")
+                                        .and_then(|r| r.split(' ').next())
+                                        .is_some_and(|w| super::patterns::PEOPLE.contains(&w)))
+                                && words_of(head).count() <= 7;
+                            // ("tell the user the job failed ...; otherwise report it as completed": a
+                            // claim in another clause, for the other case)
+                            // ("show the user the relevant part of stderr rather than summarising it as a
+                            // success": the claim is the alternative ruled out)
+                            let other_clause = head.contains(';')
+                                || head.contains(" otherwise ")
+                                || head.contains(" else ")
+                                || head.contains("rather than")
+                                || head.contains("instead of");
+                            // ("list them as 'skipped'": "list" tells only with its object right after
+                            // it; "a partial list that could be mistaken for the complete set" is a noun)
+                            let listed = v != "list"
+                                || [" them ", " it ", " these ", " those ", " each ", " all "]
+                                    .iter()
+                                    .any(|k| head.starts_with(k));
+                            // ("always tell the user how many orders were cancelled": an
+                            // indirect question asks for the facts, whatever they are)
+                            let asked = words_of(head)
+                                .any(|w| matches!(w, "how" | "whether" | "which" | "what" | "why"));
+                            (edge
+                                && listed
+                                && (as_near || that || direct || copula || told || said)
+                                && !other_clause
+                                && !asked
+                                && words_of(head).count() <= 14)
+                                .then_some(i)
+                        })
                     })
-                });
+            });
             // ("state the average rating as 4.8": a figure dictated, not read from the data)
             let claim = claim.or_else(|| {
                 let a = rest.find(" as ")?;
@@ -765,6 +835,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             });
             let otherwise = always
                 || whatever
+                || found_case(&l[..vp], v)
                 || OVERRIDDEN
                     .iter()
                     .chain(STATES)
@@ -827,6 +898,102 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             }
         }
     }
+}
+
+/// Whether `rest` (what follows a verb of telling) opens with a quote that says information is
+/// absent: "report 'no data'", "say 'No results'" (session 31). Said as such, it is no claim.
+fn quoted_absence(rest: &str, quotes: &[char]) -> bool {
+    const INFO: &[&str] = &[
+        "data",
+        "result",
+        "results",
+        "record",
+        "records",
+        "entries",
+        "items",
+        "information",
+        "info",
+        "content",
+        "output",
+        "reading",
+        "readings",
+        "response",
+        "value",
+        "values",
+        "rows",
+        "files",
+        "documents",
+    ];
+    let q = rest.trim_start();
+    let Some(inner) = q.strip_prefix(quotes) else {
+        return false;
+    };
+    let mut w = words_of(inner);
+    w.next().is_some_and(|w| matches!(w, "no" | "none"))
+        && w.next().is_some_and(|w| INFO.contains(&w))
+}
+
+/// Whether the text before a verb of telling (`head`, its sentence up to the verb) sets the case
+/// of something found: "if a match is found, tell the user ...", "if the match is a paid stock
+/// image, report ...", "1+ detections → also say 'clean'" (session 31). Only for orders to tell
+/// the user (not "mark them as merged"), and not for a case of nothing found ("if no issues are
+/// found, report 'clean'", "0 detections → say 'clean'").
+fn found_case(head: &str, verb: &str) -> bool {
+    const FOUND: &[&str] = &[
+        // (what a check finds: "2+ advisories -> also say 'up to date'")
+        "advisories",
+        "vulnerabilities",
+        "vulnerability",
+        "threat",
+        "threats",
+        "issues",
+        "errors",
+        "warnings",
+        "violations",
+        "alerts",
+        "cves",
+        "malware",
+        "breaches",
+        "conflicts",
+        "interactions",
+        "found",
+        "detected",
+        "detection",
+        "detections",
+        "match",
+        "matches",
+        "matched",
+        "hit",
+        "hits",
+        "flagged",
+        "infected",
+        "positive",
+    ];
+    if !matches!(
+        verb,
+        "say" | "tell" | "told" | "report" | "reply" | "respond" | "answer" | "state" | "confirm"
+    ) {
+        return false;
+    }
+    // (the case: what stands before an arrow, or after the last "if" / "when")
+    let case = match head.find(['→']).or_else(|| head.find("->")) {
+        Some(a) => &head[..a],
+        None => {
+            let Some(at) =
+                words_of(head).rfind(|w| matches!(*w, "if" | "when" | "whenever" | "once"))
+            else {
+                return false;
+            };
+            &head[at.as_ptr() as usize - head.as_ptr() as usize..]
+        }
+    };
+    words_of(case).any(|w| FOUND.contains(&w))
+        && !words_of(case).any(|w| {
+            matches!(
+                w,
+                "no" | "not" | "none" | "nothing" | "zero" | "0" | "without" | "never"
+            ) || w.ends_with("n't")
+        })
 }
 
 /// A result fixed whatever the tool finds, said as a fact rather than an order (session 22):
