@@ -704,6 +704,9 @@ impl Ctx<'_> {
             "for instance",
             "example:",
             "examples:",
+            // (session 31: "risky settings such as PermitRootLogin yes", measured for every
+            // rule that asks)
+            "such as",
             // the same in French, Spanish, German, Italian, Portuguese ("au format E.164 (par
             // ex. +33612345678)")
             "par ex",
@@ -2450,12 +2453,7 @@ pub(crate) fn combine_in(
             Atom::Disable => !c.negated_before(s0) && !setting_described(&c, s0, e0),
             // "Checks whether you have admin access" asks, it does not grant.
             // ("Reports risky settings such as PermitRootLogin yes": an example of what is looked for)
-            Atom::Privilege => {
-                !c.negated_before(s0)
-                    && !questioned(&c, s0)
-                    && !c.exemplified(s0)
-                    && !text_before(c.lower(0, s0), s0, 12).contains("such as ")
-            }
+            Atom::Privilege => !c.negated_before(s0) && !questioned(&c, s0) && !c.exemplified(s0),
             // ("The user doesn't know about files and directories": what the user knows, stated)
             Atom::Conceal => c.conceal_holds(s0, e0),
             // "severityText: takes precedence over minSeverity": one argument over another.

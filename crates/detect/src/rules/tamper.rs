@@ -340,7 +340,7 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
                 (s0, e0),
                 "tells the model to change or fix an argument's value".into(),
             );
-            if c.near(Atom::UserTrigger, s) || c.near(Atom::Instead, s) {
+            if c.near(Atom::UserTrigger, s) || c.in_sent(Atom::Instead, s) {
                 h.push(
                     &OVERRIDE_USER_INTENT,
                     OVERRIDE_USER_INTENT.weight,
