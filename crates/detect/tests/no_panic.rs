@@ -145,6 +145,29 @@ fn variants(texts: &[String], r: &mut Lcg) -> Vec<String> {
                 .collect();
             out.push(broken);
         }
+        // Runs of wide characters before every third word, their byte lengths shifted by a
+        // two-byte letter now and then: every window a rule cuts back from an anchor (40 bytes
+        // before a URL, a dozen before a verb) meets a character boundary at each of its
+        // alignments somewhere (session 31; session 30's panic was such a window).
+        const WIDE: [&str; 4] = [
+            "\u{65e5}\u{672c}\u{8a9e}\u{3067}\u{3059}\u{3002}\u{6587}\u{66f8}\u{3067}\u{3059} ",
+            "\u{e9}\u{65e5}\u{672c}\u{8a9e}\u{3067}\u{3059}\u{3002}\u{6587}\u{66f8} ",
+            "\u{1f642}\u{e9}\u{e9}\u{65e5}\u{672c}\u{8a9e} ",
+            "\u{2014}\u{201c}\u{201d}\u{a0}",
+        ];
+        let mut k = 0;
+        let wide: String = t
+            .split(' ')
+            .map(|w| {
+                k += 1;
+                if k % 3 == 0 {
+                    format!("{}{w} ", WIDE[(k / 3 + i) % WIDE.len()])
+                } else {
+                    format!("{w} ")
+                }
+            })
+            .collect();
+        out.push(wide);
     }
     out
 }
