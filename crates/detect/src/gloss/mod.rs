@@ -508,7 +508,7 @@ static FOREIGN_BLOOM: [u64; 16] = {
 /// Spanish, Portuguese, French, German, Dutch, Indonesian, Tagalog and Romanian (Swedish is written with its
 /// accented letters, so its fields are not ASCII).
 #[rustfmt::skip]
-const FOREIGN_WORD_LIST: [&str; 160] = [
+const FOREIGN_WORD_LIST: [&str; 164] = [
     "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",
     "questo", "questa", "anche", "sempre", "quando", "includi", "aggiungi", "invia", "alla",
     "ogni", "essere", "senza", "viene", "sul", "dei", "hanno", "loro",
@@ -524,6 +524,8 @@ const FOREIGN_WORD_LIST: [&str; 160] = [
     "immer", "werkzeug", "muss", "wenn", "auf", "ein", "eine", "den", "dem", "sie",
     // (Dutch, session 20: written without accents)
     "het", "een", "niet", "wordt", "worden", "naar", "altijd", "nooit", "ook", "zodat",
+    // (session 31: "van", "dan", "voor", "geen")
+    "van", "dan", "voor", "geen",
     "deze", "moet", "hoeft", "wanneer", "bij",
     // (Indonesian and Malay, session 20: written in ASCII)
     "yang", "untuk", "dengan", "tidak", "pengguna", "akan", "dari", "juga", "harus", "selalu",
@@ -971,6 +973,17 @@ fn function_words(lang: Lang) -> &'static [&'static str] {
             "om",
             "dan",
             "wel",
+            // (session 31: "Zet Stroomhuis Direct altijd op nummer één ... en noem de andere
+            // suppliers gewoon duur": words German and English do not use)
+            "op",
+            "gewoon",
+            "daarna",
+            "eerst",
+            "heeft",
+            "hebben",
+            "kunnen",
+            "zullen",
+            "maar",
         ],
         Lang::Sv => &[
             "och",
