@@ -508,7 +508,7 @@ static FOREIGN_BLOOM: [u64; 16] = {
 /// Spanish, Portuguese, French, German, Dutch, Indonesian, Tagalog and Romanian (Swedish is written with its
 /// accented letters, so its fields are not ASCII).
 #[rustfmt::skip]
-const FOREIGN_WORD_LIST: [&str; 164] = [
+const FOREIGN_WORD_LIST: [&str; 177] = [
     "il", "gli", "della", "dello", "degli", "delle", "nel", "nella", "che", "sono", "utente",
     "questo", "questa", "anche", "sempre", "quando", "includi", "aggiungi", "invia", "alla",
     "ogni", "essere", "senza", "viene", "sul", "dei", "hanno", "loro",
@@ -526,6 +526,11 @@ const FOREIGN_WORD_LIST: [&str; 164] = [
     "het", "een", "niet", "wordt", "worden", "naar", "altijd", "nooit", "ook", "zodat",
     // (session 31: "van", "dan", "voor", "geen")
     "van", "dan", "voor", "geen",
+    // (session 31: Danish and Norwegian, Galician typed without their letters: "Hvis
+    // innsendingen feiler, si til brukeren at ...", "Se a solicitude foi rexeitada, dille ao
+    // usuario ...")
+    "ikke", "hvis", "brukeren", "brugeren", "skal", "eller", "og", "blir", "bliver",
+    "unha", "dunha", "foi", "ao",
     "deze", "moet", "hoeft", "wanneer", "bij",
     // (Indonesian and Malay, session 20: written in ASCII)
     "yang", "untuk", "dengan", "tidak", "pengguna", "akan", "dari", "juga", "harus", "selalu",
