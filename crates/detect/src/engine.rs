@@ -1691,14 +1691,22 @@ fn credential_in_argument(findings: &[Finding], item: &Item<'_>) -> Option<Findi
             && f.field.ends_with(".description")
             && f.evidence.contains(['/', '~', '.'])
     };
-    let f = findings.iter().find(named)?;
-    let e = f.evidence.to_ascii_lowercase();
     // (not `.env`: "Organization name (must be configured in .env)" says where settings live)
-    let (_, domain) = KINDS.iter().find(|(k, _)| e.contains(k) && *k != ".env")?;
-    let purpose = purpose(def).to_ascii_lowercase();
-    if domain.iter().any(|w| purpose.contains(w)) {
-        return None;
-    }
+    let kind = |f: &Finding| {
+        let e = f.evidence.to_ascii_lowercase();
+        KINDS
+            .iter()
+            .find(|(k, _)| e.contains(k) && *k != ".env")
+            .map(|(_, d)| *d)
+    };
+    // (the first such file whose kind the tool's purpose says nothing of)
+    let tool_purpose = std::cell::OnceCell::new();
+    let f = findings.iter().filter(named).find(|f| {
+        kind(f).is_some_and(|domain| {
+            let p = tool_purpose.get_or_init(|| purpose(def).to_ascii_lowercase());
+            !domain.iter().any(|w| p.contains(w))
+        })
+    })?;
     let own = argument_description(def, &f.field[..f.field.len() - ".description".len()])
         .to_ascii_lowercase();
     const SHOWN: &[&str] = &[

@@ -31,14 +31,14 @@ const NAMED_OR_SAID_WORDS: [&str; 9] = [
 /// interactions found'" ("say '" is one of `NAMED_OR_SAID`). A scan of the quotes that follow a
 /// space, with the word before each (no automaton: most text has none).
 fn quoted_report(t: &str) -> bool {
+    // (the word right before the space: its last letter ends there)
     memchr::memchr2_iter(b'\'', b'"', t.as_bytes()).any(|q| {
         q > 0
             && t.as_bytes()[q - 1] == b' '
+            && t[..q - 1].ends_with(|ch: char| ch.is_ascii_alphabetic())
             && words_of(&t[..q - 1])
                 .next_back()
                 .is_some_and(|w| matches!(w, "report" | "reply" | "respond" | "answer" | "state"))
-                // (the word ends right before the space)
-            && t[..q - 1].ends_with(|ch: char| ch.is_ascii_alphabetic())
     })
 }
 
@@ -674,10 +674,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // matches found — free to use'", "still reply 'No interactions found'", session 31;
             // read before the good words, whose "no" would rule the claim out)
             let nothing_found = || {
-                let q = rest.trim_start();
-                let quote = q.chars().next().filter(|ch| quotes.contains(ch))?;
-                let inner = &q[1..];
-                let inner = &inner[..inner.find(quote)?];
+                let (at, inner) = leading_quote(rest, quotes)?;
                 let mut w = words_of(inner);
                 (matches!(
                     v,
@@ -686,7 +683,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     .next()
                     .is_some_and(|w| matches!(w, "no" | "nothing" | "none"))
                     && w.next().is_some())
-                .then_some(rest.len() - q.len())
+                .then_some(at)
             };
             // ("Gauges that have been offline for a day report 'no data' instead of a level":
             // an absence of information, quoted, is said as such)
@@ -782,10 +779,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // ("when the sync aborts part-way, the user is told 'All messages archived'": a
             // report quoted right after the verb, with no failure in it)
             let claim = claim.or_else(|| {
-                let q = rest.trim_start();
-                let quote = q.chars().next().filter(|ch| quotes.contains(ch))?;
-                let inner = &q[1..];
-                let inner = &inner[..inner.find(quote)?];
+                let (at, inner) = leading_quote(rest, quotes)?;
                 let failure = words_of(inner).any(|w| {
                     [
                         "fail",
@@ -803,7 +797,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 (matches!(v, "told" | "says" | "reads" | "shown" | "shows")
                     && !failure
                     && words_of(inner).count() >= 2)
-                    .then_some(rest.len() - q.len())
+                    .then_some(at)
             });
             let Some(ci) = claim else {
                 continue;
@@ -916,6 +910,15 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
     }
 }
 
+/// The quote `rest` (what follows a verb of telling) opens with, after spaces: where it starts
+/// in `rest`, and the text inside it ("report 'Backup verified'": `'Backup verified'`).
+fn leading_quote<'t>(rest: &'t str, quotes: &[char]) -> Option<(usize, &'t str)> {
+    let q = rest.trim_start();
+    let quote = q.chars().next().filter(|ch| quotes.contains(ch))?;
+    let inner = &q[quote.len_utf8()..];
+    Some((rest.len() - q.len(), &inner[..inner.find(quote)?]))
+}
+
 /// Whether `rest` (what follows a verb of telling) opens with a quote that says information is
 /// absent: "report 'no data'", "say 'No results'" (session 31). Said as such, it is no claim.
 fn quoted_absence(rest: &str, quotes: &[char]) -> bool {
@@ -940,8 +943,7 @@ fn quoted_absence(rest: &str, quotes: &[char]) -> bool {
         "files",
         "documents",
     ];
-    let q = rest.trim_start();
-    let Some(inner) = q.strip_prefix(quotes) else {
+    let Some((_, inner)) = leading_quote(rest, quotes) else {
         return false;
     };
     let mut w = words_of(inner);
