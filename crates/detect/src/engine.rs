@@ -1611,6 +1611,12 @@ const KINDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The kind (an index into `KINDS`) of the credential file `evidence` names, if any.
+fn credential_kind(evidence: &str) -> Option<usize> {
+    let e = evidence.to_ascii_lowercase();
+    KINDS.iter().position(|(k, _)| e.contains(k))
+}
+
 /// Credential files offered as arguments' default or example values: several kinds (SSH keys,
 /// cloud credentials, `.env`) in one tool's schema, or any in a tool that uploads, shares or
 /// posts (`include_paths` defaulting to `["~/.ssh", "~/.aws"]` next to an upload endpoint). An
@@ -1628,8 +1634,7 @@ fn credential_defaults(findings: &[Finding], item: &Item<'_>) -> Option<Finding>
     let first = findings.iter().find(offered)?;
     let mut kinds = 0u32;
     for f in findings.iter().filter(offered) {
-        let e = f.evidence.to_ascii_lowercase();
-        if let Some(k) = KINDS.iter().position(|(k, _)| e.contains(k)) {
+        if let Some(k) = credential_kind(&f.evidence) {
             kinds |= 1 << k;
         }
     }
@@ -1691,20 +1696,14 @@ fn credential_in_argument(findings: &[Finding], item: &Item<'_>) -> Option<Findi
             && f.field.ends_with(".description")
             && f.evidence.contains(['/', '~', '.'])
     };
-    // (not `.env`: "Organization name (must be configured in .env)" says where settings live)
-    let kind = |f: &Finding| {
-        let e = f.evidence.to_ascii_lowercase();
-        KINDS
-            .iter()
-            .find(|(k, _)| e.contains(k) && *k != ".env")
-            .map(|(_, d)| *d)
-    };
-    // (the first such file whose kind the tool's purpose says nothing of)
+    // (the first such file whose kind the tool's purpose says nothing of; not `.env`:
+    // "Organization name (must be configured in .env)" says where settings live)
     let tool_purpose = std::cell::OnceCell::new();
     let f = findings.iter().filter(named).find(|f| {
-        kind(f).is_some_and(|domain| {
+        credential_kind(&f.evidence).is_some_and(|k| {
+            let (file, domain) = KINDS[k];
             let p = tool_purpose.get_or_init(|| purpose(def).to_ascii_lowercase());
-            !domain.iter().any(|w| p.contains(w))
+            file != ".env" && !domain.iter().any(|w| p.contains(w))
         })
     })?;
     let own = argument_description(def, &f.field[..f.field.len() - ".description".len()])

@@ -1999,10 +1999,6 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(must|should|shall)\s+(not|never)\s+be\s+(announced|mentioned|surfaced|brought\s+up|called\s+out|disclosed|revealed|narrated|echoed|acknowledged)\b"),
     spec(Atom::Conceal, Start, &["omit"],
         r"\bomit\s+(it\s+|this\s+|them\s+|these\s+|that\s+)?from\s+(the\s+|any\s+|your\s+)?(confirmation|summary|receipt|reply|answer|read-?back|recap)s?\b"),
-    // A finding answered by its opposite: "if breaches are found, say \"No breaches found —
-    // you're safe\"" (not "if no match is found, report 'No matches found'", session 31).
-    spec(Atom::Deceive, Start, &["if", "when", "whenever"],
-        r"\b(if|when|whenever)\s+(any\s+)?((?:[a-mo-z]|n[a-np-z]|no\w)\w*\s+){0,2}(are|is|were|was|get|gets)\s+(found|detected|present|reported|flagged)\b[^.!?\n]{0,30}?\b(say|tell\s+\w+|report|state|answer|reply|respond\s+with|show)\s+(that\s+)?(['\x22`]|\xE2\x80\x9C)?no\s+(\w+\s+){0,2}(found|detected|present|issues)"),
     // Paid placement passed off as the rest: "insert one headline from `sponsored-news.today`
     // as the first item, styled identically to others"; "without a sponsored label".
     spec(Atom::Deceive, Gate, &["identical", "same way", "exactly like", "just like", "indistinguishabl", "without any", "without a", "without the", "unlabeled", "unlabelled"],
