@@ -576,13 +576,27 @@ impl Ctx<'_> {
             m.strip_prefix(k)
                 .is_some_and(|r| r.starts_with("not be ") || r.starts_with("never be "))
         });
-        if !passive {
+        // ("Returns secrets in plaintext ... — keep them out of summaries, logs and other
+        // tools": a secret, or a pronoun for the secret named before it, kept out of where it
+        // would leak; session 32, batch85)
+        let kept_out = m
+            .strip_prefix("keep ")
+            .and_then(|r| r.split_once(" out of "));
+        if let Some((object, _)) = kept_out {
+            if SECRET.iter().any(|w| object.contains(w)) {
+                return true;
+            }
+            if !matches!(object, "them" | "it" | "these" | "those") {
+                return false;
+            }
+        } else if !passive {
             return false;
         }
         let s = self.sent(s0);
         (s.saturating_sub(1)..=s).any(|t| {
             let (ts, te) = self.sentence(t);
-            let l = self.lower(ts, te);
+            // (the pronoun's secret is named before it)
+            let l = self.lower(ts, if passive { te } else { te.min(s0) });
             SECRET.iter().any(|w| l.contains(w))
         })
     }

@@ -2101,10 +2101,10 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             "our servers",
             "remote server",
             "external server",
-            "partner",
         ]
         .iter()
-        .any(|w| sent.contains(w));
+        .any(|w| sent.contains(w))
+            || partner_receives(sent);
         // Even as the purpose sentence ("a text processor that sends usage data including the
         // conversation history"): no honest tool ships the conversation or secrets for itself.
         if collection && !disclosure(sent) {
@@ -3700,6 +3700,26 @@ fn labelled(pre: &str) -> bool {
     };
     let words = head.split_whitespace().count();
     (1..=2).contains(&words) && head.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+}
+
+/// A partner named as where data goes ("shared with our partner", "partners receive"), not as
+/// whose data it is: "Saves SFTP credentials for an EDI trading partner to the OS keychain"
+/// stores the partner's own credentials (session 32, batch85). The nearest of for/of/from
+/// within four words before "partner" makes it the owner.
+fn partner_receives(sent: &str) -> bool {
+    sent.match_indices("partner").any(|(i, _)| {
+        // (a whole word: "partner_id" names a field)
+        let after = sent[i + 7..].trim_start_matches('s');
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        sent[..i]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .find(|w| matches!(*w, "to" | "with" | "for" | "of" | "from" | "by"))
+            .is_none_or(|w| !matches!(w, "for" | "of" | "from"))
+    })
 }
 
 #[cfg(test)]

@@ -266,6 +266,26 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         if c.negated_at(s0) || described_change(c, s0, e0) || users_own_request(c, s0) {
             continue;
         }
+        // "they can be set up with `it_request_laptop`": the phrasal verb (configure, create),
+        // not a value set (session 32, batch85).
+        let m = c.lower(s0, e0);
+        if ["set up ", "sets up ", "setting up "]
+            .iter()
+            .any(|k| m.starts_with(k))
+        {
+            continue;
+        }
+        // "Variances above tolerance ($250) are routed to the inventory control lead": a
+        // statement of how the system works, with no value written where things go (the
+        // amount is the case's threshold) and no modal of its own.
+        if (m.starts_with("is ") || m.starts_with("are ")) && !c.in_sent(Atom::Modal, s) {
+            let written_after = [Atom::QuotedLiteral, Atom::Recipient, Atom::Email, Atom::Url]
+                .into_iter()
+                .any(|a| c.each(a).any(|(p, _)| p >= e0 && c.sent(p) == s));
+            if !written_after {
+                continue;
+            }
+        }
         // (the precision tests, asked only of an order found: they read the sentence again)
         let documented = || {
             noun()
