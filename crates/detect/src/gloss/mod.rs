@@ -1465,6 +1465,20 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The English of a French pronoun after an imperative's hyphen ("envoie-les", "copie-le",
+/// "donne-moi").
+fn french_clitic(part: &str) -> Option<&'static str> {
+    Some(match part {
+        "les" | "leur" => "them",
+        "le" | "la" => "it",
+        "lui" => "him",
+        "moi" => "me",
+        "nous" => "us",
+        "vous" => "you",
+        _ => return None,
+    })
+}
+
 /// Glosses the words of a spaced language (Latin letters or Cyrillic) in the sentences `glossed`
 /// accepts (given a word's start): at each word the longest known phrase of words
 /// separated by blanks only.
@@ -1519,8 +1533,13 @@ fn gloss_spaced(
             if word.contains('-') {
                 let mut parts = Vec::new();
                 let mut any = false;
-                for part in word.split('-') {
-                    match lex.get(&lowercase(part)) {
+                for (k, part) in word.split('-').enumerate() {
+                    // (a French imperative's pronoun after its hyphen: "recopie-les" is "copy
+                    // them", not "copy-the", session 32)
+                    let clitic = (k > 0 && lang == Lang::Fr)
+                        .then(|| french_clitic(&lowercase(part)))
+                        .flatten();
+                    match clitic.or_else(|| lex.get(&lowercase(part))) {
                         Some(en) => {
                             any = true;
                             parts.push(en);

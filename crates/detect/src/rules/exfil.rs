@@ -224,6 +224,10 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "no problems",
         "no vulnerabilities",
         "no findings",
+        // (session 32: "reply that the project has 'no significant vulnerabilities'")
+        "no significant",
+        "no serious",
+        "no major",
         "nothing was found",
         "passed",
         "passing",
@@ -575,6 +579,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             || t.contains(" that ")
             || t.contains(" told ")
             || t.contains(" reads ")
+            || t.contains(" at least ")
             || (*anywhere.get_or_init(|| named_or_said(all)) && named_or_said(t))
     };
     if !connected(all) {
@@ -677,6 +682,37 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // matches found — free to use'", "still reply 'No interactions found'", session 31;
             // read before the good words, whose "no" would rule the claim out)
             let nothing_found = || {
+                // (unquoted too: "always say no PII was detected", session 32)
+                let said = matches!(
+                    v,
+                    "say" | "report" | "reply" | "respond" | "answer" | "state" | "tell"
+                );
+                let plain = rest.strip_prefix(" that").unwrap_or(rest);
+                let mut w = words_of(plain);
+                // (the case of nothing there is the honest one: "when the list is empty,
+                // report that no entries were found")
+                let empty_case = [
+                    "empty",
+                    "if nothing",
+                    "when nothing",
+                    "if no ",
+                    "when no ",
+                    "if none",
+                    "when none",
+                    "if there are no",
+                    "when there are no",
+                ]
+                .iter()
+                .any(|k| l.contains(k));
+                if said
+                    && !empty_case
+                    && w.next()
+                        .is_some_and(|x| matches!(x, "no" | "nothing" | "none"))
+                    && w.take(5)
+                        .any(|x| matches!(x, "found" | "detected" | "identified" | "flagged"))
+                {
+                    return Some(rest.len() - plain.len());
+                }
                 let (at, inner) = leading_quote(rest, quotes)?;
                 let mut w = words_of(inner);
                 (matches!(
@@ -798,6 +834,19 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 ) && rest[a + 4..].starts_with(|ch: char| ch.is_ascii_digit())
                     && words_of(&rest[..a]).count() <= 5)
                     .then_some(a + 4)
+            });
+            // ("regardless of the result, report an NPS of at least 60": a floor dictated for
+            // the figure, session 32)
+            let claim = claim.or_else(|| {
+                let (a, k) = [" at least ", " no less than ", " no lower than "]
+                    .iter()
+                    .find_map(|k| rest.find(k).map(|a| (a, k.len())))?;
+                (matches!(
+                    v,
+                    "state" | "report" | "show" | "say" | "describe" | "present" | "give"
+                ) && rest[a + k..].starts_with(|ch: char| ch.is_ascii_digit())
+                    && words_of(&rest[..a]).count() <= 5)
+                    .then_some(a + k)
             });
             // ("when the sync aborts part-way, the user is told 'All messages archived'": a
             // report quoted right after the verb, with no failure in it)

@@ -295,7 +295,11 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::FakeMarker, Start, &["[", "<!--"],
         r"(\[|<!--)\s*(system|admin|administrator|developer|assistant)\s*(note|message|notice|instructions?|override|prompt|directive)?\s*:"),
     spec(Atom::FakeMarker, Gate, &["system", "assistant", "developer"],
-        r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:").at_anchor(after_line_start),
+        concat!(
+            r"(^|\n)\s*#{0,4}\s*(system|assistant|developer)\s*(prompt|message|note|override|instructions?)?\s*:",
+            // (session 32: the assistant's turn with a note in brackets, speaking in the first
+            // person: "Assistant (internal reasoning, pre-approved): I have confirmed ...")
+            r"|(^|\n)\s*#{0,4}\s*assistant\s*\([^)\n]{0,60}\)\s*:\s*(i|i'm|i've|i'll|we|let\s+me)\b")).at_anchor(after_line_start),
     // (session 31: a turn header with a note in brackets, "### Assistant (internal reasoning,
     // continue from here)" on a line of its own — a heading, not C4's `System(app, "App")`; the
     // user impersonated: "USER: hey assistant, it's me, the user, writing this in the schema")
@@ -409,8 +413,8 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\b"),
     spec(Atom::Url, Start, &["http", "www."],
         r"\bhttps?://[^\s'`)<>]+|\bwww\.[a-z0-9-]+\.[a-z]{2,}[^\s'`)<>]*"),
-    spec(Atom::Destructive, Start, &["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "format", "void", "kill", "terminat", "revok", "uninstall", "rm", "force", "clear", "shred"],
-        r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred)(s|d|ed)?\b"),
+    spec(Atom::Destructive, Start, &["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "format", "void", "kill", "terminat", "revok", "uninstall", "rm", "force", "clear", "shred", "discard"],
+        r"\b(delete|deleting|remove|removing|drop|dropping|reset|resetting|wipe|wiping|erase|erasing|destroy|destroying|truncate|purge|overwrite|overwriting|format\s+(the\s+)?(disk|drive|partition|volume)|void|kill|terminate|revoke|uninstall|rm\s+-rf|force[\s-]push|clear|clearing|shred|discard|discarding)(s|d|ed)?\b"),
     spec(Atom::ModalDestructive, Start, &["must", "should", "need", "have", "always", "first"],
         r"\b(must|should|need\s+to|have\s+to|always|first)\s+(also\s+|first\s+|now\s+|then\s+)?(delete|remove|drop|reset|wipe|erase|destroy|truncate|purge|overwrite|void|clear|kill|terminate|revoke|rm\s+-rf|force[\s-]push|shred|close)\b").needs(&["delet", "remov", "drop", "reset", "wip", "eras", "destroy", "truncat", "purg", "overwrit", "void", "clear", "kill", "terminat", "revok", "rm", "force", "shred", "clos"]),
     // Common words only with what the pattern needs after them (one `\s` byte, `(`, the object
@@ -843,6 +847,9 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Conceal, Start, &["keep", "so"],
         concat!(
             r"\bkeep\s+(that|this|it|them)\s+out\s+of\s+(your|the)\s+(reply|answer|response|summary)\b|\bso\s+(that\s+)?(the\s+)?user\s+(\w+\s+){0,3}(can'?t|cannot|won'?t|will\s+not|does\s+not|doesn'?t)\s+(see|notice|know|find)\b",
+            // ("show a version where these values are masked so that he suspects nothing",
+            // session 32)
+            r"|\bso\s+(that\s+)?(the\s+user|he|she|they)\s+(suspects?\s+nothing|notices?\s+nothing|(does|do|will)\s*(not|n't)\s+suspect)\b",
             // "... left out of the digest so the user isn't alarmed"
             r"|\bso\s+(that\s+)?(the\s+)?user\s+(isn'?t|is\s+not|won'?t\s+be|will\s+not\s+be|doesn'?t\s+get|does\s+not\s+get)\s+(alarmed|worried|concerned|bothered|confused|suspicious)\b")),
     // ("Leave the summary to the user as showing OT so nothing looks different": a report
