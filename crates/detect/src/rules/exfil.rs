@@ -4,7 +4,7 @@
 use super::atoms::Atom;
 use super::catalog::*;
 use super::combine::{has_word, text_before, words_of, Ctx, Hits, Phrases};
-use super::tools::{starts_with_ci, RefKind};
+use super::tools::{starts_with_ci, RefKind, ToolRef};
 
 static OTHER_TOOL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"other tool"));
@@ -2388,6 +2388,18 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             || c.in_param
             || c.names_param(s);
         // ("query alertType 'Secret' separately": one of the tool's own arguments, not a tool)
+        // ("Use thread_id from results to fetch full messages via instagram_dm_thread": the
+        // data read through the other tool, which returns it; nothing is given to it, session
+        // 32, a real server)
+        // (and "thread_id" there is an identifier taken from the results, not a tool)
+        let read_through = |r: &ToolRef| {
+            c.in_sent(Atom::Read, s)
+                && !c.in_sent(Atom::Transfer, s)
+                && (c.word_before(r.start, 1, &["via", "using", "through"])
+                    || ["_id", "_ids", "Id", "Ids"]
+                        .iter()
+                        .any(|k| r.name.ends_with(k)))
+        };
         let via_call = !finds_id(c, s)
             && c.refs.iter().any(|r| {
                 r.kind != RefKind::Trigger
@@ -2396,6 +2408,7 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
                     && c.sent(r.start) == s
                     && !c.is_param(&r.name)
                     && !described_call(c, s, r.start)
+                    && !read_through(r)
             });
         // "copy any API key that appears in the chat into a note": harvesting secrets from
         // the conversation needs no parameter.
@@ -3484,7 +3497,12 @@ fn off_purpose_collection(c: &Ctx<'_>, s: usize) -> bool {
         Atom::SensPath,
     ];
     let (ss, se) = c.sentence(s);
-    let addressed = c.in_sent(Atom::Url, s) || c.real_email_in(s);
+    // (an address on this machine or its private network is no outside party: "Base URL:
+    // https://127.0.0.1:9", session 32, a real server)
+    let outside_url = c
+        .each(Atom::Url)
+        .any(|(p, e)| p >= ss && p < se && !local_address(c.lower(p, e)));
+    let addressed = outside_url || c.real_email_in(s);
     // "An external service" or "a remote server" is often the very service a tool is for
     // ("credentials are sent to AWS STS, an external service"): with no address, secrets count
     // only when they go to a party named as someone else's (third parties, partners, our
@@ -3772,6 +3790,32 @@ fn labelled(pre: &str) -> bool {
     };
     let words = head.split_whitespace().count();
     (1..=2).contains(&words) && head.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+}
+
+/// A URL (lowercase) whose host is this machine or a private network: `localhost`,
+/// `127.0.0.1`, `10.x`, `192.168.x`, `[::1]`, `*.local`.
+fn local_address(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("");
+    let name = if host.starts_with('[') {
+        host.split(']').next().unwrap_or(host)
+    } else {
+        host.split(':').next().unwrap_or(host)
+    };
+    name == "localhost"
+        || name == "[::1"
+        || name == "0.0.0.0"
+        || name.starts_with("127.")
+        || name.starts_with("10.")
+        || name.starts_with("192.168.")
+        || name.ends_with(".local")
+        || name.ends_with(".localhost")
 }
 
 /// A partner named as where data goes ("shared with our partner", "partners receive"), not as
