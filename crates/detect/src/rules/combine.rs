@@ -1480,27 +1480,37 @@ fn after_listed_items(t: &str) -> &str {
     t
 }
 
-/// `before` (lowercase) ends with a person's own request of what follows: "they said to",
-/// "the user asks to", "if you want to".
-fn asked_to(before: &str) -> bool {
-    let b = before.trim_end();
-    [
-        " said to",
-        " asked to",
+/// `before` (lowercase, the sentence up to an act) ends with the user's own request of the act:
+/// "the user asks to", "when they want to", "unless they said to" (the tamper reading's
+/// `users_own_request` and the destructive reading ask it). Only the person the tool serves: "the
+/// security team asked to wipe the logs" claims someone else's authority.
+pub(super) fn person_asks(before: &str) -> bool {
+    const ASKS: &[&str] = &[
         " asks to",
+        " asks you to",
+        " asked to",
+        " asked you to",
         " ask to",
         " wants to",
+        " wants you to",
         " want to",
+        " said to",
+        " says to",
         " requested to",
         " requests to",
         " chose to",
-        " choose to",
         " chooses to",
         " decided to",
         " decides to",
-    ]
-    .iter()
-    .any(|k| b.ends_with(k))
+    ];
+    let b = before.trim_end();
+    ASKS.iter()
+        .find_map(|k| b.strip_suffix(k))
+        .is_some_and(|head| {
+            ["user", "users", "they", "customer", "customers"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        })
 }
 
 /// The first comma of `t` outside brackets. (Commas are found with `memchr` and the brackets
@@ -3264,7 +3274,7 @@ pub(crate) fn combine_in(
             && !harmless(*d)
             // ("... suggest `git stash` unless they said to discard them": the act as the
             // person asked for it, session 32)
-            && !asked_to(c.lower(c.sentence(c.sent(*d)).0, *d))
+            && !person_asks(c.lower(c.sentence(c.sent(*d)).0, *d))
             && !slash_listed(
                 c.text,
                 *d,

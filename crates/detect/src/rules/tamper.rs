@@ -893,19 +893,7 @@ fn own_output(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
 /// build, ALWAYS call get_build first" (session 27).
 fn users_own_request(c: &Ctx<'_>, s0: usize) -> bool {
     let (ss, _) = c.sentence(c.sent(s0));
-    let pre = c.lower(ss, s0).trim_end();
-    let Some(head) = [
-        " asks to",
-        " asks you to",
-        " wants to",
-        " wants you to",
-        " asked to",
-    ]
-    .iter()
-    .find_map(|k| pre.strip_suffix(k)) else {
-        return false;
-    };
-    head.ends_with("user") || head.ends_with("they") || head.ends_with("customer")
+    super::combine::person_asks(c.lower(ss, s0))
 }
 
 /// The values sentence `s` sets are all paging or display knobs (`page = 1`, `limit: 50`,
