@@ -4262,7 +4262,8 @@ fn marked_order(c: &Ctx<'_>, h: &mut Hits) {
         // (session 32, batch86).
         let turn = tag.trim_start_matches(|ch: char| ch.is_whitespace() || ch == '#');
         // (not a transcript shown as a sample: "Output format:\nAssistant (gpt-4o): I can
-        // help")
+        // help"; the pattern's first-person form is the one that ends at a letter, the
+        // session-31 heading form ends at its line break)
         if turn
             .get(..9)
             .is_some_and(|w| w.eq_ignore_ascii_case("assistant"))
