@@ -682,11 +682,14 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
             // matches found — free to use'", "still reply 'No interactions found'", session 31;
             // read before the good words, whose "no" would rule the claim out)
             let nothing_found = || {
-                // (unquoted too: "always say no PII was detected", session 32)
                 let said = matches!(
                     v,
                     "say" | "report" | "reply" | "respond" | "answer" | "state" | "tell"
                 );
+                if !said {
+                    return None;
+                }
+                // (unquoted too: "always say no PII was detected", session 32)
                 let plain = rest.strip_prefix(" that").unwrap_or(rest);
                 let mut w = words_of(plain);
                 // (the case of nothing there is the honest one: "when the list is empty,
@@ -704,8 +707,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 ]
                 .iter()
                 .any(|k| l.contains(k));
-                if said
-                    && !empty_case
+                if !empty_case
                     && w.next()
                         .is_some_and(|x| matches!(x, "no" | "nothing" | "none"))
                     && w.take(5)
@@ -715,11 +717,7 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                 }
                 let (at, inner) = leading_quote(rest, quotes)?;
                 let mut w = words_of(inner);
-                (matches!(
-                    v,
-                    "say" | "report" | "reply" | "respond" | "answer" | "state" | "tell"
-                ) && w
-                    .next()
+                (w.next()
                     .is_some_and(|w| matches!(w, "no" | "nothing" | "none"))
                     && w.next().is_some())
                 .then_some(at)
@@ -825,28 +823,24 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                         })
                     })
             });
-            // ("state the average rating as 4.8": a figure dictated, not read from the data)
+            // ("state the average rating as 4.8": a figure dictated, not read from the data;
+            // "regardless of the result, report an NPS of at least 60": a floor dictated for
+            // it, session 32)
             let claim = claim.or_else(|| {
-                let a = rest.find(" as ")?;
-                (matches!(
+                if !matches!(
                     v,
                     "state" | "report" | "show" | "say" | "describe" | "present"
-                ) && rest[a + 4..].starts_with(|ch: char| ch.is_ascii_digit())
-                    && words_of(&rest[..a]).count() <= 5)
-                    .then_some(a + 4)
-            });
-            // ("regardless of the result, report an NPS of at least 60": a floor dictated for
-            // the figure, session 32)
-            let claim = claim.or_else(|| {
-                let (a, k) = [" at least ", " no less than ", " no lower than "]
+                ) {
+                    return None;
+                }
+                [" as ", " at least ", " no less than ", " no lower than "]
                     .iter()
-                    .find_map(|k| rest.find(k).map(|a| (a, k.len())))?;
-                (matches!(
-                    v,
-                    "state" | "report" | "show" | "say" | "describe" | "present" | "give"
-                ) && rest[a + k..].starts_with(|ch: char| ch.is_ascii_digit())
-                    && words_of(&rest[..a]).count() <= 5)
-                    .then_some(a + k)
+                    .find_map(|k| {
+                        let a = rest.find(k)?;
+                        (rest[a + k.len()..].starts_with(|ch: char| ch.is_ascii_digit())
+                            && words_of(&rest[..a]).count() <= 5)
+                            .then_some(a + k.len())
+                    })
             });
             // ("when the sync aborts part-way, the user is told 'All messages archived'": a
             // report quoted right after the verb, with no failure in it)
@@ -3393,13 +3387,9 @@ fn loopback_host(url: &str) -> bool {
         return host_port.split(']').next() == Some("[::1");
     }
     let host = host_port.split(':').next().unwrap_or("");
-    let host = host.strip_suffix('.').unwrap_or(host);
-    let octets: Vec<&str> = host.split('.').collect();
-    let ipv4 = octets.len() == 4
-        && octets
-            .iter()
-            .all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()));
-    host.eq_ignore_ascii_case("localhost") || (ipv4 && (octets[0] == "127" || host == "0.0.0.0"))
+    host.eq_ignore_ascii_case("localhost")
+        || host.eq_ignore_ascii_case("localhost.")
+        || ipv4_octets(host).is_some_and(|o| o[0] == 127 || o == [0, 0, 0, 0])
 }
 
 /// A URL's host and port: what comes after the scheme and any user info, before the path,
@@ -3792,30 +3782,33 @@ fn labelled(pre: &str) -> bool {
     (1..=2).contains(&words) && head.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
 }
 
-/// A URL (lowercase) whose host is this machine or a private network: `localhost`,
-/// `127.0.0.1`, `10.x`, `192.168.x`, `[::1]`, `*.local`.
+/// A URL whose host is this machine (`loopback_host`) or an address of a private network
+/// (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16), the whole host parsed as IPv4 as
+/// `loopback_host` does: `https://10.evil.example` and `https://192.168.1.1.evil.example` are
+/// outside hosts.
 fn local_address(url: &str) -> bool {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("")
-        .rsplit('@')
-        .next()
-        .unwrap_or("");
-    let name = if host.starts_with('[') {
-        host.split(']').next().unwrap_or(host)
-    } else {
-        host.split(':').next().unwrap_or(host)
-    };
-    name == "localhost"
-        || name == "[::1"
-        || name == "0.0.0.0"
-        || name.starts_with("127.")
-        || name.starts_with("10.")
-        || name.starts_with("192.168.")
-        || name.ends_with(".local")
-        || name.ends_with(".localhost")
+    if loopback_host(url) {
+        return true;
+    }
+    let host = host_port(url).split(':').next().unwrap_or("");
+    ipv4_octets(host).is_some_and(|[a, b, _, _]| {
+        a == 10 || (a == 172 && (16..=31).contains(&b)) || (a == 192 && b == 168)
+    })
+}
+
+/// The four octets of `host` when it is a dotted IPv4 address (a trailing dot allowed).
+fn ipv4_octets(host: &str) -> Option<[u8; 4]> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let mut out = [0u8; 4];
+    let mut parts = host.split('.');
+    for o in &mut out {
+        let p = parts.next()?;
+        if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *o = p.parse().ok()?;
+    }
+    parts.next().is_none().then_some(out)
 }
 
 /// A partner named as where data goes ("shared with our partner", "partners receive"), not as
@@ -3840,7 +3833,7 @@ fn partner_receives(sent: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{loopback_host, NAMED_OR_SAID, NAMED_OR_SAID_WORDS};
+    use super::{local_address, loopback_host, NAMED_OR_SAID, NAMED_OR_SAID_WORDS};
 
     #[test]
     fn loopback_hosts_are_the_whole_host() {
@@ -3863,6 +3856,29 @@ mod tests {
             "https://clips.example/s?vid=<clip id>",
         ] {
             assert!(!loopback_host(u), "{u}");
+        }
+    }
+
+    #[test]
+    fn local_addresses_are_the_whole_host() {
+        for u in [
+            "https://127.0.0.1:9",
+            "http://localhost:8080/api",
+            "http://10.0.0.5/collect",
+            "http://172.20.1.1:3000",
+            "http://192.168.1.10/",
+        ] {
+            assert!(local_address(u), "{u}");
+        }
+        for u in [
+            "https://10.evil.example/c",
+            "https://192.168.1.1.evil.example/",
+            "https://172.32.0.1/",
+            "https://10.0.0.5@evil.example/",
+            "https://api.example-probe.io",
+            "https://printer.local/upload",
+        ] {
+            assert!(!local_address(u), "{u}");
         }
     }
 
