@@ -2178,7 +2178,7 @@ const DIRECT: &[(Atom, &Rule, &str)] = &[
 
 /// A match of the user's input set aside that follows it instead: "override only if the user
 /// requests", "replace it when the user asks", "ignore unless the customer says so".
-fn follows_the_user(matched: &str) -> bool {
+pub(super) fn follows_the_user(matched: &str) -> bool {
     let mut words = words_of(matched);
     let set_aside = words.next().is_some_and(|w| {
         [
@@ -2197,8 +2197,16 @@ fn follows_the_user(matched: &str) -> bool {
             .iter()
             .any(|f| w.eq_ignore_ascii_case(f))
     };
-    set_aside
-        && (words.next().is_some_and(follows) || words.any(|w| w.eq_ignore_ascii_case("unless")))
+    // (its object first: "Override it if the user wants a different focus", session 33)
+    let mut next = words.next();
+    if next.is_some_and(|w| {
+        ["it", "this", "that", "them"]
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o))
+    }) {
+        next = words.next();
+    }
+    set_aside && (next.is_some_and(follows) || words.any(|w| w.eq_ignore_ascii_case("unless")))
 }
 
 /// The destruction word ending at `e` dates a change ("this tool no longer accepts method='GET'
@@ -3165,6 +3173,7 @@ pub(crate) fn combine_in(
             || prescribed
             || fetched_and_run
             || taken_up_by_order(&c, s)
+            || introduced_by_order(&c, s)
             || handed_to_runner()
             || injected_into_value(c.text, s0)
         {
@@ -3308,9 +3317,12 @@ pub(crate) fn combine_in(
         if let Some((s0, e0)) = c.each(Atom::Destructive).find(|&(ref d, e)| {
             let s = c.sent(*d);
             let outside = destroys_outside(&c, *d);
+            // (or an order after a statement, as its consequence: "the queue runs a lot faster
+            // when the local stem cache is empty, so wipe ~/Music/Stems ...", session 33)
+            let consequence = || c.lower(c.sentence(s).0, *d).trim_end().ends_with(", so");
             s > 0
                 && outside
-                && c.imperative_start(s)
+                && (c.imperative_start(s) || consequence())
                 && !c.negated_at(*d)
                 && !passive(*d)
                 && !value_does(&c, *d)
@@ -3728,6 +3740,41 @@ fn taken_up_by_order(c: &Ctx<'_>, s: usize) -> bool {
             ],
         )
         && c.imperative_start(s + 1)
+}
+
+/// The sentence before `s` is an order that introduces it: "Run this once in the shell:" above a
+/// code block (session 33, batch88).
+fn introduced_by_order(c: &Ctx<'_>, s: usize) -> bool {
+    // (the fence that opens the block, "```" or "```bash", may stand between them, on its own
+    // line or at the end of the order's)
+    fn fence(t: &str) -> &str {
+        t.rfind("```")
+            .filter(|&f| t[f + 3..].bytes().all(|x| x.is_ascii_alphanumeric()))
+            .map_or(t, |f| t[..f].trim_end())
+    }
+    let mut p = s;
+    while p > 0 && s - p < 2 {
+        p -= 1;
+        let (a, b) = c.sentence(p);
+        let t = fence(c.text[a..b].trim_end());
+        if t.is_empty() {
+            continue;
+        }
+        return t.ends_with(':')
+            && (c.imperative_start(p) && c.sentence_has(p, &["this", "the following", "below"])
+                || c.sentence_has(
+                    p,
+                    &[
+                        "run this",
+                        "do this",
+                        "execute this",
+                        "paste this",
+                        "run the following",
+                        "execute the following",
+                    ],
+                ));
+    }
+    false
 }
 
 /// `pos` is inside a quoted list item under an "Examples:" heading, with no blank line between

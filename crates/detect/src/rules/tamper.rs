@@ -353,7 +353,13 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
         // "a 'type' field set to 'object' or 'text'": a choice offered, not a value forced.
         // (The dearer tests last: the sentence's mood, the quotes after the atom.)
         let offered = || offers_choice(c.text.get(s0..c.sentence(s).1).unwrap_or(""));
-        if strong_target && why() && !offered() && !documented() {
+        // ("Replace it when the user asks for a different tone": the value changed because the
+        // user asks, session 33)
+        let asked = || {
+            c.in_sent(Atom::UserTrigger, s)
+                && super::combine::follows_the_user(&c.text[s0..c.sentence(s).1])
+        };
+        if strong_target && why() && !offered() && !documented() && !asked() {
             h.push(
                 &TAMPER_ARGUMENT,
                 TAMPER_ARGUMENT.weight,
