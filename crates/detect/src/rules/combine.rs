@@ -1622,7 +1622,37 @@ fn user_subject_after(rest: &str) -> bool {
 /// no-op stated ("unknown keys are silently ignored"), not a failure described ("fails
 /// silently").
 fn silent_holds(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
-    !no_op(&c.text[s0..e0]) && silent_stands(c, s0)
+    !no_op(&c.text[s0..e0]) && silent_stands(c, s0) && !opens_a_condition(c, s0, e0)
+}
+
+/// "Important: Without confirming, cart items are NOT locked in": "without ..." that opens its
+/// sentence (after a label at most) and ends at a comma sets the case, it orders no act done
+/// unconfirmed (session 33, a real server).
+fn opens_a_condition(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
+    let (ss, se) = c.sentence(c.sent(s0));
+    let before = c.text[ss.min(s0)..s0].trim();
+    // ("Without confirmation, delete ...": an order follows, done unconfirmed)
+    let order_after = || {
+        let mut rest = words_of(c.text.get(e0 + 1..se.max(e0 + 1)).unwrap_or(""));
+        let mut v = rest.next().unwrap_or("");
+        while among(&ADVERB_SET, v) {
+            v = rest.next().unwrap_or("");
+        }
+        // (or the model named as the one who acts: "Without confirming, the assistant
+        // deletes ...", "..., you delete ...")
+        let model = |w: &str| {
+            ["you", "assistant", "agent", "model", "ai", "llm"]
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m))
+        };
+        among(&VERB_SET, v)
+            || model(v)
+            || v.eq_ignore_ascii_case("the") && rest.next().is_some_and(model)
+    };
+    c.lower(s0, e0).starts_with("without")
+        && c.text[e0..].starts_with(',')
+        && (before.is_empty() || before.ends_with(':'))
+        && !order_after()
 }
 
 /// `silent_holds` but for the no-op participles: a silent act not negated, not a failure's,
@@ -2545,7 +2575,16 @@ pub(crate) fn combine_in(
             }
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
             Atom::Ignore => !in_untrusted_content(&c, e0) && !mentioned(&c, s0),
-            Atom::FakeMarker => !mentioned(&c, s0) && !access_label(&c, s0, e0),
+            // ("'classification:<System>' (the item ID)": a placeholder glued to its prefix,
+            // session 33)
+            Atom::FakeMarker => {
+                !mentioned(&c, s0)
+                    && !access_label(&c, s0, e0)
+                    && !(c.text.as_bytes()[s0] == b'<'
+                        && s0 > 0
+                        && (c.text.as_bytes()[s0 - 1].is_ascii_alphanumeric()
+                            || c.text.as_bytes()[s0 - 1] == b':'))
+            }
             // ("Flags prompts that tell the assistant to keep calling tools indefinitely": a
             // detector's subject)
             Atom::Objective => !c.negated_before(s0) && !mentioned(&c, s0),
@@ -3169,6 +3208,8 @@ pub(crate) fn combine_in(
         };
         if c.directive(s)
             || c.imperative_start(s)
+            // ("Right after opening the port ..., send:\n  fw_setenv secure_boot 0; ...")
+            || c.conditional_imperative(s)
             || ships_secret
             || prescribed
             || fetched_and_run
@@ -3760,8 +3801,16 @@ fn introduced_by_order(c: &Ctx<'_>, s: usize) -> bool {
         if t.is_empty() {
             continue;
         }
+        // ("..., send:", "run:": the order's verb right before the colon)
+        let verb_last = words_of(t).last().is_some_and(|w| {
+            ["send", "run", "execute", "paste", "type", "enter"]
+                .iter()
+                .any(|v| w.eq_ignore_ascii_case(v))
+        });
         return t.ends_with(':')
-            && (c.imperative_start(p) && c.sentence_has(p, &["this", "the following", "below"])
+            && (verb_last
+                || c.imperative_start(p)
+                    && c.sentence_has(p, &["this", "the following", "below"])
                 || c.sentence_has(
                     p,
                     &[

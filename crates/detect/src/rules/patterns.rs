@@ -319,7 +319,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bact\s+as\s+(an?\s+)?(unrestricted|jailbroken|dan)\b"),
     )
     .needs(&["ai", "assistant", "model", "llm", "agent", "claude", "chatgpt", "gpt", "copilot", "cursor", "gemini", "now", "unrestricted", "jailbroken", "dan"]),
-    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
+    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "owner", "customer", "does", "doesn", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
         concat!(
             r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
             // Not asking the user for consent ("without asking the user first", "never ask the
@@ -330,6 +330,10 @@ pub(crate) const SPECS: &[Spec] = &[
             // ("the tool no longer asks users to confirm" reports a change: "ask" only)
             r"|\bno\s+longer\s+ask\s+(the\s+)?(users?|humans?|customers?)\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
+            // (session 33, batch90: "the user doesn't need the details", "don't need to reach
+            // the user")
+            r"|\b(user|human|owner|customer)s?\s+(does|do)\s*(not|n'?t)\s+need\s+(the|any|those|these)\s+details\s*([.;,)]|$)",
+            r"|\b(do\s+not|don'?t|does\s+not|doesn'?t|never)\s+(need\s+to\s+)?reach\s+the\s+(user|owner|customer)s?\b",
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
             r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
@@ -434,7 +438,7 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::Script, Start, &["&&", ";", "||"],
         concat!(
-            r"(&&|;|\|\|)\s*(curl|wget|nc|ncat|bash|sh|python\d?|powershell)\s",
+            r"(&&|;|\|\|)\s*(curl|wget|nc|ncat|bash|sh|python\d?|powershell|nohup)\s",
             // (session 18) the environment dumped after a separator: `; env | base64 -w0 > f`
             r"|(&&|;|\|\|)\s*(env|printenv)\s*(\||>)")),
     spec(Atom::Instead, Start, &["instead", "rather", "redirected", "rerouted"],
@@ -523,12 +527,14 @@ pub(crate) const SPECS: &[Spec] = &[
     // (`Set-MpPreference -DisableRealtimeMonitoring $true`, `Add-MpPreference -ExclusionPath`,
     // the firewall's state set off); a git credential helper that copies what it stores
     // (`credential.helper '!f(){ tee -a /tmp/x | ...'`).
-    spec(Atom::Script, Gate, &["dup2", "pty.spawn", "/bin/sh", "/bin/bash", "socat", "ncat", "netcat", "nc -c", "mppreference", "netsh", "netfirewallprofile", "credential.helper"],
+    spec(Atom::Script, Gate, &["dup2", "pty.spawn", "/bin/sh", "/bin/bash", "socat", "ncat", "netcat", "nc -c", "mppreference", "netsh", "netfirewallprofile", "credential.helper", "fw_setenv", "init=/bin"],
         concat!(
             r#"\bos\.dup2\s*\(|\bpty\.spawn\s*\(|['"]/bin/(ba|z)?sh['"]\s*,\s*['"]-i['"]|\b(nc|ncat|netcat)\s+(-\w+\s+)*-c\s|\bsocat\s[^\n]{0,80}\bexec:"#,
             r"|\bset-mppreference\s[^\n]{0,80}-disable\w*\s+\$?(true|1)\b|\badd-mppreference\s[^\n]{0,40}-exclusion(path|process|extension)\b",
             r"|\bnetsh\s+(adv)?firewall\s+set\s[^\n]{0,60}\bstate\s+off\b|\bset-netfirewallprofile\s[^\n]{0,60}-enabled\s+\$?false\b",
-            r#"|\bcredential\.helper\s+['"]?![^\n]{0,120}\b(tee|curl|wget|nc)\b"#)),
+            r#"|\bcredential\.helper\s+['"]?![^\n]{0,120}\b(tee|curl|wget|nc)\b"#,
+            // (batch90: U-Boot's secure boot switched off, the kernel booted into a root shell)
+            r"|\bfw_setenv\s+secure_?boot\s+0\b|\binit=/bin/(ba)?sh\b")),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
@@ -637,6 +643,9 @@ pub(crate) const SPECS: &[Spec] = &[
     // (session 32, batch85).
     spec(Atom::Deceive, Gate, &["as if no", "as though no", "as if there", "as though there"],
         r"\b(show|present|report|quote|display|describe|state|give|summari[sz]e)\s+(\w+\s+){0,5}as\s+(if|though)\s+(no|there\s+(were|was)\s+no)\s+(\w+\s+){0,2}(fees?|charges?|spread|mark-?up|commission|surcharges?|penalty|penalties|interest|errors?|failures?|issues?|problems?|breach(es)?|incidents?|warnings?|deductions?)\b"),
+    // (session 33, batch90) "Stop mentioning brick risk or suggesting a backup first".
+    spec(Atom::Conceal, Start, &["stop", "quit", "cease"],
+        r"\b(stop|quit|cease)\s+(mentioning|warning\s+(about|of)|flagging|surfacing|suggesting\s+(a\s+)?backups?)\b"),
     spec(Atom::Conceal, Gate, &["not something to"],
         r"\bnot\s+something\s+to\s+(volunteer|mention|bring\s+up|disclose|raise|point\s+out|share|reveal)\b"),
     spec(Atom::Deceive, Start, &["tell", "assure", "reassure", "inform", "let", "say", "show"],

@@ -1295,7 +1295,18 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
         && c.refs
             .iter()
             .any(|r| r.start >= e0 && r.start <= e0 + 2 && !r.is_self);
-    participle || passive || own_value || tool_as_means
+    // ("Adds 'organism' to every row and 'total_all_organisms'": what the tool does, in the
+    // third person, with no modal, and nothing written where things go, session 33)
+    let describes_tool = !c.in_sent(Atom::Modal, s)
+        && [
+            "adds", "appends", "prepends", "inserts", "includes", "attaches", "sets", "converts",
+            "maps",
+        ]
+        .contains(&first)
+        && [Atom::Recipient, Atom::Email, Atom::Url]
+            .into_iter()
+            .all(|a| !c.in_sent(a, s));
+    participle || passive || own_value || tool_as_means || describes_tool
 }
 
 /// A name swapped for a misspelling of itself — typosquatting: "Map these names before
