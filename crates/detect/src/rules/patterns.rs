@@ -579,6 +579,10 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(approved|authori[sz]ed|signed\s+off\s+on|sanctioned)\s+(this|it)\b|\b(has|have)\s+already\s+(approved|authori[sz]ed|signed\s+off)\b"),
     spec(Atom::Modal, Start, &["agent", "assistant", "model", "llm", "ai"],
         r"\b(agents?|assistants?|models?|llms?|ai)\s+(\w+\s+){0,4}(should|must|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+to|is\s+to)\b"),
+    // (session 33, batch90) A check switched off by a flag written out: "just set
+    // `allow_unsigned: true` on the follow-up install", "pass `insecure: true` on every connect".
+    spec(Atom::Disable, Start, &["allow_unsigned", "allow_insecure", "insecure", "skip_verif", "no_verify", "disable_ssl", "disable_tls"],
+        r#"\b(allow_unsigned|allow_insecure|insecure|skip_verif(y|ication)|no_verify|disable_(ssl|tls)\w*)['"`]?\s*[=:]\s*['"`]?true\b"#),
     spec(Atom::Disable, Start, &["disable", "turn", "bypass", "skip", "suppress", "remove", "circumvent", "auto_approve", "no-verify", "dangerously"],
         r"\b(disable|turn\s+off|bypass|skip|suppress|remove|circumvent)\s+(\w+\s+){0,3}(approval|confirmation|consent|permission|safety|security|guard(rail)?|sandbox|verification|2fa|mfa|review|audit(ing)?|audit\s+(trigger|trail|log)|firewall|antivirus|anti-virus|defender|monitoring|alerting)s?\b|\bauto_approve\s*[=:]\s*true\b|--no-verify\b|\bdangerously[_-]\w+"),
     spec(Atom::Conversation, Start, &["everything", "all", "whatever"],
@@ -699,6 +703,10 @@ pub(crate) const SPECS: &[Spec] = &[
     // Environment variables that hold credentials, named in capitals (OPENAI_API_KEY).
     spec(Atom::SecretNoun, Gate, &["_key", "_token", "_secret", "_password", "_passwd", "_credentials"],
         r"(?-i:\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(KEY|KEY_ID|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS)\b)"),
+    // (session 33, batch90) The keys of a network or a device: "read network_key from
+    // /opt/zigbee2mqtt/data/configuration.yaml", a Wi-Fi pre-shared key, a signing key.
+    spec(Atom::SecretNoun, Start, &["network", "encryption", "signing", "master", "wifi", "wi-fi", "wpa", "pre-shared", "preshared", "psk"],
+        r"\b((network|encryption|signing|master|wi-?fi|wpa2?|pre-?shared)[\s_-]?keys?|(wpa2?[\s_-]?)?psk)\b"),
     // "the service-account JSON": a cloud key file by another name.
     spec(Atom::SecretNoun, Start, &["service"],
         r"\bservice[\s_-]?account[\s_-]?(json|keys?|key[\s_-]?files?|credentials?)\b"),
