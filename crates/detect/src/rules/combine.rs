@@ -2521,6 +2521,18 @@ pub(crate) fn combine_in(
             // ("Override only if the user requests", "replace it as the user asks": the
             // user's wish followed, not set aside)
             || (a == Atom::UserIntent && follows_the_user(&text[s..e]))
+            // ("The URL is whatever the user supplies": the value defined as the user's own,
+            // session 33, batch88)
+            || (a == Atom::UserIntent && {
+                let m = text[s..e].as_bytes();
+                let w = text[..s].trim_end();
+                (starts_with_ci(m, b"whatever") || starts_with_ci(m, b"whichever"))
+                    && words_of(w).last().is_some_and(|x| {
+                        ["is", "are", "be", "use", "uses", "takes", "accepts"]
+                            .iter()
+                            .any(|k| x.eq_ignore_ascii_case(k))
+                    })
+            })
             // ("tells the user not to share it": advice to the user, no false account of
             // where something went, session 25)
             || (a == Atom::Deceive && {
