@@ -2524,7 +2524,7 @@ pub(crate) fn combine_in(
             // ("The URL is whatever the user supplies": the value defined as the user's own,
             // session 33, batch88)
             || (a == Atom::UserIntent && {
-                let m = text[s..e].as_bytes();
+                let m = &text.as_bytes()[s..e];
                 let w = text[..s].trim_end();
                 (starts_with_ci(m, b"whatever") || starts_with_ci(m, b"whichever"))
                     && words_of(w).last().is_some_and(|x| {
