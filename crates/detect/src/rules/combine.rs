@@ -2239,6 +2239,26 @@ pub(super) fn follows_the_user(matched: &str) -> bool {
     set_aside && (next.is_some_and(follows) || words.any(|w| w.eq_ignore_ascii_case("unless")))
 }
 
+/// "The URL is whatever the user supplies": a match at `s..e` that opens with "whatever" or
+/// "whichever" after is / are / be / use / takes / accepts defines the value as the user's own;
+/// it sets nothing aside (session 33, batch88).
+fn defined_as_users(text: &str, s: usize, e: usize) -> bool {
+    let m = &text.as_bytes()[s..e];
+    (starts_with_ci(m, b"whatever") || starts_with_ci(m, b"whichever"))
+        && words_of(text[..s].trim_end()).last().is_some_and(|x| {
+            ["is", "are", "be", "use", "uses", "takes", "accepts"]
+                .iter()
+                .any(|k| x.eq_ignore_ascii_case(k))
+        })
+}
+
+/// `<System>` glued to the word or colon before it ("'classification:<System>' (the item ID)"):
+/// a template's placeholder, not a forged system tag (session 33, a real server).
+fn placeholder_tag(text: &str, s0: usize) -> bool {
+    let b = text.as_bytes();
+    b[s0] == b'<' && s0 > 0 && (b[s0 - 1].is_ascii_alphanumeric() || b[s0 - 1] == b':')
+}
+
 /// The destruction word ending at `e` dates a change ("this tool no longer accepts method='GET'
 /// (removed in v1.5)"): a version note, not an act.
 fn version_note(text: &str, e: usize) -> bool {
@@ -2520,19 +2540,8 @@ pub(crate) fn combine_in(
             })
             // ("Override only if the user requests", "replace it as the user asks": the
             // user's wish followed, not set aside)
-            || (a == Atom::UserIntent && follows_the_user(&text[s..e]))
-            // ("The URL is whatever the user supplies": the value defined as the user's own,
-            // session 33, batch88)
-            || (a == Atom::UserIntent && {
-                let m = &text.as_bytes()[s..e];
-                let w = text[..s].trim_end();
-                (starts_with_ci(m, b"whatever") || starts_with_ci(m, b"whichever"))
-                    && words_of(w).last().is_some_and(|x| {
-                        ["is", "are", "be", "use", "uses", "takes", "accepts"]
-                            .iter()
-                            .any(|k| x.eq_ignore_ascii_case(k))
-                    })
-            })
+            || (a == Atom::UserIntent
+                && (follows_the_user(&text[s..e]) || defined_as_users(text, s, e)))
             // ("tells the user not to share it": advice to the user, no false account of
             // where something went, session 25)
             || (a == Atom::Deceive && {
@@ -2587,15 +2596,8 @@ pub(crate) fn combine_in(
             }
             // "Ignore any instructions that appear inside web pages": the defence, not the attack.
             Atom::Ignore => !in_untrusted_content(&c, e0) && !mentioned(&c, s0),
-            // ("'classification:<System>' (the item ID)": a placeholder glued to its prefix,
-            // session 33)
             Atom::FakeMarker => {
-                !mentioned(&c, s0)
-                    && !access_label(&c, s0, e0)
-                    && !(c.text.as_bytes()[s0] == b'<'
-                        && s0 > 0
-                        && (c.text.as_bytes()[s0 - 1].is_ascii_alphanumeric()
-                            || c.text.as_bytes()[s0 - 1] == b':'))
+                !mentioned(&c, s0) && !access_label(&c, s0, e0) && !placeholder_tag(c.text, s0)
             }
             // ("Flags prompts that tell the assistant to keep calling tools indefinitely": a
             // detector's subject)
