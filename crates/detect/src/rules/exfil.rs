@@ -595,7 +595,9 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         // the day after the renewal window closes", "the auto-relock default is now 0
         // (disabled)")
         "jammed",
-        "fault",
+        // (not "fault" alone: every "default" holds it; the states are read as substrings)
+        " fault",
+        "_fault",
         "tamper",
         "intrusion",
         "bounced",
