@@ -401,7 +401,12 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "locked",
         "false alarm",
         "self-test",
-        "working",
+        // (not "working" alone: "if the job failed, tell the user you are working on it")
+        "working normally",
+        "working correctly",
+        "working properly",
+        "working fine",
+        "and working",
         "in time",
     ];
     // (what says the facts are overridden or left out: read up to the claim and in the
