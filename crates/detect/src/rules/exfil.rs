@@ -893,10 +893,14 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                                     .any(|m| h.ends_with(m))
                                 })
                             };
+                            // ("shown as FINAL" claims a state; "tell the user the final
+                            // amount due" names a figure: "final" counts after "as" only)
+                            let adjective = *g == "final" && !as_near;
                             (edge
                                 && listed
                                 && !denied
                                 && !ought
+                                && !adjective
                                 && (as_near || that || direct || copula || told || said)
                                 && !other_clause
                                 && !asked
