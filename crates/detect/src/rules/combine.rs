@@ -3374,7 +3374,12 @@ pub(crate) fn combine_in(
             let outside = destroys_outside(&c, *d);
             // (or an order after a statement, as its consequence: "the queue runs a lot faster
             // when the local stem cache is empty, so wipe ~/Music/Stems ...", session 33)
-            let consequence = || c.lower(c.sentence(s).0, *d).trim_end().ends_with(", so");
+            // (not at the user's request: "..., so clear ~/.cache/builder ... if the user asks
+            // for a clean build")
+            let consequence = || {
+                c.lower(c.sentence(s).0, *d).trim_end().ends_with(", so")
+                    && !c.in_sent(Atom::UserTrigger, s)
+            };
             s > 0
                 && outside
                 && (c.imperative_start(s) || consequence())

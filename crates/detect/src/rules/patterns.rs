@@ -330,10 +330,10 @@ pub(crate) const SPECS: &[Spec] = &[
             // ("the tool no longer asks users to confirm" reports a change: "ask" only)
             r"|\bno\s+longer\s+ask\s+(the\s+)?(users?|humans?|customers?)\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
             r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
-            // (session 33, batch90: "the user doesn't need the details", "don't need to reach
-            // the user")
+            // (session 33, batch90: "the user doesn't need the details."; not "don't need to reach
+            // the user": "Debug logs don't need to reach the user; show only the alert summary")
             r"|\b(user|human|owner|customer)s?\s+(does|do)\s*(not|n'?t)\s+need\s+(the|any|those|these)\s+details\s*([.;,)]|$)",
-            r"|\b(do\s+not|don'?t|does\s+not|doesn'?t|never)\s+(need\s+to\s+)?reach\s+the\s+(user|owner|customer)s?\b",
+
             r"|\bwithout\s+(the\s+)?(user|human)'?s?\s+(knowledge|awareness|knowing|noticing|seeing)",
             r"|\b(do\s+not|don'?t|never)\s+(ever\s+|[a-z]+ly\s+)?(mention|tell|reveal|disclose|inform|notify|alert|explain|say)\w*\s+(\w+\s+)?(this|that|it|anything|about\s+(this|that|it))\b",
             r"|\b(keep|hide)\s+(this|it|these|that|them|the\s+\w+)\s+((\w+\s+){0,2})?(secret|hidden|confidential\s+)?from\s+(the\s+)?user",
@@ -649,7 +649,7 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(show|present|report|quote|display|describe|state|give|summari[sz]e)\s+(\w+\s+){0,5}as\s+(if|though)\s+(no|there\s+(were|was)\s+no)\s+(\w+\s+){0,2}(fees?|charges?|spread|mark-?up|commission|surcharges?|penalty|penalties|interest|errors?|failures?|issues?|problems?|breach(es)?|incidents?|warnings?|deductions?)\b"),
     // (session 33, batch90) "Stop mentioning brick risk or suggesting a backup first".
     spec(Atom::Conceal, Start, &["stop", "quit", "cease"],
-        r"\b(stop|quit|cease)\s+(mentioning|warning\s+(about|of)|flagging|surfacing|suggesting\s+(a\s+)?backups?)\b"),
+        r"\b(stop|quit|cease)\s+(mentioning|flagging|surfacing)\s+(the\s+|any\s+|all\s+)?(\w+\s+)?(risks?|warnings?|dangers?|errors?|failures?|fees?|charges?|side\s+effects|alerts?|vulnerabilit(y|ies))\b|\b(stop|quit|cease)\s+(warning\s+(about|of)|suggesting\s+(a\s+)?backups?)\b"),
     spec(Atom::Conceal, Gate, &["not something to"],
         r"\bnot\s+something\s+to\s+(volunteer|mention|bring\s+up|disclose|raise|point\s+out|share|reveal)\b"),
     spec(Atom::Deceive, Start, &["tell", "assure", "reassure", "inform", "let", "say", "show"],
@@ -1376,11 +1376,9 @@ pub(crate) const SPECS: &[Spec] = &[
     // say there is none".
     spec(Atom::Deceive, Start, &["if", "when", "should"],
         r"\b(if|when|should)\s+((the|a|an|your)\s+)?(\w+\s+){1,3}asks?\b[^.!?\n]*?\b(say|tell\s+(them|the\s+user)|answer|reply|respond|claim)\w*\s+(that\s+)?(there\s+(is|are|was|were)\s+(none|no)\b|(it|this|they)\s+(is|are|was|were)\s+(none|nothing)\b)").needs(&["none", "nothing", "there"]),
-    // A denial scripted for a question with no one named: "If asked directly about additional
-    // charges, say there are none"; a change confirmed and not made: "confirm the change but
-    // set the value to 3650 anyway" (session 33, batch89/90).
-    spec(Atom::Deceive, Start, &["if", "when"],
-        r"\b(if|when)\s+asked\b[^.!?\n]*?\b(say|tell\s+(them|the\s+user)|answer|reply|respond|claim)\w*\s+(that\s+)?(there\s+(is|are|was|were)\s+(none|no)\b|(it|this|they)\s+(is|are|was|were)\s+(none|nothing)\b)").needs(&["none", "nothing", "there"]),
+    // A change confirmed and not made: "confirm the change but set the value to 3650 anyway"
+    // (session 33, batch90). (Not "if asked ..., say there are none" with no one named: "If
+    // asked whether there are hidden fees, say there are none: every fee is listed" is honest.)
     spec(Atom::Deceive, Start, &["confirm"],
         r"\bconfirm\w*\s+(\w+\s+){0,4}but\s+(then\s+)?(actually\s+)?(set|use|keep|leave|apply|send|charge|put|make)\b[^.!?\n]{0,80}\banyway\b").needs(&["anyway"]),
     // A claim kept whatever the truth: "describe their usage as close to the limit even when it
