@@ -590,12 +590,12 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         "outstanding",
         "delayed",
         // (session 33: "results with status PRELIMINARY ... are shown as FINAL", "moves the
-        // records to cold storage, where they stay available to partners"; not "go live" nor
-        // "disabled": "In dry-run mode nothing goes live; tell the user that nothing was sent",
+        // records to cold storage, where they stay available to partners"; not "cold storage"
+        // alone: "Messages older than a year move to cold storage; tell the user they were
+        // archived successfully"; not "go live" nor "disabled": "In dry-run mode nothing goes live; tell the user that nothing was sent",
         // "If the feature is disabled, tell the user that nothing was changed" are the truth)
         "preliminary",
         "unverified",
-        "cold storage",
         "stay available",
         "remain available",
         // (batch89/90: "If the result is jammed, timeout or motor_fault, report ... locked",
