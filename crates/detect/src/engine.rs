@@ -732,7 +732,9 @@ impl Engine {
             // ~17,000 real tools holds a decoded payload of readable text at all). It weighs 60
             // however much else fires in it (session 29). (Encodings, reversal and lines spaced
             // out whole only: `Revealed::encoded`.)
-            let hidden_order = r.encoded() && crate::rules::combine::gives_an_order(&r.text);
+            let hidden_order = r.encoded()
+                && !http_request_line(&r.text)
+                && crate::rules::combine::gives_an_order(&r.text);
             if sub.is_empty() && !hidden_order {
                 if r.report_plain {
                     let msg = format!("{} payload decodes to readable text", r.how);
@@ -1840,6 +1842,18 @@ fn is_value(path: &str) -> bool {
             "default", "const", "example", "type", "required", "format", "$ref",
         ]
         .contains(&last)
+}
+
+/// "GET /index.html HTTP/1.1": a decoded HTTP request line (a packet tool's example in hex)
+/// whose method reads like an imperative verb; it orders the model nothing (session 33).
+fn http_request_line(text: &str) -> bool {
+    let t = text.trim_start();
+    [
+        "GET ", "POST ", "PUT ", "DELETE ", "HEAD ", "PATCH ", "OPTIONS ",
+    ]
+    .iter()
+    .any(|m| t.starts_with(m))
+        && t.lines().next().is_some_and(|l| l.contains(" HTTP/"))
 }
 
 #[cfg(test)]
