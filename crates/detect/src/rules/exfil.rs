@@ -2034,7 +2034,35 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             ],
         ) && !c.in_sent(Atom::Transfer, s)
             && !c.in_sent(Atom::Read, s);
-        if users_upkeep {
+        // "Tell the user to store it in a password manager or secret store", "Recommend the
+        // user save it in their password manager": a new secret's safe keeping, advised to the
+        // user (session 33; the store is named, so "tell the user to paste their key here" is
+        // not this)
+        let safe_keeping = || {
+            c.sentence_has(
+                s,
+                &[
+                    "tell the user to",
+                    "tell them to",
+                    "recommend the user",
+                    "recommend that the user",
+                    "advise the user to",
+                    "remind the user to",
+                    "ask the user to",
+                ],
+            ) && c.sentence_has(
+                s,
+                &[
+                    "password manager",
+                    "secret store",
+                    "secrets manager",
+                    "keychain",
+                    "safe place",
+                    "secure location",
+                ],
+            )
+        };
+        if users_upkeep || safe_keeping() {
             continue;
         }
         let acts = (c.in_sent(Atom::Destructive, s) && !revoked)
