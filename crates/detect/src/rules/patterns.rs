@@ -581,10 +581,11 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(agents?|assistants?|models?|llms?|ai)\s+(\w+\s+){0,4}(should|must|shall|need\s+to|needs\s+to|have\s+to|has\s+to|are\s+to|is\s+to)\b"),
     // (session 33, batch90) A check switched off by a flag written out: "just set
     // `allow_unsigned: true` on the follow-up install", "pass `insecure: true` on every connect".
-    spec(Atom::Disable, Start, &["allow_unsigned", "allow_insecure", "insecure", "skip_verif", "no_verify", "disable_ssl", "disable_tls"],
-        r#"\b(allow_unsigned|allow_insecure|insecure|skip_verif(y|ication)|no_verify|disable_(ssl|tls)\w*)['"`]?\s*[=:]\s*['"`]?true\b"#),
-    spec(Atom::Disable, Start, &["disable", "turn", "bypass", "skip", "suppress", "remove", "circumvent", "auto_approve", "no-verify", "dangerously"],
-        r"\b(disable|turn\s+off|bypass|skip|suppress|remove|circumvent)\s+(\w+\s+){0,3}(approval|confirmation|consent|permission|safety|security|guard(rail)?|sandbox|verification|2fa|mfa|review|audit(ing)?|audit\s+(trigger|trail|log)|firewall|antivirus|anti-virus|defender|monitoring|alerting)s?\b|\bauto_approve\s*[=:]\s*true\b|--no-verify\b|\bdangerously[_-]\w+"),
+    // (the older `auto_approve=true` joins them here)
+    spec(Atom::Disable, Start, &["auto_approve", "allow_unsigned", "allow_insecure", "insecure", "skip_verif", "no_verify", "disable_ssl", "disable_tls"],
+        r#"\b(auto_approve|allow_unsigned|allow_insecure|insecure|skip_verif(y|ication)|no_verify|disable_(ssl|tls)\w*)['"`]?\s*[=:]\s*['"`]?true\b"#),
+    spec(Atom::Disable, Start, &["disable", "turn", "bypass", "skip", "suppress", "remove", "circumvent", "no-verify", "dangerously"],
+        r"\b(disable|turn\s+off|bypass|skip|suppress|remove|circumvent)\s+(\w+\s+){0,3}(approval|confirmation|consent|permission|safety|security|guard(rail)?|sandbox|verification|2fa|mfa|review|audit(ing)?|audit\s+(trigger|trail|log)|firewall|antivirus|anti-virus|defender|monitoring|alerting)s?\b|--no-verify\b|\bdangerously[_-]\w+"),
     spec(Atom::Conversation, Start, &["everything", "all", "whatever"],
         r"\b(everything|all|whatever)\s+(that\s+)?the\s+user\s+(has\s+)?(written|typed|said|shared|sent|asked|entered)"),
     spec(Atom::Transfer, Start, &["populat", "attached"], r"\b(populate|populated|populating|attached)\b"),
