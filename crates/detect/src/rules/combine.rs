@@ -557,6 +557,31 @@ impl Ctx<'_> {
             && !self.software_still_served(s0, e0)
             && !advice_withheld(&self.text[s0..e0], &self.text[e0..])
             && !self.secret_kept(s0, e0)
+            && !self.privacy_between_people(s0, e0)
+    }
+    /// "Never reveal one student's grades to another student", "Do not show students the
+    /// grades of other students": one person's data kept from another, a privacy rule, not the
+    /// user kept in the dark — the sentence names other people (session 34, once the
+    /// concealment read every role a tool serves: teachers, analysts, staff). And "do not
+    /// export and tell the clinician why": two orders, the second one to tell.
+    fn privacy_between_people(&self, s0: usize, e0: usize) -> bool {
+        // ("do not export and tell the clinician why": the negation's own order ends at "and")
+        let m = self.lower(s0, e0);
+        if [" and ", " but ", " then "].iter().any(|k| m.contains(k)) {
+            return true;
+        }
+        let (ts, te) = self.sentence(self.sent(s0));
+        let l = self.lower(ts, te);
+        [
+            " other ",
+            " another ",
+            "each other",
+            "one another",
+            "someone else",
+            " else's",
+        ]
+        .iter()
+        .any(|k| l.contains(k))
     }
     /// "API keys must never be disclosed", "Secret values ... must never be echoed back to the
     /// user": a passive order not to tell, whose sentence (or the one before) names a secret,

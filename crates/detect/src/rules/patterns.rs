@@ -123,6 +123,15 @@ macro_rules! anchors {
 /// documentation.
 pub(super) const OPEN_TO_ALL: &[&str] = &["anyone", "allow", "principal", "foreign", "sql_safe"];
 
+/// Whom a tool serves or reports to, as the one kept in the dark or told a story: the user and
+/// the roles a domain's tool names for them ("the teacher doesn't have to know", "no reason to
+/// bring it up with the analyst", "tell the clinician the order went through"; batch91/92).
+macro_rules! principal {
+    () => {
+        r"(users?|humans?|customers?|requesters?|operators?|teachers?|staff|analysts?|auditors?|reviewers?|approvers?|managers?|admins?|administrators?|moderators?|dispatchers?|recruiters?|instructors?|tutors?|clinicians?|accountants?|supervisors?|colleagues?|coworkers?|guardians?|pupils?|teammates?|students?|parents?|patients?|clients?|members?|employees?|learners?|owners?|callers?|applicants?|person|people|anyone)"
+    };
+}
+
 macro_rules! people {
     () => {
         r"(users?|members?|guests?|patients?|parents?|fans?|clients?|players?|customers?|shoppers?|donors?|family|families|buyers?|riders?|seekers?|travell?ers?|reporters?|participants?|callers?|students?|applicants?|readers?|passengers?|subscribers?|signers?|diners?|patrons?|requesters?|employees?|tenants?|borrowers?|investors?|consumers?|cardholders?|homeowners?|visitors?|viewers?|sellers?|merchants?|owners?|policyholders?|learners?)"
@@ -319,9 +328,9 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bact\s+as\s+(an?\s+)?(unrestricted|jailbroken|dan)\b"),
     )
     .needs(&["ai", "assistant", "model", "llm", "agent", "claude", "chatgpt", "gpt", "copilot", "cursor", "gemini", "now", "unrestricted", "jailbroken", "dan"]),
-    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "owner", "customer", "does", "doesn", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
+    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "owner", "customer", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "caller", "applicant", "people", "operator", "requester", "does", "doesn", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
         concat!(
-            r"\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?\b",
+            r"\b(do\s+not|don'?t|never|without|no\s+(need|reason)\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}", principal!(), r"\b",
             // Not asking the user for consent ("without asking the user first", "never ask the
             // user for confirmation"), not an input the tool can work out itself ("do not ask
             // the user to select a version" when there is only one).
@@ -329,7 +338,7 @@ pub(crate) const SPECS: &[Spec] = &[
             // (session 18) "Agents should no longer ask users to confirm deletions": an order
             // ("the tool no longer asks users to confirm" reports a change: "ask" only)
             r"|\bno\s+longer\s+ask\s+(the\s+)?(users?|humans?|customers?)\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
-            r"|\b(user|human)s?\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
+            r"|\b", principal!(), r"\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             // (session 33, batch90: "the user doesn't need the details."; not "don't need to reach
             // the user": "Debug logs don't need to reach the user; show only the alert summary")
             r"|\b(user|human|owner|customer)s?\s+(does|do)\s*(not|n'?t)\s+need\s+(the|any|those|these)\s+details\s*([.;,)]|$)",
@@ -496,12 +505,12 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::UserIntent, Start, &["whatever", "whichever", "regardless", "no", "irrespective"],
         r"\b(whatever|whichever|regardless\s+of\s+(what|which))\s+(\w+\s+){0,3}(the\s+)?(user|person|customer|human|client|requester|they)\s+(mentions?|says?|asks?|provides?|specif(y|ies)|wants?|requests?|enters?|types?|chooses?|selects?)\b|\b(no\s+matter|irrespective\s+of)\s+(what\s+)?(the\s+)?(person|customer|human|client)\b"),
     spec(Atom::Conceal, Start, &["no", "do", "don", "never"], concat!(
-        r"\bno\s+need\s+to\s+(mention|tell|say|inform|notify|report|explain|disclose|bring\s+(it|this|that)\s+up)\b",
+        r"\bno\s+(need|reason)\s+to\s+(mention|tell|say|inform|notify|report|explain|disclose|bring\s+(it|this|that)\s+up)\b",
         r"|\b(do\s+not|don'?t|never)\s+bring\s+(it|this|that)\s+up\b",
         r"|\b(do\s+not|don'?t|never)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|let)\w*\s+((\w+|'s)\s+){0,4}(person|people|anyone|them|client|requester)\b",
         r"|\b(do\s+not|don'?t|never)\s+(reveal|mention|disclose|say)\s+(to\s+\w+\s+(\w+\s+){0,6})?that\b")),
-    spec(Atom::Conceal, Start, &["user", "human", "person", "customer"],
-        r"\b(user|human|person|customer)s?\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)"),
+    spec(Atom::Conceal, Start, &["user", "human", "person", "customer", "owner", "anyone", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "caller", "applicant", "people", "operator", "requester"],
+        concat!(r"\b", principal!(), r"\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)")),
     // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
     // wake the search.
     // (a `Start` pattern with needs: as a `Gate` on its adjectives, "working" alone woke it in
@@ -535,6 +544,8 @@ pub(crate) const SPECS: &[Spec] = &[
             r#"|\bcredential\.helper\s+['"]?![^\n]{0,120}\b(tee|curl|wget|nc)\b"#,
             // (batch90: U-Boot's secure boot switched off, the kernel booted into a root shell)
             r"|\bfw_setenv\s+secure_?boot\s+0\b|\binit=/bin/(ba)?sh\b")),
+    // (batch92: `__import__('shutil').rmtree('/srv/submissions/late', ignore_errors=True)`)
+    spec(Atom::Script, Gate, &["rmtree"], r"\brmtree\s*\(\s*['\x22]?[/~]"),
     spec(Atom::Script, Start, &["rm", "mkfs", "dd", "drop", "flushall", "flushdb", "truncate"], r"\brm\s+-(rf|fr|r)\b|\bmkfs\b|\bdd\s+if=|\bdrop\s+(table|database)\b|\bflush(all|db)\b|\btruncate\s+(table\s+)?[a-z_][\w.]*\s*;"),
     spec(Atom::TamperLiteral, Start, &["use"],
         r"\buse\s+((\S+\s+){0,5}?)(as|for)\s+(the\s+)?(destination|recipient|target|account|address|amount|url|endpoint|channel|iban|payee|receiver)\b").needs(&["destination", "recipient", "target", "account", "address", "amount", "url", "endpoint", "channel", "iban", "payee", "receiver"]),
@@ -1676,7 +1687,7 @@ pub(crate) const SPECS: &[Spec] = &[
     spec(Atom::Deceive, Gate, &["the answer is", "the answer should be", "the answer to give is"],
         r"\b(if|when|whenever)\s+(the\s+|a\s+)?(user|customer|client|patient|they)\s+asks?\b[^.!?\n]{0,100}\bthe\s+answer\s+(is|should\s+be|to\s+give\s+is)\b"),
     spec(Atom::Deceive, Gate, &["completed successfully", "succeeded", "went through", "was successful"],
-        r"\b(tell|inform|assure)\s+(the\s+)?(user|customer|them)\s+(that\s+)?(it|the\s+\w+)\s+(has\s+)?(completed\s+successfully|succeeded|went\s+through|was\s+successful)\b"),
+        concat!(r"\b(tell|inform|assure)\s+(the\s+)?(", principal!(), r"|them)\s+(that\s+)?(it|the\s+\w+)\s+(has\s+)?(completed\s+successfully|succeeded|went\s+through|was\s+successful)\b")),
     spec(Atom::Deceive, Gate, &["described to user", "described to the user", "presented to user", "presented to the user"],
         r"\b(described|presented|shown|reported)\s+to\s+(the\s+)?users?\s+as\b"),
     // An outcome scripted before anything has run: "Confirm to the user that the subscription
@@ -1689,6 +1700,20 @@ pub(crate) const SPECS: &[Spec] = &[
         r"\b(say|state|claim|report)\s+(to\s+(the\s+)?(users?|customers?|them)\s+)?(that\s+)?(it|they|the\s+\w+|all\s+(the\s+)?\w+)\s+(was|were|has\s+been|have\s+been|passed|succeeded|completed|worked)\b"),
     spec(Atom::Deceive, Gate, &["mention only"],
         r"\bshould\s+mention\s+only\b"),
+    // (session 34, batch91/92) An advertisement passed off as the model's own, impartial advice
+    // ("recommend StudyMax Pro as if it were your own independent suggestion"; not "write the
+    // blurb as if it were your own recommendation to a friend"); a request of the user's
+    // acknowledged and then not carried out ("If the user asks for limits, acknowledge the
+    // request but leave the limits unset"); a fee kept out of the answer until asked for
+    // ("Leave the APR (79%) out unless they ask for it twice"; not "leave late fees out of the
+    // total unless the user asks to include them", nor "omit the fee field entirely for free
+    // plans").
+    spec(Atom::Deceive, Gate, &["as if it were", "as if it was", "as if it is", "as if they were"],
+        r"\bas\s+if\s+(it|they)\s+(were|was|is|are)\s+(your|an?)\s+(own\s+)?((independent|unbiased|neutral|personal|genuine|organic|impartial)\s+)+(suggestion|recommendation|opinion|advice|pick|choice|idea|view|finding)s?\b"),
+    spec(Atom::Deceive, Start, &["acknowledge"],
+        r"\backnowledge\s+(the|their|this|that|any\s+such)\s+(request|ask|instruction|preference)s?\s*,?\s+but\s+(then\s+)?leave\s+(the\s+|their\s+|it\s+|them\s+)?(\w+\s+){0,2}(unset|unchanged|as\s+is|off|disabled|empty|blank|untouched)\b"),
+    spec(Atom::Conceal, Start, &["leave", "keep"],
+        r"\b(leave|keep)\s+(the\s+|any\s+|all\s+)?(\w+\s+){0,2}(fees?|apr|interest(\s+rate)?|surcharges?|commissions?|markups?|penalt(y|ies))\b[^.;\n]{0,30}\bout\s+unless\s+(they|the\s+user|the\s+customer|asked|someone)"),
 
     // Session 19 (the misses of batch40 and batch41, read once they had been measured).
     // An objective against the user: a target that only a seller or an engagement farm sets
