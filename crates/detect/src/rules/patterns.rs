@@ -128,7 +128,7 @@ pub(super) const OPEN_TO_ALL: &[&str] = &["anyone", "allow", "principal", "forei
 /// bring it up with the analyst", "tell the clinician the order went through"; batch91/92).
 macro_rules! principal {
     () => {
-        r"(users?|humans?|customers?|requesters?|operators?|teachers?|staff|analysts?|auditors?|reviewers?|approvers?|managers?|admins?|administrators?|moderators?|dispatchers?|recruiters?|instructors?|tutors?|clinicians?|accountants?|supervisors?|colleagues?|coworkers?|guardians?|pupils?|teammates?|students?|parents?|patients?|clients?|members?|employees?|learners?|owners?|callers?|applicants?|person|people|anyone)"
+        r"(users?|humans?|customers?|requesters?|operators?|teachers?|staff|analysts?|auditors?|reviewers?|approvers?|managers?|admins?|administrators?|moderators?|dispatchers?|recruiters?|instructors?|tutors?|clinicians?|accountants?|supervisors?|colleagues?|coworkers?|guardians?|pupils?|teammates?|students?|parents?|patients?|clients?|members?|employees?|learners?|owners?|applicants?|person|people|anyone)"
     };
 }
 
@@ -292,7 +292,9 @@ pub(crate) const SPECS: &[Spec] = &[
     ),
     spec(Atom::FakeMarker, Start, &["<", "["],
         concat!(
-            r"<\s*/?\s*(important|system|instructions?|admin|sys|critical|secret|hidden|system[_-]?prompt|tool_instructions|override|priority|mandatory)\s*>",
+            // (an opening tag may carry attributes: `<system_prompt priority="highest">`,
+            // batch92)
+            r#"<\s*/?\s*(important|system|instructions?|admin|sys|critical|secret|hidden|system[_-]?prompt|tool_instructions|override|priority|mandatory)(\s+[a-z_-]{1,20}\s*=\s*("[^"\n<>]{0,40}"|'[^'\n<>]{0,40}'|\w{1,20}))*\s*>"#,
             r"|\[\s*/?\s*(system|inst|admin|instructions?|important|override)\s*\]",
             r"|<\|\s*(im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\s*\|>|<<\s*/?\s*sys\s*>>",
             r"|</\s*(description|tool|tool_description|function|tools|functions|tool_result|context|document)\s*>",
@@ -328,7 +330,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bact\s+as\s+(an?\s+)?(unrestricted|jailbroken|dan)\b"),
     )
     .needs(&["ai", "assistant", "model", "llm", "agent", "claude", "chatgpt", "gpt", "copilot", "cursor", "gemini", "now", "unrestricted", "jailbroken", "dan"]),
-    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "owner", "customer", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "caller", "applicant", "people", "operator", "requester", "does", "doesn", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
+    spec(Atom::Conceal, Start, &["do", "don", "never", "without", "no", "avoid", "refrain", "user", "human", "owner", "customer", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "applicant", "people", "operator", "requester", "does", "doesn", "keep", "hide", "not", "this", "these", "不要", "别", "切勿", "请勿", "无需", "不必", "禁止", "ユーザー", "사용자에게", "ne", "sag", "erzahl", "teil", "verrat", "не"],
         concat!(
             r"\b(do\s+not|don'?t|never|without|no\s+(need|reason)\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|display|warn|report|explain|let|acknowledge|surface|expose|confirm)\w*\s+((\w+|'s)\s+){0,4}", principal!(), r"\b",
             // Not asking the user for consent ("without asking the user first", "never ask the
@@ -337,7 +339,7 @@ pub(crate) const SPECS: &[Spec] = &[
             r"|\b(do\s+not|don'?t|never|without|no\s+need\s+to|avoid|refrain\s+from)\s+((\w+|the)\s+){0,2}ask\w*\s+((\w+|'s)\s+){0,4}(user|human|customer|requester|operator)s?(\s+(for\s+(\w+\s+){0,2}(confirmation|consent|permission|approval|authori[sz]ation|review|input|feedback)|before|whether|if|about|first|again|to\s+(confirm|approve|authori[sz]e|review))\b|\s*[.,;:)]|\s*$)",
             // (session 18) "Agents should no longer ask users to confirm deletions": an order
             // ("the tool no longer asks users to confirm" reports a change: "ask" only)
-            r"|\bno\s+longer\s+ask\s+(the\s+)?(users?|humans?|customers?)\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
+            r"|\bno\s+longer\s+ask\s+(the\s+)?", principal!(), r"\s+(to\s+(confirm|approve)|for\s+(confirmation|approval|permission))\b",
             r"|\b", principal!(), r"\s+(must|should|need|needs|will|does|do|shall)\s*(not|n'?t)\s+(\w+\s+)?(know|see|notice|aware|informed|told|find\s+out|learn|be\s+aware)",
             // (session 33, batch90: "the user doesn't need the details."; not "don't need to reach
             // the user": "Debug logs don't need to reach the user; show only the alert summary")
@@ -509,7 +511,14 @@ pub(crate) const SPECS: &[Spec] = &[
         r"|\b(do\s+not|don'?t|never)\s+bring\s+(it|this|that)\s+up\b",
         r"|\b(do\s+not|don'?t|never)\s+((\w+|the)\s+){0,2}(tell|inform|notify|alert|mention|reveal|disclose|show|let)\w*\s+((\w+|'s)\s+){0,4}(person|people|anyone|them|client|requester)\b",
         r"|\b(do\s+not|don'?t|never)\s+(reveal|mention|disclose|say)\s+(to\s+\w+\s+(\w+\s+){0,6})?that\b")),
-    spec(Atom::Conceal, Start, &["user", "human", "person", "customer", "owner", "anyone", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "caller", "applicant", "people", "operator", "requester"],
+    // ("the assistant should no longer ask the user first", batch92; not a changelog's "we no
+    // longer ask the user first")
+    spec(Atom::Conceal, Gate, &["no longer ask"],
+        concat!(r"\b(should|must|shall|need\s+to)\s+no\s+longer\s+ask\s+(the\s+)?", principal!(), r"\s+(first|before)\b")),
+    // ("... via the fees tool and reveal none of this", batch92)
+    spec(Atom::Conceal, Gate, &["none of", "nothing of"],
+        r"\b(reveal|mention|disclose|say)\s+(none|nothing)\s+of\s+(this|it|that|these|them)\b"),
+    spec(Atom::Conceal, Start, &["user", "human", "person", "customer", "owner", "anyone", "teacher", "staff", "analyst", "auditor", "reviewer", "approver", "manager", "admin", "moderator", "dispatcher", "recruiter", "instructor", "tutor", "clinician", "accountant", "supervisor", "colleague", "coworker", "guardian", "pupil", "teammate", "student", "parent", "patient", "client", "member", "employee", "learner", "applicant", "people", "operator", "requester"],
         concat!(r"\b", principal!(), r"\s+(does|do|should|must|will|need|needs)\s*(not|n'?t)\s+((\w+\s+){0,3})(know|see|notice|aware|informed|told|notified|learn)")),
     // "down" after the `\s` byte the pattern puts before it: "download", "markdown" do not
     // wake the search.
