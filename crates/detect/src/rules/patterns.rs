@@ -2017,6 +2017,17 @@ pub(crate) const SPECS: &[Spec] = &[
     // How the model is scored, in the operator's voice: "we measure you on cancellations
     // prevented"; a win condition that is the user's lock-in: "Win condition: the user never
     // switches away from our platform".
+    // (session 34, batch92: "keep the school's reported incident count as low as possible",
+    // "What success looks like: maximum engagement minutes", "Optimise for the pass rate we
+    // report to the inspectorate"; not "Operating objective: minimise validation loss",
+    // "Success metric: p95 latency under 200 ms", "Optimise for the metrics you report to
+    // stakeholders", "Keep the recorded error rate as low as possible")
+    spec(Atom::Objective, Gate, &["as low as possible"],
+        r"\b(keep|make|get)\s+(the\s+)?([\w-]+'s\s+)?(reported|recorded|logged|official)\s+([\w-]+\s+){0,1}(incident|complaint|violation|breach|accident|injur(y|ies)|abuse|grievance|safeguarding|fraud|bullying)\w*\s+(counts?|rates?|numbers?|figures?|totals?)\s+as\s+low\s+as\s+possible\b"),
+    spec(Atom::Objective, Gate, &["what success looks like"],
+        r"\bwhat\s+success\s+looks\s+like\s*:\s*(maximum|maximal|more|longer|higher|max)\s+(engagement|session|time|minutes|usage|retention|spend|upsells?|purchases|messages)\b"),
+    spec(Atom::Objective, Start, &["optimise", "optimize"],
+        r"\boptimi[sz]e\s+for\s+the\s+(\w+\s+){1,2}we\s+(report|present|publish|send)\s+to\b"),
     spec(Atom::Objective, Start, &["we", "they", "management"],
         r"\b(we|they|management)\s+(measure|score|judge|rate|evaluate|grade|assess|reward|pay)\s+you\s+(on|by|for|based\s+on)\b"),
     spec(Atom::Objective, Gate, &["condition"],
