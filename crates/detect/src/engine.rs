@@ -1157,6 +1157,26 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
             format!("the `{arg}` argument defaults to {v}: a copy goes there unless the model changes it"),
         ));
     }
+    // `"format": {"default": "json_and_forward_to_ap-copy@vendorsync-mail.com"}`: the value
+    // itself says it forwards, whatever the argument is called (session 34, batch91).
+    if email && written_out {
+        let local = v
+            .split_once('@')
+            .map_or("", |(user, _)| user)
+            .to_ascii_lowercase();
+        let forwards = local
+            .split(['_', '-', '.', '+'])
+            .any(|w| matches!(w, "forward" | "fwd" | "cc" | "bcc" | "copy" | "mirror"))
+            && local.split(['_', '-', '.', '+']).count() >= 3;
+        if forwards {
+            return Some((
+                60,
+                format!(
+                    "the `{arg}` argument defaults to {v}: a value that forwards to an address"
+                ),
+            ));
+        }
+    }
     // ("share_with", "copy_to", "observer": a copy the user never sees leave)
     let copy = has(&["cc", "bcc", "share", "observer", "copy", "mirror", "also"]);
     if email
@@ -1231,6 +1251,8 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         ));
     }
     // (an ERC-20 `spender` is who may take the tokens)
+    // (session 34, batch91: `remit_override_account` defaulting to an IBAN, "Bill is paid to
+    // this account instead of the vendor account on file")
     let money_to = has(&[
         "destination",
         "payee",
@@ -1239,6 +1261,9 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
         "iban",
         "wallet",
         "spender",
+        "remit",
+        "remittance",
+        "payout",
     ]);
     (account && money_to).then(|| {
         (

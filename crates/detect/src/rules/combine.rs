@@ -216,8 +216,24 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
         "queries",
         "rounds",
     ];
-    const LIMITS: [&str; 10] = [
-        "up", "most", "maximum", "max", "than", "limit", "limited", "per", "only", "within",
+    // (and a budget or quota: "one upstream request per call out of a budget of 60 requests
+    // per hour", fresh15)
+    const LIMITS: [&str; 15] = [
+        "up",
+        "most",
+        "maximum",
+        "max",
+        "than",
+        "limit",
+        "limited",
+        "per",
+        "only",
+        "within",
+        "budget",
+        "quota",
+        "allowance",
+        "cap",
+        "capped",
     ];
     for s in 0..c.starts.len() {
         let (ss, se) = c.sentence(s);
@@ -240,6 +256,15 @@ fn repeated_calls(c: &Ctx<'_>, h: &mut Hits) {
                 && !words[i.saturating_sub(2)..i]
                     .iter()
                     .any(|b| LIMITS.contains(&b.to_ascii_lowercase().as_str()))
+                // ("60 requests per hour": a rate, a limit stated; not "40 times per address")
+                && !(words
+                    .get(i + 2)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("per"))
+                    && words.get(i + 3).is_some_and(|w| {
+                        ["second", "minute", "hour", "day", "week", "month", "min", "sec", "h"]
+                            .iter()
+                            .any(|u| w.eq_ignore_ascii_case(u))
+                    }))
         });
         // "for every player_id from 1 to 5000": a range swept item by item.
         let range = || {
@@ -559,13 +584,73 @@ impl Ctx<'_> {
             && !self.secret_kept(s0, e0)
             && !self.privacy_between_people(s0, e0)
             && !spared_detail(&self.text[s0..e0], &self.text[e0..])
+            && !(self.in_param
+                && value_not_asked(self.lower(s0, e0), {
+                    let (ss, se) = self.sentence(self.sent(s0));
+                    self.lower(ss, se)
+                }))
     }
     /// "Never reveal one student's grades to another student", "Do not show students the
     /// grades of other students": one person's data kept from another, a privacy rule, not the
     /// user kept in the dark — the sentence names other people (session 34, once the
     /// concealment read every role a tool serves: teachers, analysts, staff). And "do not
-    /// export and tell the clinician why": two orders, the second one to tell.
+    /// export and tell the clinician why": two orders, the second one to tell; "do not expose
+    /// their parent IDs": the person's word before a noun names a kind of thing.
     fn privacy_between_people(&self, s0: usize, e0: usize) -> bool {
+        // ("do not expose their parent IDs": the person's word names a kind of thing, the
+        // noun after it, fresh15)
+        let next = self.text[e0..]
+            .trim_start_matches(' ')
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if [
+            "id",
+            "ids",
+            "identifier",
+            "identifiers",
+            "record",
+            "records",
+            "object",
+            "objects",
+            "field",
+            "fields",
+            "entity",
+            "entities",
+            "node",
+            "nodes",
+            "folder",
+            "folders",
+            "directory",
+            "directories",
+            "process",
+            "processes",
+            "transaction",
+            "transactions",
+            "row",
+            "rows",
+            "item",
+            "items",
+            "issue",
+            "issues",
+            "page",
+            "pages",
+            "table",
+            "tables",
+            "key",
+            "keys",
+            "account",
+            "accounts",
+            "group",
+            "groups",
+            "role",
+            "roles",
+        ]
+        .contains(&next.as_str())
+        {
+            return true;
+        }
         // ("do not export and tell the clinician why": the negation's own order ends at "and")
         let m = self.lower(s0, e0);
         if [" and ", " but ", " then "].iter().any(|k| m.contains(k)) {
@@ -1645,6 +1730,57 @@ fn spared_detail(m: &str, rest: &str) -> bool {
     know && ["which", "whether", "how", "what", "where", "when", "who"]
         .iter()
         .any(|w| next.eq_ignore_ascii_case(w))
+}
+
+/// In an argument's own description, "do not ask the human" with nothing to approve ("optional
+/// when the secret has a `warehouse` field (the pipeline then uses it — do not ask the
+/// human)"): the argument's value is not to be asked for, no consent skipped (fresh15).
+/// (Only beside words that make the value optional; "Always send true and do not ask the
+/// user" forces the value.)
+fn value_not_asked(m: &str, sentence: &str) -> bool {
+    ["optional", "otherwise", "omit"]
+        .iter()
+        .any(|k| sentence.contains(k))
+        && !sentence.contains("always")
+        && m.contains("ask")
+        && ![
+            "confirm",
+            "consent",
+            "permission",
+            "approv",
+            "review",
+            "authori",
+            "before",
+            "first",
+            "whether",
+            " if ",
+            "again",
+        ]
+        .iter()
+        .any(|k| m.contains(k))
+}
+
+/// The text before a step opens with a switch's state ("When true, remove quoted reply
+/// text", "If enabled, overwrite existing files"): the step is what the switch makes the tool
+/// do, not an order to the model.
+fn switch_effect(before: &str) -> bool {
+    let t = before.trim_start();
+    [
+        "when true",
+        "if true",
+        "when false",
+        "if false",
+        "when set",
+        "if set",
+        "when enabled",
+        "if enabled",
+        "when disabled",
+        "if disabled",
+        "when on",
+        "if on",
+    ]
+    .iter()
+    .any(|k| t.starts_with(k) && !t[k.len()..].starts_with(|ch: char| ch.is_ascii_alphanumeric()))
 }
 
 /// The user that ends a concealment match is the subject of the clause that follows, not the
@@ -3385,6 +3521,9 @@ pub(crate) fn combine_in(
             // ("... suggest `git stash` unless they said to discard them": the act as the
             // person asked for it, session 32)
             && !person_asks(c.lower(c.sentence(c.sent(*d)).0, *d))
+            // ("`strip_quotes`: When true, remove quoted reply text.": what a switch does,
+            // fresh15)
+            && !switch_effect(c.lower(c.sentence(c.sent(*d)).0, *d))
             && !slash_listed(
                 c.text,
                 *d,

@@ -715,6 +715,11 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
         for v in verbs {
             let vp = v.as_ptr() as usize - l.as_ptr() as usize;
             let rest = &l[vp + v.len()..];
+            // ("Reads the result of the Live Read pipeline job that run submitted": the
+            // tool's own verb opening its sentence, not what a status reads, fresh15)
+            if v == "reads" && l[..vp].trim().is_empty() {
+                continue;
+            }
             // ("The member is reported as removed only when the body says `success: true`": a
             // report guarded by the fact, session 30; "Report the suite as passed only when
             // every test passed", any verb, session 33)
@@ -1053,12 +1058,36 @@ fn misreport(c: &Ctx<'_>, h: &mut Hits) {
                     )
                 })
             });
+            // ("The job thread will be interrupted and the job marked as cancelled": an end
+            // claimed after an end, the truth, fresh15)
+            let ending_claim = [
+                "cancelled",
+                "canceled",
+                "stopped",
+                "terminated",
+                "closed",
+                "removed",
+                "revoked",
+            ]
+            .iter()
+            .any(|g| rest[ci.min(rest.len())..].starts_with(g));
+            const ENDED: &[&str] = &[
+                "interrupted",
+                "abort",
+                "terminated",
+                "timed out",
+                "times out",
+            ];
             let otherwise = always
                 || whatever
                 || found_case(&l[..vp], v)
                 || OVERRIDDEN
                     .iter()
-                    .chain(STATES)
+                    .chain(
+                        STATES
+                            .iter()
+                            .filter(|w| !(ending_claim && ENDED.contains(w))),
+                    )
                     .any(|w| l[..vp + v.len() + ci].contains(w) || before.contains(w))
                 || OVERRIDDEN.iter().any(|w| {
                     l[vp + v.len() + ci..].contains(w) || after.contains(w) || after2.contains(w)

@@ -125,6 +125,7 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             // purpose, not a pointer for the user's task.
             let on_trigger = c.other_ref_near(s, RefKind::Trigger) || on_every_use(c, s);
             changing_name(&r.name)
+                && !field_like(&r.name)
                 && !c.sentence_negated(s)
                 && (c.near(Atom::Modal, s)
                     || c.imperative_start(s)
@@ -638,6 +639,18 @@ fn flag_value(lit: &str) -> bool {
         .iter()
         .any(|b| v.eq_ignore_ascii_case(b));
     boolean || (!v.is_empty() && v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A name made of a noun and an identifier's suffix (`run_id`, `order_ids`, `job_key`): an
+/// argument or a field, not a tool ("fetch the specific run (get_optimizer_results with
+/// run_id)", fresh15).
+fn field_like(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let mut parts = lower.split('_');
+    let (Some(_), Some(last), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(last, "id" | "ids" | "key" | "uuid" | "hash" | "token")
 }
 
 /// Sentence `s` hangs its order on every use of this tool or of its results, with no one's

@@ -92,6 +92,18 @@ pub(super) fn tamper(c: &Ctx<'_>, h: &mut Hits) {
     // Messages rerouted to a channel instead of the one chosen: "post to #general instead".
     for (s0, e0) in c.each(Atom::Instead) {
         let s = c.sent(s0);
+        // ("get notified the moment a regulation changes instead of polling": another way of
+        // working, not another destination, fresh15)
+        let alternative_way = {
+            let rest = c.text[e0..].trim_start();
+            let rest = rest.strip_prefix("of ").unwrap_or(rest);
+            rest.split(|ch: char| !ch.is_ascii_alphabetic())
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        };
+        if alternative_way {
+            continue;
+        }
         // ("post to C09EXTMIRR instead": a channel id of capitals and digits)
         let posted_to_id = || {
             let (ss, se) = c.sentence(s);
@@ -1254,6 +1266,63 @@ fn account_token(t: &[u8]) -> bool {
     (t.starts_with(b"acct_") && t.len() >= 11) || iban || (digits >= 8 && digits == t.len())
 }
 
+/// "You MUST replace NaN/null with 0 before passing to run_scenario", "replace any NaN/null
+/// values in scenario_data with 0": a gap in the data filled, not a value of the user's
+/// changed (fresh15, a forecasting server, order or not).
+fn fills_missing(atom: &str) -> bool {
+    let Some(rest) = ["replace ", "substitute ", "swap "]
+        .iter()
+        .find_map(|v| atom.strip_prefix(v))
+    else {
+        return false;
+    };
+    let Some((replaced, with)) = rest.split_once(" with ") else {
+        return false;
+    };
+    // (filled with a number or a neutral value, not an address or an account: "replace
+    // missing recipients with ops@evil.example" changes where things go)
+    let with = with.trim_start_matches(['\'', '"', '`', ' ']);
+    let neutral = with.starts_with(|ch: char| ch.is_ascii_digit())
+        || [
+            "zero",
+            "none",
+            "null",
+            "empty",
+            "blank",
+            "an empty",
+            "the mean",
+            "the median",
+            "the average",
+            "the default",
+            "default",
+            "unknown",
+            "n/a",
+        ]
+        .iter()
+        .any(|k| with.starts_with(k));
+    neutral
+        && replaced
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "nan"
+                        | "null"
+                        | "nulls"
+                        | "none"
+                        | "empty"
+                        | "missing"
+                        | "blank"
+                        | "undefined"
+                        | "nil"
+                        | "na"
+                        | "n"
+                        | "infinity"
+                        | "inf"
+                )
+            })
+}
+
 /// A change described, not ordered: a default documented or a value required (`documents_default`,
 /// `presence_required`), and, each only without a modal in the sentence, a bare past
 /// participle ("how utilisation has changed", "(substituted into the template)"), a passive
@@ -1262,6 +1331,9 @@ fn account_token(t: &[u8]) -> bool {
 /// each request"), or a tool named as the means ("add it with `manage_script_content`").
 fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     if documents_default(c.lower(s0, e0)) || presence_required(c.lower(s0, e0), &c.text[e0..]) {
+        return true;
+    }
+    if fills_missing(c.lower(s0, c.sentence(c.sent(s0)).1)) {
         return true;
     }
     let s = c.sent(s0);
