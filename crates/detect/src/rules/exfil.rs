@@ -2265,6 +2265,14 @@ pub(super) fn exfil(c: &Ctx<'_>, h: &mut Hits) {
             "locked",
             "compromised",
             "suspicious",
+            // ("Analyze raw email headers for spoofing: ... mismatches (reply-hijacking)": the
+            // attack as what an analysis looks for, fresh15)
+            "analyze",
+            "analyzes",
+            "analyse",
+            "analyses",
+            "spoofing",
+            "phishing",
         ]);
         let to_reply = c.in_sent(Atom::Transfer, s)
             && words(&[
