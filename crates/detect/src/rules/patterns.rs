@@ -128,7 +128,7 @@ pub(super) const OPEN_TO_ALL: &[&str] = &["anyone", "allow", "principal", "forei
 /// bring it up with the analyst", "tell the clinician the order went through"; batch91/92).
 macro_rules! principal {
     () => {
-        r"(users?|humans?|customers?|requesters?|operators?|teachers?|staff|analysts?|auditors?|reviewers?|approvers?|managers?|admins?|administrators?|moderators?|dispatchers?|recruiters?|instructors?|tutors?|clinicians?|accountants?|supervisors?|colleagues?|coworkers?|guardians?|pupils?|teammates?|students?|parents?|patients?|clients?|members?|employees?|learners?|owners?|applicants?|person|people|anyone)"
+        r"(user|human|customer|requester|operator|teacher|staff|analyst|auditor|reviewer|approver|manager|admin|administrator|moderator|dispatcher|recruiter|instructor|tutor|clinician|accountant|supervisor|colleague|coworker|guardian|pupil|teammate|student|parent|patient|client|member|employee|learner|owner|applicant|person|people|anyone)s?"
     };
 }
 
