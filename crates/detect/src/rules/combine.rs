@@ -582,7 +582,9 @@ impl Ctx<'_> {
             && !self.software_still_served(s0, e0)
             && !advice_withheld(&self.text[s0..e0], &self.text[e0..])
             && !self.secret_kept(s0, e0)
-            && !self.privacy_between_people(s0, e0)
+            && !self.names_a_kind(e0)
+            && !self.second_order(s0, e0)
+            && !self.privacy_between_people(s0)
             && !spared_detail(&self.text[s0..e0], &self.text[e0..])
             && !(self.in_param
                 && value_not_asked(self.lower(s0, e0), {
@@ -590,22 +592,16 @@ impl Ctx<'_> {
                     self.lower(ss, se)
                 }))
     }
-    /// "Never reveal one student's grades to another student", "Do not show students the
-    /// grades of other students": one person's data kept from another, a privacy rule, not the
-    /// user kept in the dark — the sentence names other people (session 34, once the
-    /// concealment read every role a tool serves: teachers, analysts, staff). And "do not
-    /// export and tell the clinician why": two orders, the second one to tell; "do not expose
-    /// their parent IDs": the person's word before a noun names a kind of thing.
-    fn privacy_between_people(&self, s0: usize, e0: usize) -> bool {
-        // ("do not expose their parent IDs": the person's word names a kind of thing, the
-        // noun after it, fresh15)
+    /// "do not expose their parent IDs": the person's word before a noun names a kind of thing
+    /// (fresh15, once the concealment read every role a tool serves).
+    fn names_a_kind(&self, e0: usize) -> bool {
         let next = self.text[e0..]
             .trim_start_matches(' ')
             .split(|ch: char| !ch.is_ascii_alphanumeric())
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        if [
+        [
             "id",
             "ids",
             "identifier",
@@ -648,14 +644,18 @@ impl Ctx<'_> {
             "roles",
         ]
         .contains(&next.as_str())
-        {
-            return true;
-        }
-        // ("do not export and tell the clinician why": the negation's own order ends at "and")
+    }
+    /// "do not export and tell the clinician why": the negation's own order ends at "and"; the
+    /// second order is to tell.
+    fn second_order(&self, s0: usize, e0: usize) -> bool {
         let m = self.lower(s0, e0);
-        if [" and ", " but ", " then "].iter().any(|k| m.contains(k)) {
-            return true;
-        }
+        [" and ", " but ", " then "].iter().any(|k| m.contains(k))
+    }
+    /// "Never reveal one student's grades to another student", "Do not show students the
+    /// grades of other students": one person's data kept from another, a privacy rule, not the
+    /// user kept in the dark — the sentence names other people (session 34, once the
+    /// concealment read every role a tool serves: teachers, analysts, staff).
+    fn privacy_between_people(&self, s0: usize) -> bool {
         let (ts, te) = self.sentence(self.sent(s0));
         let l = self.lower(ts, te);
         [
