@@ -3711,6 +3711,12 @@ pub(crate) fn combine_in(
                     // ("read the current value via get_x, merge, then send the full list to
                     // avoid dropping existing entries": the loss avoided, session 27)
                     && !c.word_before(d, 1, &["avoid", "prevent", "avoids", "prevents"])
+                    // ("The agent can READ these (... via get_platform_secret_fields ...) but
+                    // cannot create, update, or delete them": an act ruled out, fresh15)
+                    && !text_before(c.text, d, 40)
+                        .to_ascii_lowercase()
+                        .split_whitespace()
+                        .any(|w| matches!(w, "cannot" | "can't" | "can\u{2019}t" | "never"))
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };

@@ -1336,6 +1336,11 @@ fn described_change(c: &Ctx<'_>, s0: usize, e0: usize) -> bool {
     if fills_missing(c.lower(s0, c.sentence(c.sent(s0)).1)) {
         return true;
     }
+    // ("read the row again and decide whether your change still applies": the word is a noun
+    // after a determiner, no order to change anything, fresh15)
+    if c.word_before(s0, 1, &["your", "their", "its", "my", "our", "his", "her"]) {
+        return true;
+    }
     let s = c.sent(s0);
     if c.in_sent(Atom::Modal, s) && !c.in_param {
         return false;
