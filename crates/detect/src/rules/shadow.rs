@@ -296,7 +296,25 @@ pub(super) fn shadow(c: &Ctx<'_>, kind: FieldKind, h: &mut Hits) {
             // nothing, unless they aim at a person, place or secret; nor does a mode switch of
             // the tool for another task ("use remove_directory with recursive=true for that"),
             // whatever that tool changes.
-            let advice = (pattern && lookup_name(&r.name)) || options;
+            // ("Call get_model_results with sections=\"channel_summary\" first to get exact
+            // names": a lookup whose fixed argument picks what it reads, for a stated purpose,
+            // fresh15)
+            let looked_up = || {
+                lookup_name(&r.name) && {
+                    let rest = c.lower(r.end, se);
+                    [
+                        " to get ",
+                        " to find ",
+                        " to discover ",
+                        " to look up ",
+                        " to obtain ",
+                        " to learn ",
+                    ]
+                    .iter()
+                    .any(|k| rest.contains(k))
+                }
+            };
+            let advice = (pattern && lookup_name(&r.name)) || options || looked_up();
             let rerouted = flags_only && routing_advice(c, s);
             if (advice && !aimed()) || (rerouted && !at_target()) {
                 continue;
