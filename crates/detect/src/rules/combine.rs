@@ -582,6 +582,7 @@ impl Ctx<'_> {
             && !self.software_still_served(s0, e0)
             && !advice_withheld(&self.text[s0..e0], &self.text[e0..])
             && !self.secret_kept(s0, e0)
+            && !self.capability(s0)
             && !self.names_a_kind(e0)
             && !self.second_order(s0, e0)
             && !self.privacy_between_people(s0)
@@ -591,6 +592,22 @@ impl Ctx<'_> {
                     let (ss, se) = self.sentence(self.sent(s0));
                     self.lower(ss, se)
                 }))
+    }
+    /// "a feed-scoped tool can only ever show you what the ranker liked, so it can never reveal
+    /// what it missed": what a tool is able to do, not an order (fresh16).
+    fn capability(&self, s0: usize) -> bool {
+        let before = text_before(self.text, s0, 12).to_ascii_lowercase();
+        let before = before.trim_end();
+        // (not "you can never tell the user": an order in other words)
+        (before.ends_with(" can") || before.ends_with(" could"))
+            && !["you", "assistant", "model", "agent", "ai", "llm"]
+                .iter()
+                .any(|w| {
+                    before
+                        .rsplit(' ')
+                        .nth(1)
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
+                })
     }
     /// "do not expose their parent IDs": the person's word before a noun names a kind of thing
     /// (fresh15, once the concealment read every role a tool serves).

@@ -253,6 +253,18 @@ fn purpose_covers(purpose: &str, w: &[String], src: Source) -> bool {
             "instructions for",
             // ("Custom system instructions": written by the caller for a sub-model)
             "custom",
+            // ("Ask Claude (with server-side web search) a question", "Ask Gemini ...": a tool
+            // that queries another model takes its system prompt, fresh16)
+            "claude",
+            "gemini",
+            "gpt",
+            "openai",
+            "anthropic",
+            "mistral",
+            "llama",
+            "perplexity",
+            "deepseek",
+            "grok",
         ]
         .iter()
         .any(|s| p.contains(s)),
