@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Splits a fresh real set by server: split_real.py NAME [OUT] writes OUT/NAME-dev and OUT/NAME-held
-(sha256 of `_server` mod 2: 0 = dev). fresh10, fresh13, fresh14 (session 29), fresh15 and fresh16 are split so."""
+(sha256 of `_server` mod 2: 0 = dev). fresh10, fresh13, fresh14 (session 29), fresh15, fresh16 and fresh17 are split so."""
 import hashlib, json, os, sys
 
 name = sys.argv[1]

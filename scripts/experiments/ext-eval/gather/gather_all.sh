@@ -1,7 +1,7 @@
 #!/bin/bash
-# Rebuilds the twelve fresh honest sets (fresh5-16) in two lanes, each set's install cache deleted
+# Rebuilds the thirteen fresh honest sets (fresh5-17) in two lanes, each set's install cache deleted
 # once it is written: gather_all.sh [OUT] (default /work/ext-eval). Then split fresh10 and fresh13
-# (and fresh14, session 29, fresh15 and fresh16) into -dev/-held halves with ../split_real.py. ~45 min on 2 cores for fresh5-13 (session 28: 43 min), then fresh14 (~7 min) fresh15 (~7 min) and fresh16 (~7 min).
+# (and fresh14, session 29, fresh15, fresh16 and fresh17) into -dev/-held halves with ../split_real.py. ~45 min on 2 cores for fresh5-13 (session 28: 43 min), then fresh14 (~7 min) fresh15 (~7 min) fresh16 (~7 min) and fresh17 (~4 min).
 # Needs what gather.py needs (README.md: node/npm, uv, a python3.13 under ~/.pyenv, root for the
 # network sandbox).
 set -u
@@ -25,6 +25,7 @@ laneC() {
   run fresh14 ../fresh14_sources.md --overrides fresh14/overrides14.json --jobs 2 --timeout 150 --list-min 40
   run fresh15 ../fresh15_sources.md --overrides fresh15/overrides15.json --jobs 2 --timeout 150 --list-min 40
   run fresh16 ../fresh16_sources.md --overrides fresh16/overrides16.json --jobs 2 --timeout 150 --list-min 40
+  run fresh17 ../fresh17_sources.md --overrides fresh17/overrides17.json --jobs 2 --timeout 120 --list-min 40
 }
 laneB() {
   run fresh7 fresh7/fresh7_sources_gather.md --overrides fresh7/overrides_fresh7.json --jobs 1 --timeout 150 --list-min 60 --keep-extra --sample floor
