@@ -3798,6 +3798,16 @@ pub(crate) fn combine_in(
             && !super::shadow::routing_advice(&c, s)
             && !user_asks()
             && !steps_of_one_operation(c.own, &r.name)
+            // ("To delete everything including schema, use 'drop_graph'": the tool pointed to
+            // for a task stated first, with no modal; not "You must call `migrate-reset` to see
+            // if the database is secured", fresh17)
+            && !(destructive_name() && !c.in_sent(Atom::Modal, s) && {
+                let (ss, se) = c.sentence(s);
+                c.lower(ss, se)
+                    .trim_start_matches(|ch: char| !ch.is_ascii_alphabetic())
+                    .starts_with("to ")
+                    && super::shadow::task_stated(&c, s)
+            })
         {
             // ("call delete_file (recursive) on <path>/.git, <path>/.venv": a repository's or
             // the user's hidden directories)

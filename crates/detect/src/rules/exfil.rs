@@ -2913,7 +2913,12 @@ fn chat_source(c: &Ctx<'_>, s: usize) -> bool {
         let compared = || {
             words_of(c.lower(c.sentence(s).0, p))
                 .next_back()
-                .is_some_and(|x| matches!(x, "match" | "matches" | "matching" | "equals"))
+                .is_some_and(|x| {
+                    matches!(x, "match" | "matches" | "matching" | "equals")
+                        // ("hands back only what fits your context window": its size, fresh17)
+                        || (w.ends_with("context window")
+                            && matches!(x, "fits" | "fit" | "fill" | "fills" | "overflow" | "in"))
+                })
         };
         !label
             && c.sent(p) == s

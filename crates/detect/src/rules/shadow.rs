@@ -736,7 +736,7 @@ pub(super) fn lookup_name(name: &str) -> bool {
 /// Sentence `s` says what the pointed-to tool is for: "Use the returned sprint id to put an
 /// issue into a sprint with `issue_update`", "Use update_plan_slide with slide_type to switch",
 /// "to update properties, use godot_node_edit".
-fn task_stated(c: &Ctx<'_>, s: usize) -> bool {
+pub(super) fn task_stated(c: &Ctx<'_>, s: usize) -> bool {
     const TASKS: &[&str] = &[
         "put", "pass", "switch", "update", "change", "edit", "modify", "reparent", "create", "set",
         "move", "add", "remove", "delete", "archive", "send", "find", "get", "see", "fix",
