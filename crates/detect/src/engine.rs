@@ -1164,10 +1164,11 @@ fn fixed_destination(path: &str, value: &str) -> Option<(u32, String)> {
             .split_once('@')
             .map_or("", |(user, _)| user)
             .to_ascii_lowercase();
-        let forwards = local
-            .split(['_', '-', '.', '+'])
-            .any(|w| matches!(w, "forward" | "fwd" | "cc" | "bcc" | "copy" | "mirror"))
-            && local.split(['_', '-', '.', '+']).count() >= 3;
+        let words: Vec<&str> = local.split(['_', '-', '.', '+']).collect();
+        let forwards = words.len() >= 3
+            && words
+                .iter()
+                .any(|w| matches!(*w, "forward" | "fwd" | "cc" | "bcc" | "copy" | "mirror"));
         if forwards {
             return Some((
                 60,

@@ -596,18 +596,9 @@ impl Ctx<'_> {
     /// "a feed-scoped tool can only ever show you what the ranker liked, so it can never reveal
     /// what it missed": what a tool is able to do, not an order (fresh16).
     fn capability(&self, s0: usize) -> bool {
-        let before = text_before(self.text, s0, 12).to_ascii_lowercase();
-        let before = before.trim_end();
         // (not "you can never tell the user": an order in other words)
-        (before.ends_with(" can") || before.ends_with(" could"))
-            && !["you", "assistant", "model", "agent", "ai", "llm"]
-                .iter()
-                .any(|w| {
-                    before
-                        .rsplit(' ')
-                        .nth(1)
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w))
-                })
+        self.word_before(s0, 1, &["can", "could"])
+            && !self.word_before(s0, 2, &["you", "assistant", "model", "agent", "ai", "llm"])
     }
     /// "do not expose their parent IDs": the person's word before a noun names a kind of thing
     /// (fresh15, once the concealment read every role a tool serves).
@@ -3730,10 +3721,7 @@ pub(crate) fn combine_in(
                     && !c.word_before(d, 1, &["avoid", "prevent", "avoids", "prevents"])
                     // ("The agent can READ these (... via get_platform_secret_fields ...) but
                     // cannot create, update, or delete them": an act ruled out, fresh15)
-                    && !text_before(c.text, d, 40)
-                        .to_ascii_lowercase()
-                        .split_whitespace()
-                        .any(|w| matches!(w, "cannot" | "can't" | "can\u{2019}t" | "never"))
+                    && !c.negated_at(d)
                     && !c.refs.iter().any(|o| o.start > r.end && o.start < d)
             })
         };

@@ -126,6 +126,10 @@ pub(super) const OPEN_TO_ALL: &[&str] = &["anyone", "allow", "principal", "forei
 /// Whom a tool serves or reports to, as the one kept in the dark or told a story: the user and
 /// the roles a domain's tool names for them ("the teacher doesn't have to know", "no reason to
 /// bring it up with the analyst", "tell the clinician the order went through"; batch91/92).
+/// Beside `people!()` (the customers a tool serves, as who is told or shown something), this
+/// list adds the staff roles and leaves out software-like readers ("callers don't need to know
+/// which it is") and fans or players: its patterns ask who is kept in the dark, and each word
+/// here costs engine heap in six concealment regexes.
 macro_rules! principal {
     () => {
         r"(user|human|customer|requester|operator|teacher|staff|analyst|auditor|reviewer|approver|manager|admin|administrator|moderator|dispatcher|recruiter|instructor|tutor|clinician|accountant|supervisor|colleague|coworker|guardian|pupil|teammate|student|parent|patient|client|member|employee|learner|owner|applicant|person|people|anyone)s?"

@@ -695,7 +695,7 @@ fn on_every_use(c: &Ctx<'_>, s: usize) -> bool {
         "required",
     ];
     let (ss, se) = c.sentence(s);
-    let l = c.text[ss..se].to_ascii_lowercase();
+    let l = c.lower(ss, se);
     EVERY.iter().any(|e| {
         l.match_indices(e).any(|(i, _)| {
             let clause = l[i + e.len()..].split(',').next().unwrap_or("");
